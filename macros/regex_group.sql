@@ -1,0 +1,8 @@
+{#- Text of capture group `group_number` of `pattern` in `text_expr`; '' when it does not match. -#}
+{% macro regex_group(text_expr, pattern, group_number) -%}
+    {{ return(adapter.dispatch('regex_group')(text_expr, pattern, group_number)) }}
+{%- endmacro %}
+
+{% macro default__regex_group(text_expr, pattern, group_number) -%}
+    coalesce(regexp_extract({{ text_expr }}, '{{ pattern }}', {{ group_number }}), '')
+{%- endmacro %}
