@@ -1,0 +1,173 @@
+{#- Figures in base units with a sign, a qualifier that holds for the signed value, a resolved
+    period and both currencies (converted at the annual average rate of the figure's year). -#}
+{%- set patterns = period_patterns() -%}
+with
+
+figures as (
+    select * from {{ ref('int_figures_resolved') }}
+),
+
+rates as (
+    select * from {{ ref('stg_reference__usd_cny_rates') }}
+),
+
+signed as (
+    select
+        *,
+        magnitude * case when direction_sign = 0 then 1 else direction_sign end as value,
+        lower(trim(period_as_written)) as period_text
+    from figures
+),
+
+ranges as (
+    select
+        *,
+        count(*) over range_window as range_row_count,
+        min(value) over range_window as range_min_value,
+        max(value) over range_window as range_max_value,
+        sum(case when range_position = 'first' then 1 else 0 end) over range_window as range_first_count
+    from signed
+    window range_window as (
+        partition by source_id, paragraph_number, entity_id, metric_id, period_as_written, value_as_written, range_position = ''
+    )
+),
+
+periods as (
+    select
+        *,
+        {{ period_kind('period_text') }} as period_type,
+        {{ regex_group('period_text', '([0-9]{4})$', 1) }} as last_year_text,
+        {{ regex_group('period_text', patterns['span'], 1) }} as span_first_year_text,
+        {{ regex_group('period_text', patterns['half_year'], 1) }} as half_text,
+        {{ month_number(regex_group('period_text', '^([a-z]+) ', 1)) }} as month_number,
+        {{ regex_group('period_text', patterns['date'], 2) }} as day_text
+    from ranges
+),
+
+dated as (
+    select
+        *,
+        case
+            when period_type in ('fiscal_year', 'year_end', 'span', 'half_year', 'month', 'date')
+                then cast(last_year_text as integer)
+            when period_type = 'as_of_publication'
+                then cast(extract(year from published_date) as integer)
+        end as fiscal_year,
+        case
+            when period_type = 'fiscal_year' then {{ make_date_from_parts('last_year_text', 1, 1) }}
+            when period_type = 'span' then {{ make_date_from_parts('span_first_year_text', 1, 1) }}
+            when period_type = 'half_year' and half_text = 'first' then {{ make_date_from_parts('last_year_text', 1, 1) }}
+            when period_type = 'half_year' then {{ make_date_from_parts('last_year_text', 7, 1) }}
+            when period_type = 'month' then {{ make_date_from_parts('last_year_text', 'month_number', 1) }}
+            when period_type = 'date' then {{ make_date_from_parts('last_year_text', 'month_number', 'day_text') }}
+            when period_type = 'year_end' then {{ make_date_from_parts('last_year_text', 12, 31) }}
+            when period_type = 'as_of_publication' then published_date
+        end as period_start_date,
+        case
+            when period_type in ('fiscal_year', 'span', 'year_end') then {{ make_date_from_parts('last_year_text', 12, 31) }}
+            when period_type = 'half_year' and half_text = 'first' then {{ make_date_from_parts('last_year_text', 6, 30) }}
+            when period_type = 'half_year' then {{ make_date_from_parts('last_year_text', 12, 31) }}
+            when period_type = 'month' then last_day({{ make_date_from_parts('last_year_text', 'month_number', 1) }})
+            when period_type = 'date' then {{ make_date_from_parts('last_year_text', 'month_number', 'day_text') }}
+            when period_type in ('as_of_publication', 'before_publication') then published_date
+        end as period_end_date
+    from periods
+),
+
+labelled as (
+    select
+        *,
+        case
+            when period_type = 'fiscal_year' then 'FY' || last_year_text
+            when period_type = 'span' then 'FY' || span_first_year_text || '-FY' || last_year_text
+            when period_type = 'half_year' then last_year_text || case when half_text = 'first' then '-H1' else '-H2' end
+            when period_type = 'month' then substring(cast(period_start_date as varchar), 1, 7)
+            when period_type in ('date', 'year_end') then cast(period_end_date as varchar)
+            when period_type = 'as_of_publication' then 'as of ' || cast(published_date as varchar)
+            when period_type = 'before_publication' then 'before ' || cast(published_date as varchar)
+            when period_type = 'unstated' then 'unstated'
+        end as period_label,
+        case
+            when period_type is null
+                then 'period ''' || period_as_written || ''' matches no pattern in the period_patterns macro'
+            when range_position <> '' and (range_row_count <> 2 or range_first_count <> 1)
+                then 'a range needs exactly two rows, one first and one second, with the same subject, metric, period and value'
+        end as normalisation_error
+    from dated
+),
+
+converted as (
+    select
+        labelled.*,
+        rates.cny_per_usd,
+        rates.rate_year
+    from labelled
+    left join rates
+        on labelled.fiscal_year = rates.rate_year
+),
+
+final as (
+    select
+        -- keys
+        figure_id,
+        source_id,
+        entity_id,
+        metric_id,
+
+        -- attributes
+        entity_name,
+        entity_type,
+        metric_name,
+        unit_kind,
+        domain,
+        period_type,
+        period_label,
+        period_start_date,
+        period_end_date,
+        fiscal_year,
+        case
+            when range_position <> '' and value = range_min_value
+                and (range_min_value < range_max_value or range_position = 'first') then 'range_low'
+            when range_position <> '' then 'range_high'
+            when direction_sign = -1 and stated_qualifier = 'lower_bound' then 'upper_bound'
+            when direction_sign = -1 and stated_qualifier = 'upper_bound' then 'lower_bound'
+            else stated_qualifier
+        end as qualifier,
+        case
+            when unit_kind = 'currency' then currency_code
+            else unit_kind
+        end as unit,
+        per_unit,
+        range_position,
+        paragraph_number,
+        subject_as_written,
+        item_as_written,
+        metric_as_written,
+        period_as_written,
+        value_as_written,
+        direction_as_written,
+
+        -- measures
+        case
+            when normalisation_error is not null then {{ raise_error(
+                "'figure ' || figure_id || ' (seeds/articles/article_figures.csv): ' || normalisation_error"
+            ) }}
+            else value
+        end as value,
+        case
+            when currency_code = 'CNY' then value
+            when currency_code = 'USD' then value * cny_per_usd
+        end as value_cny,
+        case
+            when currency_code = 'USD' then value
+            when currency_code = 'CNY' then value / cny_per_usd
+        end as value_usd,
+        case when currency_code <> '' then cny_per_usd end as fx_cny_per_usd,
+        case when currency_code <> '' then rate_year end as fx_rate_year,
+
+        -- provenance
+        quote
+    from converted
+)
+
+select * from final

@@ -1,0 +1,36 @@
+{#- CDN node counts by provider and fiscal year. -#}
+with
+
+figures as (
+    select * from {{ ref('int_figures_preferred') }}
+),
+
+companies as (
+    select * from {{ ref('dim_companies') }}
+),
+
+final as (
+    select
+        -- keys
+        figures.entity_id as provider_id,
+        figures.fiscal_year,
+
+        -- attributes
+        companies.company_name as provider_name,
+        figures.qualifier,
+
+        -- measures
+        cast(figures.value as bigint) as node_count,
+        rank() over (partition by figures.fiscal_year order by figures.value desc) as node_count_rank,
+
+        -- provenance
+        figures.figure_id,
+        figures.figure_ids,
+        figures.quote
+    from figures
+    inner join companies
+        on figures.entity_id = companies.company_id
+    where figures.metric_id = 'cdn_node_count'
+)
+
+select * from final

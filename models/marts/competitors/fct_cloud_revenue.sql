@@ -1,0 +1,66 @@
+{#- Cloud revenue and growth by provider and fiscal year, for every provider the article gives an
+    annual revenue or growth figure for, with the prior-year revenue a stated growth implies. -#}
+with
+
+figures as (
+    select * from {{ ref('int_figures_preferred') }}
+),
+
+companies as (
+    select * from {{ ref('dim_companies') }}
+),
+
+annual as (
+    select
+        entity_id as provider_id,
+        fiscal_year,
+        max(case when metric_id = 'revenue' then value_cny end) as revenue_cny,
+        max(case when metric_id = 'revenue' then value_usd end) as revenue_usd,
+        max(case when metric_id = 'revenue' then figure_id end) as revenue_figure_id,
+        max(case when metric_id = 'revenue_yoy_growth' then value end) as stated_yoy_growth_ratio,
+        max(case when metric_id = 'revenue_yoy_growth' then figure_id end) as yoy_growth_figure_id,
+        max(case when metric_id = 'revenue_yoy_growth' then qualifier end) as yoy_growth_qualifier
+    from figures
+    where metric_id in ('revenue', 'revenue_yoy_growth')
+        and period_type = 'fiscal_year'
+    group by entity_id, fiscal_year
+),
+
+with_prior as (
+    select
+        current_year.*,
+        prior_year.revenue_cny as prior_year_revenue_cny
+    from annual as current_year
+    left join annual as prior_year
+        on current_year.provider_id = prior_year.provider_id
+        and current_year.fiscal_year = prior_year.fiscal_year + 1
+),
+
+final as (
+    select
+        -- keys
+        with_prior.provider_id,
+        with_prior.fiscal_year,
+
+        -- attributes
+        companies.company_name as provider_name,
+        with_prior.yoy_growth_qualifier,
+
+        -- measures
+        with_prior.revenue_cny,
+        with_prior.revenue_usd,
+        with_prior.stated_yoy_growth_ratio,
+        with_prior.revenue_cny / (1 + with_prior.stated_yoy_growth_ratio) as implied_prior_year_revenue_cny,
+        with_prior.prior_year_revenue_cny as stated_prior_year_revenue_cny,
+        with_prior.revenue_cny / with_prior.prior_year_revenue_cny - 1 as computed_yoy_growth_ratio,
+        rank() over (partition by with_prior.fiscal_year order by with_prior.revenue_cny desc) as revenue_rank,
+
+        -- provenance
+        with_prior.revenue_figure_id,
+        with_prior.yoy_growth_figure_id
+    from with_prior
+    inner join companies
+        on with_prior.provider_id = companies.company_id
+)
+
+select * from final

@@ -1,0 +1,69 @@
+{#- Price cuts and discounts by provider and product: one row per statement and product it names
+    (one statement can name two products). Changes are negative: -0.5 is a 50% cut. -#}
+with
+
+statements as (
+    select * from {{ ref('int_figure_statements') }}
+),
+
+aliases as (
+    select * from {{ ref('stg_curated__entity_aliases') }}
+),
+
+entities as (
+    select * from {{ ref('dim_entities') }}
+),
+
+companies as (
+    select * from {{ ref('dim_companies') }}
+),
+
+cuts as (
+    select *
+    from statements
+    where metric_id = 'price_change'
+),
+
+products as (
+    select
+        cuts.statement_id,
+        aliases.entity_id as product_id
+    from cuts
+    inner join aliases
+        on lower(trim(cuts.item_as_written)) = aliases.alias_key
+),
+
+final as (
+    select
+        -- keys
+        cuts.statement_id || '__' || products.product_id as price_cut_id,
+        cuts.statement_id,
+        cuts.entity_id as provider_id,
+        products.product_id,
+
+        -- attributes
+        companies.company_name as provider_name,
+        entities.entity_name as product_name,
+        cuts.item_as_written,
+        cuts.period_label,
+        cuts.period_start_date,
+        cuts.qualifier,
+        cuts.value_as_written,
+
+        -- measures: the deepest and the shallowest change the statement allows
+        cuts.value_low as deepest_price_change_ratio,
+        cuts.value_high as shallowest_price_change_ratio,
+
+        -- provenance
+        cuts.figure_ids,
+        cuts.quote
+    from cuts
+    inner join products
+        on cuts.statement_id = products.statement_id
+    inner join entities
+        on products.product_id = entities.entity_id
+    inner join companies
+        on cuts.entity_id = companies.company_id
+)
+
+select * from final

@@ -1,0 +1,21 @@
+with
+
+metrics as (
+    select * from {{ ref('stg_curated__metrics') }}
+),
+
+final as (
+    select
+        -- keys
+        metric_id,
+
+        -- attributes
+        metric_name,
+        unit_kind,
+        domain,
+        is_signed_change,
+        definition
+    from metrics
+)
+
+select * from final

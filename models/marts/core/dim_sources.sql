@@ -1,0 +1,38 @@
+with
+
+sources as (
+    select * from {{ ref('stg_articles__sources') }}
+),
+
+figures as (
+    select * from {{ ref('int_figures_normalised') }}
+),
+
+figure_counts as (
+    select
+        source_id,
+        count(*) as figure_count
+    from figures
+    group by source_id
+),
+
+final as (
+    select
+        -- keys
+        sources.source_id,
+
+        -- attributes
+        sources.title,
+        sources.published_date,
+        sources.language,
+        sources.section,
+        sources.text_path,
+
+        -- measures
+        coalesce(figure_counts.figure_count, 0) as figure_count
+    from sources
+    left join figure_counts
+        on sources.source_id = figure_counts.source_id
+)
+
+select * from final

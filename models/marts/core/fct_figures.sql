@@ -1,0 +1,46 @@
+with
+
+figures as (
+    select * from {{ ref('int_figures_normalised') }}
+),
+
+final as (
+    select
+        -- keys
+        figure_id,
+        source_id,
+        entity_id,
+        metric_id,
+
+        -- attributes
+        entity_name,
+        metric_name,
+        domain,
+        period_label,
+        period_type,
+        period_start_date,
+        period_end_date,
+        fiscal_year,
+        qualifier,
+        unit,
+        per_unit,
+
+        -- measures
+        value,
+        value_cny,
+        value_usd,
+        fx_cny_per_usd,
+
+        -- provenance
+        value_as_written,
+        subject_as_written,
+        item_as_written,
+        metric_as_written,
+        period_as_written,
+        direction_as_written,
+        paragraph_number,
+        quote
+    from figures
+)
+
+select * from final

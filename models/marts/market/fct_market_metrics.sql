@@ -1,0 +1,44 @@
+{#- Market-wide figures: market size and growth, cloud adoption, number of AI models and the cost
+    of training them. One row per statement; a range gives its low and high ends. -#}
+with
+
+statements as (
+    select * from {{ ref('int_figure_statements') }}
+),
+
+final as (
+    select
+        -- keys
+        statement_id,
+        entity_id,
+        metric_id,
+
+        -- attributes
+        entity_name,
+        metric_name,
+        period_label,
+        period_type,
+        period_start_date,
+        period_end_date,
+        fiscal_year,
+        unit,
+        per_unit,
+        qualifier,
+        value_as_written,
+
+        -- measures
+        value_low,
+        value_high,
+        value_low_cny,
+        value_high_cny,
+        value_low_usd,
+        value_high_usd,
+
+        -- provenance
+        figure_ids,
+        quote
+    from statements
+    where domain = 'market'
+)
+
+select * from final
