@@ -1,0 +1,73 @@
+"""Write, audit, publish: build into a candidate file, check it, then swap it in.
+
+The published warehouse.duckdb is replaced only when the seed checks, every dbt test and every
+expectation pass; on any failure it is left byte for byte as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from pipeline import settings
+from pipeline.dbt_failures import describe_failures
+from pipeline.publish import publish
+from pipeline.seed_checks import check_seeds
+
+
+class BuildFailed(Exception):
+    """A stage failed; the message says which and why."""
+
+
+def stage(name: str) -> float:
+    print(f"\n== {name}", flush=True)
+    return time.perf_counter()
+
+
+def run_seed_checks() -> None:
+    problems = check_seeds()
+    if problems:
+        raise BuildFailed("seed checks failed:\n" + "\n".join(f"  {problem}" for problem in problems))
+    print(f"seed files OK ({len(list(settings.SEEDS_DIR.rglob('*.csv')))} files)")
+
+
+def run_dbt_build(candidate: Path) -> None:
+    for leftover in (candidate, candidate.with_name(candidate.name + ".wal")):
+        leftover.unlink(missing_ok=True)
+    candidate.parent.mkdir(parents=True, exist_ok=True)
+    environment = dict(os.environ, DBT_DUCKDB_PATH=str(candidate))
+    command = [settings.dbt_executable(), "build", "--project-dir", str(settings.ROOT),
+               "--profiles-dir", str(settings.ROOT)]
+    completed = subprocess.run(command, cwd=settings.ROOT, env=environment, check=False)
+    if completed.returncode != 0:
+        raise BuildFailed("dbt build failed:\n" + describe_failures(candidate))
+
+
+def build(publish_to: Path = settings.PUBLISHED_PATH, candidate: Path = settings.CANDIDATE_PATH) -> None:
+    timings: dict[str, float] = {}
+    started = stage("1/3 seed checks")
+    run_seed_checks()
+    timings["seed checks"] = time.perf_counter() - started
+
+    started = stage("2/3 dbt build (seeds, models, tests) into the candidate")
+    run_dbt_build(candidate)
+    timings["dbt build"] = time.perf_counter() - started
+
+    started = stage("3/3 publish")
+    publish(candidate, publish_to)
+    timings["publish"] = time.perf_counter() - started
+    print(f"published {publish_to.relative_to(settings.ROOT) if publish_to.is_relative_to(settings.ROOT) else publish_to}")
+    print("timings: " + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in timings.items()))
+
+
+def main() -> int:
+    try:
+        build()
+    except BuildFailed as failure:
+        print(f"\nBUILD FAILED: {failure}", file=sys.stderr)
+        print(f"The published {settings.PUBLISHED_PATH.name} was not changed.", file=sys.stderr)
+        return 1
+    return 0

@@ -1,0 +1,39 @@
+"""Paths and settings shared by the build, the checks and the tests."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS_DIR = ROOT / "seeds"
+PUBLISHED_PATH = ROOT / "warehouse.duckdb"
+BUILD_DIR = ROOT / "build"
+# Same file name as the published file: dbt-duckdb qualifies view SQL with the database name,
+# which DuckDB takes from the file name, so views survive the rename only if the names match.
+CANDIDATE_PATH = BUILD_DIR / PUBLISHED_PATH.name
+RESULTS_DIR = BUILD_DIR / "results"
+
+
+def project_vars() -> dict:
+    """The `vars:` block of dbt_project.yml."""
+    project = yaml.safe_load((ROOT / "dbt_project.yml").read_text(encoding="utf-8"))
+    return project.get("vars", {})
+
+
+def documents_dir() -> Path:
+    """Folder of the source documents: $SOURCE_DOCUMENTS_DIR, else the dbt var
+    `source_documents_dir`, relative to the project root."""
+    configured = os.environ.get("SOURCE_DOCUMENTS_DIR") or project_vars()["source_documents_dir"]
+    path = Path(configured)
+    return path if path.is_absolute() else (ROOT / path).resolve()
+
+
+def dbt_executable() -> str:
+    """The dbt of the environment running this code (the project's .venv under make)."""
+    import sys
+
+    candidate = Path(sys.executable).parent / "dbt"
+    return str(candidate) if candidate.exists() else "dbt"

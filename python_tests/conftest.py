@@ -1,0 +1,65 @@
+"""Shared fixtures: the source document, the seeds, and one warehouse built for the session."""
+
+from __future__ import annotations
+
+import csv
+import os
+import subprocess
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from pipeline import settings
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+@pytest.fixture(scope="session")
+def figures() -> list[dict[str, str]]:
+    return read_csv(settings.SEEDS_DIR / "articles" / "article_figures.csv")
+
+
+@pytest.fixture(scope="session")
+def sources() -> list[dict[str, str]]:
+    return read_csv(settings.SEEDS_DIR / "articles" / "article_sources.csv")
+
+
+@pytest.fixture(scope="session")
+def documents(sources) -> dict[str, str]:
+    """source_id -> text of the document, read from the source_documents_dir setting."""
+    texts = {}
+    for source in sources:
+        path = settings.documents_dir() / source["text_path"]
+        if not path.is_file():
+            pytest.skip(f"source document {path} is absent (set source_documents_dir or $SOURCE_DOCUMENTS_DIR)")
+        texts[source["source_id"]] = path.read_text(encoding="utf-8")
+    return texts
+
+
+def dbt_build(database: Path, target_dir: Path, project_dir: Path = settings.ROOT,
+              extra: tuple[str, ...] = ()) -> subprocess.CompletedProcess:
+    environment = dict(os.environ, DBT_DUCKDB_PATH=str(database))
+    return subprocess.run(
+        [settings.dbt_executable(), "build", "--project-dir", str(project_dir), "--profiles-dir", str(project_dir),
+         "--target-path", str(target_dir), "--log-path", str(target_dir / "logs"), *extra],
+        cwd=project_dir, env=environment, capture_output=True, text=True, check=False)
+
+
+@pytest.fixture(scope="session")
+def warehouse_path(tmp_path_factory) -> Path:
+    """A warehouse built from the repository's seeds by `dbt build` (seeds, models, all tests)."""
+    folder = tmp_path_factory.mktemp("warehouse")
+    database = folder / "warehouse.duckdb"
+    completed = dbt_build(database, folder / "target")
+    assert completed.returncode == 0, completed.stdout[-4000:]
+    return database
+
+
+@pytest.fixture()
+def warehouse(warehouse_path):
+    with duckdb.connect(str(warehouse_path), read_only=True) as connection:
+        yield connection
