@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 INSTALLED := $(VENV)/.installed
 
-.PHONY: build test clean
+.PHONY: build test claims clean
 
 $(INSTALLED): requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -18,6 +18,10 @@ build: $(INSTALLED)
 ## test: run the whole test suite (seed checks, dbt build and tests, Python tests)
 test: $(INSTALLED)
 	$(VENV)/bin/python -m pytest
+
+## claims: print the claims the article's own figures contradict, and conflicting figures
+claims: $(INSTALLED)
+	$(VENV)/bin/python -m pipeline claims
 
 clean:
 	rm -rf build target logs

@@ -5,16 +5,19 @@ from __future__ import annotations
 import argparse
 import sys
 
-from pipeline import build
+from pipeline import build, claims_report
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m pipeline", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("build", help="check seeds, build and test into a candidate, then publish")
+    commands.add_parser("claims", help="print the claims the figures contradict, and conflicting figures")
     arguments = parser.parse_args(argv)
     if arguments.command == "build":
         return build.main()
+    if arguments.command == "claims":
+        return claims_report.main()
     return 2
 
 

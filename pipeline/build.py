@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 from pipeline import settings
+from pipeline.claims_report import render as render_claims
 from pipeline.dbt_failures import describe_failures
 from pipeline.publish import publish
 from pipeline.seed_checks import check_seeds
@@ -61,6 +62,7 @@ def build(publish_to: Path = settings.PUBLISHED_PATH, candidate: Path = settings
     timings["publish"] = time.perf_counter() - started
     print(f"published {publish_to.relative_to(settings.ROOT) if publish_to.is_relative_to(settings.ROOT) else publish_to}")
     print("timings: " + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in timings.items()))
+    print("\n== claims report\n" + render_claims(publish_to))
 
 
 def main() -> int:

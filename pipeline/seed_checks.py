@@ -119,7 +119,10 @@ def check_table(table: SeedTable, keys: list[str], column_types: dict[str, str] 
                 first_line[value] = line
 
 
-def check_quotes(figures: SeedTable, sources: SeedTable, problems: list[SeedProblem]) -> None:
+QUOTED_SEEDS = {"article_figures": "figure_id", "article_claims": "claim_id"}
+
+
+def check_quotes(quoted: SeedTable, id_column: str, sources: SeedTable, problems: list[SeedProblem]) -> None:
     """Every quote must appear verbatim (whitespace folded) in its document, in the paragraph named."""
     documents: dict[str, list[str] | None] = {}
     for _, source in sources.rows:
@@ -131,10 +134,11 @@ def check_quotes(figures: SeedTable, sources: SeedTable, problems: list[SeedProb
                 sources.path, None,
                 f"text of source '{source.get('source_id')}' not found at {path} "
                 "(set source_documents_dir in dbt_project.yml or $SOURCE_DOCUMENTS_DIR)"))
-    for line, row in figures.rows:
+    for line, row in quoted.rows:
         source_id = row.get("source_id", "")
+        label = f"{id_column.removesuffix('_id')} {row.get(id_column)}"
         if source_id not in documents:
-            problems.append(SeedProblem(figures.path, line, f"source_id '{source_id}' is not in article_sources.csv"))
+            problems.append(SeedProblem(quoted.path, line, f"source_id '{source_id}' is not in article_sources.csv"))
             continue
         texts = documents[source_id]
         if texts is None:
@@ -142,12 +146,10 @@ def check_quotes(figures: SeedTable, sources: SeedTable, problems: list[SeedProb
         quote = fold_whitespace(row.get("quote", ""))
         where = [number for number, text in enumerate(texts, start=1) if quote and quote in text]
         if not where:
-            problems.append(SeedProblem(
-                figures.path, line, f"figure {row.get('figure_id')}: quote is not in the text of {source_id}"))
+            problems.append(SeedProblem(quoted.path, line, f"{label}: quote is not in the text of {source_id}"))
         elif row.get("paragraph_number", "").strip() not in {str(number) for number in where}:
             problems.append(SeedProblem(
-                figures.path, line,
-                f"figure {row.get('figure_id')}: quote is in paragraph {where[0]}, not {row.get('paragraph_number')}"))
+                quoted.path, line, f"{label}: quote is in paragraph {where[0]}, not {row.get('paragraph_number')}"))
 
 
 def check_seeds() -> list[SeedProblem]:
@@ -161,6 +163,8 @@ def check_seeds() -> list[SeedProblem]:
             continue
         tables[path.stem] = table
         check_table(table, keys.get(path.stem, []), column_types.get(path.stem), problems)
-    if "article_figures" in tables and "article_sources" in tables:
-        check_quotes(tables["article_figures"], tables["article_sources"], problems)
+    if "article_sources" in tables:
+        for seed, id_column in QUOTED_SEEDS.items():
+            if seed in tables:
+                check_quotes(tables[seed], id_column, tables["article_sources"], problems)
     return problems

@@ -63,3 +63,27 @@ def warehouse_path(tmp_path_factory) -> Path:
 def warehouse(warehouse_path):
     with duckdb.connect(str(warehouse_path), read_only=True) as connection:
         yield connection
+
+
+PROJECT_PARTS = ["dbt_project.yml", "profiles.yml", "models", "seeds", "macros", "tests", "pipeline",
+                 "requirements.lock", "Makefile", "gx"]
+
+
+def copy_project(destination: Path) -> Path:
+    """A copy of the project's sources (no venv, no build output) to change and build in isolation."""
+    import shutil
+
+    destination.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = settings.ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, destination / part, ignore=shutil.ignore_patterns("__pycache__", "uncommitted"))
+        elif source.is_file():
+            shutil.copy2(source, destination / part)
+    return destination
+
+
+def replace_in_file(path: Path, old: str, new: str, count: int = 1) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")

@@ -72,3 +72,18 @@ def test_figure_ids_are_readable_and_unique(figures):
     ids = [figure["figure_id"] for figure in figures]
     assert len(ids) == len(set(ids))
     assert all(re.fullmatch(r"[a-z0-9]+(?:_[a-z0-9]+)*", figure_id) for figure_id in ids)
+
+
+def test_every_claim_quote_is_verbatim_and_holds_its_words(documents):
+    from conftest import read_csv
+
+    from pipeline import settings
+
+    claims = read_csv(settings.SEEDS_DIR / "articles" / "article_claims.csv")
+    wrong = []
+    for claim in claims:
+        paragraphs = document_paragraphs(documents[claim["source_id"]])
+        paragraph = fold(paragraphs[int(claim["paragraph_number"]) - 1])
+        if fold(claim["quote"]) not in paragraph or claim["claim_as_written"] not in claim["quote"]:
+            wrong.append(claim["claim_id"])
+    assert claims and wrong == []

@@ -1,6 +1,5 @@
 {#- Figures in base units with a sign, a qualifier that holds for the signed value, a resolved
     period and both currencies (converted at the annual average rate of the figure's year). -#}
-{%- set patterns = period_patterns() -%}
 with
 
 figures as (
@@ -35,65 +34,20 @@ ranges as (
 periods as (
     select
         *,
-        {{ period_kind('period_text') }} as period_type,
-        {{ regex_group('period_text', '([0-9]{4})$', 1) }} as last_year_text,
-        {{ regex_group('period_text', patterns['span'], 1) }} as span_first_year_text,
-        {{ regex_group('period_text', patterns['half_year'], 1) }} as half_text,
-        {{ month_number(regex_group('period_text', '^([a-z]+) ', 1)) }} as month_number,
-        {{ regex_group('period_text', patterns['date'], 2) }} as day_text
+        {{ period_fields('period_text', 'published_date') }}
     from ranges
-),
-
-dated as (
-    select
-        *,
-        case
-            when period_type in ('fiscal_year', 'year_end', 'span', 'half_year', 'month', 'date')
-                then cast(last_year_text as integer)
-            when period_type = 'as_of_publication'
-                then cast(extract(year from published_date) as integer)
-        end as fiscal_year,
-        case
-            when period_type = 'fiscal_year' then {{ make_date_from_parts('last_year_text', 1, 1) }}
-            when period_type = 'span' then {{ make_date_from_parts('span_first_year_text', 1, 1) }}
-            when period_type = 'half_year' and half_text = 'first' then {{ make_date_from_parts('last_year_text', 1, 1) }}
-            when period_type = 'half_year' then {{ make_date_from_parts('last_year_text', 7, 1) }}
-            when period_type = 'month' then {{ make_date_from_parts('last_year_text', 'month_number', 1) }}
-            when period_type = 'date' then {{ make_date_from_parts('last_year_text', 'month_number', 'day_text') }}
-            when period_type = 'year_end' then {{ make_date_from_parts('last_year_text', 12, 31) }}
-            when period_type = 'as_of_publication' then published_date
-        end as period_start_date,
-        case
-            when period_type in ('fiscal_year', 'span', 'year_end') then {{ make_date_from_parts('last_year_text', 12, 31) }}
-            when period_type = 'half_year' and half_text = 'first' then {{ make_date_from_parts('last_year_text', 6, 30) }}
-            when period_type = 'half_year' then {{ make_date_from_parts('last_year_text', 12, 31) }}
-            when period_type = 'month' then last_day({{ make_date_from_parts('last_year_text', 'month_number', 1) }})
-            when period_type = 'date' then {{ make_date_from_parts('last_year_text', 'month_number', 'day_text') }}
-            when period_type in ('as_of_publication', 'before_publication') then published_date
-        end as period_end_date
-    from periods
 ),
 
 labelled as (
     select
         *,
         case
-            when period_type = 'fiscal_year' then 'FY' || last_year_text
-            when period_type = 'span' then 'FY' || span_first_year_text || '-FY' || last_year_text
-            when period_type = 'half_year' then last_year_text || case when half_text = 'first' then '-H1' else '-H2' end
-            when period_type = 'month' then substring(cast(period_start_date as varchar), 1, 7)
-            when period_type in ('date', 'year_end') then cast(period_end_date as varchar)
-            when period_type = 'as_of_publication' then 'as of ' || cast(published_date as varchar)
-            when period_type = 'before_publication' then 'before ' || cast(published_date as varchar)
-            when period_type = 'unstated' then 'unstated'
-        end as period_label,
-        case
             when period_type is null
                 then 'period ''' || period_as_written || ''' matches no pattern in the period_patterns macro'
             when range_position <> '' and (range_row_count <> 2 or range_first_count <> 1)
                 then 'a range needs exactly two rows, one first and one second, with the same subject, metric, period and value'
         end as normalisation_error
-    from dated
+    from periods
 ),
 
 converted as (
@@ -139,6 +93,7 @@ final as (
         end as unit,
         per_unit,
         range_position,
+        qualifier_word,
         paragraph_number,
         subject_as_written,
         item_as_written,
@@ -164,6 +119,7 @@ final as (
         end as value_usd,
         case when currency_code <> '' then cny_per_usd end as fx_cny_per_usd,
         case when currency_code <> '' then rate_year end as fx_rate_year,
+        last_digit_unit,
 
         -- provenance
         quote

@@ -115,6 +115,7 @@ final as (
         range_position,
         direction_as_written,
         stated_qualifier,
+        qualifier_word,
         currency_code,
         is_percent,
         per_unit,
@@ -127,6 +128,7 @@ final as (
             ) }}
             else magnitude
         end as magnitude,
+        last_digit_unit,
 
         -- provenance
         quote

@@ -30,6 +30,7 @@ final as (
         value_cny,
         value_usd,
         fx_cny_per_usd,
+        last_digit_unit,
 
         -- provenance
         value_as_written,

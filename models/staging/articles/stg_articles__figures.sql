@@ -124,6 +124,8 @@ final as (
             )
         end as magnitude,
 
+        {{ last_digit_unit('number_text', 'scale_word', 'percent_sign') }} as last_digit_unit,
+
         -- provenance
         quote
     from checked

@@ -1,0 +1,16 @@
+{#- A measure as a reader writes it: ratios as percentages with two decimals ("-10.52%"), amounts
+    of a billion or more in billions ("9.061 billion CNY"), other amounts and years with two
+    decimals, counts as whole numbers. -#}
+{% macro format_measure(value_expr, unit_expr) -%}
+    (
+        case
+            when {{ value_expr }} is null then 'n/a'
+            when {{ unit_expr }} = 'ratio' then {{ format_fixed(value_expr ~ ' * 100', 2) }} || '%'
+            when {{ unit_expr }} in ('CNY', 'USD') and abs({{ value_expr }}) >= 1000000000
+                then {{ format_fixed(value_expr ~ ' / 1000000000', 3) }} || ' billion ' || {{ unit_expr }}
+            when {{ unit_expr }} in ('CNY', 'USD') then {{ format_fixed(value_expr, 2) }} || ' ' || {{ unit_expr }}
+            when {{ unit_expr }} = 'years' then {{ format_fixed(value_expr, 2) }} || ' years'
+            else {{ format_fixed(value_expr, 0) }}
+        end
+    )
+{%- endmacro %}

@@ -1,0 +1,115 @@
+{#- Claims joined to their entity (through the alias seed), their period and the figure that
+    states their value. A claim that does not resolve aborts the build naming it. -#}
+with
+
+claims as (
+    select * from {{ ref('stg_articles__claims') }}
+),
+
+sources as (
+    select * from {{ ref('stg_articles__sources') }}
+),
+
+aliases as (
+    select * from {{ ref('stg_curated__entity_aliases') }}
+),
+
+figures as (
+    select * from {{ ref('int_figures_normalised') }}
+),
+
+subject_matches as (
+    select
+        claims.claim_id,
+        count(*) as match_count,
+        min(aliases.entity_id) as entity_id
+    from claims
+    inner join aliases
+        on lower(trim(claims.subject_as_written)) = aliases.alias_key
+    group by claims.claim_id
+),
+
+joined as (
+    select
+        claims.*,
+        subject_matches.entity_id,
+        coalesce(subject_matches.match_count, 0) as alias_match_count,
+        sources.published_date,
+        lower(trim(claims.period_as_written)) as period_text,
+        figures.figure_id as matched_figure_id,
+        figures.value as stated_figure_value,
+        figures.qualifier as stated_qualifier,
+        figures.qualifier_word as stated_qualifier_word,
+        figures.last_digit_unit as stated_last_digit_unit,
+        figures.unit as stated_unit,
+        figures.value_as_written as stated_value_as_written
+    from claims
+    left join subject_matches
+        on claims.claim_id = subject_matches.claim_id
+    left join sources
+        on claims.source_id = sources.source_id
+    left join figures
+        on claims.stated_figure_id = figures.figure_id
+),
+
+periods as (
+    select
+        *,
+        {{ period_fields('period_text', 'published_date') }}
+    from joined
+),
+
+checked as (
+    select
+        *,
+        case
+            when alias_match_count <> 1
+                then 'subject ''' || subject_as_written || ''' does not match exactly one alias'
+            when period_type is null
+                then 'period ''' || period_as_written || ''' matches no pattern in the period_patterns macro'
+            when stated_figure_id <> '' and matched_figure_id is null
+                then 'stated_figure_id ''' || stated_figure_id || ''' is not a figure'
+        end as resolution_error
+    from periods
+),
+
+final as (
+    select
+        -- keys
+        claim_id,
+        source_id,
+        case
+            when resolution_error is not null then {{ raise_error(
+                "'claim ' || claim_id || ' (seeds/articles/article_claims.csv): ' || resolution_error"
+            ) }}
+            else entity_id
+        end as entity_id,
+        metric_id,
+        reference_metric_id,
+        stated_figure_id,
+
+        -- attributes
+        claim_kind,
+        claim_as_written,
+        paragraph_number,
+        period_type,
+        period_label,
+        period_first_year,
+        fiscal_year,
+        period_end_date,
+        stated_qualifier,
+        stated_qualifier_word,
+        stated_unit,
+        coalesce(stated_value_as_written, threshold_as_written) as stated_as_written,
+
+        -- measures
+        stated_figure_value,
+        stated_last_digit_unit,
+        threshold_value,
+
+        -- provenance
+        quote
+    from checked
+)
+
+select * from final

@@ -1,0 +1,62 @@
+{#- The article's derived statements, with any threshold they name parsed by the same grammar
+    as figures ("9 billion yuan"), or as a number of years written in words ("one year"). -#}
+with
+
+claims as (
+    select * from {{ ref('article_claims') }}
+),
+
+texts as (
+    select
+        *,
+        lower(trim(coalesce(threshold_as_written, ''))) as threshold_text
+    from claims
+),
+
+parsed as (
+    select
+        *,
+        {{ value_component('threshold_text', 'number') }} as threshold_number_text,
+        {{ value_component('threshold_text', 'scale_word') }} as threshold_scale_word,
+        {{ value_component('threshold_text', 'percent_sign') }} as threshold_percent_sign,
+        {{ number_word_value(regex_group('threshold_text', '^([a-z]+) +years?$', 1)) }} as threshold_years
+    from texts
+),
+
+final as (
+    select
+        -- keys
+        claim_id,
+        source_id,
+        metric_id,
+        coalesce(reference_metric_id, '') as reference_metric_id,
+        coalesce(stated_figure_id, '') as stated_figure_id,
+
+        -- attributes
+        paragraph_number,
+        claim_kind,
+        subject_as_written,
+        coalesce(period_as_written, '') as period_as_written,
+        coalesce(threshold_as_written, '') as threshold_as_written,
+        claim_as_written,
+
+        -- measures: the threshold in base units (whole yuan, fractions, years)
+        case
+            when threshold_text = '' then null
+            when threshold_years is not null then cast(threshold_years as double)
+            when threshold_number_text = '' then {{ raise_error(
+                "'claim ' || claim_id || ' (seeds/articles/article_claims.csv): threshold ''' || threshold_as_written || ''' does not parse'"
+            ) }}
+            else cast(
+                cast(replace(threshold_number_text, ',', '') as decimal(18, 6))
+                * {{ unit_multiplier('threshold_scale_word', 'threshold_percent_sign') }}
+                as double
+            )
+        end as threshold_value,
+
+        -- provenance
+        quote
+    from parsed
+)
+
+select * from final
