@@ -7,7 +7,8 @@ import math
 import pytest
 
 MARTS = ["dim_companies", "dim_entities", "dim_metrics", "dim_sources", "fct_figures", "fct_company_financials",
-         "fct_cloud_revenue", "fct_cdn_nodes", "fct_price_cuts", "fct_market_metrics", "fct_share_price_events"]
+         "fct_cloud_revenue", "fct_cdn_nodes", "fct_price_cuts", "fct_market_metrics", "fct_share_price_events",
+         "fct_claim_checks", "fct_figure_conflicts"]
 
 
 def rows(connection, sql: str) -> list[dict]:
