@@ -12,7 +12,7 @@ import sys
 import time
 from pathlib import Path
 
-from pipeline import settings
+from pipeline import expectations, settings
 from pipeline.claims_report import render as render_claims
 from pipeline.dbt_failures import describe_failures
 from pipeline.publish import publish
@@ -47,17 +47,30 @@ def run_dbt_build(candidate: Path) -> None:
         raise BuildFailed("dbt build failed:\n" + describe_failures(candidate))
 
 
+def run_expectations(candidate: Path) -> None:
+    passed, text = expectations.run(candidate)
+    print(text)
+    print(f"results: {settings.RESULTS_DIR.relative_to(settings.ROOT)}/expectations/*.json, "
+          f"Data Docs: {settings.RESULTS_DIR.relative_to(settings.ROOT)}/gx_project/gx/uncommitted/data_docs/local_site/index.html")
+    if not passed:
+        raise BuildFailed("expectations failed (see FAILED lines above)")
+
+
 def build(publish_to: Path = settings.PUBLISHED_PATH, candidate: Path = settings.CANDIDATE_PATH) -> None:
     timings: dict[str, float] = {}
-    started = stage("1/3 seed checks")
+    started = stage("1/4 seed checks")
     run_seed_checks()
     timings["seed checks"] = time.perf_counter() - started
 
-    started = stage("2/3 dbt build (seeds, models, tests) into the candidate")
+    started = stage("2/4 dbt build (seeds, models, tests) into the candidate")
     run_dbt_build(candidate)
     timings["dbt build"] = time.perf_counter() - started
 
-    started = stage("3/3 publish")
+    started = stage("3/4 Great Expectations on the candidate's marts")
+    run_expectations(candidate)
+    timings["expectations"] = time.perf_counter() - started
+
+    started = stage("4/4 publish")
     publish(candidate, publish_to)
     timings["publish"] = time.perf_counter() - started
     print(f"published {publish_to.relative_to(settings.ROOT) if publish_to.is_relative_to(settings.ROOT) else publish_to}")
