@@ -147,6 +147,10 @@ def check_quotes(quoted: SeedTable, id_column: str, sources: SeedTable, problems
         where = [number for number, text in enumerate(texts, start=1) if quote and quote in text]
         if not where:
             problems.append(SeedProblem(quoted.path, line, f"{label}: quote is not in the text of {source_id}"))
+        elif id_column == "figure_id" and not all(
+                part in row.get("quote", "") for part in row.get("value_as_written", "").split(" to ")):
+            problems.append(SeedProblem(
+                quoted.path, line, f"{label}: value '{row.get('value_as_written')}' is not in its quote"))
         elif row.get("paragraph_number", "").strip() not in {str(number) for number in where}:
             problems.append(SeedProblem(
                 quoted.path, line, f"{label}: quote is in paragraph {where[0]}, not {row.get('paragraph_number')}"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import os
+import sys
 import subprocess
 from pathlib import Path
 
@@ -87,3 +88,12 @@ def replace_in_file(path: Path, old: str, new: str, count: int = 1) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in {path}"
     path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Print the bad-input score (caught / injected) when that suite ran."""
+    module = sys.modules.get("test_bad_input")
+    if module is not None and module.SCORE:
+        caught = sum(module.SCORE.values())
+        terminalreporter.write_line(f"bad input caught: {caught} / {len(module.SCORE)} injected "
+                                    f"({len(module.CASES)} kinds of fault)")

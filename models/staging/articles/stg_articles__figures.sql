@@ -43,8 +43,8 @@ components as (
         {{ value_component('last_part_text', 'percent_sign') }} as last_percent_sign,
         {{ value_component('last_part_text', 'scale_word') }} as last_scale_word,
         {{ value_component('last_part_text', 'per_unit') }} as last_per_unit,
-        -- first word after the number that the grammar does not know, to name it in the error
-        {{ regex_group('part_text', '[0-9%] +([^ 0-9]+)', 1) }} as first_word_after_number
+        -- words the grammar does not know, to name them in the error
+        {{ value_unknown_words('part_text') }} as unknown_words
     from parts
 ),
 
@@ -75,8 +75,9 @@ checked as (
                 then 'range_position is set but the value states no range ("X to Y")'
             when range_position_text = '' and range_second_text <> ''
                 then 'the value states a range: give one row per end, with range_position first and second'
-            when number_text = '' and first_word_after_number <> ''
-                then 'unknown scale word or currency ''' || first_word_after_number || ''''
+            when number_text = '' and unknown_words <> ''
+                then 'does not parse: unknown word(s) ''' || unknown_words
+                    || ''' (not a number, qualifier, scale word or currency the grammar knows)'
             when number_text = ''
                 then 'does not parse as [qualifier] [currency] number [%] [scale] [currency] [per unit]'
             when {{ currency_code('currency_symbol', 'currency_word') }} = 'conflict'

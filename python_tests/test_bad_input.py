@@ -1,0 +1,195 @@
+"""Bad input never reaches the published warehouse, and the build says where it is.
+
+Each case copies a project whose warehouse has been published, injects one fault, runs the whole
+pipeline (`python -m pipeline build`) and checks the exit code, the message and that the
+published file is byte for byte unchanged.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import duckdb
+import pytest
+from conftest import copy_project, replace_in_file
+
+from pipeline import settings
+
+FIGURES = Path("seeds/articles/article_figures.csv")
+SOURCES = Path("seeds/articles/article_sources.csv")
+ENTITIES = Path("seeds/curated/curated_entities.csv")
+EXTRA_SOURCE = "extra_note_2024_05_01"
+
+SCORE: dict[str, bool] = {}
+
+
+def run_pipeline(project: Path, documents: Path) -> subprocess.CompletedProcess:
+    environment = dict(os.environ, SOURCE_DOCUMENTS_DIR=str(documents))
+    return subprocess.run([sys.executable, "-m", "pipeline", "build"], cwd=project, env=environment,
+                          capture_output=True, text=True, check=False, stdin=subprocess.DEVNULL)
+
+
+def checksum(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory) -> tuple[Path, Path]:
+    """A copy of the project with its warehouse built and published, and its documents folder."""
+    root = tmp_path_factory.mktemp("published")
+    documents = root / "documents"
+    shutil.copytree(settings.documents_dir(), documents)
+    project = copy_project(root / "project")
+    completed = run_pipeline(project, documents)
+    assert completed.returncode == 0, completed.stdout[-3000:] + completed.stderr[-3000:]
+    assert (project / "warehouse.duckdb").is_file()
+    return project, documents
+
+
+def fresh_copy(published: tuple[Path, Path], destination: Path) -> tuple[Path, Path]:
+    project, documents = published
+    ignore = shutil.ignore_patterns("build", "target", "logs", "__pycache__")
+    return (Path(shutil.copytree(project, destination / "project", ignore=ignore)),
+            Path(shutil.copytree(documents, destination / "documents")))
+
+
+def csv_line(*fields: str) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerow(fields)
+    return buffer.getvalue()
+
+
+def add_document(project: Path, documents: Path, text: str, figures: list[tuple[str, ...]]) -> None:
+    """Register a second article and its figures: (figure_id, subject, metric_id, period, value, direction)."""
+    (documents / f"{EXTRA_SOURCE}.txt").write_text(text, encoding="utf-8")
+    with (project / SOURCES).open("a", encoding="utf-8") as handle:
+        handle.write(csv_line(EXTRA_SOURCE, "A note on cloud results", "2024-05-01", "en", f"{EXTRA_SOURCE}.txt", "News"))
+    with (project / FIGURES).open("a", encoding="utf-8") as handle:
+        for figure_id, subject, metric_id, period, value, direction in figures:
+            handle.write(csv_line(figure_id, EXTRA_SOURCE, "1", subject, "", metric_id, metric_id, period, value, "",
+                                  direction, text.strip()))
+
+
+def one_figure(sentence: str, metric_id: str, period: str, value: str, direction: str = "") -> Callable:
+    def inject(project: Path, documents: Path) -> None:
+        add_document(project, documents, sentence + "\n",
+                     [("extra_figure", "Kingsoft Cloud", metric_id, period, value, direction)])
+    return inject
+
+
+def non_utf8_byte(project: Path, documents: Path) -> None:
+    path = project / FIGURES
+    path.write_bytes(path.read_bytes().replace(b"KuaiPan", b"Kuai\xffPan", 1).replace(
+        b"ksc_financing_raised_early_years,", b"ksc_financing_raised_early_years\xff,", 1))
+
+
+def missing_field(project: Path, documents: Path) -> None:
+    with (project / FIGURES).open("a", encoding="utf-8") as handle:
+        handle.write("extra_row,kingsoft_cloud_2024_04_17,20,Kingsoft Cloud\n")
+
+
+def extra_field(project: Path, documents: Path) -> None:
+    replace_in_file(project / FIGURES, "struggles to break through with AI\"\n",
+                    "struggles to break through with AI\",surplus\n")
+
+
+def duplicate_header(project: Path, documents: Path) -> None:
+    replace_in_file(project / FIGURES, ",item_as_written,", ",subject_as_written,")
+
+
+def duplicate_figure_id(project: Path, documents: Path) -> None:
+    replace_in_file(project / FIGURES, "ksc_revenue_2022,", "ksc_revenue_2018,")
+
+
+def unknown_alias(project: Path, documents: Path) -> None:
+    replace_in_file(project / FIGURES, ",Golden Mountain Cloud,,cdn_node_count,", ",Golden Mountain Clouds,,cdn_node_count,")
+
+
+def unknown_metric(project: Path, documents: Path) -> None:
+    replace_in_file(project / FIGURES, ",cdn_node_count,global nodes,", ",cdn_nodes,global nodes,")
+
+
+def quote_not_in_document(project: Path, documents: Path) -> None:
+    replace_in_file(project / FIGURES, "with only 1,700 globally.", "with only 1,700 nodes globally.")
+
+
+# (case id, fault, words the message must contain)
+CASES: list[tuple[str, Callable, list[str]]] = [
+    ("non_utf8_byte", non_utf8_byte, ["article_figures.csv:", "is not UTF-8"]),
+    ("missing_field", missing_field, ["article_figures.csv:64:", "row has 4 fields, the header has 12"]),
+    ("extra_field", extra_field, ["article_figures.csv:2:", "row has 13 fields"]),
+    ("duplicate_header", duplicate_header, ["article_figures.csv:1:", "names column 'subject_as_written' twice"]),
+    ("duplicate_figure_id", duplicate_figure_id, ["article_figures.csv:18:", "figure_id 'ksc_revenue_2018' is already used on line 7"]),
+    ("value_does_not_parse", one_figure("Revenue was five billion yuan in 2019.", "revenue", "2019", "five billion yuan"),
+     ["figure extra_figure", "does not parse"]),
+    ("unknown_scale_word", one_figure("Revenue was 5 bilion yuan in 2019.", "revenue", "2019", "5 bilion yuan"),
+     ["figure extra_figure", "unknown word(s) 'bilion'"]),
+    ("unknown_currency", one_figure("Revenue was 5 billion euros in 2019.", "revenue", "2019", "5 billion euros"),
+     ["figure extra_figure", "unknown word(s) 'euros'"]),
+    ("unknown_alias", unknown_alias, ["figure ksc_cdn_nodes_2023", "'Golden Mountain Clouds' matches no alias"]),
+    ("unknown_metric", unknown_metric, ["figure alibaba_cloud_cdn_nodes_2023", "metric_id 'cdn_nodes' is not in"]),
+    ("quote_not_in_document", quote_not_in_document, ["article_figures.csv:32:", "ksc_cdn_nodes_2023: quote is not in"]),
+    ("negative_revenue", one_figure("Revenue was -2.1 billion yuan in 2019.", "revenue", "2019", "-2.1 billion yuan"),
+     ["figure extra_figure", "does not parse"]),
+    ("share_above_100_percent",
+     one_figure("Public cloud made up 162.18% of revenue in 2022.", "public_cloud_revenue_share", "2022", "162.18%"),
+     ["expect_column_values_to_be_between", "extra_figure"]),
+    ("segment_above_total",
+     one_figure("Public cloud revenue was 9.5 billion yuan in 2021.", "public_cloud_revenue", "2021", "9.5 billion yuan"),
+     ["public_cloud_not_above_total", "extra_figure"]),
+    ("scale_slipped_by_1000",
+     one_figure("R&D expenditure was ¥0.971 million in 2020.", "rd_expense", "2020", "¥0.971 million"),
+     ["expect_column_values_to_be_between", "extra_figure"]),
+    ("two_values_for_one_figure",
+     one_figure("Revenue was 8.5 billion yuan in 2022.", "revenue", "2022", "8.5 billion yuan"),
+     ["no_two_values_for_one_figure", "ksc_revenue_2022", "extra_figure"]),
+]
+
+
+@pytest.mark.parametrize(("case", "inject", "expected"), CASES, ids=[case[0] for case in CASES])
+def test_bad_input_fails_the_build_and_leaves_the_warehouse_unchanged(published, tmp_path, case, inject, expected):
+    project, documents = fresh_copy(published, tmp_path)
+    before = checksum(project / "warehouse.duckdb")
+    inject(project, documents)
+    completed = run_pipeline(project, documents)
+    output = completed.stdout + completed.stderr
+    caught = (completed.returncode != 0 and all(words in output for words in expected)
+              and checksum(project / "warehouse.duckdb") == before)
+    SCORE[case] = caught
+    assert completed.returncode != 0, output[-3000:]
+    assert [words for words in expected if words not in output] == [], output[-4000:]
+    assert "was not changed" in output
+    assert checksum(project / "warehouse.duckdb") == before
+
+
+def test_a_quote_holding_sql_loads_as_text(published, tmp_path):
+    project, documents = fresh_copy(published, tmp_path)
+    hostile = "'); drop table marts.fct_figures; --"
+    replace_in_file(project / ENTITIES, "Growth consulting firm.", f"\"Growth consulting firm {hostile}\"")
+    completed = run_pipeline(project, documents)
+    assert completed.returncode == 0, completed.stdout[-3000:]
+    with duckdb.connect(str(project / "warehouse.duckdb"), read_only=True) as connection:
+        description = connection.execute(
+            "select description from marts.dim_entities where entity_id = 'frost_sullivan'").fetchone()[0]
+        figure_count = connection.execute("select count(*) from marts.fct_figures").fetchone()[0]
+    assert description == f"Growth consulting firm {hostile}"
+    assert figure_count > 0
+
+
+def test_a_reader_holding_the_warehouse_open_does_not_block_a_build(published, tmp_path):
+    project, documents = fresh_copy(published, tmp_path)
+    with duckdb.connect(str(project / "warehouse.duckdb"), read_only=True) as reader:
+        before = reader.execute("select count(*) from marts.fct_figures").fetchone()[0]
+        completed = run_pipeline(project, documents)
+        assert completed.returncode == 0, completed.stdout[-3000:] + completed.stderr[-2000:]
+        assert reader.execute("select count(*) from marts.fct_figures").fetchone()[0] == before
+    with duckdb.connect(str(project / "warehouse.duckdb"), read_only=True) as new_reader:
+        assert new_reader.execute("select count(*) from staging.stg_articles__figures").fetchone()[0] == before
