@@ -12,7 +12,7 @@ import sys
 import time
 from pathlib import Path
 
-from pipeline import expectations, settings
+from pipeline import expectations, exports, settings
 from pipeline.claims_report import render as render_claims
 from pipeline.dbt_failures import describe_failures
 from pipeline.publish import publish
@@ -72,8 +72,14 @@ def build(publish_to: Path = settings.PUBLISHED_PATH, candidate: Path = settings
     run_expectations(candidate)
     timings["expectations"] = time.perf_counter() - started
 
-    started = stage("4/4 publish")
+    started = stage("4/4 publish: Parquet exports, then the warehouse")
+    build_id = time.strftime("%Y%m%dT%H%M%S") + f"-{os.getpid()}"
+    export_folder = exports.write_exports(candidate, build_id)
     publish(candidate, publish_to)
+    if publish_to == settings.PUBLISHED_PATH:
+        exports.switch_exports(export_folder)
+        print(f"exports: exports/ -> {export_folder.relative_to(settings.ROOT)} "
+              f"({len(list(export_folder.glob('*.parquet')))} Parquet files and manifest.json)")
     timings["publish"] = time.perf_counter() - started
     print(f"published {publish_to.relative_to(settings.ROOT) if publish_to.is_relative_to(settings.ROOT) else publish_to}")
     print("timings: " + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in timings.items()))

@@ -25,7 +25,6 @@ import pandas as pd
 from pipeline import settings
 
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
-os.environ.setdefault("TQDM_DISABLE", "1")
 
 QUALIFIERS = ["exact", "approx", "lower_bound", "upper_bound", "range_low", "range_high"]
 UNITS = ["CNY", "USD", "ratio", "count"]
@@ -231,6 +230,9 @@ def validate(database: Path, results_dir: Path = settings.RESULTS_DIR) -> list[S
     shutil.rmtree(json_dir, ignore_errors=True)
     json_dir.mkdir(parents=True)
     context = gx.get_context(mode="file", project_root_dir=str(context_root))
+    from great_expectations.data_context.types.base import ProgressBarsConfig
+
+    context.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)
     source = context.data_sources.add_pandas("warehouse")
     outcomes: list[SuiteResult] = []
     with duckdb.connect(str(database), read_only=True) as connection:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import os
+import shutil
 import sys
 import subprocess
 from pathlib import Path
@@ -88,6 +90,29 @@ def replace_in_file(path: Path, old: str, new: str, count: int = 1) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in {path}"
     path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def run_pipeline(project: Path, documents: Path) -> subprocess.CompletedProcess:
+    environment = dict(os.environ, SOURCE_DOCUMENTS_DIR=str(documents))
+    return subprocess.run([sys.executable, "-m", "pipeline", "build"], cwd=project, env=environment,
+                          capture_output=True, text=True, check=False, stdin=subprocess.DEVNULL)
+
+
+def checksum(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture(scope="session")
+def published(tmp_path_factory) -> tuple[Path, Path]:
+    """A copy of the project with its warehouse built and published, and its documents folder."""
+    root = tmp_path_factory.mktemp("published")
+    documents = root / "documents"
+    shutil.copytree(settings.documents_dir(), documents)
+    project = copy_project(root / "project")
+    completed = run_pipeline(project, documents)
+    assert completed.returncode == 0, completed.stdout[-3000:] + completed.stderr[-3000:]
+    assert (project / "warehouse.duckdb").is_file()
+    return project, documents
 
 
 def pytest_terminal_summary(terminalreporter):

@@ -8,20 +8,14 @@ published file is byte for byte unchanged.
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
-import os
 import shutil
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
 import pytest
-from conftest import copy_project, replace_in_file
-
-from pipeline import settings
+from conftest import checksum, replace_in_file, run_pipeline
 
 FIGURES = Path("seeds/articles/article_figures.csv")
 SOURCES = Path("seeds/articles/article_sources.csv")
@@ -29,29 +23,6 @@ ENTITIES = Path("seeds/curated/curated_entities.csv")
 EXTRA_SOURCE = "extra_note_2024_05_01"
 
 SCORE: dict[str, bool] = {}
-
-
-def run_pipeline(project: Path, documents: Path) -> subprocess.CompletedProcess:
-    environment = dict(os.environ, SOURCE_DOCUMENTS_DIR=str(documents))
-    return subprocess.run([sys.executable, "-m", "pipeline", "build"], cwd=project, env=environment,
-                          capture_output=True, text=True, check=False, stdin=subprocess.DEVNULL)
-
-
-def checksum(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-@pytest.fixture(scope="module")
-def published(tmp_path_factory) -> tuple[Path, Path]:
-    """A copy of the project with its warehouse built and published, and its documents folder."""
-    root = tmp_path_factory.mktemp("published")
-    documents = root / "documents"
-    shutil.copytree(settings.documents_dir(), documents)
-    project = copy_project(root / "project")
-    completed = run_pipeline(project, documents)
-    assert completed.returncode == 0, completed.stdout[-3000:] + completed.stderr[-3000:]
-    assert (project / "warehouse.duckdb").is_file()
-    return project, documents
 
 
 def fresh_copy(published: tuple[Path, Path], destination: Path) -> tuple[Path, Path]:
