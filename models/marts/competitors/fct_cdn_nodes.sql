@@ -16,6 +16,7 @@ final as (
         figures.fiscal_year,
 
         -- attributes
+        {{ make_date_from_parts('figures.fiscal_year', 1, 1) }} as fiscal_year_start_date,
         companies.company_name as provider_name,
         figures.qualifier,
 

@@ -43,6 +43,7 @@ final as (
         with_prior.fiscal_year,
 
         -- attributes
+        {{ make_date_from_parts('with_prior.fiscal_year', 1, 1) }} as fiscal_year_start_date,
         companies.company_name as provider_name,
         with_prior.yoy_growth_qualifier,
 

@@ -94,6 +94,7 @@ final as (
         derived.fiscal_year,
 
         -- attributes
+        {{ make_date_from_parts('derived.fiscal_year', 1, 1) }} as fiscal_year_start_date,
         companies.company_name,
         derived.figure_ids is not null as has_stated_figures,
         derived.is_industry_cloud_revenue_derived,

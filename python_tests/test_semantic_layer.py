@@ -1,0 +1,83 @@
+"""The semantic layer answers offline, and each metric agrees with the marts it is defined on."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+import os
+import subprocess
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from pipeline import settings
+
+BY_COMPANY = "metric_time__year,company__company_name"
+FINANCIALS = """
+    select fiscal_year, company_name, {column} as value from (
+        select *,
+            net_loss_cny / lag(net_loss_cny) over (partition by company_id order by fiscal_year) - 1
+                as net_loss_growth_ratio,
+            rd_expense_cny / lag(rd_expense_cny) over (partition by company_id order by fiscal_year) - 1
+                as rd_expense_growth_ratio
+        from marts.fct_company_financials)"""
+CLOUD = "select fiscal_year, provider_name as company_name, {column} as value from marts.fct_cloud_revenue"
+
+# metric -> (group by, SQL on the marts giving fiscal_year, company_name, value)
+EXPECTED = {
+    "revenue": (BY_COMPANY, FINANCIALS.format(column="revenue_cny")),
+    "net_loss": (BY_COMPANY, FINANCIALS.format(column="net_loss_cny")),
+    "rd_expense": (BY_COMPANY, FINANCIALS.format(column="rd_expense_cny")),
+    "public_cloud_revenue": (BY_COMPANY, FINANCIALS.format(column="public_cloud_revenue_cny")),
+    "revenue_growth": (BY_COMPANY, FINANCIALS.format(column="revenue_yoy_growth_ratio")),
+    "net_loss_growth": (BY_COMPANY, FINANCIALS.format(column="net_loss_growth_ratio")),
+    "rd_expense_growth": (BY_COMPANY, FINANCIALS.format(column="rd_expense_growth_ratio")),
+    "cloud_revenue": (BY_COMPANY, CLOUD.format(column="revenue_cny")),
+    "stated_cloud_revenue_growth": (BY_COMPANY, CLOUD.format(column="stated_yoy_growth_ratio")),
+    "cloud_revenue_growth": (BY_COMPANY, CLOUD.format(column="computed_yoy_growth_ratio")),
+    "cdn_nodes": (BY_COMPANY, "select fiscal_year, provider_name, node_count from marts.fct_cdn_nodes"),
+    "market_size": ("metric_time__year", """
+        select fiscal_year, '' as company_name, sum(value_low_usd) from marts.fct_market_metrics
+        where metric_id = 'market_size' group by fiscal_year"""),
+}
+
+
+def defined_metrics() -> set[str]:
+    manifest = settings.ROOT / "target" / "semantic_manifest.json"
+    if not manifest.is_file():
+        subprocess.run([settings.dbt_executable(), "parse", "--quiet"], cwd=settings.ROOT, check=True)
+    return {metric["name"] for metric in json.loads(manifest.read_text(encoding="utf-8"))["metrics"]}
+
+
+def test_every_metric_defined_is_checked():
+    assert defined_metrics() == set(EXPECTED)
+
+
+def mf_query(project: Path, metric: str, group_by: str, output: Path) -> list[dict[str, str]]:
+    environment = dict(os.environ, DBT_DUCKDB_PATH=str(project / "warehouse.duckdb"))
+    completed = subprocess.run(
+        [str(Path(settings.dbt_executable()).with_name("mf")), "query", "--metrics", metric, "--group-by", group_by,
+         "--csv", str(output)], cwd=project, env=environment, capture_output=True, text=True, check=False,
+        stdin=subprocess.DEVNULL)
+    assert completed.returncode == 0, completed.stdout[-2000:] + completed.stderr[-2000:]
+    return list(csv.DictReader(io.StringIO(output.read_text(encoding="utf-8"))))
+
+
+@pytest.mark.parametrize("metric", sorted(EXPECTED))
+def test_metric_matches_the_marts(published, tmp_path, metric):
+    project, _ = published
+    group_by, sql = EXPECTED[metric]
+    answered = {}
+    for row in mf_query(project, metric, group_by, tmp_path / "answer.csv"):
+        if row[metric] not in ("", None):
+            key = (int(row["metric_time__year"][:4]), row.get("company__company_name", ""))
+            answered[key] = float(row[metric])
+    with duckdb.connect(str(project / "warehouse.duckdb"), read_only=True) as connection:
+        expected = {(year, name): value for year, name, value in connection.execute(sql).fetchall()
+                    if value is not None}
+    assert expected, "the marts hold no value for this metric"
+    assert answered.keys() == expected.keys()
+    assert all(math.isclose(answered[key], expected[key], rel_tol=1e-9) for key in expected)
