@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 INSTALLED := $(VENV)/.installed
 
-.PHONY: build test claims clean
+.PHONY: build test lint claims docs clean
 
 $(INSTALLED): requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -15,13 +15,23 @@ $(INSTALLED): requirements.lock
 build: $(INSTALLED)
 	$(VENV)/bin/python -m pipeline build
 
-## test: run the whole test suite (seed checks, dbt build and tests, Python tests)
-test: $(INSTALLED)
+## test: lint, then run the whole test suite (dbt build with data and unit tests, Python tests)
+test: lint
 	$(VENV)/bin/python -m pytest
+
+## lint: ruff on the Python code, sqlfluff (duckdb dialect, dbt templater) on the models
+lint: $(INSTALLED)
+	$(VENV)/bin/ruff check pipeline python_tests
+	$(VENV)/bin/ruff format --check pipeline python_tests
+	$(VENV)/bin/sqlfluff lint models --processes 2
 
 ## claims: print the claims the article's own figures contradict, and conflicting figures
 claims: $(INSTALLED)
 	$(VENV)/bin/python -m pipeline claims
+
+## docs: dbt's docs site as one static HTML file, build/docs/index.html
+docs: $(INSTALLED)
+	$(VENV)/bin/python -m pipeline docs
 
 clean:
 	rm -rf build target logs

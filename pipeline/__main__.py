@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from pipeline import build, claims_report
+from pipeline import build, claims_report, docs_site
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -13,11 +13,14 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("build", help="check seeds, build and test into a candidate, then publish")
     commands.add_parser("claims", help="print the claims the figures contradict, and conflicting figures")
+    commands.add_parser("docs", help="build dbt's docs as one static HTML file under build/docs")
     arguments = parser.parse_args(argv)
     if arguments.command == "build":
         return build.main()
     if arguments.command == "claims":
         return claims_report.main()
+    if arguments.command == "docs":
+        return docs_site.main()
     return 2
 
 

@@ -41,9 +41,16 @@ def run_dbt_build(candidate: Path) -> None:
     candidate.parent.mkdir(parents=True, exist_ok=True)
     environment = dict(os.environ, DBT_DUCKDB_PATH=str(candidate))
     # unit tests check the models' logic, not the data: `make test` runs them, publishing does not
-    command = [settings.dbt_executable(), "build", "--exclude-resource-type", "unit_test",
-               "--project-dir", str(settings.ROOT),
-               "--profiles-dir", str(settings.ROOT)]
+    command = [
+        settings.dbt_executable(),
+        "build",
+        "--exclude-resource-type",
+        "unit_test",
+        "--project-dir",
+        str(settings.ROOT),
+        "--profiles-dir",
+        str(settings.ROOT),
+    ]
     completed = subprocess.run(command, cwd=settings.ROOT, env=environment, check=False)
     if completed.returncode != 0:
         raise BuildFailed("dbt build failed:\n" + describe_failures(candidate))
@@ -52,8 +59,9 @@ def run_dbt_build(candidate: Path) -> None:
 def run_expectations(candidate: Path) -> None:
     passed, text = expectations.run(candidate)
     print(text)
-    print(f"results: {settings.RESULTS_DIR.relative_to(settings.ROOT)}/expectations/*.json, "
-          f"Data Docs: {settings.RESULTS_DIR.relative_to(settings.ROOT)}/gx_project/gx/uncommitted/data_docs/local_site/index.html")
+    results = settings.RESULTS_DIR.relative_to(settings.ROOT)
+    print(f"results: {results}/expectations/*.json")
+    print(f"Data Docs: {results}/gx_project/gx/uncommitted/data_docs/local_site/index.html")
     if not passed:
         raise BuildFailed("expectations failed (see FAILED lines above)")
 
@@ -78,10 +86,14 @@ def build(publish_to: Path = settings.PUBLISHED_PATH, candidate: Path = settings
     publish(candidate, publish_to)
     if publish_to == settings.PUBLISHED_PATH:
         exports.switch_exports(export_folder)
-        print(f"exports: exports/ -> {export_folder.relative_to(settings.ROOT)} "
-              f"({len(list(export_folder.glob('*.parquet')))} Parquet files and manifest.json)")
+        print(
+            f"exports: exports/ -> {export_folder.relative_to(settings.ROOT)} "
+            f"({len(list(export_folder.glob('*.parquet')))} Parquet files and manifest.json)"
+        )
     timings["publish"] = time.perf_counter() - started
-    print(f"published {publish_to.relative_to(settings.ROOT) if publish_to.is_relative_to(settings.ROOT) else publish_to}")
+    print(
+        f"published {publish_to.relative_to(settings.ROOT) if publish_to.is_relative_to(settings.ROOT) else publish_to}"
+    )
     print("timings: " + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in timings.items()))
     print("\n== claims report\n" + render_claims(publish_to))
 

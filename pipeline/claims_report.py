@@ -18,8 +18,11 @@ def wrap(text: str, indent: str) -> str:
 
 def render(database: Path) -> str:
     with duckdb.connect(str(database), read_only=True) as connection:
-        counts = dict(connection.execute(
-            "select verdict, count(*) from marts.fct_claim_checks group by verdict order by verdict").fetchall())
+        counts = dict(
+            connection.execute(
+                "select verdict, count(*) from marts.fct_claim_checks group by verdict order by verdict"
+            ).fetchall()
+        )
         inconsistent = connection.execute("""
             select claim_id, paragraph_number, claim_as_written, explanation
             from marts.fct_claim_checks where verdict = 'inconsistent' order by paragraph_number, claim_id
@@ -38,7 +41,9 @@ def render(database: Path) -> str:
     lines.append(f"\nConflicting figures ({len(conflicts)}):")
     for kind, entity, period, metric_a, value_a, para_a, metric_b, value_b, para_b in conflicts:
         lines.append(f"  {kind}: {entity} {period}")
-        lines.append(f"      {metric_a} = {value_a} (paragraph {para_a})  vs  {metric_b} = {value_b} (paragraph {para_b})")
+        lines.append(
+            f"      {metric_a} = {value_a} (paragraph {para_a})  vs  {metric_b} = {value_b} (paragraph {para_b})"
+        )
     return "\n".join(lines)
 
 

@@ -93,8 +93,11 @@ def not_null(*columns: str) -> list:
 
 def grain(key: list[str], minimum_rows: int = 1) -> list:
     gx = _gx()
-    unique = (gx.expectations.ExpectColumnValuesToBeUnique(column=key[0]) if len(key) == 1
-              else gx.expectations.ExpectCompoundColumnsToBeUnique(column_list=key))
+    unique = (
+        gx.expectations.ExpectColumnValuesToBeUnique(column=key[0])
+        if len(key) == 1
+        else gx.expectations.ExpectCompoundColumnsToBeUnique(column_list=key)
+    )
     return [unique, gx.expectations.ExpectTableRowCountToBeBetween(min_value=minimum_rows), *not_null(*key)]
 
 
@@ -110,13 +113,15 @@ def in_set(column: str, values: list[str]):
 
 def a_not_below_b(column_a: str, column_b: str):
     return _gx().expectations.ExpectColumnPairValuesAToBeGreaterThanB(
-        column_A=column_a, column_B=column_b, or_equal=True, ignore_row_if="either_value_is_missing")
+        column_A=column_a, column_B=column_b, or_equal=True, ignore_row_if="either_value_is_missing"
+    )
 
 
 def financial_checks(frame: pd.DataFrame) -> pd.DataFrame:
     frame = frame.copy()
     frame["check_segments_add_up"] = (
-        frame.public_cloud_revenue_cny + frame.industry_cloud_revenue_cny - frame.revenue_cny) / frame.revenue_cny
+        frame.public_cloud_revenue_cny + frame.industry_cloud_revenue_cny - frame.revenue_cny
+    ) / frame.revenue_cny
     frame["check_usd_at_the_rate"] = frame.revenue_usd * frame.fx_cny_per_usd / frame.revenue_cny - 1
     return frame
 
@@ -133,67 +138,147 @@ def share_price_checks(frame: pd.DataFrame) -> pd.DataFrame:
 def cloud_revenue_checks(frame: pd.DataFrame) -> pd.DataFrame:
     frame = frame.copy()
     frame["check_implied_prior_year"] = (
-        frame.implied_prior_year_revenue_cny * (1 + frame.stated_yoy_growth_ratio) / frame.revenue_cny - 1)
+        frame.implied_prior_year_revenue_cny * (1 + frame.stated_yoy_growth_ratio) / frame.revenue_cny - 1
+    )
     return frame
 
 
 def suites() -> list[Suite]:
-    figure_bands = [between("value", low, high, f'metric_id == "{metric}"' + (f" and {extra}" if extra else ""))
-                    for metric, extra, low, high in PLAUSIBLE_VALUES]
+    figure_bands = [
+        between("value", low, high, f'metric_id == "{metric}"' + (f" and {extra}" if extra else ""))
+        for metric, extra, low, high in PLAUSIBLE_VALUES
+    ]
     return [
-        Suite("fct_figures", ["figure_id"], [
-            *grain(["figure_id"]), in_set("unit", UNITS), in_set("qualifier", QUALIFIERS),
-            *not_null("source_id", "entity_id", "metric_id", "value", "value_as_written", "quote", "paragraph_number"),
-            between("value", 0, None, 'unit in ["CNY", "USD"]'),
-            *figure_bands,
-        ], index_columns=["figure_id"]),
-        Suite("fct_company_financials", ["company_id", "fiscal_year"], [
-            *grain(["company_id", "fiscal_year"]),
-            a_not_below_b("revenue_cny", "public_cloud_revenue_cny"),
-            between("revenue_cny", 1e9, 1e12), between("net_loss_cny", 0, None), between("rd_expense_cny", 0, None),
-            between("public_cloud_share_ratio", 0, 1), between("rd_intensity_ratio", 0, 1),
-            between("net_loss_margin_ratio", 0, 5), between("revenue_yoy_growth_ratio", -1, 5),
-            near_zero("check_segments_add_up"), near_zero("check_usd_at_the_rate"),
-        ], financial_checks, ["company_id", "fiscal_year"]),
-        Suite("fct_share_price_events", ["event_id"], [
-            *grain(["event_id"], 3), in_set("event_type", ["ipo", "first_day", "peak", "close"]),
-            between("share_price_usd", 0.01, 10_000), between("drawdown_from_peak_ratio", -1, 0),
-            near_zero("check_drawdown_agrees_with_prices"), near_zero("check_change_from_ipo_agrees_with_prices"),
-            *not_null("figure_ids"),
-        ], share_price_checks, ["event_id"]),
-        Suite("fct_cloud_revenue", ["provider_id", "fiscal_year"], [
-            *grain(["provider_id", "fiscal_year"]), between("revenue_cny", 1e9, 1e12),
-            between("stated_yoy_growth_ratio", -1, 5), near_zero("check_implied_prior_year"),
-            *not_null("revenue_figure_id"),
-        ], cloud_revenue_checks, ["provider_id", "fiscal_year"]),
-        Suite("fct_cdn_nodes", ["provider_id", "fiscal_year"], [
-            *grain(["provider_id", "fiscal_year"]), between("node_count", 10, 100_000), *not_null("figure_id", "quote"),
-        ], index_columns=["provider_id"]),
-        Suite("fct_price_cuts", ["price_cut_id"], [
-            *grain(["price_cut_id"]), between("deepest_price_change_ratio", -1, 0),
-            between("shallowest_price_change_ratio", -1, 0),
-            a_not_below_b("shallowest_price_change_ratio", "deepest_price_change_ratio"),
-            *not_null("figure_ids", "quote", "product_id"),
-        ], index_columns=["price_cut_id"]),
-        Suite("fct_market_metrics", ["statement_id"], [
-            *grain(["statement_id"]), in_set("unit", UNITS), a_not_below_b("value_high", "value_low"),
-            *not_null("figure_ids", "quote"),
-        ], index_columns=["statement_id"]),
-        Suite("fct_claim_checks", ["claim_id"], [
-            *grain(["claim_id"]), in_set("verdict", ["consistent", "inconsistent", "not_checkable"]),
-            *not_null("explanation", "quote", "claim_kind"),
-            _gx().expectations.ExpectColumnValuesToNotBeNull(
-                column="computed_value", row_condition='verdict != "not_checkable"', condition_parser="pandas"),
-        ], index_columns=["claim_id"]),
-        Suite("fct_figure_conflicts", ["conflict_id"], [
-            *grain(["conflict_id"], 0), in_set("conflict_kind", ["same_value_different_metric"]),
-            *not_null("first_quote", "second_quote"),
-        ], index_columns=["conflict_id"]),
+        Suite(
+            "fct_figures",
+            ["figure_id"],
+            [
+                *grain(["figure_id"]),
+                in_set("unit", UNITS),
+                in_set("qualifier", QUALIFIERS),
+                *not_null(
+                    "source_id", "entity_id", "metric_id", "value", "value_as_written", "quote", "paragraph_number"
+                ),
+                between("value", 0, None, 'unit in ["CNY", "USD"]'),
+                *figure_bands,
+            ],
+            index_columns=["figure_id"],
+        ),
+        Suite(
+            "fct_company_financials",
+            ["company_id", "fiscal_year"],
+            [
+                *grain(["company_id", "fiscal_year"]),
+                a_not_below_b("revenue_cny", "public_cloud_revenue_cny"),
+                between("revenue_cny", 1e9, 1e12),
+                between("net_loss_cny", 0, None),
+                between("rd_expense_cny", 0, None),
+                between("public_cloud_share_ratio", 0, 1),
+                between("rd_intensity_ratio", 0, 1),
+                between("net_loss_margin_ratio", 0, 5),
+                between("revenue_yoy_growth_ratio", -1, 5),
+                near_zero("check_segments_add_up"),
+                near_zero("check_usd_at_the_rate"),
+            ],
+            financial_checks,
+            ["company_id", "fiscal_year"],
+        ),
+        Suite(
+            "fct_share_price_events",
+            ["event_id"],
+            [
+                *grain(["event_id"], 3),
+                in_set("event_type", ["ipo", "first_day", "peak", "close"]),
+                between("share_price_usd", 0.01, 10_000),
+                between("drawdown_from_peak_ratio", -1, 0),
+                near_zero("check_drawdown_agrees_with_prices"),
+                near_zero("check_change_from_ipo_agrees_with_prices"),
+                *not_null("figure_ids"),
+            ],
+            share_price_checks,
+            ["event_id"],
+        ),
+        Suite(
+            "fct_cloud_revenue",
+            ["provider_id", "fiscal_year"],
+            [
+                *grain(["provider_id", "fiscal_year"]),
+                between("revenue_cny", 1e9, 1e12),
+                between("stated_yoy_growth_ratio", -1, 5),
+                near_zero("check_implied_prior_year"),
+                *not_null("revenue_figure_id"),
+            ],
+            cloud_revenue_checks,
+            ["provider_id", "fiscal_year"],
+        ),
+        Suite(
+            "fct_cdn_nodes",
+            ["provider_id", "fiscal_year"],
+            [
+                *grain(["provider_id", "fiscal_year"]),
+                between("node_count", 10, 100_000),
+                *not_null("figure_id", "quote"),
+            ],
+            index_columns=["provider_id"],
+        ),
+        Suite(
+            "fct_price_cuts",
+            ["price_cut_id"],
+            [
+                *grain(["price_cut_id"]),
+                between("deepest_price_change_ratio", -1, 0),
+                between("shallowest_price_change_ratio", -1, 0),
+                a_not_below_b("shallowest_price_change_ratio", "deepest_price_change_ratio"),
+                *not_null("figure_ids", "quote", "product_id"),
+            ],
+            index_columns=["price_cut_id"],
+        ),
+        Suite(
+            "fct_market_metrics",
+            ["statement_id"],
+            [
+                *grain(["statement_id"]),
+                in_set("unit", UNITS),
+                a_not_below_b("value_high", "value_low"),
+                *not_null("figure_ids", "quote"),
+            ],
+            index_columns=["statement_id"],
+        ),
+        Suite(
+            "fct_claim_checks",
+            ["claim_id"],
+            [
+                *grain(["claim_id"]),
+                in_set("verdict", ["consistent", "inconsistent", "not_checkable"]),
+                *not_null("explanation", "quote", "claim_kind"),
+                _gx().expectations.ExpectColumnValuesToNotBeNull(
+                    column="computed_value", row_condition='verdict != "not_checkable"', condition_parser="pandas"
+                ),
+            ],
+            index_columns=["claim_id"],
+        ),
+        Suite(
+            "fct_figure_conflicts",
+            ["conflict_id"],
+            [
+                *grain(["conflict_id"], 0),
+                in_set("conflict_kind", ["same_value_different_metric"]),
+                *not_null("first_quote", "second_quote"),
+            ],
+            index_columns=["conflict_id"],
+        ),
         Suite("dim_companies", ["company_id"], [*grain(["company_id"]), *not_null("company_name", "company_type")]),
         Suite("dim_entities", ["entity_id"], [*grain(["entity_id"]), *not_null("entity_name", "entity_type")]),
-        Suite("dim_metrics", ["metric_id"], [
-            *grain(["metric_id"]), in_set("unit_kind", ["currency", "ratio", "count"]),
-            in_set("domain", ["financials", "competitors", "market"]), *not_null("definition")]),
+        Suite(
+            "dim_metrics",
+            ["metric_id"],
+            [
+                *grain(["metric_id"]),
+                in_set("unit_kind", ["currency", "ratio", "count"]),
+                in_set("domain", ["financials", "competitors", "market"]),
+                *not_null("definition"),
+            ],
+        ),
         Suite("dim_sources", ["source_id"], [*grain(["source_id"]), between("figure_count", 1, None)]),
     ]
 
@@ -207,8 +292,11 @@ class SuiteResult:
 
 def describe_failure(result, index_columns: list[str]) -> str:
     config = result.expectation_config
-    arguments = {key: value for key, value in config.kwargs.items()
-                 if key not in {"batch_id", "condition_parser"} and value is not None}
+    arguments = {
+        key: value
+        for key, value in config.kwargs.items()
+        if key not in {"batch_id", "condition_parser"} and value is not None
+    }
     details = result.result or {}
     offending = details.get("unexpected_index_list") or details.get("partial_unexpected_list")
     if offending and index_columns:
@@ -245,16 +333,22 @@ def validate(database: Path, results_dir: Path = settings.RESULTS_DIR) -> list[S
             for expectation in suite.expectations:
                 expectation_suite.add_expectation(expectation)
             definition = context.validation_definitions.add(
-                gx.ValidationDefinition(name=suite.table, data=batch, suite=expectation_suite))
+                gx.ValidationDefinition(name=suite.table, data=batch, suite=expectation_suite)
+            )
             result_format = {"result_format": "COMPLETE", "unexpected_index_column_names": suite.index_columns}
-            checkpoint = context.checkpoints.add(gx.Checkpoint(
-                name=f"{suite.table}_checkpoint", validation_definitions=[definition], result_format=result_format))
+            checkpoint = context.checkpoints.add(
+                gx.Checkpoint(
+                    name=f"{suite.table}_checkpoint", validation_definitions=[definition], result_format=result_format
+                )
+            )
             run = checkpoint.run(batch_parameters={"dataframe": frame})
             validation = next(iter(run.run_results.values()))
             (json_dir / f"{suite.table}.json").write_text(
-                json.dumps(validation.to_json_dict(), indent=2, default=str), encoding="utf-8")
-            failed = [describe_failure(result, suite.index_columns) for result in validation.results
-                      if not result.success]
+                json.dumps(validation.to_json_dict(), indent=2, default=str), encoding="utf-8"
+            )
+            failed = [
+                describe_failure(result, suite.index_columns) for result in validation.results if not result.success
+            ]
             outcomes.append(SuiteResult(suite.table, len(validation.results), failed))
     context.build_data_docs()
     return outcomes

@@ -29,8 +29,18 @@ def column_unit(table: str, column: str) -> str:
     for suffix, unit in UNIT_SUFFIXES.items():
         if column.endswith(suffix):
             return unit
-    if column in {"value", "value_low", "value_high", "stated_value", "computed_value", "difference",
-                  "band_low", "band_high", "implied_value", "tolerance"}:
+    if column in {
+        "value",
+        "value_low",
+        "value_high",
+        "stated_value",
+        "computed_value",
+        "difference",
+        "band_low",
+        "band_high",
+        "implied_value",
+        "tolerance",
+    }:
         return "see the row's unit column" if table != "fct_claim_checks" else "ratio, or the metric's unit"
     if column == "share_price_usd" or column.endswith("_price_usd"):
         return "USD"
@@ -49,18 +59,33 @@ def describe_tables(connection: duckdb.DuckDBPyConnection) -> list[dict]:
     for table, description in tables:
         columns = [
             {"name": name, "type": data_type, "description": comment or "", "unit": column_unit(table, name)}
-            for name, data_type, comment in connection.execute("""
+            for name, data_type, comment in connection.execute(
+                """
                 select column_name, data_type, coalesce(comment, '') from duckdb_columns()
-                where schema_name = 'marts' and table_name = ? order by column_index""", [table]).fetchall()
+                where schema_name = 'marts' and table_name = ? order by column_index""",
+                [table],
+            ).fetchall()
         ]
         names = {column["name"] for column in columns}
         source_ids = (
-            [row[0] for row in connection.execute(f"select distinct source_id from marts.{table} order by 1").fetchall()]
+            [
+                row[0]
+                for row in connection.execute(f"select distinct source_id from marts.{table} order by 1").fetchall()
+            ]
             if "source_id" in names
-            else [row[0] for row in connection.execute("select source_id from marts.dim_sources order by 1").fetchall()])
+            else [row[0] for row in connection.execute("select source_id from marts.dim_sources order by 1").fetchall()]
+        )
         row_count = connection.execute(f"select count(*) from marts.{table}").fetchone()[0]
-        described.append({"table": table, "file": f"{table}.parquet", "description": description,
-                          "row_count": row_count, "source_ids": source_ids, "columns": columns})
+        described.append(
+            {
+                "table": table,
+                "file": f"{table}.parquet",
+                "description": description,
+                "row_count": row_count,
+                "source_ids": source_ids,
+                "columns": columns,
+            }
+        )
     return described
 
 
@@ -75,16 +100,25 @@ def write_exports(database: Path, build_id: str) -> Path:
         tables = describe_tables(connection)
         for table in tables:
             metadata = {
-                "table": table["table"], "description": table["description"], "built_at": built_at,
-                "duckdb_version": version, "columns": json.dumps(table["columns"]),
+                "table": table["table"],
+                "description": table["description"],
+                "built_at": built_at,
+                "duckdb_version": version,
+                "columns": json.dumps(table["columns"]),
             }
             metadata_sql = ", ".join(f"{sql_string(key)}: {sql_string(value)}" for key, value in metadata.items())
             target = folder / table["file"]
             connection.execute(
                 f"copy (select * from marts.{table['table']}) to {sql_string(str(target))} "
-                f"(format parquet, kv_metadata {{{metadata_sql}}})")
-    manifest = {"built_at": built_at, "duckdb_version": version, "build_id": build_id,
-                "note": "Paths are relative to this manifest's folder.", "tables": tables}
+                f"(format parquet, kv_metadata {{{metadata_sql}}})"
+            )
+    manifest = {
+        "built_at": built_at,
+        "duckdb_version": version,
+        "build_id": build_id,
+        "note": "Paths are relative to this manifest's folder.",
+        "tables": tables,
+    }
     (folder / "manifest.json").write_text(json.dumps(manifest, indent=2), encoding="utf-8")
     return folder
 

@@ -92,29 +92,34 @@ def read_seed(path: Path, problems: list[SeedProblem]) -> SeedTable | None:
     start_line = reader.line_num + 1
     for fields in reader:
         if fields and len(fields) != len(header):
-            problems.append(SeedProblem(
-                path, start_line, f"row has {len(fields)} fields, the header has {len(header)}"))
+            problems.append(
+                SeedProblem(path, start_line, f"row has {len(fields)} fields, the header has {len(header)}")
+            )
         elif fields:
-            rows.append((start_line, dict(zip(header, fields))))
+            rows.append((start_line, dict(zip(header, fields, strict=True))))
         start_line = reader.line_num + 1
     return SeedTable(path, header, rows)
 
 
-def check_table(table: SeedTable, keys: list[str], column_types: dict[str, str] | None,
-                problems: list[SeedProblem]) -> None:
+def check_table(
+    table: SeedTable, keys: list[str], column_types: dict[str, str] | None, problems: list[SeedProblem]
+) -> None:
     if column_types is None:
         problems.append(SeedProblem(table.path, None, "no column_types in dbt_project.yml for this seed"))
     else:
         for name in table.header:
             if name not in column_types:
-                problems.append(SeedProblem(table.path, 1, f"column '{name}' has no column_types entry in dbt_project.yml"))
+                problems.append(
+                    SeedProblem(table.path, 1, f"column '{name}' has no column_types entry in dbt_project.yml")
+                )
     for key in keys:
         first_line: dict[str, int] = {}
         for line, row in table.rows:
             value = row.get(key, "")
             if value in first_line:
-                problems.append(SeedProblem(
-                    table.path, line, f"{key} '{value}' is already used on line {first_line[value]}"))
+                problems.append(
+                    SeedProblem(table.path, line, f"{key} '{value}' is already used on line {first_line[value]}")
+                )
             else:
                 first_line[value] = line
 
@@ -128,12 +133,17 @@ def check_quotes(quoted: SeedTable, id_column: str, sources: SeedTable, problems
     for _, source in sources.rows:
         path = settings.documents_dir() / source.get("text_path", "")
         documents[source.get("source_id", "")] = (
-            [fold_whitespace(p) for p in paragraphs(read_document(path))] if path.is_file() else None)
+            [fold_whitespace(p) for p in paragraphs(read_document(path))] if path.is_file() else None
+        )
         if not path.is_file():
-            problems.append(SeedProblem(
-                sources.path, None,
-                f"text of source '{source.get('source_id')}' not found at {path} "
-                "(set source_documents_dir in dbt_project.yml or $SOURCE_DOCUMENTS_DIR)"))
+            problems.append(
+                SeedProblem(
+                    sources.path,
+                    None,
+                    f"text of source '{source.get('source_id')}' not found at {path} "
+                    "(set source_documents_dir in dbt_project.yml or $SOURCE_DOCUMENTS_DIR)",
+                )
+            )
     for line, row in quoted.rows:
         source_id = row.get("source_id", "")
         label = f"{id_column.removesuffix('_id')} {row.get(id_column)}"
@@ -148,12 +158,17 @@ def check_quotes(quoted: SeedTable, id_column: str, sources: SeedTable, problems
         if not where:
             problems.append(SeedProblem(quoted.path, line, f"{label}: quote is not in the text of {source_id}"))
         elif id_column == "figure_id" and not all(
-                part in row.get("quote", "") for part in row.get("value_as_written", "").split(" to ")):
-            problems.append(SeedProblem(
-                quoted.path, line, f"{label}: value '{row.get('value_as_written')}' is not in its quote"))
+            part in row.get("quote", "") for part in row.get("value_as_written", "").split(" to ")
+        ):
+            problems.append(
+                SeedProblem(quoted.path, line, f"{label}: value '{row.get('value_as_written')}' is not in its quote")
+            )
         elif row.get("paragraph_number", "").strip() not in {str(number) for number in where}:
-            problems.append(SeedProblem(
-                quoted.path, line, f"{label}: quote is in paragraph {where[0]}, not {row.get('paragraph_number')}"))
+            problems.append(
+                SeedProblem(
+                    quoted.path, line, f"{label}: quote is in paragraph {where[0]}, not {row.get('paragraph_number')}"
+                )
+            )
 
 
 def check_seeds() -> list[SeedProblem]:

@@ -6,8 +6,8 @@ import csv
 import hashlib
 import os
 import shutil
-import sys
 import subprocess
+import sys
 from pathlib import Path
 
 import duckdb
@@ -43,13 +43,30 @@ def documents(sources) -> dict[str, str]:
     return texts
 
 
-def dbt_build(database: Path, target_dir: Path, project_dir: Path = settings.ROOT,
-              extra: tuple[str, ...] = ()) -> subprocess.CompletedProcess:
+def dbt_build(
+    database: Path, target_dir: Path, project_dir: Path = settings.ROOT, extra: tuple[str, ...] = ()
+) -> subprocess.CompletedProcess:
     environment = dict(os.environ, DBT_DUCKDB_PATH=str(database))
     return subprocess.run(
-        [settings.dbt_executable(), "build", "--project-dir", str(project_dir), "--profiles-dir", str(project_dir),
-         "--target-path", str(target_dir), "--log-path", str(target_dir / "logs"), *extra],
-        cwd=project_dir, env=environment, capture_output=True, text=True, check=False)
+        [
+            settings.dbt_executable(),
+            "build",
+            "--project-dir",
+            str(project_dir),
+            "--profiles-dir",
+            str(project_dir),
+            "--target-path",
+            str(target_dir),
+            "--log-path",
+            str(target_dir / "logs"),
+            *extra,
+        ],
+        cwd=project_dir,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
 
 
 @pytest.fixture(scope="session")
@@ -68,8 +85,18 @@ def warehouse(warehouse_path):
         yield connection
 
 
-PROJECT_PARTS = ["dbt_project.yml", "profiles.yml", "models", "seeds", "macros", "tests", "pipeline",
-                 "requirements.lock", "Makefile", "gx"]
+PROJECT_PARTS = [
+    "dbt_project.yml",
+    "profiles.yml",
+    "models",
+    "seeds",
+    "macros",
+    "tests",
+    "pipeline",
+    "requirements.lock",
+    "Makefile",
+    "gx",
+]
 
 
 def copy_project(destination: Path) -> Path:
@@ -94,8 +121,15 @@ def replace_in_file(path: Path, old: str, new: str, count: int = 1) -> None:
 
 def run_pipeline(project: Path, documents: Path) -> subprocess.CompletedProcess:
     environment = dict(os.environ, SOURCE_DOCUMENTS_DIR=str(documents))
-    return subprocess.run([sys.executable, "-m", "pipeline", "build"], cwd=project, env=environment,
-                          capture_output=True, text=True, check=False, stdin=subprocess.DEVNULL)
+    return subprocess.run(
+        [sys.executable, "-m", "pipeline", "build"],
+        cwd=project,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+        stdin=subprocess.DEVNULL,
+    )
 
 
 def checksum(path: Path) -> str:
@@ -120,5 +154,6 @@ def pytest_terminal_summary(terminalreporter):
     module = sys.modules.get("test_bad_input")
     if module is not None and module.SCORE:
         caught = sum(module.SCORE.values())
-        terminalreporter.write_line(f"bad input caught: {caught} / {len(module.SCORE)} injected "
-                                    f"({len(module.CASES)} kinds of fault)")
+        terminalreporter.write_line(
+            f"bad input caught: {caught} / {len(module.SCORE)} injected ({len(module.CASES)} kinds of fault)"
+        )

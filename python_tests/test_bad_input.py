@@ -28,8 +28,10 @@ SCORE: dict[str, bool] = {}
 def fresh_copy(published: tuple[Path, Path], destination: Path) -> tuple[Path, Path]:
     project, documents = published
     ignore = shutil.ignore_patterns("build", "target", "logs", "__pycache__")
-    return (Path(shutil.copytree(project, destination / "project", ignore=ignore)),
-            Path(shutil.copytree(documents, destination / "documents")))
+    return (
+        Path(shutil.copytree(project, destination / "project", ignore=ignore)),
+        Path(shutil.copytree(documents, destination / "documents")),
+    )
 
 
 def csv_line(*fields: str) -> str:
@@ -42,24 +44,48 @@ def add_document(project: Path, documents: Path, text: str, figures: list[tuple[
     """Register a second article and its figures: (figure_id, subject, metric_id, period, value, direction)."""
     (documents / f"{EXTRA_SOURCE}.txt").write_text(text, encoding="utf-8")
     with (project / SOURCES).open("a", encoding="utf-8") as handle:
-        handle.write(csv_line(EXTRA_SOURCE, "A note on cloud results", "2024-05-01", "en", f"{EXTRA_SOURCE}.txt", "News"))
+        handle.write(
+            csv_line(EXTRA_SOURCE, "A note on cloud results", "2024-05-01", "en", f"{EXTRA_SOURCE}.txt", "News")
+        )
     with (project / FIGURES).open("a", encoding="utf-8") as handle:
         for figure_id, subject, metric_id, period, value, direction in figures:
-            handle.write(csv_line(figure_id, EXTRA_SOURCE, "1", subject, "", metric_id, metric_id, period, value, "",
-                                  direction, text.strip()))
+            handle.write(
+                csv_line(
+                    figure_id,
+                    EXTRA_SOURCE,
+                    "1",
+                    subject,
+                    "",
+                    metric_id,
+                    metric_id,
+                    period,
+                    value,
+                    "",
+                    direction,
+                    text.strip(),
+                )
+            )
 
 
 def one_figure(sentence: str, metric_id: str, period: str, value: str, direction: str = "") -> Callable:
     def inject(project: Path, documents: Path) -> None:
-        add_document(project, documents, sentence + "\n",
-                     [("extra_figure", "Kingsoft Cloud", metric_id, period, value, direction)])
+        add_document(
+            project,
+            documents,
+            sentence + "\n",
+            [("extra_figure", "Kingsoft Cloud", metric_id, period, value, direction)],
+        )
+
     return inject
 
 
 def non_utf8_byte(project: Path, documents: Path) -> None:
     path = project / FIGURES
-    path.write_bytes(path.read_bytes().replace(b"KuaiPan", b"Kuai\xffPan", 1).replace(
-        b"ksc_financing_raised_early_years,", b"ksc_financing_raised_early_years\xff,", 1))
+    path.write_bytes(
+        path.read_bytes()
+        .replace(b"KuaiPan", b"Kuai\xffPan", 1)
+        .replace(b"ksc_financing_raised_early_years,", b"ksc_financing_raised_early_years\xff,", 1)
+    )
 
 
 def missing_field(project: Path, documents: Path) -> None:
@@ -68,8 +94,9 @@ def missing_field(project: Path, documents: Path) -> None:
 
 
 def extra_field(project: Path, documents: Path) -> None:
-    replace_in_file(project / FIGURES, "struggles to break through with AI\"\n",
-                    "struggles to break through with AI\",surplus\n")
+    replace_in_file(
+        project / FIGURES, 'struggles to break through with AI"\n', 'struggles to break through with AI",surplus\n'
+    )
 
 
 def duplicate_header(project: Path, documents: Path) -> None:
@@ -81,7 +108,9 @@ def duplicate_figure_id(project: Path, documents: Path) -> None:
 
 
 def unknown_alias(project: Path, documents: Path) -> None:
-    replace_in_file(project / FIGURES, ",Golden Mountain Cloud,,cdn_node_count,", ",Golden Mountain Clouds,,cdn_node_count,")
+    replace_in_file(
+        project / FIGURES, ",Golden Mountain Cloud,,cdn_node_count,", ",Golden Mountain Clouds,,cdn_node_count,"
+    )
 
 
 def unknown_metric(project: Path, documents: Path) -> None:
@@ -98,30 +127,60 @@ CASES: list[tuple[str, Callable, list[str]]] = [
     ("missing_field", missing_field, ["article_figures.csv:64:", "row has 4 fields, the header has 12"]),
     ("extra_field", extra_field, ["article_figures.csv:2:", "row has 13 fields"]),
     ("duplicate_header", duplicate_header, ["article_figures.csv:1:", "names column 'subject_as_written' twice"]),
-    ("duplicate_figure_id", duplicate_figure_id, ["article_figures.csv:18:", "figure_id 'ksc_revenue_2018' is already used on line 7"]),
-    ("value_does_not_parse", one_figure("Revenue was five billion yuan in 2019.", "revenue", "2019", "five billion yuan"),
-     ["figure extra_figure", "does not parse"]),
-    ("unknown_scale_word", one_figure("Revenue was 5 bilion yuan in 2019.", "revenue", "2019", "5 bilion yuan"),
-     ["figure extra_figure", "unknown word(s) 'bilion'"]),
-    ("unknown_currency", one_figure("Revenue was 5 billion euros in 2019.", "revenue", "2019", "5 billion euros"),
-     ["figure extra_figure", "unknown word(s) 'euros'"]),
+    (
+        "duplicate_figure_id",
+        duplicate_figure_id,
+        ["article_figures.csv:18:", "figure_id 'ksc_revenue_2018' is already used on line 7"],
+    ),
+    (
+        "value_does_not_parse",
+        one_figure("Revenue was five billion yuan in 2019.", "revenue", "2019", "five billion yuan"),
+        ["figure extra_figure", "does not parse"],
+    ),
+    (
+        "unknown_scale_word",
+        one_figure("Revenue was 5 bilion yuan in 2019.", "revenue", "2019", "5 bilion yuan"),
+        ["figure extra_figure", "unknown word(s) 'bilion'"],
+    ),
+    (
+        "unknown_currency",
+        one_figure("Revenue was 5 billion euros in 2019.", "revenue", "2019", "5 billion euros"),
+        ["figure extra_figure", "unknown word(s) 'euros'"],
+    ),
     ("unknown_alias", unknown_alias, ["figure ksc_cdn_nodes_2023", "'Golden Mountain Clouds' matches no alias"]),
     ("unknown_metric", unknown_metric, ["figure alibaba_cloud_cdn_nodes_2023", "metric_id 'cdn_nodes' is not in"]),
-    ("quote_not_in_document", quote_not_in_document, ["article_figures.csv:32:", "ksc_cdn_nodes_2023: quote is not in"]),
-    ("negative_revenue", one_figure("Revenue was -2.1 billion yuan in 2019.", "revenue", "2019", "-2.1 billion yuan"),
-     ["figure extra_figure", "does not parse"]),
-    ("share_above_100_percent",
-     one_figure("Public cloud made up 162.18% of revenue in 2022.", "public_cloud_revenue_share", "2022", "162.18%"),
-     ["expect_column_values_to_be_between", "extra_figure"]),
-    ("segment_above_total",
-     one_figure("Public cloud revenue was 9.5 billion yuan in 2021.", "public_cloud_revenue", "2021", "9.5 billion yuan"),
-     ["public_cloud_not_above_total", "extra_figure"]),
-    ("scale_slipped_by_1000",
-     one_figure("R&D expenditure was ¥0.971 million in 2020.", "rd_expense", "2020", "¥0.971 million"),
-     ["expect_column_values_to_be_between", "extra_figure"]),
-    ("two_values_for_one_figure",
-     one_figure("Revenue was 8.5 billion yuan in 2022.", "revenue", "2022", "8.5 billion yuan"),
-     ["no_two_values_for_one_figure", "ksc_revenue_2022", "extra_figure"]),
+    (
+        "quote_not_in_document",
+        quote_not_in_document,
+        ["article_figures.csv:32:", "ksc_cdn_nodes_2023: quote is not in"],
+    ),
+    (
+        "negative_revenue",
+        one_figure("Revenue was -2.1 billion yuan in 2019.", "revenue", "2019", "-2.1 billion yuan"),
+        ["figure extra_figure", "does not parse"],
+    ),
+    (
+        "share_above_100_percent",
+        one_figure("Public cloud made up 162.18% of revenue in 2022.", "public_cloud_revenue_share", "2022", "162.18%"),
+        ["expect_column_values_to_be_between", "extra_figure"],
+    ),
+    (
+        "segment_above_total",
+        one_figure(
+            "Public cloud revenue was 9.5 billion yuan in 2021.", "public_cloud_revenue", "2021", "9.5 billion yuan"
+        ),
+        ["public_cloud_not_above_total", "extra_figure"],
+    ),
+    (
+        "scale_slipped_by_1000",
+        one_figure("R&D expenditure was ¥0.971 million in 2020.", "rd_expense", "2020", "¥0.971 million"),
+        ["expect_column_values_to_be_between", "extra_figure"],
+    ),
+    (
+        "two_values_for_one_figure",
+        one_figure("Revenue was 8.5 billion yuan in 2022.", "revenue", "2022", "8.5 billion yuan"),
+        ["no_two_values_for_one_figure", "ksc_revenue_2022", "extra_figure"],
+    ),
 ]
 
 
@@ -132,8 +191,11 @@ def test_bad_input_fails_the_build_and_leaves_the_warehouse_unchanged(published,
     inject(project, documents)
     completed = run_pipeline(project, documents)
     output = completed.stdout + completed.stderr
-    caught = (completed.returncode != 0 and all(words in output for words in expected)
-              and checksum(project / "warehouse.duckdb") == before)
+    caught = (
+        completed.returncode != 0
+        and all(words in output for words in expected)
+        and checksum(project / "warehouse.duckdb") == before
+    )
     SCORE[case] = caught
     assert completed.returncode != 0, output[-3000:]
     assert [words for words in expected if words not in output] == [], output[-4000:]
@@ -144,12 +206,13 @@ def test_bad_input_fails_the_build_and_leaves_the_warehouse_unchanged(published,
 def test_a_quote_holding_sql_loads_as_text(published, tmp_path):
     project, documents = fresh_copy(published, tmp_path)
     hostile = "'); drop table marts.fct_figures; --"
-    replace_in_file(project / ENTITIES, "Growth consulting firm.", f"\"Growth consulting firm {hostile}\"")
+    replace_in_file(project / ENTITIES, "Growth consulting firm.", f'"Growth consulting firm {hostile}"')
     completed = run_pipeline(project, documents)
     assert completed.returncode == 0, completed.stdout[-3000:]
     with duckdb.connect(str(project / "warehouse.duckdb"), read_only=True) as connection:
         description = connection.execute(
-            "select description from marts.dim_entities where entity_id = 'frost_sullivan'").fetchone()[0]
+            "select description from marts.dim_entities where entity_id = 'frost_sullivan'"
+        ).fetchone()[0]
         figure_count = connection.execute("select count(*) from marts.fct_figures").fetchone()[0]
     assert description == f"Growth consulting firm {hostile}"
     assert figure_count > 0

@@ -31,13 +31,15 @@ def test_growth_rates_that_do_not_match_the_revenue_are_inconsistent(warehouse):
 
 def test_the_explanation_states_both_values_and_the_gap(warehouse):
     explanation = warehouse.execute(
-        "select explanation from marts.fct_claim_checks where claim_id = 'ksc_revenue_yoy_2022'").fetchone()[0]
+        "select explanation from marts.fct_claim_checks where claim_id = 'ksc_revenue_yoy_2022'"
+    ).fetchone()[0]
     assert "-9.72%" in explanation and "-10.52%" in explanation and "0.80 points" in explanation
 
 
 def test_net_loss_relabelled_as_operating_loss_is_a_conflict(warehouse):
     pairs = warehouse.execute(
-        "select first_metric_id, second_metric_id, period_label from marts.fct_figure_conflicts order by 3").fetchall()
+        "select first_metric_id, second_metric_id, period_label from marts.fct_figure_conflicts order by 3"
+    ).fetchall()
     assert pairs == [("net_loss", "operating_loss", "FY2022"), ("net_loss", "operating_loss", "FY2023")]
 
 

@@ -40,8 +40,12 @@ def test_every_quote_is_verbatim_in_its_paragraph(figures, documents):
 
 
 def test_every_value_as_written_is_in_its_quote(figures):
-    wrong = [figure["figure_id"] for figure in figures if figure["value_as_written"] not in figure["quote"]
-             and not all(part in figure["quote"] for part in figure["value_as_written"].split(" to "))]
+    wrong = [
+        figure["figure_id"]
+        for figure in figures
+        if figure["value_as_written"] not in figure["quote"]
+        and not all(part in figure["quote"] for part in figure["value_as_written"].split(" to "))
+    ]
     assert wrong == []
 
 
@@ -61,8 +65,11 @@ def test_every_number_in_the_article_is_a_figure(figures, documents):
         for number, tokens in NOT_FIGURES.items():
             for token in tokens:
                 stated[(number, token)] -= 1
-        seeded = Counter((int(figure["paragraph_number"]), figure_token(figure))
-                         for figure in figures if figure["source_id"] == source_id)
+        seeded = Counter(
+            (int(figure["paragraph_number"]), figure_token(figure))
+            for figure in figures
+            if figure["source_id"] == source_id
+        )
         missing = sorted((stated - seeded).elements())
         extra = sorted((seeded - stated).elements())
         assert (missing, extra) == ([], []), f"numbers with no figure: {missing}; figures with no number: {extra}"

@@ -39,9 +39,12 @@ EXPECTED = {
     "stated_cloud_revenue_growth": (BY_COMPANY, CLOUD.format(column="stated_yoy_growth_ratio")),
     "cloud_revenue_growth": (BY_COMPANY, CLOUD.format(column="computed_yoy_growth_ratio")),
     "cdn_nodes": (BY_COMPANY, "select fiscal_year, provider_name, node_count from marts.fct_cdn_nodes"),
-    "market_size": ("metric_time__year", """
+    "market_size": (
+        "metric_time__year",
+        """
         select fiscal_year, '' as company_name, sum(value_low_usd) from marts.fct_market_metrics
-        where metric_id = 'market_size' group by fiscal_year"""),
+        where metric_id = 'market_size' group by fiscal_year""",
+    ),
 }
 
 
@@ -59,9 +62,23 @@ def test_every_metric_defined_is_checked():
 def mf_query(project: Path, metric: str, group_by: str, output: Path) -> list[dict[str, str]]:
     environment = dict(os.environ, DBT_DUCKDB_PATH=str(project / "warehouse.duckdb"))
     completed = subprocess.run(
-        [str(Path(settings.dbt_executable()).with_name("mf")), "query", "--metrics", metric, "--group-by", group_by,
-         "--csv", str(output)], cwd=project, env=environment, capture_output=True, text=True, check=False,
-        stdin=subprocess.DEVNULL)
+        [
+            str(Path(settings.dbt_executable()).with_name("mf")),
+            "query",
+            "--metrics",
+            metric,
+            "--group-by",
+            group_by,
+            "--csv",
+            str(output),
+        ],
+        cwd=project,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+        stdin=subprocess.DEVNULL,
+    )
     assert completed.returncode == 0, completed.stdout[-2000:] + completed.stderr[-2000:]
     return list(csv.DictReader(io.StringIO(output.read_text(encoding="utf-8"))))
 
@@ -76,8 +93,9 @@ def test_metric_matches_the_marts(published, tmp_path, metric):
             key = (int(row["metric_time__year"][:4]), row.get("company__company_name", ""))
             answered[key] = float(row[metric])
     with duckdb.connect(str(project / "warehouse.duckdb"), read_only=True) as connection:
-        expected = {(year, name): value for year, name, value in connection.execute(sql).fetchall()
-                    if value is not None}
+        expected = {
+            (year, name): value for year, name, value in connection.execute(sql).fetchall() if value is not None
+        }
     assert expected, "the marts hold no value for this metric"
     assert answered.keys() == expected.keys()
     assert all(math.isclose(answered[key], expected[key], rel_tol=1e-9) for key in expected)

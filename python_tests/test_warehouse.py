@@ -6,20 +6,36 @@ import math
 
 import pytest
 
-MARTS = ["dim_companies", "dim_entities", "dim_metrics", "dim_sources", "fct_figures", "fct_company_financials",
-         "fct_cloud_revenue", "fct_cdn_nodes", "fct_price_cuts", "fct_market_metrics", "fct_share_price_events",
-         "fct_claim_checks", "fct_figure_conflicts"]
+MARTS = [
+    "dim_companies",
+    "dim_entities",
+    "dim_metrics",
+    "dim_sources",
+    "fct_figures",
+    "fct_company_financials",
+    "fct_cloud_revenue",
+    "fct_cdn_nodes",
+    "fct_price_cuts",
+    "fct_market_metrics",
+    "fct_share_price_events",
+    "fct_claim_checks",
+    "fct_figure_conflicts",
+]
 
 
 def rows(connection, sql: str) -> list[dict]:
     cursor = connection.execute(sql)
     names = [column[0] for column in cursor.description]
-    return [dict(zip(names, row)) for row in cursor.fetchall()]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
 def test_marts_are_tables_in_the_marts_schema(warehouse):
-    found = {row["table_name"]: row["table_type"] for row in rows(
-        warehouse, "select table_name, table_type from information_schema.tables where table_schema = 'marts'")}
+    found = {
+        row["table_name"]: row["table_type"]
+        for row in rows(
+            warehouse, "select table_name, table_type from information_schema.tables where table_schema = 'marts'"
+        )
+    }
     assert found == {name: "BASE TABLE" for name in MARTS}
 
 
@@ -29,9 +45,12 @@ def test_fct_figures_holds_every_seeded_figure_once(warehouse, figures):
 
 
 def test_every_column_of_every_mart_has_a_persisted_description(warehouse):
-    undocumented = rows(warehouse, """
+    undocumented = rows(
+        warehouse,
+        """
         select table_name, column_name from duckdb_columns()
-        where schema_name = 'marts' and (comment is null or comment = '')""")
+        where schema_name = 'marts' and (comment is null or comment = '')""",
+    )
     tables = rows(warehouse, "select table_name from duckdb_tables() where schema_name = 'marts' and comment is null")
     assert (undocumented, tables) == ([], [])
 
@@ -40,15 +59,18 @@ def figure(connection, figure_id: str) -> dict:
     return rows(connection, f"select * from marts.fct_figures where figure_id = '{figure_id}'")[0]
 
 
-@pytest.mark.parametrize(("figure_id", "value", "unit", "qualifier"), [
-    ("ksc_revenue_2021", 9.061e9, "CNY", "exact"),
-    ("tencent_cloud_cdn_nodes_2023", 2800, "count", "lower_bound"),
-    ("ksc_revenue_yoy_growth_2022", -0.0972, "ratio", "exact"),
-    ("ksc_share_change_from_peak_2024_04_12", -0.95, "ratio", "upper_bound"),
-    ("alibaba_cloud_core_price_cut_2023_04_to", -0.50, "ratio", "range_low"),
-    ("ksc_closing_share_price_2024_04_12", 2.70, "USD", "exact"),
-    ("mega_model_training_cost_initial_from", 2e8, "CNY", "range_low"),
-])
+@pytest.mark.parametrize(
+    ("figure_id", "value", "unit", "qualifier"),
+    [
+        ("ksc_revenue_2021", 9.061e9, "CNY", "exact"),
+        ("tencent_cloud_cdn_nodes_2023", 2800, "count", "lower_bound"),
+        ("ksc_revenue_yoy_growth_2022", -0.0972, "ratio", "exact"),
+        ("ksc_share_change_from_peak_2024_04_12", -0.95, "ratio", "upper_bound"),
+        ("alibaba_cloud_core_price_cut_2023_04_to", -0.50, "ratio", "range_low"),
+        ("ksc_closing_share_price_2024_04_12", 2.70, "USD", "exact"),
+        ("mega_model_training_cost_initial_from", 2e8, "CNY", "range_low"),
+    ],
+)
 def test_values_as_written_become_base_units(warehouse, figure_id, value, unit, qualifier):
     row = figure(warehouse, figure_id)
     assert (row["unit"], row["qualifier"]) == (unit, qualifier)
@@ -58,13 +80,18 @@ def test_values_as_written_become_base_units(warehouse, figure_id, value, unit, 
 def test_golden_mountain_cloud_is_kingsoft_cloud(warehouse):
     row = figure(warehouse, "ksc_cdn_nodes_2023")
     assert (row["subject_as_written"], row["entity_id"], row["entity_name"]) == (
-        "Golden Mountain Cloud", "kingsoft_cloud", "Kingsoft Cloud")
+        "Golden Mountain Cloud",
+        "kingsoft_cloud",
+        "Kingsoft Cloud",
+    )
 
 
 def test_financials_are_computed_from_the_figures(warehouse):
     figures = {row["figure_id"]: row for row in rows(warehouse, "select * from marts.fct_figures")}
-    financials = {row["fiscal_year"]: row for row in rows(
-        warehouse, "select * from marts.fct_company_financials where company_id = 'kingsoft_cloud'")}
+    financials = {
+        row["fiscal_year"]: row
+        for row in rows(warehouse, "select * from marts.fct_company_financials where company_id = 'kingsoft_cloud'")
+    }
     assert sorted(financials) == list(range(2018, 2024))
     revenue = {year: figures[f"ksc_revenue_{year}"]["value"] for year in (2018, 2021, 2022, 2023)}
     public = {year: figures[f"ksc_public_cloud_revenue_{year}"]["value"] for year in (2022, 2023)}
@@ -91,11 +118,23 @@ def test_share_price_drawdowns_follow_from_the_prices(warehouse):
 
 def test_every_mart_row_traces_to_figures(warehouse):
     known = {row["figure_id"] for row in rows(warehouse, "select figure_id from marts.fct_figures")}
-    for mart in ["fct_company_financials", "fct_cloud_revenue", "fct_cdn_nodes", "fct_price_cuts",
-                 "fct_market_metrics", "fct_share_price_events"]:
-        columns = [row["column_name"] for row in rows(warehouse, f"""
+    for mart in [
+        "fct_company_financials",
+        "fct_cloud_revenue",
+        "fct_cdn_nodes",
+        "fct_price_cuts",
+        "fct_market_metrics",
+        "fct_share_price_events",
+    ]:
+        columns = [
+            row["column_name"]
+            for row in rows(
+                warehouse,
+                f"""
             select column_name from information_schema.columns
-            where table_schema = 'marts' and table_name = '{mart}' and column_name like '%figure_id%'""")]
+            where table_schema = 'marts' and table_name = '{mart}' and column_name like '%figure_id%'""",
+            )
+        ]
         for row in rows(warehouse, f"select {', '.join(columns)} from marts.{mart}"):
             cited = {part for value in row.values() if value for part in value.split(", ")}
             assert cited <= known, (mart, cited - known)

@@ -13,7 +13,7 @@ grouped as (
             max(case when range_position = 'first' then figure_id end) over range_window,
             figure_id
         ) as statement_id,
-        figures.*
+        *
     from figures
     window range_window as (
         partition by

@@ -62,10 +62,10 @@ current_values as (
     left join figures as prior_period
         on claims.entity_id = prior_period.entity_id
         and claims.metric_id = prior_period.metric_id
-        and prior_period.period_type = claims.period_type
-        and prior_period.fiscal_year = claims.fiscal_year - 1
-        and replace(prior_period.period_label, cast(prior_period.fiscal_year as varchar), '')
-            = replace(claims.period_label, cast(claims.fiscal_year as varchar), '')
+        and claims.period_type = prior_period.period_type
+        and claims.fiscal_year - 1 = prior_period.fiscal_year
+        and replace(claims.period_label, cast(claims.fiscal_year as varchar), '')
+            = replace(prior_period.period_label, cast(prior_period.fiscal_year as varchar), '')
     left join annual as first_year
         on claims.entity_id = first_year.entity_id
         and claims.metric_id = first_year.metric_id

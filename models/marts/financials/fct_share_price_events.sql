@@ -58,9 +58,15 @@ first_day as (
 ),
 
 events as (
-    select *, false as is_price_derived from prices
+    select
+        *,
+        false as is_price_derived
+    from prices
     union all
-    select *, true as is_price_derived from first_day
+    select
+        *,
+        true as is_price_derived
+    from first_day
 ),
 
 price_references as (

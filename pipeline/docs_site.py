@@ -1,0 +1,49 @@
+"""`make docs`: dbt's docs as one static HTML file, generated against a copy of the warehouse.
+
+`dbt docs generate` opens its database read-write; running it on a copy never blocks readers of
+the published file.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+
+from pipeline import settings
+
+DOCS_DIR = settings.BUILD_DIR / "docs"
+
+
+def main() -> int:
+    if not settings.PUBLISHED_PATH.is_file():
+        print(f"{settings.PUBLISHED_PATH.name} does not exist yet: run `make build` first.")
+        return 1
+    DOCS_DIR.mkdir(parents=True, exist_ok=True)
+    copy = DOCS_DIR / settings.PUBLISHED_PATH.name
+    shutil.copy2(settings.PUBLISHED_PATH, copy)
+    target = DOCS_DIR / "target"
+    completed = subprocess.run(
+        [
+            settings.dbt_executable(),
+            "docs",
+            "generate",
+            "--static",
+            "--project-dir",
+            str(settings.ROOT),
+            "--profiles-dir",
+            str(settings.ROOT),
+            "--target-path",
+            str(target),
+        ],
+        cwd=settings.ROOT,
+        env=dict(os.environ, DBT_DUCKDB_PATH=str(copy)),
+        check=False,
+    )
+    if completed.returncode != 0:
+        return completed.returncode
+    site = DOCS_DIR / "index.html"
+    shutil.copy2(target / "static_index.html", site)
+    copy.unlink()
+    print(f"docs site: {site.relative_to(settings.ROOT)} (one file; open it in a browser)")
+    return 0
