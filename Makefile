@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 INSTALLED := $(VENV)/.installed
 
-.PHONY: build test lint claims docs clean
+.PHONY: build test lint browser claims docs dashboard clean
 
 $(INSTALLED): requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -16,8 +16,12 @@ build: $(INSTALLED)
 	$(VENV)/bin/python -m pipeline build
 
 ## test: lint, then run the whole test suite (dbt build with data and unit tests, Python tests)
-test: lint
+test: lint browser
 	$(VENV)/bin/python -m pytest
+
+## browser: headless Chromium for the dashboard test (Debian's package; needs root and apt)
+browser:
+	@command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core >/dev/null)
 
 ## lint: ruff on the Python code, sqlfluff (duckdb dialect, dbt templater) on the models
 lint: $(INSTALLED)
@@ -32,6 +36,10 @@ claims: $(INSTALLED)
 ## docs: dbt's docs site as one static HTML file, build/docs/index.html
 docs: $(INSTALLED)
 	$(VENV)/bin/python -m pipeline docs
+
+## dashboard: static HTML dashboard of the published warehouse, build/dashboard/index.html
+dashboard: $(INSTALLED)
+	$(VENV)/bin/python -m pipeline dashboard
 
 clean:
 	rm -rf build target logs

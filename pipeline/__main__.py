@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from pipeline import build, claims_report, docs_site
+from pipeline import build, claims_report, dashboard, docs_site
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -14,6 +14,7 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("build", help="check seeds, build and test into a candidate, then publish")
     commands.add_parser("claims", help="print the claims the figures contradict, and conflicting figures")
     commands.add_parser("docs", help="build dbt's docs as one static HTML file under build/docs")
+    commands.add_parser("dashboard", help="build the static HTML dashboard under build/dashboard")
     arguments = parser.parse_args(argv)
     if arguments.command == "build":
         return build.main()
@@ -21,6 +22,8 @@ def main(argv: list[str] | None = None) -> int:
         return claims_report.main()
     if arguments.command == "docs":
         return docs_site.main()
+    if arguments.command == "dashboard":
+        return dashboard.main()
     return 2
 
 
