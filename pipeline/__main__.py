@@ -11,13 +11,19 @@ from pipeline import build, claims_report, dashboard, docs_site
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m pipeline", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("build", help="check seeds, build and test into a candidate, then publish")
+    commands.add_parser(
+        "build",
+        help="check seeds, build and test into a candidate, then publish (build --help: --incremental, --landing)",
+        add_help=False,
+    )
     commands.add_parser("claims", help="print the claims the figures contradict, and conflicting figures")
     commands.add_parser("docs", help="build dbt's docs as one static HTML file under build/docs")
     commands.add_parser("dashboard", help="build the static HTML dashboard under build/dashboard")
-    arguments = parser.parse_args(argv)
+    arguments, rest = parser.parse_known_args(argv)
     if arguments.command == "build":
-        return build.main()
+        return build.main(rest)
+    if rest:
+        parser.error(f"unrecognized arguments: {' '.join(rest)}")
     if arguments.command == "claims":
         return claims_report.main()
     if arguments.command == "docs":

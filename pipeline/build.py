@@ -6,11 +6,16 @@ expectation pass; on any failure it is left byte for byte as it was.
 
 from __future__ import annotations
 
+import argparse
+import json
 import os
+import shutil
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+import duckdb
 
 from pipeline import expectations, exports, settings
 from pipeline.claims_report import render as render_claims
@@ -35,10 +40,20 @@ def run_seed_checks() -> None:
     print(f"seed files OK ({len(list(settings.SEEDS_DIR.rglob('*.csv')))} files)")
 
 
-def run_dbt_build(candidate: Path) -> None:
+def prepare_candidate(candidate: Path, published: Path, incremental: bool) -> None:
+    """A fresh empty candidate for a full build; a copy of the published warehouse for an
+    incremental one, so the published file is never written to."""
     for leftover in (candidate, candidate.with_name(candidate.name + ".wal")):
         leftover.unlink(missing_ok=True)
     candidate.parent.mkdir(parents=True, exist_ok=True)
+    if incremental:
+        if not published.exists():
+            raise BuildFailed(f"--incremental needs a published {published.name}; run a full build first")
+        shutil.copyfile(published, candidate)
+        print(f"incremental: started from a copy of {published.name} ({published.stat().st_size / 1e6:.0f} MB)")
+
+
+def run_dbt_build(candidate: Path, landing: Path) -> None:
     environment = dict(os.environ, DBT_DUCKDB_PATH=str(candidate))
     # unit tests check the models' logic, not the data: `make test` runs them, publishing does not
     command = [
@@ -50,10 +65,31 @@ def run_dbt_build(candidate: Path) -> None:
         str(settings.ROOT),
         "--profiles-dir",
         str(settings.ROOT),
+        "--vars",
+        json.dumps({"landing_dir": str(landing)}),
     ]
     completed = subprocess.run(command, cwd=settings.ROOT, env=environment, check=False)
     if completed.returncode != 0:
         raise BuildFailed("dbt build failed:\n" + describe_failures(candidate))
+
+
+def report_rejections(candidate: Path) -> None:
+    """Say how many landed figures were kept out of the marts, per file and reason."""
+    with duckdb.connect(str(candidate), read_only=True) as connection:
+        total = connection.execute("select count(*) from audit.audit_rejected_figures").fetchone()[0]
+        landed = connection.execute("select count(*) from staging.stg_landing__figures").fetchone()[0]
+        print(f"landed figures: {landed:,} in the warehouse, {total:,} rejected (kept out of the marts)")
+        if not total:
+            return
+        # reasons differ only in the quoted text: group on the reason with quotes elided
+        rows = connection.execute(
+            r"""select landed_file, regexp_replace(rejection_reason, '''[^'']*''', '...', 'g') as reason,
+                   count(*) as figures, min(figure_id) as example
+               from audit.audit_rejected_figures group by all order by figures desc, landed_file limit 20"""
+        ).fetchall()
+    for landed_file, reason, figures, example in rows:
+        print(f"  {figures:>8,}  {landed_file}: {reason} (e.g. figure {example})")
+    print("  every rejected row, with its reason: select * from audit.audit_rejected_figures")
 
 
 def run_expectations(candidate: Path) -> None:
@@ -66,14 +102,24 @@ def run_expectations(candidate: Path) -> None:
         raise BuildFailed("expectations failed (see FAILED lines above)")
 
 
-def build(publish_to: Path = settings.PUBLISHED_PATH, candidate: Path = settings.CANDIDATE_PATH) -> None:
+def build(
+    publish_to: Path = settings.PUBLISHED_PATH,
+    candidate: Path = settings.CANDIDATE_PATH,
+    incremental: bool = False,
+    landing: Path | None = None,
+) -> dict[str, float]:
+    """Check, build, validate and publish; return the seconds each stage took."""
+    landing = landing or settings.landing_dir()
     timings: dict[str, float] = {}
     started = stage("1/4 seed checks")
     run_seed_checks()
     timings["seed checks"] = time.perf_counter() - started
 
-    started = stage("2/4 dbt build (seeds, models, tests) into the candidate")
-    run_dbt_build(candidate)
+    mode = "incremental: only files not loaded yet" if incremental else "full"
+    started = stage(f"2/4 dbt build (seeds, models, tests) into the candidate ({mode})")
+    prepare_candidate(candidate, publish_to, incremental)
+    run_dbt_build(candidate, landing)
+    report_rejections(candidate)
     timings["dbt build"] = time.perf_counter() - started
 
     started = stage("3/4 Great Expectations on the candidate's marts")
@@ -96,11 +142,21 @@ def build(publish_to: Path = settings.PUBLISHED_PATH, candidate: Path = settings
     )
     print("timings: " + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in timings.items()))
     print("\n== claims report\n" + render_claims(publish_to))
+    return timings
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m pipeline build")
+    parser.add_argument(
+        "--incremental",
+        action="store_true",
+        help="start from the published warehouse and load only landed files it does not hold yet",
+    )
+    parser.add_argument("--landing", type=Path, help="folder of landed files (default: $LANDING_DIR or landing/)")
+    arguments = parser.parse_args(argv)
+    landing = arguments.landing.resolve() if arguments.landing else None
     try:
-        build()
+        build(incremental=arguments.incremental, landing=landing)
     except BuildFailed as failure:
         print(f"\nBUILD FAILED: {failure}", file=sys.stderr)
         print(f"The published {settings.PUBLISHED_PATH.name} was not changed.", file=sys.stderr)

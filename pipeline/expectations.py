@@ -2,7 +2,8 @@
 
 GX's SQL data source does not work on DuckDB (it closes the connection before reading the result),
 so each mart is read through a read-only DuckDB connection into a DataFrame and validated as a
-dataframe asset. Marts are small; large tables are checked in SQL by dbt tests instead.
+dataframe asset. A mart larger than SQL_ROWS rows is not pulled into memory: the same suite is
+evaluated in SQL inside DuckDB, one count of violating rows per expectation.
 
 Rules that compare columns arithmetically (drawdowns agree with prices, segments add up) are
 expressed as a check column computed from the mart, which an expectation then bounds.
@@ -288,15 +289,126 @@ class SuiteResult:
     table: str
     evaluated: int
     failed: list[str]
+    in_sql: bool = False
 
 
-def describe_failure(result, index_columns: list[str]) -> str:
-    config = result.expectation_config
+# Tables above this many rows are validated in SQL inside DuckDB (counts of violating rows), so
+# no large table is pulled into memory; smaller marts go through Great Expectations.
+SQL_ROWS = int(os.environ.get("EXPECTATIONS_SQL_ROWS", "200000"))
+
+
+def sql_condition(pandas_condition: str) -> str:
+    """A suite's row condition (pandas query syntax, as GX takes it) in SQL."""
+    condition = pandas_condition.replace("!=", "<>").replace("==", "=").replace('"', "'")
+    return condition.replace(" in [", " in (").replace("]", ")")
+
+
+def sql_literal(value) -> str:
+    if isinstance(value, str):
+        return "'" + value.replace("'", "''") + "'"
+    return repr(float(value)) if isinstance(value, float) else str(value)
+
+
+def violations_sql(table: str, expectation) -> tuple[str, str]:
+    """(SQL counting the rows that break `expectation`, what the count means) for one expectation."""
+    kind = type(expectation).__name__
+    kwargs = expectation.configuration.kwargs
+    condition = kwargs.get("row_condition")
+    if isinstance(condition, dict):  # GX keeps a pandas condition as {"pass_through_filter": ...}
+        condition = condition.get("pass_through_filter")
+    where = f"({sql_condition(condition)})" if condition else "true"
+    relation = f"marts.{table}"
+    if kind == "ExpectTableRowCountToBeBetween":
+        low, high = kwargs.get("min_value"), kwargs.get("max_value")
+        bounds = " and ".join(
+            [
+                *([f"count(*) >= {low}"] if low is not None else []),
+                *([f"count(*) <= {high}"] if high is not None else []),
+            ]
+        )
+        return f"select case when {bounds or 'true'} then 0 else 1 end from {relation}", "row count out of range"
+    if kind in ("ExpectColumnValuesToBeUnique", "ExpectCompoundColumnsToBeUnique"):
+        columns = ", ".join(kwargs.get("column_list") or [kwargs["column"]])
+        return (
+            f"select coalesce(sum(n), 0) from (select count(*) as n from {relation} where {where} "
+            f"group by {columns} having count(*) > 1)",
+            "rows sharing a key",
+        )
+    if kind == "ExpectColumnValuesToNotBeNull":
+        return f"select count(*) from {relation} where {where} and {kwargs['column']} is null", "null values"
+    column = kwargs.get("column")
+    if kind == "ExpectColumnValuesToBeBetween":
+        low, high = kwargs.get("min_value"), kwargs.get("max_value")
+        outside = " or ".join(
+            [
+                *([f"{column} < {sql_literal(low)}"] if low is not None else []),
+                *([f"{column} > {sql_literal(high)}"] if high is not None else []),
+            ]
+        )
+        return (
+            f"select count(*) from {relation} where {where} and {column} is not null and ({outside or 'false'})",
+            "values out of range",
+        )
+    if kind == "ExpectColumnValuesToBeInSet":
+        values = ", ".join(sql_literal(value) for value in kwargs["value_set"])
+        return (
+            f"select count(*) from {relation} where {where} and {column} is not null and {column} not in ({values})",
+            "values outside the set",
+        )
+    if kind == "ExpectColumnPairValuesAToBeGreaterThanB":
+        a, b = kwargs["column_A"], kwargs["column_B"]
+        operator = ">=" if kwargs.get("or_equal") else ">"
+        return (
+            f"select count(*) from {relation} where {where} and {a} is not null and {b} is not null "
+            f"and not ({a} {operator} {b})",
+            f"rows where {a} is not {operator} {b}",
+        )
+    raise NotImplementedError(f"no SQL form for {kind}: add one to violations_sql before using it on a large table")
+
+
+def validate_in_sql(connection, suite: Suite, json_dir: Path) -> SuiteResult:
+    """Validate one large mart inside DuckDB: one count of violating rows per expectation."""
+    results, failed = [], []
+    for expectation in suite.expectations:
+        sql, meaning = violations_sql(suite.table, expectation)
+        count = connection.execute(sql).fetchone()[0]
+        name, arguments = expectation_label(expectation.configuration)
+        results.append(
+            {
+                "expectation": name,
+                "kwargs": arguments,
+                "success": count == 0,
+                "violations": count,
+                "meaning": meaning,
+                "sql": sql,
+            }
+        )
+        if count:
+            failed.append(f"{name} {arguments}; {count} {meaning} (SQL: {sql})")
+    (json_dir / f"{suite.table}.json").write_text(
+        json.dumps(
+            {"table": suite.table, "checked_in": "sql", "success": not failed, "results": results},
+            indent=2,
+            default=str,
+        ),
+        encoding="utf-8",
+    )
+    return SuiteResult(suite.table, len(results), failed, in_sql=True)
+
+
+def expectation_label(config) -> tuple[str, dict]:
+    """The name and arguments of an expectation, the same whether GX or SQL evaluated it."""
     arguments = {
         key: value
         for key, value in config.kwargs.items()
         if key not in {"batch_id", "condition_parser"} and value is not None
     }
+    return config.type, arguments
+
+
+def describe_failure(result, index_columns: list[str]) -> str:
+    config = result.expectation_config
+    _, arguments = expectation_label(config)
     details = result.result or {}
     offending = details.get("unexpected_index_list") or details.get("partial_unexpected_list")
     if offending and index_columns:
@@ -325,6 +437,10 @@ def validate(database: Path, results_dir: Path = settings.RESULTS_DIR) -> list[S
     outcomes: list[SuiteResult] = []
     with duckdb.connect(str(database), read_only=True) as connection:
         for suite in suites():
+            rows = connection.execute(f"select count(*) from marts.{suite.table}").fetchone()[0]
+            if rows > SQL_ROWS and suite.check_columns is None:
+                outcomes.append(validate_in_sql(connection, suite, json_dir))
+                continue
             frame = connection.sql(f"select * from marts.{suite.table}").df()
             if suite.check_columns is not None:
                 frame = suite.check_columns(frame)
@@ -358,7 +474,11 @@ def summary(outcomes: list[SuiteResult], seconds: float) -> str:
     evaluated = sum(outcome.evaluated for outcome in outcomes)
     failed = sum(len(outcome.failed) for outcome in outcomes)
     lines = [f"{'mart':<26}{'expectations':>13}{'failed':>8}"]
-    lines += [f"{outcome.table:<26}{outcome.evaluated:>13}{len(outcome.failed):>8}" for outcome in outcomes]
+    lines += [
+        f"{outcome.table:<26}{outcome.evaluated:>13}{len(outcome.failed):>8}"
+        + ("   (large: checked in SQL)" if outcome.in_sql else "")
+        for outcome in outcomes
+    ]
     lines.append(f"{'total':<26}{evaluated:>13}{failed:>8}   ({seconds:.1f} s)")
     for outcome in outcomes:
         lines += [f"  FAILED {outcome.table}: {failure}" for failure in outcome.failed]

@@ -31,6 +31,12 @@ def documents_dir() -> Path:
     return path if path.is_absolute() else (ROOT / path).resolve()
 
 
+def landing_dir() -> Path:
+    """Folder of landed files: $LANDING_DIR, else `landing` under the project root."""
+    path = Path(os.environ.get("LANDING_DIR", "landing"))
+    return path if path.is_absolute() else (ROOT / path).resolve()
+
+
 def dbt_executable() -> str:
     """The dbt of the environment running this code (the project's .venv under make)."""
     import sys

@@ -16,6 +16,7 @@ aliases as (
 
 figures as (
     select * from {{ ref('int_figures_normalised') }}
+    where rejection_reason is null
 ),
 
 subject_matches as (

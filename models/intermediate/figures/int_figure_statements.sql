@@ -4,6 +4,7 @@ with
 
 figures as (
     select * from {{ ref('int_figures_normalised') }}
+    where rejection_reason is null
 ),
 
 grouped as (

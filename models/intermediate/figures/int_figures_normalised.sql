@@ -1,9 +1,14 @@
 {#- Figures in base units with a sign, a qualifier that holds for the signed value, a resolved
-    period and both currencies (converted at the annual average rate of the figure's year). -#}
+    period and both currencies (converted at the annual average rate of the figure's year).
+    Landed rows rejected upstream or here keep their reason in rejection_reason; models that read
+    this one take only rows where it is NULL. Incremental, like int_figures_resolved. -#}
+{{ config(materialized='incremental', incremental_strategy='append', on_schema_change='fail') }}
+
 with
 
 figures as (
     select * from {{ ref('int_figures_resolved') }}
+    where {{ unloaded_files_condition(ref('int_figures_resolved')) }}
 ),
 
 rates as (
@@ -42,6 +47,8 @@ labelled as (
     select
         *,
         case
+            when rejection_reason is not null
+                then rejection_reason
             when period_type is null
                 then 'period ''' || period_as_written || ''' matches no pattern in the period_patterns macro'
             when range_position <> '' and (range_row_count <> 2 or range_first_count <> 1)
@@ -104,9 +111,10 @@ final as (
 
         -- measures
         case
-            when normalisation_error is not null then {{ raise_error(
-                "'figure ' || figure_id || ' (seeds/articles/article_figures.csv): ' || normalisation_error"
+            when normalisation_error is not null and is_curated then {{ raise_error(
+                "'figure ' || figure_id || ' (' || landed_file || '): ' || normalisation_error"
             ) }}
+            when normalisation_error is not null then null
             else value
         end as value,
         case
@@ -122,7 +130,12 @@ final as (
         last_digit_unit,
 
         -- provenance
-        quote
+        quote,
+        landed_file,
+        is_curated,
+
+        -- why a landed row cannot be used; NULL for a good row
+        normalisation_error as rejection_reason
     from converted
 )
 

@@ -5,6 +5,7 @@ with
 
 figures as (
     select * from {{ ref('int_figures_normalised') }}
+    where rejection_reason is null
 ),
 
 ranked as (

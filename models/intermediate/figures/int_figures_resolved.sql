@@ -1,22 +1,44 @@
 {#- Figures joined to what they are about: the entity their subject names (through the alias
-    seed), their metric and their source. Any figure that does not resolve, or whose value does not
-    fit its metric, aborts the build with the figure id and the reason. -#}
+    seeds and landed aliases), their metric and their source, with every check that a figure fits its
+    metric. A curated figure that fails aborts the build naming it; a landed figure that fails is kept
+    with the reason in rejection_reason and goes no further. Incremental: each build adds the rows of
+    the files it has not resolved yet. -#}
+{{ config(materialized='incremental', incremental_strategy='append', on_schema_change='fail') }}
+
 with
 
+curated_figures as (
+    select
+        *,
+        true as is_curated
+    from {{ ref('stg_articles__figures') }}
+    where {{ unloaded_files_condition(ref('stg_articles__figures')) }}
+),
+
+landed_figures as (
+    select
+        *,
+        false as is_curated
+    from {{ ref('stg_landing__figures') }}
+    where {{ unloaded_files_condition(ref('stg_landing__figures')) }}
+),
+
 figures as (
-    select * from {{ ref('stg_articles__figures') }}
+    select * from curated_figures
+    union all
+    select * from landed_figures
 ),
 
 sources as (
-    select * from {{ ref('stg_articles__sources') }}
+    select * from {{ ref('int_sources') }}
 ),
 
 aliases as (
-    select * from {{ ref('stg_curated__entity_aliases') }}
+    select * from {{ ref('int_entity_aliases') }}
 ),
 
 entities as (
-    select * from {{ ref('stg_curated__entities') }}
+    select * from {{ ref('int_entities') }}
 ),
 
 metrics as (
@@ -62,14 +84,16 @@ checked as (
     select
         *,
         case
+            when rejection_reason is not null
+                then rejection_reason
             when registered_source_id is null
-                then 'source_id ''' || source_id || ''' is not in seeds/articles/article_sources.csv'
+                then 'source_id ''' || source_id || ''' is not in seeds/articles/article_sources.csv or landed sources'
             when alias_match_count = 0
-                then 'subject ''' || subject_as_written || ''' matches no alias in seeds/curated/curated_entity_aliases.csv'
+                then 'subject ''' || subject_as_written || ''' matches no alias in seeds/curated/curated_entity_aliases.csv or landed aliases'
             when alias_match_count > 1
-                then 'subject ''' || subject_as_written || ''' matches more than one entity in seeds/curated/curated_entity_aliases.csv'
+                then 'subject ''' || subject_as_written || ''' matches more than one entity in the alias seeds and landed aliases'
             when entity_name is null
-                then 'alias of ''' || subject_as_written || ''' points to entity ''' || entity_id || ''', which is not in seeds/curated/curated_entities.csv'
+                then 'alias of ''' || subject_as_written || ''' points to entity ''' || entity_id || ''', which is not in seeds/curated/curated_entities.csv or landed entities'
             when metric_name is null
                 then 'metric_id ''' || metric_id || ''' is not in seeds/curated/curated_metrics.csv'
             when direction_sign is null
@@ -123,15 +147,21 @@ final as (
 
         -- measures
         case
-            when resolution_error is not null then {{ raise_error(
-                "'figure ' || figure_id || ' (seeds/articles/article_figures.csv): ' || resolution_error"
+            when resolution_error is not null and is_curated then {{ raise_error(
+                "'figure ' || figure_id || ' (' || landed_file || '): ' || resolution_error"
             ) }}
+            when resolution_error is not null then null
             else magnitude
         end as magnitude,
         last_digit_unit,
 
         -- provenance
-        quote
+        quote,
+        landed_file,
+        is_curated,
+
+        -- why a landed row cannot be used; NULL for a good row
+        resolution_error as rejection_reason
     from checked
 )
 

@@ -1,6 +1,7 @@
-{#- Pairs of figures that disagree: the same number for the same entity and period under two
-    different metrics (a loss called "net loss" in one place and "operating losses" in another), or
-    two numbers for the same entity, metric and period whose allowed values do not overlap. -#}
+{#- Pairs of figures of one source that disagree: the same number for the same entity and period
+    under two different metrics (a loss called "net loss" in one place and "operating losses" in
+    another), or two numbers for the same entity, metric and period whose allowed values do not
+    overlap. Figures of different sources are not paired: each document is checked against itself. -#}
 with
 
 statements as (
@@ -41,7 +42,8 @@ pairs as (
         end as conflict_kind
     from statements as first_statement
     inner join statements as second_statement
-        on first_statement.entity_id = second_statement.entity_id
+        on first_statement.source_id = second_statement.source_id
+        and first_statement.entity_id = second_statement.entity_id
         and first_statement.period_label = second_statement.period_label
         and first_statement.unit = second_statement.unit
         and first_statement.statement_id < second_statement.statement_id

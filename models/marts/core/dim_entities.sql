@@ -1,11 +1,11 @@
 with
 
 entities as (
-    select * from {{ ref('stg_curated__entities') }}
+    select * from {{ ref('int_entities') }}
 ),
 
 aliases as (
-    select * from {{ ref('stg_curated__entity_aliases') }}
+    select * from {{ ref('int_entity_aliases') }}
 ),
 
 alias_lists as (

@@ -1,11 +1,12 @@
 with
 
 sources as (
-    select * from {{ ref('stg_articles__sources') }}
+    select * from {{ ref('int_sources') }}
 ),
 
 figures as (
     select * from {{ ref('int_figures_normalised') }}
+    where rejection_reason is null
 ),
 
 figure_counts as (

@@ -2,6 +2,7 @@ with
 
 figures as (
     select * from {{ ref('int_figures_normalised') }}
+    where rejection_reason is null
 ),
 
 final as (

@@ -1,0 +1,27 @@
+{#- Entities landed as files under landing/entities, for documents about companies the curated seed lacks. -#}
+{{ config(materialized='table') }}
+-- depends_on: {{ source('landing', 'entities') }}
+
+with
+
+landed as (
+    select * from {{ landed_rows('entities', landing_files('entities')) }}
+),
+
+final as (
+    select
+        -- keys
+        entity_id,
+        parent_entity_id,
+
+        -- attributes
+        entity_name,
+        entity_type,
+        description,
+
+        -- provenance
+        landed_file
+    from landed
+)
+
+select * from final

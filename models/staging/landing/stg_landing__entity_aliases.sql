@@ -1,0 +1,26 @@
+{#- Aliases landed as files under landing/entity_aliases: the names landed documents use for entities. -#}
+{{ config(materialized='table') }}
+-- depends_on: {{ source('landing', 'entity_aliases') }}
+
+with
+
+landed as (
+    select * from {{ landed_rows('entity_aliases', landing_files('entity_aliases')) }}
+),
+
+final as (
+    select
+        -- keys
+        alias,
+        entity_id,
+
+        -- attributes
+        lower(trim(alias)) as alias_key,
+        note,
+
+        -- provenance
+        landed_file
+    from landed
+)
+
+select * from final

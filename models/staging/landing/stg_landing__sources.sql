@@ -1,0 +1,28 @@
+{#- Documents landed as files under landing/sources, one row per document. -#}
+{{ config(materialized='table') }}
+-- depends_on: {{ source('landing', 'sources') }}
+
+with
+
+landed as (
+    select * from {{ landed_rows('sources', landing_files('sources')) }}
+),
+
+final as (
+    select
+        -- keys
+        source_id,
+
+        -- attributes
+        title,
+        published_date,
+        language,
+        section,
+        text_path,
+
+        -- provenance
+        landed_file
+    from landed
+)
+
+select * from final
