@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 INSTALLED := $(VENV)/.installed
 
-.PHONY: build test lint browser claims docs dashboard clean
+.PHONY: build test lint browser claims docs dashboard bench clean
 
 $(INSTALLED): requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,10 @@ docs: $(INSTALLED)
 ## dashboard: static HTML dashboard of the published warehouse, build/dashboard/index.html
 dashboard: $(INSTALLED)
 	$(VENV)/bin/python -m pipeline dashboard
+
+## bench: the pipeline against plain DuckDB (the floor) at 10^3..10^7 figures; writes bench/RESULTS.md
+bench: $(INSTALLED)
+	$(VENV)/bin/python -m pipeline.bench
 
 clean:
 	rm -rf build target logs

@@ -4,8 +4,8 @@
     (
         case
             when {{ symbol_expr }} = '' and {{ word_expr }} = '' then ''
-            when {{ symbol_expr }} in ('¥', '') and {{ word_expr }} in ('yuan', 'rmb', 'cny', '') then 'CNY'
-            when {{ symbol_expr }} in ('$', '') and {{ word_expr }} in ('usd', 'dollars', '') then 'USD'
+            when trim({{ symbol_expr }}) in ('¥', 'rmb', 'cny', '') and {{ word_expr }} in ('yuan', 'rmb', 'cny', '') then 'CNY'
+            when trim({{ symbol_expr }}) in ('$', 'us$', 'usd', '') and {{ word_expr }} in ('usd', 'dollars', '') then 'USD'
             else 'conflict'
         end
     )

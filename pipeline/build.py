@@ -7,6 +7,7 @@ expectation pass; on any failure it is left byte for byte as it was.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import shutil
@@ -40,6 +41,42 @@ def run_seed_checks() -> None:
     print(f"seed files OK ({len(list(settings.SEEDS_DIR.rglob('*.csv')))} files)")
 
 
+def project_fingerprint() -> str:
+    """A hash of everything that shapes the warehouse besides landed files: seeds, models, macros
+    and the project file. An incremental build is only valid on a warehouse built from the same."""
+    digest = hashlib.sha256()
+    parts = [settings.ROOT / "dbt_project.yml"]
+    for folder in ("seeds", "models", "macros"):
+        parts += sorted(path for path in (settings.ROOT / folder).rglob("*") if path.is_file())
+    for path in parts:
+        digest.update(str(path.relative_to(settings.ROOT)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def record_build(candidate: Path, fingerprint: str, incremental: bool) -> None:
+    with duckdb.connect(str(candidate)) as connection:
+        connection.execute(
+            "create or replace table audit.build_info as "
+            "select ? as project_fingerprint, current_timestamp as built_at, ? as build_mode",
+            [fingerprint, "incremental" if incremental else "full"],
+        )
+
+
+def check_fingerprint(published: Path, fingerprint: str) -> None:
+    with duckdb.connect(str(published), read_only=True) as connection:
+        found = connection.execute(
+            "select count(*) from information_schema.tables where table_schema = 'audit' and table_name = 'build_info'"
+        ).fetchone()[0]
+        recorded = (
+            connection.execute("select project_fingerprint from audit.build_info").fetchone()[0] if found else None
+        )
+    if recorded != fingerprint:
+        raise BuildFailed(
+            f"seeds, models or macros changed since {published.name} was built: an incremental build would "
+            "leave the loaded rows as the old code made them. Run a full build: python -m pipeline build"
+        )
+
+
 def prepare_candidate(candidate: Path, published: Path, incremental: bool) -> None:
     """A fresh empty candidate for a full build; a copy of the published warehouse for an
     incremental one, so the published file is never written to."""
@@ -49,6 +86,7 @@ def prepare_candidate(candidate: Path, published: Path, incremental: bool) -> No
     if incremental:
         if not published.exists():
             raise BuildFailed(f"--incremental needs a published {published.name}; run a full build first")
+        check_fingerprint(published, project_fingerprint())
         shutil.copyfile(published, candidate)
         print(f"incremental: started from a copy of {published.name} ({published.stat().st_size / 1e6:.0f} MB)")
 
@@ -119,6 +157,7 @@ def build(
     started = stage(f"2/4 dbt build (seeds, models, tests) into the candidate ({mode})")
     prepare_candidate(candidate, publish_to, incremental)
     run_dbt_build(candidate, landing)
+    record_build(candidate, project_fingerprint(), incremental)
     report_rejections(candidate)
     timings["dbt build"] = time.perf_counter() - started
 

@@ -79,6 +79,14 @@ def one_figure(sentence: str, metric_id: str, period: str, value: str, direction
     return inject
 
 
+def wrong_period(project: Path, documents: Path) -> None:
+    """The article's 2021 record revenue typed in again under 2022: two values for one figure of one source."""
+    rows = (project / FIGURES).read_text(encoding="utf-8").splitlines(keepends=True)
+    record = next(row for row in rows if row.startswith("ksc_revenue_2021_record_high,"))
+    with (project / FIGURES).open("a", encoding="utf-8") as handle:
+        handle.write(record.replace("ksc_revenue_2021_record_high,", "extra_figure,").replace(",2021,", ",2022,", 1))
+
+
 def non_utf8_byte(project: Path, documents: Path) -> None:
     path = project / FIGURES
     path.write_bytes(
@@ -178,7 +186,7 @@ CASES: list[tuple[str, Callable, list[str]]] = [
     ),
     (
         "two_values_for_one_figure",
-        one_figure("Revenue was 8.5 billion yuan in 2022.", "revenue", "2022", "8.5 billion yuan"),
+        wrong_period,
         ["no_two_values_for_one_figure", "ksc_revenue_2022", "extra_figure"],
     ),
 ]

@@ -1,0 +1,189 @@
+"""Landed files and incremental builds: adding a batch with `build --incremental` gives the same
+marts as a full rebuild, loads only the new file, keeps bad rows out, and refuses to run on a
+warehouse built from other models."""
+
+from __future__ import annotations
+
+import csv
+import math
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+from conftest import copy_project, replace_in_file
+
+FIGURE_COLUMNS = [
+    "figure_id", "source_id", "paragraph_number", "subject_as_written", "item_as_written", "metric_id",
+    "metric_as_written", "period_as_written", "value_as_written", "range_position", "direction_as_written", "quote",
+]  # fmt: skip
+
+
+def figure(figure_id, source_id, paragraph, subject, metric, period, value, position="", direction=""):
+    sentence = f"{subject} reported {metric.replace('_', ' ')} of {value} for {period}."
+    return [figure_id, source_id, paragraph, subject, "", metric, metric, period, value, position, direction, sentence]
+
+
+BATCHES = {
+    "batch_000001": {
+        "sources": [["polar_2024_01", "Polar Cloud results", "2024-01-20", "en", "polar.txt", "News"]],
+        "entities": [["polar_cloud", "Polar Cloud", "cloud_provider", "", "A cloud provider."]],
+        "entity_aliases": [
+            ["Polar Cloud", "polar_cloud", "Canonical name."],
+            ["Polaris Yun", "polar_cloud", "Pinyin."],
+        ],
+        "figures": [
+            figure("polar_rev_2022", "polar_2024_01", 1, "Polar Cloud", "revenue", "2022", "12.5 billion yuan"),
+            figure("polar_rev_2023", "polar_2024_01", 1, "polaris yun ", "revenue", "2023", "¥14.1 billion"),
+            figure("polar_cdn_2023", "polar_2024_01", 2, "Polar Cloud", "cdn_node_count", "2023", "over 1,200"),
+            figure("polar_loss_2023", "polar_2024_01", 3, "Polar Cloud", "net_loss", "2023", "RMB 800 million"),
+            figure("polar_bad_value", "polar_2024_01", 4, "Polar Cloud", "revenue", "2021", "twelve-ish billion"),
+        ],
+    },
+    "batch_000002": {
+        "sources": [["ksc_2024_06", "Kingsoft Cloud history", "2024-06-01", "en", "ksc.txt", "News"]],
+        "entities": [],
+        "entity_aliases": [],
+        "figures": [
+            figure("ksc2_rd_2019", "ksc_2024_06", 1, "Golden Mountain Cloud", "rd_expense", "2019", "1.2 billion yuan"),
+            figure("ksc2_growth", "ksc_2024_06", 2, "Kingsoft Cloud", "revenue_yoy_growth", "2019", "20%", "", "rose"),
+            figure("ksc2_unknown", "ksc_2024_06", 3, "Nobody Cloud", "revenue", "2019", "3 billion yuan"),
+        ],
+    },
+}
+HEADERS = {
+    "figures": FIGURE_COLUMNS,
+    "sources": ["source_id", "title", "published_date", "language", "text_path", "section"],
+    "entities": ["entity_id", "entity_name", "entity_type", "parent_entity_id", "description"],
+    "entity_aliases": ["alias", "entity_id", "note"],
+}
+REJECTED = {"polar_bad_value", "ksc2_unknown"}
+
+
+def land(landing: Path, batch: str) -> None:
+    for kind, rows in BATCHES[batch].items():
+        folder = landing / kind
+        folder.mkdir(parents=True, exist_ok=True)
+        with (folder / f"{batch}.csv").open("w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(HEADERS[kind])
+            writer.writerows(rows)
+
+
+def build(project: Path, documents: Path, *arguments: str) -> subprocess.CompletedProcess:
+    completed = subprocess.run(
+        [sys.executable, "-m", "pipeline", "build", "--landing", str(project / "landing"), *arguments],
+        cwd=project,
+        env=dict(os.environ, SOURCE_DOCUMENTS_DIR=str(documents)),
+        capture_output=True,
+        text=True,
+        check=False,
+        stdin=subprocess.DEVNULL,
+    )
+    return completed
+
+
+def marts(database: Path) -> dict[str, list[tuple]]:
+    with duckdb.connect(str(database), read_only=True) as connection:
+        tables = [
+            row[0]
+            for row in connection.execute(
+                "select table_name from duckdb_tables() where schema_name = 'marts'"
+            ).fetchall()
+        ]
+        return {table: connection.execute(f"select * from marts.{table} order by all").fetchall() for table in tables}
+
+
+def same_rows(left: list[tuple], right: list[tuple]) -> bool:
+    def same(a, b):
+        if isinstance(a, float) and isinstance(b, float):
+            return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12) or (math.isnan(a) and math.isnan(b))
+        return a == b
+
+    return len(left) == len(right) and all(
+        len(x) == len(y) and all(same(a, b) for a, b in zip(x, y, strict=True))
+        for x, y in zip(left, right, strict=True)
+    )
+
+
+@pytest.fixture(scope="module")
+def builds(published, tmp_path_factory):
+    """(full build of both batches, full build of the first then an incremental build of the second)."""
+    _, documents = published
+    full = copy_project(tmp_path_factory.mktemp("full") / "project")
+    land(full / "landing", "batch_000001")
+    land(full / "landing", "batch_000002")
+    full_run = build(full, documents)
+    assert full_run.returncode == 0, full_run.stdout[-3000:] + full_run.stderr[-3000:]
+
+    stepwise = copy_project(tmp_path_factory.mktemp("stepwise") / "project")
+    land(stepwise / "landing", "batch_000001")
+    first = build(stepwise, documents)
+    assert first.returncode == 0, first.stdout[-3000:] + first.stderr[-3000:]
+    land(stepwise / "landing", "batch_000002")
+    second = build(stepwise, documents, "--incremental")
+    assert second.returncode == 0, second.stdout[-3000:] + second.stderr[-3000:]
+    return full, stepwise, full_run, second
+
+
+def test_incremental_build_gives_the_marts_of_a_full_rebuild(builds):
+    full, stepwise, _, _ = builds
+    full_marts, stepwise_marts = marts(full / "warehouse.duckdb"), marts(stepwise / "warehouse.duckdb")
+    assert sorted(full_marts) == sorted(stepwise_marts)
+    different = [table for table in full_marts if not same_rows(full_marts[table], stepwise_marts[table])]
+    assert different == []
+
+
+def test_landed_figures_reach_the_marts_through_their_aliases(builds):
+    full, _, _, _ = builds
+    with duckdb.connect(str(full / "warehouse.duckdb"), read_only=True) as connection:
+        values = dict(
+            connection.execute(
+                "select figure_id, value from marts.fct_figures where source_id in ('polar_2024_01', 'ksc_2024_06')"
+            ).fetchall()
+        )
+        companies = {row[0] for row in connection.execute("select company_id from marts.dim_companies").fetchall()}
+    assert values["polar_rev_2023"] == 14.1e9  # "polaris yun " resolved through a landed alias
+    assert values["ksc2_rd_2019"] == 1.2e9  # "Golden Mountain Cloud" through the curated alias
+    assert "polar_cloud" in companies
+    assert REJECTED.isdisjoint(values)
+
+
+def test_bad_landed_rows_are_rejected_and_reported_with_their_file(builds):
+    full, _, full_run, _ = builds
+    with duckdb.connect(str(full / "warehouse.duckdb"), read_only=True) as connection:
+        rejected = dict(
+            connection.execute("select figure_id, landed_file from audit.audit_rejected_figures").fetchall()
+        )
+    assert set(rejected) == REJECTED
+    assert rejected["polar_bad_value"].endswith("figures/batch_000001.csv")
+    assert "2 rejected" in full_run.stdout
+    assert "batch_000001.csv: value ... does not parse" in full_run.stdout
+
+
+def test_incremental_build_loads_only_the_new_file(builds):
+    _, stepwise, _, second = builds
+    assert "incremental: started from a copy of warehouse.duckdb" in second.stdout
+    with duckdb.connect(str(stepwise / "warehouse.duckdb"), read_only=True) as connection:
+        per_file = dict(
+            connection.execute(
+                "select regexp_extract(landed_file, '[^/]+$'), count(*) from staging.stg_landing__figures group by 1"
+            ).fetchall()
+        )
+    # loaded once each: a second load of batch 1 would double its rows
+    assert per_file == {"batch_000001.csv": 5, "batch_000002.csv": 3}
+
+
+def test_incremental_build_refuses_a_warehouse_built_from_other_models(builds, published):
+    _, stepwise, _, _ = builds
+    _, documents = published
+    model = stepwise / "models" / "marts" / "core" / "fct_figures.sql"
+    replace_in_file(model, "with\n", "-- a changed model\nwith\n")
+    try:
+        refused = build(stepwise, documents, "--incremental")
+    finally:
+        replace_in_file(model, "-- a changed model\nwith\n", "with\n")
+    assert refused.returncode == 1
+    assert "Run a full build" in refused.stderr
