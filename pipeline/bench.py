@@ -23,6 +23,7 @@ import time
 from pathlib import Path
 
 from pipeline import settings
+from pipeline.corpus import FIGURES_PER_DOCUMENT, default_companies
 
 DEFAULT_SIZES = [1_000, 100_000, 1_000_000, 10_000_000]
 WORK = settings.BUILD_DIR / "bench"
@@ -122,8 +123,10 @@ def run_size(size: int) -> dict:
 def add_one_document(result: dict) -> dict:
     """Land one more document next to the largest corpus and load it with build --incremental."""
     extra = WORK / "one_document"
-    generate(120, extra, seed=SEED + 1)
-    for kind_folder in extra.iterdir():
+    # another seed, the same universe of companies; the registry is already landed
+    universe = ["--companies", str(default_companies(result["size"])), "--no-registry"]
+    generate(FIGURES_PER_DOCUMENT, extra, seed=SEED + 1, extra=universe)
+    for kind_folder in sorted(extra.iterdir()):
         if kind_folder.is_dir():
             for file in kind_folder.iterdir():
                 target = result["landing"] / kind_folder.name / f"zz_one_document_{file.name}"
@@ -153,8 +156,9 @@ def table(results: list[dict], incremental: dict | None) -> str:
     text = "\n".join([header, *rows])
     if incremental:
         text += (
-            f"\n\nAdding one document (120 figures) to the {results[-1]['size']:,}-figure warehouse with "
-            f"`build --incremental`: {incremental['seconds']:.1f} s, peak {incremental['peak_mib']:.0f} MiB "
+            f"\n\nAdding one document ({FIGURES_PER_DOCUMENT} figures) to the {results[-1]['size']:,}-figure "
+            f"warehouse with `build --incremental`: {incremental['seconds']:.1f} s, "
+            f"peak {incremental['peak_mib']:.0f} MiB "
             f"(stages: {', '.join(f'{k} {v:.1f} s' for k, v in incremental['stages'].items())})."
         )
     return text

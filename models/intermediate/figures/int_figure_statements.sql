@@ -1,5 +1,8 @@
 {#- One row per statement: a single figure, or the two figures of a range ("15% to 50%"), with
     the interval the statement allows for the signed value (low and high; NULL where open). -#}
+{#- a table, not a view: several marts and tests read it, and at scale it should be computed once -#}
+{{ config(materialized='table') }}
+
 with
 
 figures as (

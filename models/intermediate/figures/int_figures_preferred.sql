@@ -1,6 +1,9 @@
 {#- The figure that speaks for each entity, metric and period when the article states it more
     than once: an exact figure before an approximate one before a bound, then the earliest paragraph.
     Every figure stated for the same cell is listed in figure_ids. -#}
+{#- a table, not a view: several marts and tests read it, and at scale it should be computed once -#}
+{{ config(materialized='table') }}
+
 with
 
 figures as (

@@ -7,7 +7,7 @@ statements as (
 ),
 
 aliases as (
-    select * from {{ ref('stg_curated__entity_aliases') }}
+    select * from {{ ref('int_entity_aliases') }}
 ),
 
 entities as (
