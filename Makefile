@@ -27,7 +27,7 @@ browser:
 lint: $(INSTALLED)
 	$(VENV)/bin/ruff check pipeline python_tests
 	$(VENV)/bin/ruff format --check pipeline python_tests
-	$(VENV)/bin/sqlfluff lint models --processes 2
+	$(VENV)/bin/sqlfluff lint models tests --processes 2
 
 ## claims: print the claims the article's own figures contradict, and conflicting figures
 claims: $(INSTALLED)

@@ -64,7 +64,7 @@ def test_exports_open_from_any_working_directory(published, tmp_path):
     assert int(completed.stdout) > 0
 
 
-def test_sqlalchemy_readers_keep_reading_every_mart_while_a_build_runs(published):
+def test_sqlalchemy_readers_keep_reading_every_mart_while_a_build_runs(published, tmp_path):
     project, documents = published
     engine = sqlalchemy.create_engine(f"duckdb:///{project / 'warehouse.duckdb'}", connect_args={"read_only": True})
     with engine.connect() as connection:
@@ -75,15 +75,17 @@ def test_sqlalchemy_readers_keep_reading_every_mart_while_a_build_runs(published
             )
         ]
     environment = dict(os.environ, SOURCE_DOCUMENTS_DIR=str(documents))
-    build = subprocess.Popen(
-        [sys.executable, "-m", "pipeline", "build"],
-        cwd=project,
-        env=environment,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        stdin=subprocess.DEVNULL,
-    )
+    # the build's output goes to a file: a pipe nobody reads while polling would fill and stall it
+    log = tmp_path / "build.log"
+    with log.open("w", encoding="utf-8") as output_file:
+        build = subprocess.Popen(
+            [sys.executable, "-m", "pipeline", "build"],
+            cwd=project,
+            env=environment,
+            stdout=output_file,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+        )
     rounds = 0
     while build.poll() is None:
         with engine.connect() as connection:
@@ -94,7 +96,7 @@ def test_sqlalchemy_readers_keep_reading_every_mart_while_a_build_runs(published
                 )
         rounds += 1
         time.sleep(0.2)
-    output = build.stdout.read()
+    output = log.read_text(encoding="utf-8")
     assert build.returncode == 0, output[-3000:]
     assert rounds >= 3
     engine.dispose()
