@@ -193,15 +193,33 @@ checked as (
             when 'as_of_publication' then 'as of ' || published_date
             when 'before_publication' then 'before ' || published_date
             when 'unstated' then 'unstated'
-        end as period_label,
-        count(*) over range_window as range_rows,
-        min(value) over range_window as range_min,
-        max(value) over range_window as range_max,
-        count(*) filter (where position = 'first') over range_window as range_firsts
+        end as period_label
     from periods
-    window range_window as (
-        partition by source_id, paragraph_number, entity_id, metric_id, period_as_written, value_as_written, position = ''
-    )
+),
+
+range_groups as (
+    select
+        source_id, paragraph_number, entity_id, metric_id, period_as_written, value_as_written,
+        count(*) as range_rows,
+        min(value) as range_min,
+        max(value) as range_max,
+        count(*) filter (where position = 'first') as range_firsts
+    from periods
+    where position <> ''
+    group by all
+),
+
+ranged as (
+    select checked.*, range_rows, range_min, range_max, range_firsts
+    from checked
+    left join range_groups
+        on checked.position <> ''
+        and checked.source_id = range_groups.source_id
+        and checked.paragraph_number is not distinct from range_groups.paragraph_number
+        and checked.entity_id is not distinct from range_groups.entity_id
+        and checked.metric_id = range_groups.metric_id
+        and checked.period_as_written is not distinct from range_groups.period_as_written
+        and checked.value_as_written = range_groups.value_as_written
 ),
 
 rejected as (
@@ -228,7 +246,7 @@ rejected as (
             when period_type is null then 'period matches no pattern'
             when position <> '' and (range_rows <> 2 or range_firsts <> 1) then 'a range needs exactly two rows'
         end as rejection_reason
-    from checked
+    from ranged
 )
 
 select
@@ -268,19 +286,35 @@ where rejection_reason is not null;
 create table fct_figures as
 select * exclude (rejection_reason) from figures where rejection_reason is null;
 
--- the figure that speaks for each entity, metric and period
+-- the figure that speaks for each entity, metric and period, with every figure stated for it
 create table preferred as
-select
-    *,
-    count(*) over cell as stated_figure_count,
-    string_agg(figure_id, ', ' order by figure_id) over cell as figure_ids
-from fct_figures
-where qualifier not in ('range_low', 'range_high')
-window cell as (partition by entity_id, metric_id, period_label)
-qualify row_number() over (
-    partition by entity_id, metric_id, period_label
-    order by case qualifier when 'exact' then 1 when 'approx' then 2 else 3 end, paragraph_number, figure_id
-) = 1;
+with
+
+cells as (
+    select
+        entity_id,
+        metric_id,
+        period_label,
+        count(*) as stated_figure_count,
+        string_agg(figure_id, ', ' order by figure_id) as figure_ids
+    from fct_figures
+    where qualifier not in ('range_low', 'range_high')
+    group by all
+),
+
+ranked as (
+    select *
+    from fct_figures
+    where qualifier not in ('range_low', 'range_high')
+    qualify row_number() over (
+        partition by entity_id, metric_id, period_label
+        order by case qualifier when 'exact' then 1 when 'approx' then 2 else 3 end, paragraph_number, figure_id
+    ) = 1
+)
+
+select ranked.*, cells.stated_figure_count, cells.figure_ids
+from ranked
+inner join cells using (entity_id, metric_id, period_label);
 
 create table fct_company_financials as
 with annual as (
@@ -358,21 +392,17 @@ where metric_id = 'cdn_node_count';
 -- statements: a single figure, or the two ends of a range
 create table statements as
 select
-    min(figure_id) as statement_id,
-    source_id,
-    entity_id,
-    metric_id,
-    domain,
-    period_label,
-    unit,
-    any_value(item_as_written) as item_as_written,
-    min(value) as value_low,
-    max(value) as value_high,
-    string_agg(figure_id, ', ' order by figure_id) as figure_ids,
-    any_value(quote) as quote
+    figure_id as statement_id, source_id, entity_id, metric_id, domain, period_label, unit, item_as_written,
+    value as value_low, value as value_high, figure_id as figure_ids, quote
 from fct_figures
-group by source_id, paragraph_number, entity_id, metric_id, domain, period_label, unit, value_as_written,
-    case when qualifier in ('range_low', 'range_high') then '' else figure_id end;
+where qualifier not in ('range_low', 'range_high')
+union all
+select
+    min(figure_id), source_id, entity_id, metric_id, domain, period_label, unit, any_value(item_as_written),
+    min(value), max(value), string_agg(figure_id, ', ' order by figure_id), any_value(quote)
+from fct_figures
+where qualifier in ('range_low', 'range_high')
+group by source_id, paragraph_number, entity_id, metric_id, domain, period_label, unit, value_as_written;
 
 create table fct_market_metrics as
 select * from statements where domain = 'market';

@@ -113,7 +113,7 @@ def run_dbt_build(candidate: Path, landing: Path) -> None:
 
 def report_rejections(candidate: Path) -> None:
     """Say how many landed figures were kept out of the marts, per file and reason."""
-    with duckdb.connect(str(candidate), read_only=True) as connection:
+    with settings.connect(candidate, read_only=True) as connection:
         total = connection.execute("select count(*) from audit.audit_rejected_figures").fetchone()[0]
         landed = connection.execute("select count(*) from staging.stg_landing__figures").fetchone()[0]
         print(f"landed figures: {landed:,} in the warehouse, {total:,} rejected (kept out of the marts)")

@@ -20,7 +20,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import duckdb
 import pandas as pd
 
 from pipeline import settings
@@ -439,7 +438,7 @@ def validate(database: Path, results_dir: Path = settings.RESULTS_DIR) -> list[S
     context.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)
     source = context.data_sources.add_pandas("warehouse")
     outcomes: list[SuiteResult] = []
-    with duckdb.connect(str(database), read_only=True) as connection:
+    with settings.connect(database, read_only=True) as connection:
         for suite in suites():
             rows = connection.execute(f"select count(*) from marts.{suite.table}").fetchone()[0]
             if rows > SQL_ROWS and suite.check_columns is None:

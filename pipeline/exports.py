@@ -95,7 +95,7 @@ def write_exports(database: Path, build_id: str) -> Path:
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     built_at = datetime.now(UTC).isoformat(timespec="seconds")
-    with duckdb.connect(str(database), read_only=True) as connection:
+    with settings.connect(database, read_only=True) as connection:
         version = connection.execute("select version()").fetchone()[0]
         tables = describe_tables(connection)
         for table in tables:

@@ -9,8 +9,6 @@ import sys
 import time
 from pathlib import Path
 
-import duckdb
-
 from pipeline import settings
 
 FLOOR_SQL = settings.ROOT / "bench" / "floor.sql"
@@ -48,7 +46,7 @@ def floor_sql(landing: Path) -> str:
 def run_floor(landing_dir: str | Path, database: str | Path) -> dict[str, int]:
     """Run the floor into `database`; return the violation counts of its checks."""
     started = time.perf_counter()
-    with duckdb.connect(str(database)) as connection:
+    with settings.connect(database) as connection:
         connection.execute(floor_sql(Path(landing_dir)))
         counts = dict(connection.execute("select check_name, violations from check_counts").fetchall())
         figures = connection.execute("select count(*) from fct_figures").fetchone()[0]

@@ -15,6 +15,9 @@ BUILD_DIR = ROOT / "build"
 # which DuckDB takes from the file name, so views survive the rename only if the names match.
 CANDIDATE_PATH = BUILD_DIR / PUBLISHED_PATH.name
 RESULTS_DIR = BUILD_DIR / "results"
+# DuckDB's memory limit for the build (profiles.yml reads the same variable) and for the checks and
+# exports that read it: beyond it DuckDB spills to disk instead of growing.
+MEMORY_LIMIT = os.environ.get("DUCKDB_MEMORY_LIMIT", "3GB")
 
 
 def project_vars() -> dict:
@@ -43,3 +46,10 @@ def dbt_executable() -> str:
 
     candidate = Path(sys.executable).parent / "dbt"
     return str(candidate) if candidate.exists() else "dbt"
+
+
+def connect(database: Path | str, read_only: bool = False):
+    """A DuckDB connection to `database` under the build's memory limit."""
+    import duckdb
+
+    return duckdb.connect(str(database), read_only=read_only, config={"memory_limit": MEMORY_LIMIT})

@@ -10,26 +10,62 @@ figures as (
     where rejection_reason is null
 ),
 
-grouped as (
+-- a single figure is a statement by itself
+singles as (
     select
-        -- a range is named by the figure of its first alternative
-        coalesce(
-            max(case when range_position = 'first' then figure_id end) over range_window,
-            figure_id
-        ) as statement_id,
-        *
+        -- keys
+        figure_id as statement_id,
+        source_id,
+        entity_id,
+        metric_id,
+
+        -- attributes
+        entity_name,
+        metric_name,
+        domain,
+        period_type,
+        period_label,
+        period_start_date,
+        period_end_date,
+        fiscal_year,
+        unit,
+        per_unit,
+        item_as_written,
+        value_as_written,
+        qualifier,
+
+        -- measures: the interval the statement allows
+        case when qualifier in ('exact', 'approx', 'lower_bound') then value end as value_low,
+        case when qualifier in ('exact', 'approx', 'upper_bound') then value end as value_high,
+        case when qualifier in ('exact', 'approx', 'lower_bound') then value_cny end as value_low_cny,
+        case when qualifier in ('exact', 'approx', 'upper_bound') then value_cny end as value_high_cny,
+        case when qualifier in ('exact', 'approx', 'lower_bound') then value_usd end as value_low_usd,
+        case when qualifier in ('exact', 'approx', 'upper_bound') then value_usd end as value_high_usd,
+
+        -- provenance
+        figure_id as figure_ids,
+        paragraph_number,
+        quote
     from figures
+    where range_position = ''
+),
+
+-- the two figures of a range make one statement, named by the figure of its first alternative
+range_ends as (
+    select
+        *,
+        max(case when range_position = 'first' then figure_id end) over range_window as first_figure_id
+    from figures
+    where range_position <> ''
     window range_window as (
-        partition by
-            source_id, paragraph_number, entity_id, metric_id, period_as_written, value_as_written,
-            range_position <> ''
+        partition by source_id, paragraph_number, entity_id, metric_id, period_as_written, value_as_written
     )
 ),
 
-final as (
+ranges as (
     select
         -- keys
-        statement_id,
+        coalesce(first_figure_id, min(figure_id)) as statement_id,
         min(source_id) as source_id,
         min(entity_id) as entity_id,
         min(metric_id) as metric_id,
@@ -50,19 +86,25 @@ final as (
         case when count(*) = 2 then 'range' else min(qualifier) end as qualifier,
 
         -- measures: the interval the statement allows
-        min(case when qualifier in ('exact', 'approx', 'lower_bound', 'range_low') then value end) as value_low,
-        max(case when qualifier in ('exact', 'approx', 'upper_bound', 'range_high') then value end) as value_high,
-        min(case when qualifier in ('exact', 'approx', 'lower_bound', 'range_low') then value_cny end) as value_low_cny,
-        max(case when qualifier in ('exact', 'approx', 'upper_bound', 'range_high') then value_cny end) as value_high_cny,
-        min(case when qualifier in ('exact', 'approx', 'lower_bound', 'range_low') then value_usd end) as value_low_usd,
-        max(case when qualifier in ('exact', 'approx', 'upper_bound', 'range_high') then value_usd end) as value_high_usd,
+        min(case when qualifier = 'range_low' then value end) as value_low,
+        max(case when qualifier = 'range_high' then value end) as value_high,
+        min(case when qualifier = 'range_low' then value_cny end) as value_low_cny,
+        max(case when qualifier = 'range_high' then value_cny end) as value_high_cny,
+        min(case when qualifier = 'range_low' then value_usd end) as value_low_usd,
+        max(case when qualifier = 'range_high' then value_usd end) as value_high_usd,
 
         -- provenance
         {{ dbt.listagg('figure_id', "', '", "order by figure_id") }} as figure_ids,
         min(paragraph_number) as paragraph_number,
         min(quote) as quote
-    from grouped
-    group by statement_id
+    from range_ends
+    group by first_figure_id, source_id, paragraph_number, entity_id, metric_id, period_as_written, value_as_written
+),
+
+final as (
+    select * from singles
+    union all
+    select * from ranges
 )
 
 select * from final

@@ -23,17 +23,40 @@ signed as (
     from figures
 ),
 
+-- the two rows of each range, checked together: a range needs exactly one first and one second
+range_groups as (
+    select
+        source_id,
+        paragraph_number,
+        entity_id,
+        metric_id,
+        period_as_written,
+        value_as_written,
+        count(*) as range_row_count,
+        min(value) as range_min_value,
+        max(value) as range_max_value,
+        sum(case when range_position = 'first' then 1 else 0 end) as range_first_count
+    from signed
+    where range_position <> ''
+    group by source_id, paragraph_number, entity_id, metric_id, period_as_written, value_as_written
+),
+
 ranges as (
     select
-        *,
-        count(*) over range_window as range_row_count,
-        min(value) over range_window as range_min_value,
-        max(value) over range_window as range_max_value,
-        sum(case when range_position = 'first' then 1 else 0 end) over range_window as range_first_count
+        signed.*,
+        range_groups.range_row_count,
+        range_groups.range_min_value,
+        range_groups.range_max_value,
+        range_groups.range_first_count
     from signed
-    window range_window as (
-        partition by source_id, paragraph_number, entity_id, metric_id, period_as_written, value_as_written, range_position = ''
-    )
+    left join range_groups
+        on signed.range_position <> ''
+        and signed.source_id = range_groups.source_id
+        and signed.paragraph_number is not distinct from range_groups.paragraph_number
+        and signed.entity_id is not distinct from range_groups.entity_id
+        and signed.metric_id = range_groups.metric_id
+        and signed.period_as_written = range_groups.period_as_written
+        and signed.value_as_written = range_groups.value_as_written
 ),
 
 periods as (
