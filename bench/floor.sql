@@ -213,8 +213,7 @@ ranged as (
     select checked.*, range_rows, range_min, range_max, range_firsts
     from checked
     left join range_groups
-        on checked.position <> ''
-        and checked.source_id = range_groups.source_id
+        on checked.source_id = range_groups.source_id
         and checked.paragraph_number is not distinct from range_groups.paragraph_number
         and checked.entity_id is not distinct from range_groups.entity_id
         and checked.metric_id = range_groups.metric_id

@@ -14,8 +14,13 @@ texts as (
     select
         *,
         lower(trim(value_as_written)) as value_text,
-        {{ regex_group("lower(trim(value_as_written))", figure_range_pattern(), 1) }} as range_first_text,
-        {{ regex_group("lower(trim(value_as_written))", figure_range_pattern(), 2) }} as range_second_text,
+        -- the range pattern needs " to ": most values skip it (a cheap test before a regex)
+        case when lower(value_as_written) like '% to %'
+            then {{ regex_group("lower(trim(value_as_written))", figure_range_pattern(), 1) }} else '' end
+            as range_first_text,
+        case when lower(value_as_written) like '% to %'
+            then {{ regex_group("lower(trim(value_as_written))", figure_range_pattern(), 2) }} else '' end
+            as range_second_text,
         coalesce(lower(trim(range_position)), '') as range_position_text
     from figures
 ),
@@ -44,13 +49,20 @@ components as (
         {{ value_component('part_text', 'percent_sign') }} as own_percent_sign,
         {{ value_component('part_text', 'scale_word') }} as own_scale_word,
         {{ value_component('part_text', 'per_unit') }} as own_per_unit,
-        {{ value_component('last_part_text', 'currency_symbol') }} as last_currency_symbol,
-        {{ value_component('last_part_text', 'currency_word') }} as last_currency_word,
-        {{ value_component('last_part_text', 'percent_sign') }} as last_percent_sign,
-        {{ value_component('last_part_text', 'scale_word') }} as last_scale_word,
-        {{ value_component('last_part_text', 'per_unit') }} as last_per_unit,
-        -- words the grammar does not know, to name them in the error
-        {{ value_unknown_words('part_text') }} as unknown_words
+        -- only the first end of a range inherits from the last part (below)
+        case when range_position_text = 'first'
+            then {{ value_component('last_part_text', 'currency_symbol') }} else '' end as last_currency_symbol,
+        case when range_position_text = 'first'
+            then {{ value_component('last_part_text', 'currency_word') }} else '' end as last_currency_word,
+        case when range_position_text = 'first'
+            then {{ value_component('last_part_text', 'percent_sign') }} else '' end as last_percent_sign,
+        case when range_position_text = 'first'
+            then {{ value_component('last_part_text', 'scale_word') }} else '' end as last_scale_word,
+        case when range_position_text = 'first'
+            then {{ value_component('last_part_text', 'per_unit') }} else '' end as last_per_unit,
+        -- words the grammar does not know, to name them in the error (only for values that fail)
+        case when {{ value_component('part_text', 'number') }} = ''
+            then {{ value_unknown_words('part_text') }} else '' end as unknown_words
     from parts
 ),
 

@@ -23,7 +23,9 @@ signed as (
     from figures
 ),
 
--- the two rows of each range, checked together: a range needs exactly one first and one second
+-- the two rows of each range, checked together: a range needs exactly one first and one second.
+-- (Joined on its keys alone: a condition on the figure's own range_position in the join would stop
+-- DuckDB from using a hash join. Single figures never share a range's value as written.)
 range_groups as (
     select
         source_id,
@@ -50,8 +52,7 @@ ranges as (
         range_groups.range_first_count
     from signed
     left join range_groups
-        on signed.range_position <> ''
-        and signed.source_id = range_groups.source_id
+        on signed.source_id = range_groups.source_id
         and signed.paragraph_number is not distinct from range_groups.paragraph_number
         and signed.entity_id is not distinct from range_groups.entity_id
         and signed.metric_id = range_groups.metric_id
