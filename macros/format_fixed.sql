@@ -6,3 +6,7 @@
 {% macro default__format_fixed(value_expr, decimals) -%}
     printf('%.{{ decimals }}f', {{ value_expr }})
 {%- endmacro %}
+
+{% macro spark__format_fixed(value_expr, decimals) -%}
+    format_string('%.{{ decimals }}f', {{ value_expr }})
+{%- endmacro %}

@@ -4,7 +4,7 @@
 
 {#- The columns of each kind of landed file, with their types, as the matching seed declares them. -#}
 {% macro landing_columns(kind) -%}
-    {%- set text = 'varchar' -%}
+    {%- set text = 'string' -%}
     {%- set columns = {
         'figures': {
             'figure_id': text, 'source_id': text, 'paragraph_number': 'integer', 'subject_as_written': text,
@@ -30,6 +30,10 @@
 
 {#- The landed files of one kind, sorted; at parse time (no database yet) an empty list. -#}
 {% macro landing_files(kind) -%}
+    {{ return(adapter.dispatch('landing_files')(kind)) }}
+{%- endmacro %}
+
+{% macro default__landing_files(kind) -%}
     {%- if not execute -%}{{ return([]) }}{%- endif -%}
     {%- set folder = landing_dir() ~ '/' ~ kind -%}
     {%- set listing -%}
@@ -39,6 +43,12 @@
         order by file
     {%- endset -%}
     {{ return(run_query(listing).columns[0].values() | list) }}
+{%- endmacro %}
+
+{#- Spark reads no landed files (listing them needs DuckDB's glob): the landing models are empty,
+    and the warehouse holds the curated seeds only. -#}
+{% macro spark__landing_files(kind) -%}
+    {{ return([]) }}
 {%- endmacro %}
 
 {#- The files an incremental model has not loaded yet: all of them on a full build. -#}
@@ -63,7 +73,7 @@
             {%- for name, type in columns.items() %}
             cast(null as {{ type }}) as {{ name }},
             {%- endfor %}
-            cast(null as varchar) as landed_file
+            cast(null as string) as landed_file
         where false
         {%- if csv_files %}
         union all

@@ -8,3 +8,7 @@
 {% macro default__raise_error(message_expr) -%}
     error({{ message_expr }})
 {%- endmacro %}
+
+{% macro spark__raise_error(message_expr) -%}
+    raise_error({{ message_expr }})
+{%- endmacro %}

@@ -6,3 +6,8 @@
 {% macro default__regex_group(text_expr, pattern, group_number) -%}
     coalesce(regexp_extract({{ text_expr }}, '{{ pattern }}', {{ group_number }}), '')
 {%- endmacro %}
+
+{#- Spark reads a backslash in a string literal as an escape: the pattern goes in escaped. -#}
+{% macro spark__regex_group(text_expr, pattern, group_number) -%}
+    coalesce(regexp_extract({{ text_expr }}, {{ spark_string_literal(pattern) }}, {{ group_number }}), '')
+{%- endmacro %}

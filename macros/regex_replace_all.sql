@@ -6,3 +6,8 @@
 {% macro default__regex_replace_all(text_expr, pattern, replacement) -%}
     regexp_replace({{ text_expr }}, '{{ pattern }}', '{{ replacement }}', 'g')
 {%- endmacro %}
+
+{#- Spark replaces every match by default, and reads backslashes in literals as escapes. -#}
+{% macro spark__regex_replace_all(text_expr, pattern, replacement) -%}
+    regexp_replace({{ text_expr }}, {{ spark_string_literal(pattern) }}, {{ spark_string_literal(replacement) }})
+{%- endmacro %}

@@ -141,7 +141,7 @@ final as (
             when parse_error is not null then null
             {%- endif %}
             else cast(
-                cast(replace(number_text, ',', '') as decimal(18, 6))
+                {{ strict_cast("replace(number_text, ',', '')", 'decimal(18, 6)') }}
                 * {{ unit_multiplier('scale_word', 'percent_sign') }}
                 as double
             )
@@ -154,7 +154,7 @@ final as (
         landed_file,
 
         -- why the row cannot be used (landed rows only; a seed row with an error aborts the build)
-        {% if on_error == 'raise' %}cast(null as varchar){% else %}'value ''' || value_as_written || ''' ' || parse_error{% endif %} as rejection_reason
+        {% if on_error == 'raise' %}cast(null as string){% else %}'value ''' || value_as_written || ''' ' || parse_error{% endif %} as rejection_reason
     from checked
 )
 

@@ -53,11 +53,18 @@ joined as (
         on claims.stated_figure_id = figures.figure_id
 ),
 
+period_parts as (
+    select
+        *,
+        {{ period_parts('period_text') }}
+    from joined
+),
+
 periods as (
     select
         *,
-        {{ period_fields('period_text', 'published_date') }}
-    from joined
+        {{ period_fields('published_date') }}
+    from period_parts
 ),
 
 checked as (

@@ -94,7 +94,7 @@ ranges as (
         max(case when qualifier = 'range_high' then value_usd end) as value_high_usd,
 
         -- provenance
-        {{ dbt.listagg('figure_id', "', '", "order by figure_id") }} as figure_ids,
+        {{ listagg_sorted('figure_id', "', '") }} as figure_ids,
         min(paragraph_number) as paragraph_number,
         min(quote) as quote
     from range_ends

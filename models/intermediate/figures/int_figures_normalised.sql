@@ -60,11 +60,18 @@ ranges as (
         and signed.value_as_written = range_groups.value_as_written
 ),
 
+period_parts as (
+    select
+        *,
+        {{ period_parts('period_text') }}
+    from ranges
+),
+
 periods as (
     select
         *,
-        {{ period_fields('period_text', 'published_date') }}
-    from ranges
+        {{ period_fields('published_date') }}
+    from period_parts
 ),
 
 labelled as (

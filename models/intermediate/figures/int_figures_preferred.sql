@@ -31,7 +31,7 @@ listed as (
         entity_id,
         metric_id,
         period_label,
-        {{ dbt.listagg('figure_id', "', '", "order by figure_id") }} as figure_ids
+        {{ listagg_sorted('figure_id', "', '") }} as figure_ids
     from ranked
     group by entity_id, metric_id, period_label
 ),

@@ -64,8 +64,8 @@ current_values as (
         and claims.metric_id = prior_period.metric_id
         and claims.period_type = prior_period.period_type
         and claims.fiscal_year - 1 = prior_period.fiscal_year
-        and replace(claims.period_label, cast(claims.fiscal_year as varchar), '')
-            = replace(prior_period.period_label, cast(prior_period.fiscal_year as varchar), '')
+        and replace(claims.period_label, cast(claims.fiscal_year as string), '')
+            = replace(prior_period.period_label, cast(prior_period.fiscal_year as string), '')
     left join annual as first_year
         on claims.entity_id = first_year.entity_id
         and claims.metric_id = first_year.metric_id
@@ -193,7 +193,7 @@ computed as (
         end as implied_value,
         case claims.claim_kind
             when 'yoy_growth' then 'prior-period ' || claims.metric_id
-            when 'cagr' then claims.metric_id || ' in FY' || cast(claims.period_first_year as varchar)
+            when 'cagr' then claims.metric_id || ' in FY' || cast(claims.period_first_year as string)
             when 'share' then claims.metric_id
             when 'change_from_reference' then claims.metric_id || ' at the event'
         end as implied_measure

@@ -22,7 +22,7 @@ final as (
 
         -- measures
         cast(figures.value as bigint) as node_count,
-        rank() over (partition by figures.fiscal_year order by figures.value desc) as node_count_rank,
+        cast(rank() over (partition by figures.fiscal_year order by figures.value desc) as bigint) as node_count_rank,
 
         -- provenance
         figures.figure_id,

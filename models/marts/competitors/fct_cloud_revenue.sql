@@ -54,7 +54,7 @@ final as (
         with_prior.revenue_cny / (1 + with_prior.stated_yoy_growth_ratio) as implied_prior_year_revenue_cny,
         with_prior.prior_year_revenue_cny as stated_prior_year_revenue_cny,
         with_prior.revenue_cny / with_prior.prior_year_revenue_cny - 1 as computed_yoy_growth_ratio,
-        rank() over (partition by with_prior.fiscal_year order by with_prior.revenue_cny desc) as revenue_rank,
+        cast(rank() over (partition by with_prior.fiscal_year order by with_prior.revenue_cny desc) as bigint) as revenue_rank,
 
         -- provenance
         with_prior.revenue_figure_id,

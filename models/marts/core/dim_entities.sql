@@ -11,7 +11,7 @@ aliases as (
 alias_lists as (
     select
         entity_id,
-        {{ dbt.listagg('alias', "'; '", "order by alias") }} as aliases
+        {{ listagg_sorted('alias', "'; '") }} as aliases
     from aliases
     group by entity_id
 ),

@@ -53,7 +53,7 @@ pivoted as (
         {%- endfor %}
         max(case when metric_id = 'revenue_yoy_growth' then value end) as stated_revenue_yoy_growth_ratio,
         max(case when metric_id = 'revenue_yoy_growth' then figure_id end) as revenue_yoy_growth_figure_id,
-        {{ dbt.listagg('figure_ids', "', '", "order by figure_ids") }} as figure_ids
+        {{ listagg_sorted('figure_ids', "', '") }} as figure_ids
     from annual_figures
     group by entity_id, fiscal_year
 ),
@@ -62,7 +62,14 @@ joined as (
     select
         spine.company_id,
         spine.fiscal_year,
-        pivoted.*,
+        {%- for metric in amount_metrics %}
+        pivoted.stated_{{ metric }}_cny,
+        pivoted.stated_{{ metric }}_usd,
+        pivoted.{{ metric }}_figure_id,
+        {%- endfor %}
+        pivoted.stated_revenue_yoy_growth_ratio,
+        pivoted.revenue_yoy_growth_figure_id,
+        pivoted.figure_ids,
         rates.cny_per_usd
     from spine
     left join pivoted

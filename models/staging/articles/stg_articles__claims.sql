@@ -48,7 +48,7 @@ final as (
                 "'claim ' || claim_id || ' (seeds/articles/article_claims.csv): threshold ''' || threshold_as_written || ''' does not parse'"
             ) }}
             else cast(
-                cast(replace(threshold_number_text, ',', '') as decimal(18, 6))
+                {{ strict_cast("replace(threshold_number_text, ',', '')", 'decimal(18, 6)') }}
                 * {{ unit_multiplier('threshold_scale_word', 'threshold_percent_sign') }}
                 as double
             )
