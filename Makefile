@@ -3,8 +3,9 @@
 PYTHON ?= python3
 VENV := .venv
 INSTALLED := $(VENV)/.installed
+SPARK_INSTALLED := $(VENV)/.spark-installed
 
-.PHONY: build test lint browser claims docs dashboard bench clean
+.PHONY: build test test-spark spark java lint browser claims docs dashboard bench clean
 
 $(INSTALLED): requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -15,9 +16,25 @@ $(INSTALLED): requirements.lock
 build: $(INSTALLED)
 	$(VENV)/bin/python -m pipeline build
 
-## test: lint, then run the whole test suite (dbt build with data and unit tests, Python tests)
-test: lint browser
+## test: lint, then run the whole test suite (dbt build with data and unit tests, Python tests),
+## the Spark comparison of test-spark included
+test: lint browser spark
 	$(VENV)/bin/python -m pytest
+
+## test-spark: build the warehouse on Apache Spark and check every mart equals the DuckDB build
+test-spark: spark
+	$(VENV)/bin/python -m pytest python_tests/test_spark.py
+
+## spark: what `dbt build --target spark` needs: dbt-spark and pyspark in .venv, and Java 17
+spark: $(SPARK_INSTALLED) java
+
+$(SPARK_INSTALLED): $(INSTALLED) requirements-spark.lock
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-spark.lock -c requirements.lock
+	touch $(SPARK_INSTALLED)
+
+## java: Java 17 for Spark (Debian's package; needs root and apt)
+java:
+	@command -v java >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends openjdk-17-jre-headless >/dev/null)
 
 ## browser: headless Chromium for the dashboard test (Debian's package; needs root and apt)
 browser:

@@ -150,7 +150,13 @@ def published(tmp_path_factory) -> tuple[Path, Path]:
 
 
 def pytest_terminal_summary(terminalreporter):
-    """Print the bad-input score (caught / injected) when that suite ran."""
+    """Print the bad-input score (caught / injected) and the build time of each engine when those suites ran."""
+    spark = sys.modules.get("test_spark")
+    if spark is not None and spark.BUILD_SECONDS:
+        terminalreporter.write_line(
+            "dbt build of the article's warehouse: "
+            + ", ".join(f"{engine} {seconds:.0f} s" for engine, seconds in spark.BUILD_SECONDS.items())
+        )
     module = sys.modules.get("test_bad_input")
     if module is not None and module.SCORE:
         caught = sum(module.SCORE.values())

@@ -1,0 +1,193 @@
+"""The same project on Apache Spark: `dbt build --target spark` (dbt-spark's in-process session)
+builds the article's warehouse, and every mart equals the DuckDB build of the same seeds.
+
+Needs pyspark and Java 17: `make test-spark` (or `make spark`) installs them."""
+
+from __future__ import annotations
+
+import math
+import os
+import subprocess
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+from conftest import dbt_build
+
+from pipeline import settings
+
+pytest.importorskip("pyspark", reason="pyspark is not installed: `make test-spark` installs it and Java 17")
+
+# Relative tolerance for floating-point measures: the engines may add and divide in another order.
+RELATIVE_TOLERANCE = 1e-9
+ABSOLUTE_TOLERANCE = 1e-12
+
+# Seconds each engine took to build the warehouse, printed at the end of the run (conftest.py).
+BUILD_SECONDS: dict[str, float] = {}
+
+
+def dbt_spark(folder: Path, *arguments: str) -> subprocess.CompletedProcess:
+    """dbt against the `spark` target, with Spark's tables and metastore under `folder`."""
+    return subprocess.run(
+        [
+            settings.dbt_executable(),
+            *arguments,
+            "--target",
+            "spark",
+            "--project-dir",
+            str(settings.ROOT),
+            "--profiles-dir",
+            str(settings.ROOT),
+            "--target-path",
+            str(folder / "target"),
+            "--log-path",
+            str(folder / "logs"),
+        ],
+        cwd=folder,
+        env=dict(os.environ, DBT_SPARK_DIR=str(folder / "spark")),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def failures(completed: subprocess.CompletedProcess) -> str:
+    """The lines of dbt's output that say what failed (Spark's own log lines left out)."""
+    lines = [line for line in completed.stdout.splitlines() if " WARN " not in line and not line.startswith("\tat ")]
+    return "\n".join(lines[-80:])
+
+
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory) -> tuple[Path, Path]:
+    """(DuckDB warehouse file, folder of the Spark build), both built by `dbt build` from the seeds alone."""
+    folder = tmp_path_factory.mktemp("engines")
+    no_landed_files = ["--vars", f"{{landing_dir: {folder / 'landing'}}}"]
+
+    started = time.perf_counter()
+    completed = dbt_build(folder / "warehouse.duckdb", folder / "duckdb_target", extra=tuple(no_landed_files))
+    BUILD_SECONDS["DuckDB"] = time.perf_counter() - started
+    assert completed.returncode == 0, completed.stdout[-4000:]
+
+    started = time.perf_counter()
+    completed = dbt_spark(folder, "build")
+    BUILD_SECONDS["Spark"] = time.perf_counter() - started
+    assert completed.returncode == 0, failures(completed)
+    return folder / "warehouse.duckdb", folder
+
+
+def spark_mart(folder: Path, mart: str) -> str:
+    """A DuckDB relation over the Parquet files of a mart Spark built in `folder`."""
+    return f"read_parquet('{folder / 'spark' / 'warehouse' / 'marts.db' / mart}/*.parquet')"
+
+
+def duckdb_marts(database: Path) -> list[str]:
+    with duckdb.connect(str(database), read_only=True) as connection:
+        rows = connection.sql(
+            "select table_name from information_schema.tables where table_schema = 'marts' order by table_name"
+        ).fetchall()
+    return [name for (name,) in rows]
+
+
+def read_mart(connection: duckdb.DuckDBPyConnection, relation: str) -> tuple[list[tuple[str, str]], list[tuple]]:
+    """(column names and types, rows) of a relation, read through DuckDB."""
+    relation_rows = connection.sql(f"select * from {relation}")
+    columns = list(zip(relation_rows.columns, [str(kind) for kind in relation_rows.types], strict=True))
+    return columns, relation_rows.fetchall()
+
+
+def sort_key(row: tuple) -> tuple:
+    """Rows in an order both engines agree on: text and numbers rounded far beyond the tolerance."""
+    return tuple(("" if value is None else f"{value:.6g}" if isinstance(value, float) else str(value)) for value in row)
+
+
+def same_value(left: object, right: object) -> bool:
+    if isinstance(left, float) and isinstance(right, float):
+        return math.isclose(left, right, rel_tol=RELATIVE_TOLERANCE, abs_tol=ABSOLUTE_TOLERANCE)
+    return left == right
+
+
+def test_spark_builds_every_mart_of_the_duckdb_warehouse(builds):
+    database, folder = builds
+    marts = duckdb_marts(database)
+    assert "fct_figures" in marts and "fct_claim_checks" in marts
+    spark_tables = folder / "spark" / "warehouse" / "marts.db"
+    built_on_spark = sorted(path.name for path in spark_tables.iterdir() if path.is_dir())
+    assert built_on_spark == marts
+
+
+@pytest.mark.parametrize(
+    "mart",
+    [
+        "dim_companies",
+        "dim_entities",
+        "dim_metrics",
+        "dim_sources",
+        "fct_cdn_nodes",
+        "fct_claim_checks",
+        "fct_cloud_revenue",
+        "fct_company_financials",
+        "fct_figure_conflicts",
+        "fct_figures",
+        "fct_market_metrics",
+        "fct_price_cuts",
+        "fct_share_price_events",
+    ],
+)
+def test_spark_mart_equals_duckdb_mart(builds, mart):
+    database, folder = builds
+    assert mart in duckdb_marts(database), f"{mart} is not a mart of the DuckDB build: update this list"
+    with duckdb.connect(str(database), read_only=True) as connection:
+        duckdb_columns, duckdb_rows = read_mart(connection, f"marts.{mart}")
+        spark_columns, spark_rows = read_mart(connection, spark_mart(folder, mart))
+
+    assert spark_columns == duckdb_columns
+    assert len(spark_rows) == len(duckdb_rows)
+    assert duckdb_rows, f"{mart} is empty: the comparison would prove nothing"
+    names = [name for name, _ in duckdb_columns]
+    differences = [
+        f"row {number}, {name}: DuckDB {left!r}, Spark {right!r}"
+        for number, (duckdb_row, spark_row) in enumerate(
+            zip(sorted(duckdb_rows, key=sort_key), sorted(spark_rows, key=sort_key), strict=True)
+        )
+        for name, left, right in zip(names, duckdb_row, spark_row, strict=True)
+        if not same_value(left, right)
+    ]
+    assert differences == []
+
+
+def test_spark_gives_the_same_verdict_to_every_claim(builds):
+    database, folder = builds
+    query = "select claim_id, verdict from {} order by claim_id"
+    with duckdb.connect(str(database), read_only=True) as connection:
+        on_duckdb = connection.sql(query.format("marts.fct_claim_checks")).fetchall()
+        on_spark = connection.sql(query.format(spark_mart(folder, "fct_claim_checks"))).fetchall()
+    assert on_spark == on_duckdb
+    assert {verdict for _, verdict in on_spark} == {"consistent", "inconsistent", "not_checkable"}
+
+
+def test_spark_parses_good_text_and_dates(builds):
+    _, folder = builds
+    query = (
+        "select {{ strict_cast(\"'12.5'\", 'decimal(18, 6)') }} as parsed_number,"
+        " {{ make_date_from_parts(2024, 2, 29) }} as parsed_date"
+    )
+    completed = dbt_spark(folder, "show", "--inline", query)
+    assert completed.returncode == 0, failures(completed)
+    assert "12.500000" in completed.stdout and "2024-02-29" in completed.stdout
+
+
+@pytest.mark.parametrize(
+    ("expression", "message"),
+    [
+        # a number too large for the type: Spark's own cast would give NULL
+        ("{{ strict_cast(\"'5000000000000'\", 'decimal(18, 6)') }}", "cannot cast '5000000000000' to decimal(18, 6)"),
+        # a day February does not have: Spark's own make_date would give NULL
+        ("{{ make_date_from_parts(2023, 2, 30) }}", "no such date: year 2023, month 2, day 30"),
+    ],
+)
+def test_spark_fails_loudly_where_parsing_would_give_null(builds, expression, message):
+    _, folder = builds
+    completed = dbt_spark(folder, "show", "--inline", f"select {expression} as parsed")
+    assert completed.returncode != 0
+    assert message in completed.stdout, failures(completed)
