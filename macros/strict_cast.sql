@@ -14,7 +14,10 @@
     coalesce(
         try_cast({{ expr }} as {{ data_type }}),
         case when {{ expr }} is not null
-            then {{ raise_error("'cannot cast ''' || cast(" ~ expr ~ " as string) || ''' to " ~ data_type ~ "'") }}
+            then {{ raise_error(
+                spark_string_literal("cannot cast '") ~ ' || cast(' ~ expr ~ ' as string) || '
+                ~ spark_string_literal("' to " ~ data_type)
+            ) }}
         end
     )
 {%- endmacro %}
