@@ -52,4 +52,6 @@ def connect(database: Path | str, read_only: bool = False):
     """A DuckDB connection to `database` under the build's memory limit."""
     import duckdb
 
-    return duckdb.connect(str(database), read_only=read_only, config={"memory_limit": MEMORY_LIMIT})
+    return duckdb.connect(
+        str(database), read_only=read_only, config={"memory_limit": MEMORY_LIMIT, "preserve_insertion_order": False}
+    )
