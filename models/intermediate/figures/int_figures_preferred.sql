@@ -9,42 +9,56 @@ with
 figures as (
     select * from {{ ref('int_figures_normalised') }}
     where rejection_reason is null
+        and qualifier not in ('range_low', 'range_high')
+),
+
+-- ranking and listing work on the few columns they need: at 10^7 figures, carrying every column
+-- through the window would not fit in memory
+candidates as (
+    select
+        figure_id,
+        entity_id,
+        metric_id,
+        period_label,
+        case qualifier when 'exact' then 1 when 'approx' then 2 else 3 end as qualifier_rank,
+        paragraph_number
+    from figures
 ),
 
 ranked as (
     select
-        *,
+        figure_id,
         row_number() over (
             partition by entity_id, metric_id, period_label
-            order by
-                case qualifier when 'exact' then 1 when 'approx' then 2 else 3 end,
-                paragraph_number,
-                figure_id
-        ) as preference_rank,
-        count(*) over (partition by entity_id, metric_id, period_label) as stated_figure_count
-    from figures
-    where qualifier not in ('range_low', 'range_high')
+            order by qualifier_rank, paragraph_number, figure_id
+        ) as preference_rank
+    from candidates
 ),
 
-listed as (
+cells as (
     select
         entity_id,
         metric_id,
         period_label,
+        count(*) as stated_figure_count,
         {{ listagg_sorted('figure_id', "', '") }} as figure_ids
-    from ranked
+    from candidates
     group by entity_id, metric_id, period_label
 ),
 
 final as (
     select
-        ranked.*,
-        listed.figure_ids
-    from ranked
-    inner join listed
-        on ranked.entity_id = listed.entity_id
-        and ranked.metric_id = listed.metric_id
-        and ranked.period_label = listed.period_label
+        figures.*,
+        ranked.preference_rank,
+        cells.stated_figure_count,
+        cells.figure_ids
+    from figures
+    inner join ranked
+        on figures.figure_id = ranked.figure_id
+    inner join cells
+        on figures.entity_id = cells.entity_id
+        and figures.metric_id = cells.metric_id
+        and figures.period_label = cells.period_label
     where ranked.preference_rank = 1
 )
 
