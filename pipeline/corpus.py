@@ -87,7 +87,6 @@ MONTHS = [
     "July", "August", "September", "October", "November", "December",
 ]  # fmt: skip
 FAULTS = ["value_does_not_parse", "unknown_subject", "period_does_not_parse", "unit_does_not_fit", "unknown_direction"]
-KINDS = ["figures", "sources", "entities", "entity_aliases"]
 
 
 def company_names(count: int) -> list[dict]:
