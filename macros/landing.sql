@@ -45,10 +45,35 @@
     {{ return(run_query(listing).columns[0].values() | list) }}
 {%- endmacro %}
 
-{#- Spark reads no landed files (listing them needs DuckDB's glob): the landing models are empty,
-    and the warehouse holds the curated seeds only. -#}
+{#- On Spark: the files are listed by Spark's binaryFile reader (its path column only, no content).
+    The glob also names the project's dbt_project.yml, which always exists, so a missing folder lists
+    nothing instead of failing (both under one leading slash: Spark reads a glob that starts with
+    a brace as a relative path). Paths are absolute, without the file: scheme. Spark reads landed Parquet
+    only: a landed CSV file stops the build with its name. -#}
 {% macro spark__landing_files(kind) -%}
-    {{ return([]) }}
+    {%- if not execute -%}{{ return([]) }}{%- endif -%}
+    {%- set folder = landing_dir() ~ '/' ~ kind -%}
+    {%- if not folder.startswith('/') -%}
+        {%- set working_dir = run_query("select reflect('java.lang.System', 'getProperty', 'user.dir')").columns[0].values()[0] -%}
+        {%- set folder = working_dir.rstrip('/') ~ '/' ~ folder -%}
+    {%- endif -%}
+    {%- set anchor = invocation_args_dict['project_dir'] ~ '/dbt_project.yml' -%}
+    {%- for character in ['{', '}', ',', '`'] if character in folder -%}
+        {{ exceptions.raise_compiler_error("landing folder '" ~ folder ~ "': Spark cannot read a path that contains " ~ character) }}
+    {%- endfor -%}
+    {%- set listing -%}
+        select regexp_replace(path, '^file:/+', '/') as file
+        from binaryFile.`/{ {{- anchor[1:] }},{{ folder[1:] }}/*}`
+        where regexp_replace(path, '^file:/+', '/') != '{{ anchor }}'
+        order by file
+    {%- endset -%}
+    {%- set files = run_query(listing).columns[0].values() | list -%}
+    {%- for file in files if file.endswith('.csv') -%}
+        {{ exceptions.raise_compiler_error("landed file " ~ file ~ ": on Spark, land Parquet files (CSV is read on DuckDB only)") }}
+    {%- endfor -%}
+    {%- set parquet_files = [] -%}
+    {%- for file in files if file.endswith('.parquet') -%}{%- do parquet_files.append(file) -%}{%- endfor -%}
+    {{ return(parquet_files) }}
 {%- endmacro %}
 
 {#- The files an incremental model has not loaded yet: all of them on a full build. -#}
@@ -62,6 +87,10 @@
 {#- A relation of the rows of `files` (a list of paths) in the columns of `kind`, plus landed_file;
     with no files, an empty relation of the same shape, so a build with nothing landed still works. -#}
 {% macro landed_rows(kind, files) -%}
+    {{ return(adapter.dispatch('landed_rows')(kind, files)) }}
+{%- endmacro %}
+
+{% macro default__landed_rows(kind, files) -%}
     {%- set columns = landing_columns(kind) -%}
     {%- set csv_files = [] -%}
     {%- set parquet_files = [] -%}
@@ -101,6 +130,29 @@
             [{% for file in parquet_files %}'{{ file }}'{{ ', ' if not loop.last }}{% endfor %}],
             filename = true
         )
+        {%- endif %}
+    )
+{%- endmacro %}
+
+{#- On Spark: Parquet only (spark__landing_files lists no other kind), read in one relation whose
+    path is a glob of the files' absolute names: /{one,two,...} with each name's leading slash taken off. -#}
+{% macro spark__landed_rows(kind, files) -%}
+    {%- set columns = landing_columns(kind) -%}
+    (
+        select
+            {%- for name, type in columns.items() %}
+            cast(null as {{ type }}) as {{ name }},
+            {%- endfor %}
+            cast(null as string) as landed_file
+        where false
+        {%- if files %}
+        union all
+        select
+            {%- for name, type in columns.items() %}
+            cast({{ name }} as {{ type }}) as {{ name }},
+            {%- endfor %}
+            regexp_replace(input_file_name(), '^file:/+', '/') as landed_file
+        from parquet.`/{ {{- files | map('replace', '/', '', 1) | join(',') -}} }`
         {%- endif %}
     )
 {%- endmacro %}

@@ -88,14 +88,14 @@ checked as (
         {{ currency_code('currency_symbol', 'currency_word') }} as currency_code,
         case
             when range_position_text not in ('', 'first', 'second')
-                then 'range_position must be empty, first or second, not ''' || range_position || ''''
+                then 'range_position must be empty, first or second, not ' || chr(39) || range_position || chr(39)
             when range_position_text <> '' and range_second_text = ''
                 then 'range_position is set but the value states no range ("X to Y")'
             when range_position_text = '' and range_second_text <> ''
                 then 'the value states a range: give one row per end, with range_position first and second'
             when number_text = '' and unknown_words <> ''
-                then 'does not parse: unknown word(s) ''' || unknown_words
-                    || ''' (not a number, qualifier, scale word or currency the grammar knows)'
+                then 'does not parse: unknown word(s) ' || chr(39) || unknown_words
+                    || chr(39) || ' (not a number, qualifier, scale word or currency the grammar knows)'
             when number_text = ''
                 then 'does not parse as [qualifier] [currency] number [%] [scale] [currency] [per unit]'
             when {{ currency_code('currency_symbol', 'currency_word') }} = 'conflict'
@@ -135,7 +135,7 @@ final as (
         case
             {%- if on_error == 'raise' %}
             when parse_error is not null then {{ raise_error(
-                "'figure ' || figure_id || ' (' || landed_file || '): value ''' || value_as_written || ''' ' || parse_error"
+                "'figure ' || figure_id || ' (' || landed_file || '): value ' || chr(39) || value_as_written || chr(39) || ' ' || parse_error"
             ) }}
             {%- else %}
             when parse_error is not null then null
@@ -154,7 +154,7 @@ final as (
         landed_file,
 
         -- why the row cannot be used (landed rows only; a seed row with an error aborts the build)
-        {% if on_error == 'raise' %}cast(null as string){% else %}'value ''' || value_as_written || ''' ' || parse_error{% endif %} as rejection_reason
+        {% if on_error == 'raise' %}cast(null as string){% else %}'value ' || chr(39) || value_as_written || chr(39) || ' ' || parse_error{% endif %} as rejection_reason
     from checked
 )
 

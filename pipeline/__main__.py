@@ -13,7 +13,8 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser(
         "build",
-        help="check seeds, build and test into a candidate, then publish (build --help: --incremental, --landing)",
+        help="check seeds, build and test into a candidate, then publish "
+        "(build --help: --incremental, --landing, --threads)",
         add_help=False,
     )
     commands.add_parser("claims", help="print the claims the figures contradict, and conflicting figures")

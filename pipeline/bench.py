@@ -3,10 +3,15 @@
 For each size: generate a corpus of landed files (deterministic), run the full pipeline on a copy of
 the project (`python -m pipeline build --landing ...`: dbt build with tests, expectations, publish),
 run the floor (bench/floor.sql: the same parsing, normalisation and mart aggregation in plain DuckDB
-SQL), and compare. At the largest size, one more document is landed and loaded with
-`build --incremental`. Each run is a separate process, so its peak memory is its own.
+SQL), and compare. At the sizes of $BENCH_SPARK_SIZES, the same project's `dbt build` also runs on
+Apache Spark (`--target spark`, in-process) on the same landed files. At the largest size, one more
+document is landed and loaded with `build --incremental`. Each run is a separate process, so its
+peak memory is its own.
 
 Sizes: $BENCH_SIZES (comma-separated figure counts), default 1000,100000,1000000,10000000.
+$BENCH_SPARK_SIZES: default 100000,1000000; empty for none (needs `make spark`).
+From $BENCH_ONE_THREAD_FROM figures on (default 5000000), the pipeline builds with `--threads 1`:
+two models at once would share DuckDB's memory limit.
 BENCH_REUSE_CORPUS=1 keeps a corpus already generated for a size (under build/bench/SIZE/landing).
 Results: printed, and written to bench/RESULTS.md.
 """
@@ -27,27 +32,70 @@ from pipeline import settings
 from pipeline.corpus import FIGURES_PER_DOCUMENT, default_companies
 
 DEFAULT_SIZES = [1_000, 100_000, 1_000_000, 10_000_000]
+DEFAULT_SPARK_SIZES = [100_000, 1_000_000]
+DEFAULT_ONE_THREAD_FROM = 5_000_000
 WORK = settings.BUILD_DIR / "bench"
 RESULTS = settings.ROOT / "bench" / "RESULTS.md"
 PROJECT_PARTS = ["dbt_project.yml", "profiles.yml", "models", "seeds", "macros", "tests", "pipeline", "gx"]
 SEED = 20240417
 
 MEASURE = """
-import json, resource, subprocess, sys, time
+import json, os, resource, subprocess, sys, threading, time
+
+
+def tree_rss_kib(root):
+    # resident memory of `root` and every process below it, from /proc
+    children, rss = {}, {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as stat:
+                    parent = int(stat.read().rsplit(")", 1)[1].split()[1])
+                with open(f"/proc/{entry}/statm") as statm:
+                    rss[int(entry)] = int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") // 1024
+            except (OSError, ValueError, IndexError):
+                continue
+            children.setdefault(parent, []).append(int(entry))
+    total, stack = 0, [root]
+    while stack:
+        pid = stack.pop()
+        total += rss.get(pid, 0)
+        stack.extend(children.get(pid, []))
+    return total
+
+
 started = time.perf_counter()
-completed = subprocess.run(sys.argv[2:], cwd=sys.argv[1], capture_output=True, text=True)
+process = subprocess.Popen(sys.argv[2:], cwd=sys.argv[1], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+tree_peak = [0]
+
+
+def sample():
+    while process.poll() is None:
+        tree_peak[0] = max(tree_peak[0], tree_rss_kib(process.pid))
+        time.sleep(0.5)
+
+
+sampler = threading.Thread(target=sample, daemon=True)
+sampler.start()
+stdout, stderr = process.communicate()
 seconds = time.perf_counter() - started
+sampler.join()
 peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-print(json.dumps({"seconds": seconds, "peak_mib": peak_kib / 1024, "returncode": completed.returncode,
-                  "stdout": completed.stdout, "stderr": completed.stderr}))
+print(json.dumps({"seconds": seconds, "peak_mib": peak_kib / 1024, "tree_peak_mib": tree_peak[0] / 1024,
+                  "returncode": process.returncode, "stdout": stdout, "stderr": stderr}))
 """
 
 
-def measured(cwd: Path, command: list[str]) -> dict:
-    """Run `command` in a fresh process; its wall time and the peak resident memory of its process tree's
-    largest process (ru_maxrss of waited-for children)."""
+def measured(cwd: Path, command: list[str], environment: dict[str, str] | None = None) -> dict:
+    """Run `command` in a fresh process; its wall time, the peak resident memory of its process tree's
+    largest process (ru_maxrss of waited-for children), and the peak of the whole tree's resident
+    memory sampled every half second (for Spark, whose JVM dbt does not wait for)."""
     completed = subprocess.run(
-        [sys.executable, "-c", MEASURE, str(cwd), *command], capture_output=True, text=True, check=True
+        [sys.executable, "-c", MEASURE, str(cwd), *command],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=dict(os.environ, **(environment or {})),
     )
     result = json.loads(completed.stdout)
     if result["returncode"] != 0:
@@ -95,11 +143,14 @@ def run_size(size: int) -> dict:
         generated = generate(size, landing)
         print(f"   generated in {generated['seconds']:.1f} s", flush=True)
 
-    print("   pipeline: python -m pipeline build (dbt build with tests, expectations, publish)", flush=True)
+    one_thread_from = int(os.environ.get("BENCH_ONE_THREAD_FROM", DEFAULT_ONE_THREAD_FROM))
+    threads = ["--threads", "1"] if size >= one_thread_from else []
+    command = ["python", "-m", "pipeline", "build", *threads]
+    print(f"   pipeline: {' '.join(command)} (dbt build with tests, expectations, publish)", flush=True)
     project = project_copy(folder / "project")
     environment_note = {"SOURCE_DOCUMENTS_DIR": str(settings.documents_dir())}
     os.environ.update(environment_note)
-    pipeline = measured(project, [sys.executable, "-m", "pipeline", "build", "--landing", str(landing)])
+    pipeline = measured(project, [sys.executable, "-m", "pipeline", "build", "--landing", str(landing), *threads])
     stages = stage_timings(pipeline["stdout"])
     rejected = re.search(r"landed figures: ([0-9,]+) in the warehouse, ([0-9,]+) rejected", pipeline["stdout"])
     print(f"   pipeline {pipeline['seconds']:.1f} s, peak {pipeline['peak_mib']:.0f} MiB; stages {stages}", flush=True)
@@ -113,7 +164,10 @@ def run_size(size: int) -> dict:
          str(landing), str(floor_database)],
     )  # fmt: skip
     print(f"   floor {floor['seconds']:.1f} s, peak {floor['peak_mib']:.0f} MiB", flush=True)
+    spark = run_spark(folder, project, landing) if size in spark_sizes() else None
     return {
+        "spark": spark,
+        "threads": 1 if threads else None,
         "size": size,
         "pipeline_seconds": pipeline["seconds"],
         "pipeline_peak_mib": pipeline["peak_mib"],
@@ -125,6 +179,35 @@ def run_size(size: int) -> dict:
         "project": project,
         "landing": landing,
     }
+
+
+def spark_sizes() -> list[int]:
+    sizes = os.environ.get("BENCH_SPARK_SIZES", ",".join(map(str, DEFAULT_SPARK_SIZES)))
+    return [int(size) for size in sizes.split(",") if size.strip()]
+
+
+def run_spark(folder: Path, project: Path, landing: Path) -> dict:
+    """`dbt build --target spark` of the project copy on the same landed files (no expectations or
+    publish: those read DuckDB files); checks that fct_figures has as many rows as the DuckDB build's."""
+    print("   Spark: dbt build --target spark (dbt-spark session, local pyspark)", flush=True)
+    spark_dir = folder / "spark"
+    shutil.rmtree(spark_dir, ignore_errors=True)
+    command = [
+        settings.dbt_executable(), "build", "--target", "spark", "--exclude-resource-type", "unit_test",
+        "--project-dir", str(project), "--profiles-dir", str(project), "--target-path", str(spark_dir / "target"),
+        "--log-path", str(spark_dir / "logs"), "--vars", json.dumps({"landing_dir": str(landing)}),
+    ]  # fmt: skip
+    run = measured(spark_dir.parent, command, {"DBT_SPARK_DIR": str(spark_dir)})
+    published = project / settings.PUBLISHED_PATH.name
+    spark_figures = spark_dir / "warehouse" / "marts.db" / "fct_figures"
+    with settings.connect(published, read_only=True) as connection:
+        duckdb_rows = connection.execute("select count(*) from marts.fct_figures").fetchone()[0]
+        spark_rows = connection.execute(f"select count(*) from read_parquet('{spark_figures}/*.parquet')").fetchone()[0]
+    if spark_rows != duckdb_rows:
+        raise RuntimeError(f"fct_figures: {spark_rows:,} rows on Spark, {duckdb_rows:,} on DuckDB")
+    print(f"   Spark {run['seconds']:.1f} s, peak {run['tree_peak_mib']:.0f} MiB (JVM and Python); "
+          f"fct_figures {spark_rows:,} rows on both engines", flush=True)  # fmt: skip
+    return {"seconds": run["seconds"], "peak_mib": run["tree_peak_mib"], "fct_figures": spark_rows}
 
 
 def add_one_document(result: dict) -> dict:
@@ -139,9 +222,10 @@ def add_one_document(result: dict) -> dict:
                 target = result["landing"] / kind_folder.name / f"zz_one_document_{file.name}"
                 target.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(file, target)
+    threads = ["--threads", str(result["threads"])] if result["threads"] else []
     incremental = measured(
         result["project"],
-        [sys.executable, "-m", "pipeline", "build", "--incremental", "--landing", str(result["landing"])],
+        [sys.executable, "-m", "pipeline", "build", "--incremental", "--landing", str(result["landing"]), *threads],
     )
     return {"seconds": incremental["seconds"], "peak_mib": incremental["peak_mib"],
             "stages": stage_timings(incremental["stdout"])}  # fmt: skip
@@ -154,19 +238,36 @@ def table(results: list[dict], incremental: dict | None) -> str:
         "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
     )
     rows = [
-        f"| {r['size']:,} | {r['pipeline_seconds']:.1f} | {r['stages'].get('dbt build', float('nan')):.1f} "
+        f"| {r['size']:,}{' (1 thread)' if r['threads'] == 1 else ''} | {r['pipeline_seconds']:.1f} "
+        f"| {r['stages'].get('dbt build', float('nan')):.1f} "
         f"| {r['stages'].get('expectations', float('nan')):.1f} | {r['stages'].get('publish', float('nan')):.1f} "
         f"| {r['pipeline_peak_mib']:.0f} | {r['size'] / r['pipeline_seconds']:,.0f} | {r['floor_seconds']:.1f} "
         f"| {r['floor_peak_mib']:.0f} | {r['pipeline_seconds'] / r['floor_seconds']:.1f}x | {r['rejected']} |"
         for r in results
     ]
     text = "\n".join([header, *rows])
+    largest = max(results, key=lambda r: r["size"])
     if incremental:
         text += (
-            f"\n\nAdding one document ({FIGURES_PER_DOCUMENT} figures) to the {results[-1]['size']:,}-figure "
+            f"\n\nAdding one document ({FIGURES_PER_DOCUMENT} figures) to the {largest['size']:,}-figure "
             f"warehouse with `build --incremental`: {incremental['seconds']:.1f} s, "
             f"peak {incremental['peak_mib']:.0f} MiB "
             f"(stages: {', '.join(f'{k} {v:.1f} s' for k, v in incremental['stages'].items())})."
+        )
+    on_spark = [r for r in results if r["spark"]]
+    if on_spark:
+        text += (
+            "\n\nThe same `dbt build` (seeds, models, every data test) on DuckDB and on Apache Spark "
+            "(`--target spark`, dbt-spark's in-process session, local pyspark on the same 2 cores), "
+            "on the same landed Parquet files. Spark's peak is its JVM and dbt's Python together.\n\n"
+            "| figures | DuckDB dbt build s | Spark dbt build s | Spark / DuckDB | Spark peak MiB "
+            "| fct_figures rows (both) |\n|---:|---:|---:|---:|---:|---:|\n"
+        )
+        text += "\n".join(
+            f"| {r['size']:,} | {r['stages'].get('dbt build', float('nan')):.1f} | {r['spark']['seconds']:.1f} "
+            f"| {r['spark']['seconds'] / r['stages'].get('dbt build', float('nan')):.1f}x "
+            f"| {r['spark']['peak_mib']:.0f} | {r['spark']['fct_figures']:,} |"
+            for r in on_spark
         )
     return text
 
@@ -177,6 +278,7 @@ def main() -> int:
     results = []
     for size in sizes:
         results.append(run_size(size))
+    results.sort(key=lambda result: result["size"])
     incremental = add_one_document(results[-1]) if results else None
     text = table(results, incremental)
     machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
@@ -184,9 +286,10 @@ def main() -> int:
         f"# Benchmark\n\nMeasured by `make bench` on {time.strftime('%Y-%m-%d')} ({machine}).\n"
         "Pipeline: `python -m pipeline build` (dbt build with every test, expectations, publish with exports). "
         "Floor: `bench/floor.sql` (the same parsing, normalisation and mart aggregation in plain DuckDB). "
-        "Peak memory: largest resident set of the run's processes. Corpus generation is not timed in either.\n\n"
-        + text
-        + "\n",
+        "Peak memory: largest resident set of the run's processes. Corpus generation is not timed in either. "
+        f"From {int(os.environ.get('BENCH_ONE_THREAD_FROM', DEFAULT_ONE_THREAD_FROM)):,} figures on, the "
+        "pipeline builds one model at a time (`--threads 1`), so each large model has DuckDB's whole "
+        "memory limit.\n\n" + text + "\n",
         encoding="utf-8",
     )
     print("\n" + text)

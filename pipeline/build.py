@@ -91,7 +91,7 @@ def prepare_candidate(candidate: Path, published: Path, incremental: bool) -> No
         print(f"incremental: started from a copy of {published.name} ({published.stat().st_size / 1e6:.0f} MB)")
 
 
-def run_dbt_build(candidate: Path, landing: Path) -> None:
+def run_dbt_build(candidate: Path, landing: Path, threads: int | None = None) -> None:
     environment = dict(os.environ, DBT_DUCKDB_PATH=str(candidate))
     # unit tests check the models' logic, not the data: `make test` runs them, publishing does not
     command = [
@@ -105,6 +105,7 @@ def run_dbt_build(candidate: Path, landing: Path) -> None:
         str(settings.ROOT),
         "--vars",
         json.dumps({"landing_dir": str(landing)}),
+        *(["--threads", str(threads)] if threads else []),
     ]
     completed = subprocess.run(command, cwd=settings.ROOT, env=environment, check=False)
     if completed.returncode != 0:
@@ -145,6 +146,7 @@ def build(
     candidate: Path = settings.CANDIDATE_PATH,
     incremental: bool = False,
     landing: Path | None = None,
+    threads: int | None = None,
 ) -> dict[str, float]:
     """Check, build, validate and publish; return the seconds each stage took."""
     landing = landing or settings.landing_dir()
@@ -156,7 +158,7 @@ def build(
     mode = "incremental: only files not loaded yet" if incremental else "full"
     started = stage(f"2/4 dbt build (seeds, models, tests) into the candidate ({mode})")
     prepare_candidate(candidate, publish_to, incremental)
-    run_dbt_build(candidate, landing)
+    run_dbt_build(candidate, landing, threads)
     record_build(candidate, project_fingerprint(), incremental)
     report_rejections(candidate)
     timings["dbt build"] = time.perf_counter() - started
@@ -192,10 +194,16 @@ def main(argv: list[str] | None = None) -> int:
         help="start from the published warehouse and load only landed files it does not hold yet",
     )
     parser.add_argument("--landing", type=Path, help="folder of landed files (default: $LANDING_DIR or landing/)")
+    parser.add_argument(
+        "--threads",
+        type=int,
+        help="models dbt builds at once (default: profiles.yml's 2); they share DuckDB's memory limit, "
+        "so with tens of millions of landed figures, 1 keeps each large model within it",
+    )
     arguments = parser.parse_args(argv)
     landing = arguments.landing.resolve() if arguments.landing else None
     try:
-        build(incremental=arguments.incremental, landing=landing)
+        build(incremental=arguments.incremental, landing=landing, threads=arguments.threads)
     except BuildFailed as failure:
         print(f"\nBUILD FAILED: {failure}", file=sys.stderr)
         print(f"The published {settings.PUBLISHED_PATH.name} was not changed.", file=sys.stderr)

@@ -1,5 +1,6 @@
 """The same project on Apache Spark: `dbt build --target spark` (dbt-spark's in-process session)
-builds the article's warehouse, and every mart equals the DuckDB build of the same seeds.
+builds the article's warehouse with a small corpus landed beside it as Parquet files, and every mart
+equals the DuckDB build of the same seeds and files; both engines reject the same landed rows.
 
 Needs pyspark and Java 17: `make test-spark` (or `make spark`) installs them."""
 
@@ -15,7 +16,7 @@ import duckdb
 import pytest
 from conftest import dbt_build
 
-from pipeline import settings
+from pipeline import corpus, settings
 
 pytest.importorskip("pyspark", reason="pyspark is not installed: `make test-spark` installs it and Java 17")
 
@@ -75,27 +76,35 @@ def failures(completed: subprocess.CompletedProcess) -> str:
     return "\n".join(lines[-80:])
 
 
+# The landed corpus both engines build: 20 documents, 1% of their rows bad on purpose.
+CORPUS_FIGURES = 1_000
+CORPUS_BAD_PER_MILLE = 10
+
+
 @pytest.fixture(scope="module")
 def builds(tmp_path_factory) -> tuple[Path, Path]:
-    """(DuckDB warehouse file, folder of the Spark build), both built by `dbt build` from the seeds alone."""
+    """(DuckDB warehouse file, folder of the Spark build), both built by `dbt build` from the seeds and
+    the same landed corpus (folder/landing)."""
     folder = tmp_path_factory.mktemp("engines")
-    no_landed_files = ["--vars", f"{{landing_dir: {folder / 'landing'}}}"]
+    landing = folder / "landing"
+    corpus.generate(CORPUS_FIGURES, 5, landing, bad_per_mille=CORPUS_BAD_PER_MILLE, progress=lambda _: None)
+    landed = ["--vars", f"{{landing_dir: {landing}}}"]
 
     started = time.perf_counter()
-    completed = dbt_build(folder / "warehouse.duckdb", folder / "duckdb_target", extra=tuple(no_landed_files))
+    completed = dbt_build(folder / "warehouse.duckdb", folder / "duckdb_target", extra=tuple(landed))
     BUILD_SECONDS["DuckDB"] = time.perf_counter() - started
     assert completed.returncode == 0, completed.stdout[-4000:]
 
     started = time.perf_counter()
-    completed = dbt_spark(folder, "build")
+    completed = dbt_spark(folder, "build", *landed)
     BUILD_SECONDS["Spark"] = time.perf_counter() - started
     assert completed.returncode == 0, failures(completed)
     return folder / "warehouse.duckdb", folder
 
 
-def spark_mart(folder: Path, mart: str) -> str:
-    """A DuckDB relation over the Parquet files of a mart Spark built in `folder`."""
-    return f"read_parquet('{folder / 'spark' / 'warehouse' / 'marts.db' / mart}/*.parquet')"
+def spark_mart(folder: Path, mart: str, schema: str = "marts") -> str:
+    """A DuckDB relation over the Parquet files of a table Spark built in `folder`."""
+    return f"read_parquet('{folder / 'spark' / 'warehouse' / f'{schema}.db' / mart}/*.parquet')"
 
 
 def duckdb_marts(database: Path) -> list[str]:
@@ -163,6 +172,37 @@ def test_spark_gives_the_same_verdict_to_every_claim(builds):
         on_spark = connection.sql(query.format(spark_mart(folder, "fct_claim_checks"))).fetchall()
     assert on_spark == on_duckdb
     assert {verdict for _, verdict in on_spark} == {"consistent", "inconsistent", "not_checkable"}
+
+
+def test_spark_rejects_the_same_landed_rows_as_duckdb(builds):
+    database, folder = builds
+    expected_path = folder / "landing" / "_expected_rejections.csv"
+    query = "select figure_id, rejection_reason from {} order by figure_id"
+    with duckdb.connect(str(database), read_only=True) as connection:
+        expected = connection.sql(f"select figure_id from read_csv('{expected_path}') order by 1").fetchall()
+        on_duckdb = connection.sql(query.format("audit.audit_rejected_figures")).fetchall()
+        on_spark = connection.sql(query.format(spark_mart(folder, "audit_rejected_figures", "audit"))).fetchall()
+        landed_on_spark = connection.sql(
+            f"select count(*) from {spark_mart(folder, 'stg_landing__figures', 'staging')}"
+        ).fetchone()[0]
+    assert landed_on_spark == CORPUS_FIGURES
+    assert [figure_id for figure_id, _ in on_spark] == [figure_id for (figure_id,) in expected]
+    assert on_spark == on_duckdb
+
+
+def test_spark_stops_at_a_landed_csv_file_and_names_it(builds, tmp_path):
+    _, folder = builds
+    landing = tmp_path / "landing"
+    (landing / "figures").mkdir(parents=True)
+    (landing / "figures" / "batch_000000.csv").write_text("figure_id\n", encoding="utf-8")
+    completed = dbt_spark(
+        folder, "show", "--inline", "select {{ landing_files('figures') | length }} as files",
+        "--vars", f"{{landing_dir: {landing}}}",
+    )  # fmt: skip
+    assert completed.returncode != 0
+    assert f"landed file {landing}/figures/batch_000000.csv: on Spark, land Parquet files" in completed.stdout, (
+        failures(completed)
+    )
 
 
 def test_spark_parses_good_text_and_dates(builds):

@@ -72,11 +72,11 @@ checked as (
         *,
         case
             when alias_match_count <> 1
-                then 'subject ''' || subject_as_written || ''' does not match exactly one alias'
+                then 'subject ' || chr(39) || subject_as_written || chr(39) || ' does not match exactly one alias'
             when period_type is null
-                then 'period ''' || period_as_written || ''' matches no pattern in the period_patterns macro'
+                then 'period ' || chr(39) || period_as_written || chr(39) || ' matches no pattern in the period_patterns macro'
             when stated_figure_id <> '' and matched_figure_id is null
-                then 'stated_figure_id ''' || stated_figure_id || ''' is not a figure'
+                then 'stated_figure_id ' || chr(39) || stated_figure_id || chr(39) || ' is not a figure'
         end as resolution_error
     from periods
 ),

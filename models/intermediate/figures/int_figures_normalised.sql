@@ -81,7 +81,7 @@ labelled as (
             when rejection_reason is not null
                 then rejection_reason
             when period_type is null
-                then 'period ''' || period_as_written || ''' matches no pattern in the period_patterns macro'
+                then 'period ' || chr(39) || period_as_written || chr(39) || ' matches no pattern in the period_patterns macro'
             when range_position <> '' and (range_row_count <> 2 or range_first_count <> 1)
                 then 'a range needs exactly two rows, one first and one second, with the same subject, metric, period and value'
         end as normalisation_error

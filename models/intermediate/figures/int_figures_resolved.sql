@@ -87,17 +87,17 @@ checked as (
             when rejection_reason is not null
                 then rejection_reason
             when registered_source_id is null
-                then 'source_id ''' || source_id || ''' is not in seeds/articles/article_sources.csv or landed sources'
+                then 'source_id ' || chr(39) || source_id || chr(39) || ' is not in seeds/articles/article_sources.csv or landed sources'
             when alias_match_count = 0
-                then 'subject ''' || subject_as_written || ''' matches no alias in seeds/curated/curated_entity_aliases.csv or landed aliases'
+                then 'subject ' || chr(39) || subject_as_written || chr(39) || ' matches no alias in seeds/curated/curated_entity_aliases.csv or landed aliases'
             when alias_match_count > 1
-                then 'subject ''' || subject_as_written || ''' matches more than one entity in the alias seeds and landed aliases'
+                then 'subject ' || chr(39) || subject_as_written || chr(39) || ' matches more than one entity in the alias seeds and landed aliases'
             when entity_name is null
-                then 'alias of ''' || subject_as_written || ''' points to entity ''' || entity_id || ''', which is not in seeds/curated/curated_entities.csv or landed entities'
+                then 'alias of ' || chr(39) || subject_as_written || chr(39) || ' points to entity ' || chr(39) || entity_id || chr(39) || ', which is not in seeds/curated/curated_entities.csv or landed entities'
             when metric_name is null
-                then 'metric_id ''' || metric_id || ''' is not in seeds/curated/curated_metrics.csv'
+                then 'metric_id ' || chr(39) || metric_id || chr(39) || ' is not in seeds/curated/curated_metrics.csv'
             when direction_sign is null
-                then 'direction word ''' || direction_as_written || ''' is not one the direction_sign macro knows'
+                then 'direction word ' || chr(39) || direction_as_written || chr(39) || ' is not one the direction_sign macro knows'
             when is_signed_change and direction_sign = 0
                 then 'metric ' || metric_id || ' is a change: direction_as_written must say which way it went'
             when not is_signed_change and direction_sign <> 0

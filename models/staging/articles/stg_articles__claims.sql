@@ -45,7 +45,7 @@ final as (
             when threshold_text = '' then null
             when threshold_years is not null then cast(threshold_years as double)
             when threshold_number_text = '' then {{ raise_error(
-                "'claim ' || claim_id || ' (seeds/articles/article_claims.csv): threshold ''' || threshold_as_written || ''' does not parse'"
+                "'claim ' || claim_id || ' (seeds/articles/article_claims.csv): threshold ' || chr(39) || threshold_as_written || chr(39) || ' does not parse'"
             ) }}
             else cast(
                 {{ strict_cast("replace(threshold_number_text, ',', '')", 'decimal(18, 6)') }}
