@@ -154,7 +154,7 @@ def pytest_terminal_summary(terminalreporter):
     spark = sys.modules.get("test_spark")
     if spark is not None and spark.BUILD_SECONDS:
         terminalreporter.write_line(
-            "dbt build of the article's warehouse: "
+            f"dbt build of the article's warehouse and {spark.CORPUS_FIGURES:,} landed figures: "
             + ", ".join(f"{engine} {seconds:.0f} s" for engine, seconds in spark.BUILD_SECONDS.items())
         )
     module = sys.modules.get("test_bad_input")
