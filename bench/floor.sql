@@ -295,14 +295,16 @@ cells as (
         metric_id,
         period_label,
         count(*) as stated_figure_count,
-        string_agg(figure_id, ', ' order by figure_id) as figure_ids
+        array_to_string(list_sort(list(figure_id)), ', ') as figure_ids
     from fct_figures
     where qualifier not in ('range_low', 'range_high')
     group by all
 ),
 
-ranked as (
-    select *
+-- ranked on the key columns only (a window over every column does not fit in memory at 10^7 figures),
+-- then the chosen figure is joined back
+chosen as (
+    select figure_id
     from fct_figures
     where qualifier not in ('range_low', 'range_high')
     qualify row_number() over (
@@ -311,8 +313,9 @@ ranked as (
     ) = 1
 )
 
-select ranked.*, cells.stated_figure_count, cells.figure_ids
-from ranked
+select fct_figures.*, cells.stated_figure_count, cells.figure_ids
+from fct_figures
+inner join chosen using (figure_id)
 inner join cells using (entity_id, metric_id, period_label);
 
 create table fct_company_financials as
@@ -328,7 +331,7 @@ with annual as (
         max(value_cny) filter (where metric_id = 'rd_expense') as rd_expense_cny,
         max(value_cny) filter (where metric_id = 'cash_and_equivalents') as cash_and_equivalents_cny,
         max(value) filter (where metric_id = 'revenue_yoy_growth') as stated_revenue_yoy_growth_ratio,
-        string_agg(figure_ids, ', ' order by figure_ids) as figure_ids
+        array_to_string(list_sort(list(figure_ids)), ', ') as figure_ids
     from preferred
     where domain = 'financials' and period_type in ('fiscal_year', 'year_end')
         and metric_id in ('revenue', 'net_loss', 'public_cloud_revenue', 'industry_cloud_revenue', 'rd_expense',
@@ -398,7 +401,7 @@ where qualifier not in ('range_low', 'range_high')
 union all
 select
     min(figure_id), source_id, entity_id, metric_id, domain, period_label, unit, any_value(item_as_written),
-    min(value), max(value), string_agg(figure_id, ', ' order by figure_id), any_value(quote)
+    min(value), max(value), array_to_string(list_sort(list(figure_id)), ', '), any_value(quote)
 from fct_figures
 where qualifier in ('range_low', 'range_high')
 group by source_id, paragraph_number, entity_id, metric_id, domain, period_label, unit, value_as_written;
