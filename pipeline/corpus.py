@@ -22,7 +22,8 @@ warehouse must reject: a value that does not parse, a subject that names no enti
 does not parse, a unit that does not fit the metric, a direction word nobody knows.
 
 Everything is computed inside DuckDB from hashes of (seed, document, slot), so the same arguments
-always write the same files. On 2 cores a million figures take about two minutes (10^7: about 20).
+always write the same files. On 2 cores 10^6 figures took 29 s; 10^7 (ten times the companies) took
+32 minutes with other jobs running beside it.
 """
 
 from __future__ import annotations
