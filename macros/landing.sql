@@ -90,6 +90,17 @@
     {{ return(adapter.dispatch('landed_rows')(kind, files)) }}
 {%- endmacro %}
 
+{#- The empty relation every landed_rows starts from, in `columns` (name: type) and landed_file;
+    indented for its place inside landed_rows' parentheses. -#}
+{% macro no_landed_rows(columns) -%}
+    select
+            {%- for name, type in columns.items() %}
+            cast(null as {{ type }}) as {{ name }},
+            {%- endfor %}
+            cast(null as string) as landed_file
+        where false
+{%- endmacro %}
+
 {% macro default__landed_rows(kind, files) -%}
     {%- set columns = landing_columns(kind) -%}
     {%- set csv_files = [] -%}
@@ -98,12 +109,7 @@
         {%- do (csv_files if file.endswith('.csv') else parquet_files).append(file) -%}
     {%- endfor -%}
     (
-        select
-            {%- for name, type in columns.items() %}
-            cast(null as {{ type }}) as {{ name }},
-            {%- endfor %}
-            cast(null as string) as landed_file
-        where false
+        {{ no_landed_rows(columns) }}
         {%- if csv_files %}
         union all
         select
@@ -139,12 +145,7 @@
 {% macro spark__landed_rows(kind, files) -%}
     {%- set columns = landing_columns(kind) -%}
     (
-        select
-            {%- for name, type in columns.items() %}
-            cast(null as {{ type }}) as {{ name }},
-            {%- endfor %}
-            cast(null as string) as landed_file
-        where false
+        {{ no_landed_rows(columns) }}
         {%- if files %}
         union all
         select
