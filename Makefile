@@ -42,8 +42,8 @@ browser:
 
 ## lint: ruff on the Python code, sqlfluff (duckdb dialect, dbt templater) on the models
 lint: $(INSTALLED)
-	$(VENV)/bin/ruff check pipeline python_tests
-	$(VENV)/bin/ruff format --check pipeline python_tests
+	$(VENV)/bin/ruff check pipeline reports lab python_tests
+	$(VENV)/bin/ruff format --check pipeline reports lab python_tests
 	$(VENV)/bin/sqlfluff lint models tests --processes 2
 
 ## claims: print the claims the article's own figures contradict, and conflicting figures
@@ -60,7 +60,7 @@ dashboard: $(INSTALLED)
 
 ## bench: the pipeline against plain DuckDB (the floor) at 10^3..10^7 figures; writes bench/RESULTS.md
 bench: $(INSTALLED)
-	$(VENV)/bin/python -m pipeline.bench
+	$(VENV)/bin/python -m lab.bench
 
 clean:
 	rm -rf build target logs

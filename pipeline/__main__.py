@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from pipeline import build, claims_report, dashboard, docs_site
+from pipeline import build
+from reports import claims, dashboard, docs_site
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -26,7 +27,7 @@ def main(argv: list[str] | None = None) -> int:
     if rest:
         parser.error(f"unrecognized arguments: {' '.join(rest)}")
     if arguments.command == "claims":
-        return claims_report.main()
+        return claims.main()
     if arguments.command == "docs":
         return docs_site.main()
     if arguments.command == "dashboard":

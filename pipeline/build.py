@@ -11,18 +11,16 @@ import hashlib
 import json
 import os
 import shutil
-import subprocess
 import sys
 import time
 from pathlib import Path
 
 import duckdb
 
-from pipeline import expectations, exports, settings
-from pipeline.claims_report import render as render_claims
-from pipeline.dbt_failures import describe_failures
+from pipeline import dbt, expectations, exports, settings
 from pipeline.publish import publish
 from pipeline.seed_checks import check_seeds
+from reports.claims import render as render_claims
 
 
 class BuildFailed(Exception):
@@ -92,34 +90,26 @@ def prepare_candidate(candidate: Path, published: Path, incremental: bool) -> No
 
 
 def run_dbt_build(candidate: Path, landing: Path, threads: int | None = None) -> None:
-    environment = dict(os.environ, DBT_DUCKDB_PATH=str(candidate))
     # unit tests check the models' logic, not the data: `make test` runs them, publishing does not
-    command = [
-        settings.dbt_executable(),
-        "build",
-        "--exclude-resource-type",
-        "unit_test",
-        "--project-dir",
-        str(settings.ROOT),
-        "--profiles-dir",
-        str(settings.ROOT),
-        "--vars",
-        json.dumps({"landing_dir": str(landing)}),
-        *(["--threads", str(threads)] if threads else []),
-    ]
-    completed = subprocess.run(command, cwd=settings.ROOT, env=environment, check=False)
-    if completed.returncode != 0:
-        raise BuildFailed("dbt build failed:\n" + describe_failures(candidate))
+    run = dbt.invoke(
+        ["build", "--exclude-resource-type", "unit_test"],
+        database=candidate,
+        variables={"landing_dir": str(landing)},
+        threads=threads,
+    )
+    if not run.success:
+        raise BuildFailed("dbt build failed:\n" + run.describe(candidate))
 
 
-def report_rejections(candidate: Path) -> None:
-    """Say how many landed figures were kept out of the marts, per file and reason."""
+def report_rejections(candidate: Path) -> tuple[int, int]:
+    """Say how many landed figures were kept out of the marts, per file and reason; return the
+    number landed and the number rejected."""
     with settings.connect(candidate, read_only=True) as connection:
         total = connection.execute("select count(*) from audit.audit_rejected_figures").fetchone()[0]
         landed = connection.execute("select count(*) from staging.stg_landing__figures").fetchone()[0]
         print(f"landed figures: {landed:,} in the warehouse, {total:,} rejected (kept out of the marts)")
         if not total:
-            return
+            return landed, total
         # reasons differ only in the quoted text: group on the reason with quotes elided
         rows = connection.execute(
             r"""select landed_file, regexp_replace(rejection_reason, '''[^'']*''', '...', 'g') as reason,
@@ -129,6 +119,7 @@ def report_rejections(candidate: Path) -> None:
     for landed_file, reason, figures, example in rows:
         print(f"  {figures:>8,}  {landed_file}: {reason} (e.g. figure {example})")
     print("  every rejected row, with its reason: select * from audit.audit_rejected_figures")
+    return landed, total
 
 
 def run_expectations(candidate: Path) -> None:
@@ -160,7 +151,7 @@ def build(
     prepare_candidate(candidate, publish_to, incremental)
     run_dbt_build(candidate, landing, threads)
     record_build(candidate, project_fingerprint(), incremental)
-    report_rejections(candidate)
+    landed, rejected = report_rejections(candidate)
     timings["dbt build"] = time.perf_counter() - started
 
     started = stage("3/4 Great Expectations on the candidate's marts")
@@ -182,6 +173,11 @@ def build(
         f"published {publish_to.relative_to(settings.ROOT) if publish_to.is_relative_to(settings.ROOT) else publish_to}"
     )
     print("timings: " + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in timings.items()))
+    settings.SUMMARY_PATH.parent.mkdir(parents=True, exist_ok=True)
+    settings.SUMMARY_PATH.write_text(
+        json.dumps({"timings": timings, "landed_figures": landed, "rejected_figures": rejected}, indent=2),
+        encoding="utf-8",
+    )
     print("\n== claims report\n" + render_claims(publish_to))
     return timings
 

@@ -15,6 +15,8 @@ BUILD_DIR = ROOT / "build"
 # which DuckDB takes from the file name, so views survive the rename only if the names match.
 CANDIDATE_PATH = BUILD_DIR / PUBLISHED_PATH.name
 RESULTS_DIR = BUILD_DIR / "results"
+# What the last build recorded: each stage's seconds, figure counts (read by the benchmark).
+SUMMARY_PATH = RESULTS_DIR / "build_summary.json"
 # DuckDB's memory limit for the build (profiles.yml reads the same variable) and for the checks and
 # exports that read it: beyond it DuckDB spills to disk instead of growing.
 MEMORY_LIMIT = os.environ.get("DUCKDB_MEMORY_LIMIT", "3GB")
@@ -38,14 +40,6 @@ def landing_dir() -> Path:
     """Folder of landed files: $LANDING_DIR, else `landing` under the project root."""
     path = Path(os.environ.get("LANDING_DIR", "landing"))
     return path if path.is_absolute() else (ROOT / path).resolve()
-
-
-def dbt_executable() -> str:
-    """The dbt of the environment running this code (the project's .venv under make)."""
-    import sys
-
-    candidate = Path(sys.executable).parent / "dbt"
-    return str(candidate) if candidate.exists() else "dbt"
 
 
 def connect(database: Path | str, read_only: bool = False):

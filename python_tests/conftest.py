@@ -13,7 +13,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from pipeline import settings
+from pipeline import dbt, settings
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:
@@ -37,35 +37,20 @@ def documents(sources) -> dict[str, str]:
     texts = {}
     for source in sources:
         path = settings.documents_dir() / source["text_path"]
-        if not path.is_file():
-            pytest.skip(f"source document {path} is absent (set source_documents_dir or $SOURCE_DOCUMENTS_DIR)")
+        assert path.is_file(), f"source document {path} is missing"
         texts[source["source_id"]] = path.read_text(encoding="utf-8")
     return texts
 
 
 def dbt_build(
-    database: Path, target_dir: Path, project_dir: Path = settings.ROOT, extra: tuple[str, ...] = ()
-) -> subprocess.CompletedProcess:
-    environment = dict(os.environ, DBT_DUCKDB_PATH=str(database))
-    return subprocess.run(
-        [
-            settings.dbt_executable(),
-            "build",
-            "--project-dir",
-            str(project_dir),
-            "--profiles-dir",
-            str(project_dir),
-            "--target-path",
-            str(target_dir),
-            "--log-path",
-            str(target_dir / "logs"),
-            *extra,
-        ],
-        cwd=project_dir,
-        env=environment,
-        capture_output=True,
-        text=True,
-        check=False,
+    database: Path,
+    target_dir: Path,
+    project_dir: Path = settings.ROOT,
+    variables: dict | None = None,
+) -> dbt.DbtRun:
+    """`dbt build` (seeds, models, data and unit tests) of `project_dir` into `database`, in process."""
+    return dbt.invoke(
+        ["build"], database=database, project_dir=project_dir, target_path=target_dir, variables=variables
     )
 
 
@@ -74,8 +59,8 @@ def warehouse_path(tmp_path_factory) -> Path:
     """A warehouse built from the repository's seeds by `dbt build` (seeds, models, all tests)."""
     folder = tmp_path_factory.mktemp("warehouse")
     database = folder / "warehouse.duckdb"
-    completed = dbt_build(database, folder / "target")
-    assert completed.returncode == 0, completed.stdout[-4000:]
+    run = dbt_build(database, folder / "target")
+    assert run.success, run.describe(database)
     return database
 
 
@@ -92,7 +77,9 @@ PROJECT_PARTS = [
     "seeds",
     "macros",
     "tests",
+    "documents",
     "pipeline",
+    "reports",
     "requirements.lock",
     "Makefile",
     "gx",
@@ -101,7 +88,6 @@ PROJECT_PARTS = [
 
 def copy_project(destination: Path) -> Path:
     """A copy of the project's sources (no venv, no build output) to change and build in isolation."""
-    import shutil
 
     destination.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
@@ -140,9 +126,8 @@ def checksum(path: Path) -> str:
 def published(tmp_path_factory) -> tuple[Path, Path]:
     """A copy of the project with its warehouse built and published, and its documents folder."""
     root = tmp_path_factory.mktemp("published")
-    documents = root / "documents"
-    shutil.copytree(settings.documents_dir(), documents)
     project = copy_project(root / "project")
+    documents = project / "documents"
     completed = run_pipeline(project, documents)
     assert completed.returncode == 0, completed.stdout[-3000:] + completed.stderr[-3000:]
     assert (project / "warehouse.duckdb").is_file()

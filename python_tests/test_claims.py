@@ -5,7 +5,7 @@ from __future__ import annotations
 import duckdb
 from conftest import copy_project, dbt_build, replace_in_file
 
-from pipeline.claims_report import render
+from reports.claims import render
 
 
 def verdicts(connection) -> dict[str, str]:
@@ -56,8 +56,8 @@ def test_changing_a_stated_value_flips_its_verdict(tmp_path):
     replace_in_file(figures, "year-on-year decrease,2022,9.72%", "year-on-year decrease,2022,10.52%")
     replace_in_file(figures, "of its total revenue,2023,62.18%", "of its total revenue,2023,64.18%")
     database = tmp_path / "warehouse.duckdb"
-    completed = dbt_build(database, tmp_path / "target", project_dir=project)
-    assert completed.returncode == 0, completed.stdout[-3000:]
+    run = dbt_build(database, tmp_path / "target", project_dir=project)
+    assert run.success, run.describe(database)
     with duckdb.connect(str(database), read_only=True) as connection:
         found = verdicts(connection)
     assert found["ksc_revenue_yoy_2022"] == "consistent"

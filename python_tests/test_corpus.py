@@ -1,6 +1,6 @@
 """The corpus generator and the benchmark's floor: the generator is deterministic and writes what
 it says; a generated corpus goes through the pipeline with exactly its bad rows rejected and its
-marts passing every check; the floor (bench/floor.sql, plain DuckDB) computes the same figures."""
+marts passing every check; the floor (lab/sql/floor.sql, plain DuckDB) computes the same figures."""
 
 from __future__ import annotations
 
@@ -16,13 +16,14 @@ import duckdb
 import pytest
 from conftest import copy_project
 
-from pipeline import corpus, settings
-from pipeline.floor import run_floor
+from lab import corpus
+from lab.floor import run_floor
+from pipeline import settings
 
 
 def generate(out: Path, figures: int, seed: int, *extra: str, file_format: str = "csv") -> subprocess.CompletedProcess:
     completed = subprocess.run(
-        [sys.executable, "-m", "pipeline.corpus", "--figures", str(figures), "--seed", str(seed)]
+        [sys.executable, "-m", "lab.corpus", "--figures", str(figures), "--seed", str(seed)]
         + ["--out", str(out), "--format", file_format, *extra],
         cwd=settings.ROOT,
         capture_output=True,

@@ -12,7 +12,7 @@ import duckdb
 import pytest
 
 from pipeline import settings
-from pipeline.dashboard import PAGES
+from reports.dashboard import PAGES
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 FLAGS = [

@@ -8,12 +8,13 @@ import json
 import math
 import os
 import subprocess
+import sys
 from pathlib import Path
 
 import duckdb
 import pytest
 
-from pipeline import settings
+from pipeline import dbt, settings
 
 BY_COMPANY = "metric_time__year,company__company_name"
 FINANCIALS = """
@@ -51,7 +52,8 @@ EXPECTED = {
 def defined_metrics() -> set[str]:
     manifest = settings.ROOT / "target" / "semantic_manifest.json"
     if not manifest.is_file():
-        subprocess.run([settings.dbt_executable(), "parse", "--quiet"], cwd=settings.ROOT, check=True)
+        run = dbt.invoke(["parse"], quiet=True)
+        assert run.success, run.describe()
     return {metric["name"] for metric in json.loads(manifest.read_text(encoding="utf-8"))["metrics"]}
 
 
@@ -63,7 +65,7 @@ def mf_query(project: Path, metric: str, group_by: str, output: Path) -> list[di
     environment = dict(os.environ, DBT_DUCKDB_PATH=str(project / "warehouse.duckdb"))
     completed = subprocess.run(
         [
-            str(Path(settings.dbt_executable()).with_name("mf")),
+            str(Path(sys.executable).with_name("mf")),
             "query",
             "--metrics",
             metric,

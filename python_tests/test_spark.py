@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import os
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -16,7 +17,8 @@ import duckdb
 import pytest
 from conftest import dbt_build
 
-from pipeline import corpus, settings
+from lab import corpus
+from pipeline import settings
 
 pytest.importorskip("pyspark", reason="pyspark is not installed: `make test-spark` installs it and Java 17")
 
@@ -49,7 +51,9 @@ def dbt_spark(folder: Path, *arguments: str) -> subprocess.CompletedProcess:
     """dbt against the `spark` target, with Spark's tables and metastore under `folder`."""
     return subprocess.run(
         [
-            settings.dbt_executable(),
+            sys.executable,
+            "-m",
+            "pipeline.dbt",
             *arguments,
             "--target",
             "spark",
@@ -91,9 +95,9 @@ def builds(tmp_path_factory) -> tuple[Path, Path]:
     landed = ["--vars", f"{{landing_dir: {landing}}}"]
 
     started = time.perf_counter()
-    completed = dbt_build(folder / "warehouse.duckdb", folder / "duckdb_target", extra=tuple(landed))
+    run = dbt_build(folder / "warehouse.duckdb", folder / "duckdb_target", variables={"landing_dir": str(landing)})
     BUILD_SECONDS["DuckDB"] = time.perf_counter() - started
-    assert completed.returncode == 0, completed.stdout[-4000:]
+    assert run.success, run.describe(folder / "warehouse.duckdb")
 
     started = time.perf_counter()
     completed = dbt_spark(folder, "build", *landed)

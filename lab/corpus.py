@@ -1,6 +1,6 @@
 """Generate a corpus of documents' figures as written, to land under a landing folder.
 
-    python -m pipeline.corpus --figures 1000000 --seed 7 --out landing --format parquet
+    python -m lab.corpus --figures 1000000 --seed 7 --out landing --format parquet
 
 Writes, in the as-written columns of the seeds (see macros/landing.sql):
     OUT/figures/batch_NNNNNN.<format>          the figures, whole documents per file
@@ -533,7 +533,7 @@ def default_companies(figures: int) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m pipeline.corpus", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m lab.corpus", description=__doc__.split("\n\n")[0])
     parser.add_argument("--figures", type=int, required=True, help="number of figure rows to write")
     parser.add_argument("--seed", type=int, default=1, help="picks the documents (default 1)")
     parser.add_argument("--out", type=Path, required=True, help="landing folder to write into")

@@ -6,11 +6,9 @@ the published file.
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
 
-from pipeline import settings
+from pipeline import dbt, settings
 
 DOCS_DIR = settings.BUILD_DIR / "docs"
 
@@ -23,25 +21,10 @@ def main() -> int:
     copy = DOCS_DIR / settings.PUBLISHED_PATH.name
     shutil.copy2(settings.PUBLISHED_PATH, copy)
     target = DOCS_DIR / "target"
-    completed = subprocess.run(
-        [
-            settings.dbt_executable(),
-            "docs",
-            "generate",
-            "--static",
-            "--project-dir",
-            str(settings.ROOT),
-            "--profiles-dir",
-            str(settings.ROOT),
-            "--target-path",
-            str(target),
-        ],
-        cwd=settings.ROOT,
-        env=dict(os.environ, DBT_DUCKDB_PATH=str(copy)),
-        check=False,
-    )
-    if completed.returncode != 0:
-        return completed.returncode
+    run = dbt.invoke(["docs", "generate", "--static"], database=copy, target_path=target)
+    if not run.success:
+        print("dbt docs generate failed:\n" + run.describe())
+        return 1
     site = DOCS_DIR / "index.html"
     shutil.copy2(target / "static_index.html", site)
     copy.unlink()

@@ -4,7 +4,7 @@
 -- grow with the corpus, and SQL counts of the rows that break the marts' checks.
 -- Hand-written for speed: one regular expression evaluation per text (regexp_extract into a
 -- struct), no views, no tests beyond the counts at the end.
--- pipeline/floor.py fills in @@FIGURES@@, @@SOURCES@@, @@ENTITIES@@, @@ALIASES@@ (readers of the
+-- lab/floor.py fills in @@FIGURES@@, @@SOURCES@@, @@ENTITIES@@, @@ALIASES@@ (readers of the
 -- landed files) and @@SEEDS@@ (the seeds folder).
 
 create table raw_figures as

@@ -1,6 +1,6 @@
-"""The floor of `make bench`: bench/floor.sql run by plain DuckDB on a landing folder, no dbt.
+"""The floor of `make bench`: lab/sql/floor.sql run by plain DuckDB on a landing folder, no dbt.
 
-python -m pipeline.floor LANDING_DIR DATABASE
+python -m lab.floor LANDING_DIR DATABASE
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pipeline import settings
 
-FLOOR_SQL = settings.ROOT / "bench" / "floor.sql"
+FLOOR_SQL = settings.ROOT / "lab" / "sql" / "floor.sql"
 
 
 def reader(landing: Path, kind: str) -> str:

@@ -2,7 +2,7 @@
 
 For each size: generate a corpus of landed files (deterministic), run the full pipeline on a copy of
 the project (`python -m pipeline build --landing ...`: dbt build with tests, expectations, publish),
-run the floor (bench/floor.sql: the same parsing, normalisation and mart aggregation in plain DuckDB
+run the floor (lab/sql/floor.sql: the same parsing, normalisation and mart aggregation in plain DuckDB
 SQL), and compare. At the sizes of $BENCH_SPARK_SIZES, the same project's `dbt build` also runs on
 Apache Spark (`--target spark`, in-process) on the same landed files. At the largest size, one more
 document is landed and loaded with `build --incremental`. Each run is a separate process, so its
@@ -21,69 +21,24 @@ from __future__ import annotations
 import json
 import os
 import platform
-import re
 import shutil
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+from lab.corpus import FIGURES_PER_DOCUMENT, default_companies
 from pipeline import settings
-from pipeline.corpus import FIGURES_PER_DOCUMENT, default_companies
 
 DEFAULT_SIZES = [1_000, 100_000, 1_000_000, 10_000_000]
 DEFAULT_SPARK_SIZES = [100_000, 1_000_000]
 DEFAULT_ONE_THREAD_FROM = 5_000_000
 WORK = settings.BUILD_DIR / "bench"
 RESULTS = settings.ROOT / "bench" / "RESULTS.md"
-PROJECT_PARTS = ["dbt_project.yml", "profiles.yml", "models", "seeds", "macros", "tests", "pipeline", "gx"]
+PROJECT_PARTS = [
+    "dbt_project.yml", "profiles.yml", "models", "seeds", "macros", "tests", "documents", "pipeline", "reports", "gx",
+]  # fmt: skip
 SEED = 20240417
-
-MEASURE = """
-import json, os, resource, subprocess, sys, threading, time
-
-
-def tree_rss_kib(root):
-    # resident memory of `root` and every process below it, from /proc
-    children, rss = {}, {}
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open(f"/proc/{entry}/stat") as stat:
-                    parent = int(stat.read().rsplit(")", 1)[1].split()[1])
-                with open(f"/proc/{entry}/statm") as statm:
-                    rss[int(entry)] = int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") // 1024
-            except (OSError, ValueError, IndexError):
-                continue
-            children.setdefault(parent, []).append(int(entry))
-    total, stack = 0, [root]
-    while stack:
-        pid = stack.pop()
-        total += rss.get(pid, 0)
-        stack.extend(children.get(pid, []))
-    return total
-
-
-started = time.perf_counter()
-process = subprocess.Popen(sys.argv[2:], cwd=sys.argv[1], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-tree_peak = [0]
-
-
-def sample():
-    while process.poll() is None:
-        tree_peak[0] = max(tree_peak[0], tree_rss_kib(process.pid))
-        time.sleep(0.5)
-
-
-sampler = threading.Thread(target=sample, daemon=True)
-sampler.start()
-stdout, stderr = process.communicate()
-seconds = time.perf_counter() - started
-sampler.join()
-peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-print(json.dumps({"seconds": seconds, "peak_mib": peak_kib / 1024, "tree_peak_mib": tree_peak[0] / 1024,
-                  "returncode": process.returncode, "stdout": stdout, "stderr": stderr}))
-"""
 
 
 def measured(cwd: Path, command: list[str], environment: dict[str, str] | None = None) -> dict:
@@ -91,10 +46,11 @@ def measured(cwd: Path, command: list[str], environment: dict[str, str] | None =
     largest process (ru_maxrss of waited-for children), and the peak of the whole tree's resident
     memory sampled every half second (for Spark, whose JVM dbt does not wait for)."""
     completed = subprocess.run(
-        [sys.executable, "-c", MEASURE, str(cwd), *command],
+        [sys.executable, "-m", "lab.measure", str(cwd), *command],
         capture_output=True,
         text=True,
         check=True,
+        cwd=settings.ROOT,
         env=dict(os.environ, **(environment or {})),
     )
     result = json.loads(completed.stdout)
@@ -115,16 +71,14 @@ def project_copy(destination: Path) -> Path:
     return destination
 
 
-def stage_timings(output: str) -> dict[str, float]:
-    match = re.search(r"^timings: (.*)$", output, re.MULTILINE)
-    if not match:
-        return {}
-    return {name: float(seconds) for name, seconds in re.findall(r"([a-z ]+?) ([0-9.]+) s(?:, |$)", match.group(1))}
+def build_summary(project: Path) -> dict:
+    """What the last `python -m pipeline build` in `project` recorded: stage timings and counts."""
+    return json.loads((project / settings.SUMMARY_PATH.relative_to(settings.ROOT)).read_text(encoding="utf-8"))
 
 
 def generate(size: int, landing: Path, seed: int = SEED, extra: list[str] | None = None) -> dict:
     shutil.rmtree(landing, ignore_errors=True)
-    command = [sys.executable, "-m", "pipeline.corpus", "--figures", str(size), "--seed", str(seed)]
+    command = [sys.executable, "-m", "lab.corpus", "--figures", str(size), "--seed", str(seed)]
     command += ["--out", str(landing), "--format", "parquet", *(extra or [])]
     return measured(settings.ROOT, command)
 
@@ -148,19 +102,17 @@ def run_size(size: int) -> dict:
     command = ["python", "-m", "pipeline", "build", *threads]
     print(f"   pipeline: {' '.join(command)} (dbt build with tests, expectations, publish)", flush=True)
     project = project_copy(folder / "project")
-    environment_note = {"SOURCE_DOCUMENTS_DIR": str(settings.documents_dir())}
-    os.environ.update(environment_note)
     pipeline = measured(project, [sys.executable, "-m", "pipeline", "build", "--landing", str(landing), *threads])
-    stages = stage_timings(pipeline["stdout"])
-    rejected = re.search(r"landed figures: ([0-9,]+) in the warehouse, ([0-9,]+) rejected", pipeline["stdout"])
+    summary = build_summary(project)
+    stages = summary["timings"]
     print(f"   pipeline {pipeline['seconds']:.1f} s, peak {pipeline['peak_mib']:.0f} MiB; stages {stages}", flush=True)
 
-    print("   floor: bench/floor.sql in plain DuckDB", flush=True)
+    print("   floor: lab/sql/floor.sql in plain DuckDB", flush=True)
     floor_database = folder / "floor.duckdb"
     floor_database.unlink(missing_ok=True)
     floor = measured(
         settings.ROOT,
-        [sys.executable, "-c", "import sys; from pipeline.floor import run_floor; run_floor(sys.argv[1], sys.argv[2])",
+        [sys.executable, "-c", "import sys; from lab.floor import run_floor; run_floor(sys.argv[1], sys.argv[2])",
          str(landing), str(floor_database)],
     )  # fmt: skip
     print(f"   floor {floor['seconds']:.1f} s, peak {floor['peak_mib']:.0f} MiB", flush=True)
@@ -172,8 +124,8 @@ def run_size(size: int) -> dict:
         "pipeline_seconds": pipeline["seconds"],
         "pipeline_peak_mib": pipeline["peak_mib"],
         "stages": stages,
-        "landed": rejected.group(1) if rejected else "?",
-        "rejected": rejected.group(2) if rejected else "?",
+        "landed": summary["landed_figures"],
+        "rejected": summary["rejected_figures"],
         "floor_seconds": floor["seconds"],
         "floor_peak_mib": floor["peak_mib"],
         "project": project,
@@ -193,11 +145,11 @@ def run_spark(folder: Path, project: Path, landing: Path) -> dict:
     spark_dir = folder / "spark"
     shutil.rmtree(spark_dir, ignore_errors=True)
     command = [
-        settings.dbt_executable(), "build", "--target", "spark", "--exclude-resource-type", "unit_test",
+        sys.executable, "-m", "pipeline.dbt", "build", "--target", "spark", "--exclude-resource-type", "unit_test",
         "--project-dir", str(project), "--profiles-dir", str(project), "--target-path", str(spark_dir / "target"),
         "--log-path", str(spark_dir / "logs"), "--vars", json.dumps({"landing_dir": str(landing)}),
     ]  # fmt: skip
-    run = measured(spark_dir.parent, command, {"DBT_SPARK_DIR": str(spark_dir)})
+    run = measured(project, command, {"DBT_SPARK_DIR": str(spark_dir)})
     published = project / settings.PUBLISHED_PATH.name
     spark_figures = spark_dir / "warehouse" / "marts.db" / "fct_figures"
     with settings.connect(published, read_only=True) as connection:
@@ -228,7 +180,7 @@ def add_one_document(result: dict) -> dict:
         [sys.executable, "-m", "pipeline", "build", "--incremental", "--landing", str(result["landing"]), *threads],
     )
     return {"seconds": incremental["seconds"], "peak_mib": incremental["peak_mib"],
-            "stages": stage_timings(incremental["stdout"])}  # fmt: skip
+            "stages": build_summary(result["project"])["timings"]}  # fmt: skip
 
 
 def table(results: list[dict], incremental: dict | None) -> str:
@@ -285,7 +237,7 @@ def main() -> int:
     RESULTS.write_text(
         f"# Benchmark\n\nMeasured by `make bench` on {time.strftime('%Y-%m-%d')} ({machine}).\n"
         "Pipeline: `python -m pipeline build` (dbt build with every test, expectations, publish with exports). "
-        "Floor: `bench/floor.sql` (the same parsing, normalisation and mart aggregation in plain DuckDB). "
+        "Floor: `lab/sql/floor.sql` (the same parsing, normalisation and mart aggregation in plain DuckDB). "
         "Peak memory: largest resident set of the run's processes. Corpus generation is not timed in either. "
         f"From {int(os.environ.get('BENCH_ONE_THREAD_FROM', DEFAULT_ONE_THREAD_FROM)):,} figures on, the "
         "pipeline builds one model at a time (`--threads 1`), so each large model has DuckDB's whole "

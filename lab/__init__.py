@@ -1,0 +1,1 @@
+"""Lab tools: the synthetic corpus generator, the benchmark and its plain-DuckDB floor."""

@@ -1,0 +1,1 @@
+"""Reports over the published warehouse: the claims report, the docs site, the dashboard."""
