@@ -4,7 +4,7 @@
 {%- endmacro %}
 
 {% macro default__regex_replace_all(text_expr, pattern, replacement) -%}
-    regexp_replace({{ text_expr }}, '{{ pattern }}', '{{ replacement }}', 'g')
+    regexp_replace({{ text_expr }}, {{ sql_text(pattern) }}, {{ sql_text(replacement) }}, 'g')
 {%- endmacro %}
 
 {#- Spark replaces every match by default, and reads backslashes in literals as escapes. -#}

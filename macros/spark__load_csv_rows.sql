@@ -1,6 +1,7 @@
 {#- Seed rows on Spark, as literals: dbt-spark's own loader (session method) writes an empty cell
     as the text 'None' and breaks on a value with a quote ("Kingsoft Cloud's"). Empty cells load as
-    NULL, as on DuckDB. dbt_project.yml's `dispatch` lets this override dbt-spark's macro. -#}
+    NULL, as on DuckDB, and a seed with no rows loads as an empty table. dbt_project.yml's
+    `dispatch` lets this override dbt-spark's macro. -#}
 {% macro spark__load_csv_rows(model, agate_table) %}
     {%- set column_override = model['config'].get('column_types', {}) -%}
     {%- set types = [] -%}
@@ -23,5 +24,5 @@
         {%- do adapter.add_query(sql, abridge_sql_log=True) -%}
         {%- do statements.append(sql) -%}
     {%- endfor -%}
-    {{ return(statements[0]) }}
+    {{ return(statements[0] if statements else '') }}
 {% endmacro %}

@@ -1,9 +1,14 @@
 {#- Parse figures as written (the columns of the article_figures seed plus `landed_file`, the file
-    the row came from) into qualifier, number, scale word, currency, percent and a magnitude in base
-    units. The same grammar serves the curated seeds and landed files.
+    the row came from) into qualifier, number, scale word, unit, currency forms and a magnitude in
+    base units, per the grammar of value_grammar() (its words are the vocabulary seeds). The same
+    grammar serves the curated seeds and landed files. Which currency a currency form means is
+    decided with the source (its local currency), in int_figures_resolved.
     on_error='raise': a value that does not parse aborts the query, naming the figure and its file.
     on_error='reject': the row is kept with its magnitude NULL and the reason in rejection_reason. -#}
 {% macro stage_figures(relation, on_error='raise') -%}
+{%- set grammar = value_grammar() -%}
+{%- set range_pattern = figure_range_pattern(grammar) -%}
+{%- set connectors = vocabulary_words(grammar['words'], 'range_connector') -%}
 with
 
 figures as (
@@ -14,13 +19,12 @@ texts as (
     select
         *,
         lower(trim(value_as_written)) as value_text,
-        -- the range pattern needs " to ": most values skip it (a cheap test before a regex)
-        case when lower(value_as_written) like '% to %'
-            then {{ regex_group("lower(trim(value_as_written))", figure_range_pattern(), 1) }} else '' end
-            as range_first_text,
-        case when lower(value_as_written) like '% to %'
-            then {{ regex_group("lower(trim(value_as_written))", figure_range_pattern(), 2) }} else '' end
-            as range_second_text,
+        -- the range pattern needs a connector between spaces: most values skip it (a cheap test before a regex)
+        {%- set has_connector %}({% for connector in connectors %}lower(value_as_written) like {{ sql_text('% ' ~ connector ~ ' %') }}{{ ' or ' if not loop.last }}{% endfor %}{{ 'false' if not connectors }}){% endset %}
+        case when {{ has_connector }}
+            then {{ regex_group("lower(trim(value_as_written))", range_pattern, 1) }} else '' end as range_first_text,
+        case when {{ has_connector }}
+            then {{ regex_group("lower(trim(value_as_written))", range_pattern, 2) }} else '' end as range_second_text,
         coalesce(lower(trim(range_position)), '') as range_position_text
     from figures
 ),
@@ -28,64 +32,85 @@ texts as (
 parts as (
     select
         *,
-        -- the alternative of a range this row states; the whole text for a single figure
+        -- the end of a range this row states; the whole text for a single figure
         case
             when range_position_text = 'first' then range_first_text
             when range_position_text = 'second' then range_second_text
             else value_text
         end as part_text,
-        -- the last alternative carries the unit for both ("200 million to 300 million yuan")
+        -- the last end carries the unit for both ("200 million to 300 million yuan")
         case when range_second_text = '' then value_text else range_second_text end as last_part_text
     from texts
+),
+
+matched as (
+    select
+        *,
+        {{ regex_groups('part_text', grammar['pattern'], grammar['groups']) }} as own,
+        -- only the first end of a range inherits from the last end (below)
+        case when range_position_text = 'first'
+            then {{ regex_groups('last_part_text', grammar['pattern'], grammar['groups']) }} end as last_end
+    from parts
 ),
 
 components as (
     select
         *,
-        {{ value_component('part_text', 'qualifier') }} as qualifier_word,
-        {{ value_component('part_text', 'number') }} as number_text,
-        {{ value_component('part_text', 'currency_symbol') }} as own_currency_symbol,
-        {{ value_component('part_text', 'currency_word') }} as own_currency_word,
-        {{ value_component('part_text', 'percent_sign') }} as own_percent_sign,
-        {{ value_component('part_text', 'scale_word') }} as own_scale_word,
-        {{ value_component('part_text', 'per_unit') }} as own_per_unit,
-        -- only the first end of a range inherits from the last part (below)
-        case when range_position_text = 'first'
-            then {{ value_component('last_part_text', 'currency_symbol') }} else '' end as last_currency_symbol,
-        case when range_position_text = 'first'
-            then {{ value_component('last_part_text', 'currency_word') }} else '' end as last_currency_word,
-        case when range_position_text = 'first'
-            then {{ value_component('last_part_text', 'percent_sign') }} else '' end as last_percent_sign,
-        case when range_position_text = 'first'
-            then {{ value_component('last_part_text', 'scale_word') }} else '' end as last_scale_word,
-        case when range_position_text = 'first'
-            then {{ value_component('last_part_text', 'per_unit') }} else '' end as last_per_unit,
+        own.qualifier as qualifier_word,
+        own.number as number_text,
+        own.open_paren as open_paren,
+        own.close_paren as close_paren,
+        case
+            when own.digits <> '' then 'digits'
+            when own.fraction_numerator <> '' then 'fraction'
+            when own.number_word <> '' and own.number_word_units <> '' then 'cardinal'
+            when own.number_word <> '' then {{ number_word_kind('own.number_word', grammar) }}
+            else ''
+        end as number_kind,
+        -- the number as digits over a divisor: "a fifth" is 1 over 5, "twenty-five" 25 over 1
+        case
+            when own.digits <> '' then own.digits
+            when own.fraction_numerator <> '' then {{ digits_or_word('own.fraction_numerator', grammar) }}
+            when own.number_word <> '' then cast(
+                {{ number_word_value('own.number_word', grammar) }}
+                + coalesce({{ number_word_value("nullif(own.number_word_units, '')", grammar) }}, 0) as string)
+        end as numerator_text,
+        case
+            when own.fraction_numerator <> '' then cast({{ digits_or_word('own.fraction_denominator', grammar) }} as integer)
+            when own.number_word <> '' then {{ number_word_divisor('own.number_word', grammar) }}
+            else 1
+        end as number_divisor,
+        case when own.currency_before = '' and own.currency_after = ''
+            then coalesce(last_end.currency_before, '') else own.currency_before end as currency_before,
+        case when own.currency_before = '' and own.currency_after = ''
+            then coalesce(last_end.currency_after, '') else own.currency_after end as currency_after,
+        case when own.unit_word = '' then coalesce(last_end.unit_word, '') else own.unit_word end as unit_word,
+        case when own.scale_word = '' then coalesce(last_end.scale_word, '') else own.scale_word end as scale_word,
+        case when own.per_unit = '' then coalesce(last_end.per_unit, '') else own.per_unit end as per_unit,
         -- words the grammar does not know, to name them in the error (only for values that fail)
-        case when {{ value_component('part_text', 'number') }} = ''
-            then {{ value_unknown_words('part_text') }} else '' end as unknown_words
-    from parts
+        case when own.number = ''
+            then {{ value_unknown_words('part_text', grammar) }} else '' end as unknown_words
+    from matched
 ),
 
-inherited as (
+measured as (
     select
         *,
-        case when range_position_text = 'first' and own_currency_symbol = '' and own_currency_word = ''
-            then last_currency_symbol else own_currency_symbol end as currency_symbol,
-        case when range_position_text = 'first' and own_currency_symbol = '' and own_currency_word = ''
-            then last_currency_word else own_currency_word end as currency_word,
-        case when range_position_text = 'first' and own_percent_sign = ''
-            then last_percent_sign else own_percent_sign end as percent_sign,
-        case when range_position_text = 'first' and own_scale_word = ''
-            then last_scale_word else own_scale_word end as scale_word,
-        case when range_position_text = 'first' and own_per_unit = ''
-            then last_per_unit else own_per_unit end as per_unit
+        {{ scale_exponent('scale_word', grammar) }} + {{ unit_word_exponent('unit_word', grammar) }} as exponent,
+        case
+            when currency_before <> '' or currency_after <> '' then 'currency'
+            when unit_word <> '' then {{ unit_word_unit('unit_word', grammar) }}
+            when number_kind = 'fraction' then 'ratio'
+            when number_kind = 'multiple' then 'multiple'
+            else 'count'
+        end as value_unit,
+        case when open_paren = '(' then -1 else 1 end as number_sign
     from components
 ),
 
 checked as (
     select
         *,
-        {{ currency_code('currency_symbol', 'currency_word') }} as currency_code,
         case
             when range_position_text not in ('', 'first', 'second')
                 then 'range_position must be empty, first or second, not ' || chr(39) || range_position || chr(39)
@@ -95,13 +120,18 @@ checked as (
                 then 'the value states a range: give one row per end, with range_position first and second'
             when number_text = '' and unknown_words <> ''
                 then 'does not parse: unknown word(s) ' || chr(39) || unknown_words
-                    || chr(39) || ' (not a number, qualifier, scale word or currency the grammar knows)'
+                    || chr(39) || ' (not a number, qualifier, scale word, unit or currency the grammar knows:'
+                    || ' seeds/vocabulary)'
             when number_text = ''
-                then 'does not parse as [qualifier] [currency] number [%] [scale] [currency] [per unit]'
-            when {{ currency_code('currency_symbol', 'currency_word') }} = 'conflict'
-                then 'currency symbol and currency word disagree'
+                then 'does not parse as [qualifier] [currency] number [scale] [unit] [currency] [per unit]'
+            when (open_paren = '') <> (close_paren = '')
+                then 'does not parse: a parenthesis is not closed'
+            when number_kind in ('fraction', 'multiple') and (scale_word <> '' or unit_word <> '' or value_unit = 'currency')
+                then 'does not parse: a ' || number_kind || ' in words takes no scale word, unit or currency'
+            when value_unit = 'currency' and unit_word <> ''
+                then 'does not parse: a value in a currency cannot also be a ' || unit_word
         end as parse_error
-    from inherited
+    from measured
 ),
 
 final as (
@@ -123,15 +153,19 @@ final as (
 
         -- parsed parts
         qualifier_word,
-        {{ qualifier_kind('qualifier_word') }} as stated_qualifier,
+        {{ qualifier_kind('qualifier_word', grammar) }} as stated_qualifier,
         number_text,
+        number_kind,
         scale_word,
-        percent_sign = '%' as is_percent,
-        currency_code,
+        unit_word,
+        value_unit,
+        currency_before,
+        currency_after,
         per_unit,
         {{ direction_sign("coalesce(direction_as_written, '')") }} as direction_sign,
 
-        -- measures: the stated magnitude in base units, before any sign
+        -- measures: the stated number in base units, negative when written in parentheses,
+        -- before any direction word's sign; the digits are scaled exactly (scaled_number)
         case
             {%- if on_error == 'raise' %}
             when parse_error is not null then {{ raise_error(
@@ -140,14 +174,20 @@ final as (
             {%- else %}
             when parse_error is not null then null
             {%- endif %}
-            else cast(
-                {{ strict_cast("replace(number_text, ',', '')", 'decimal(18, 6)') }}
-                * {{ unit_multiplier('scale_word', 'percent_sign') }}
-                as double
-            )
+            else number_sign * {{ scaled_number('numerator_text', 'exponent') }} / number_divisor
         end as magnitude,
 
-        {{ last_digit_unit('number_text', 'scale_word', 'percent_sign') }} as last_digit_unit,
+        -- one unit of the last digit written, in base units (half of it is the rounding it allows)
+        case
+            when parse_error is not null then null
+            when number_kind = 'digits' then power(10.0, -1 * case
+                when {{ dbt.position("'.'", 'number_text') }} > 0
+                    then {{ dbt.length('number_text') }} - {{ dbt.position("'.'", 'number_text') }}
+                else 0
+            end) * cast('1e' || cast(exponent as string) as double)
+            when number_kind = 'fraction' then 0.01
+            else cast('1e' || cast(exponent as string) as double)
+        end as last_digit_unit,
 
         -- provenance
         quote,

@@ -1,5 +1,6 @@
-{#- Claims joined to their entity (through the alias seed), their period and the figure that
-    states their value. A claim that does not resolve aborts the build naming it. -#}
+{#- Claims joined to their entity (through the aliases, or for a pronoun the source's lead entity,
+    as figures are: alias_matches), their period and the figure that states their value. A claim
+    that does not resolve aborts the build naming it. -#}
 with
 
 claims as (
@@ -10,31 +11,23 @@ sources as (
     select * from {{ ref('stg_articles__sources') }}
 ),
 
-aliases as (
-    select * from {{ ref('stg_curated__entity_aliases') }}
-),
-
 figures as (
     select * from {{ ref('int_figures_normalised') }}
     where rejection_reason is null
 ),
 
 subject_matches as (
-    select
-        claims.claim_id,
-        count(*) as match_count,
-        min(aliases.entity_id) as entity_id
-    from claims
-    inner join aliases
-        on lower(trim(claims.subject_as_written)) = aliases.alias_key
-    group by claims.claim_id
+    {{ subject_matches('claims', 'claim_id', 'subject_as_written') | indent(4) }}
 ),
 
 joined as (
     select
         claims.*,
-        subject_matches.entity_id,
-        coalesce(subject_matches.match_count, 0) as alias_match_count,
+        {{ resolved_subject_entity('subject_matches.alias_match_count', 'subject_matches.alias_entity_id',
+                                   'claims.subject_as_written', 'sources.lead_entity_id') }} as entity_id,
+        {{ subject_resolution('subject_matches.alias_match_count', 'claims.subject_as_written', 'sources.lead_entity_id') }}
+            as subject_resolution,
+        coalesce(subject_matches.alias_match_count, 0) as alias_match_count,
         sources.published_date,
         lower(trim(claims.period_as_written)) as period_text,
         figures.figure_id as matched_figure_id,
@@ -46,35 +39,23 @@ joined as (
         figures.value_as_written as stated_value_as_written
     from claims
     left join subject_matches
-        on claims.claim_id = subject_matches.claim_id
+        on claims.claim_id = subject_matches.match_key
     left join sources
         on claims.source_id = sources.source_id
     left join figures
         on claims.stated_figure_id = figures.figure_id
 ),
 
-period_parts as (
-    select
-        *,
-        {{ period_parts('period_text') }}
-    from joined
-),
-
-periods as (
-    select
-        *,
-        {{ period_fields('published_date') }}
-    from period_parts
-),
+{{ period_ctes('joined', 'period_text', 'published_date') }},
 
 checked as (
     select
         *,
         case
-            when alias_match_count <> 1
-                then 'subject ' || chr(39) || subject_as_written || chr(39) || ' does not match exactly one alias'
+            when subject_resolution is null
+                then 'subject ' || chr(39) || subject_as_written || chr(39) || ' does not match exactly one alias (nor is it a pronoun of a source with a lead entity)'
             when period_type is null
-                then 'period ' || chr(39) || period_as_written || chr(39) || ' matches no pattern in the period_patterns macro'
+                then 'period ' || chr(39) || period_as_written || chr(39) || ' matches no form of the period grammar (macros/grammar/period_grammar.sql)'
             when stated_figure_id <> '' and matched_figure_id is null
                 then 'stated_figure_id ' || chr(39) || stated_figure_id || chr(39) || ' is not a figure'
         end as resolution_error

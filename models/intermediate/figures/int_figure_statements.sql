@@ -29,10 +29,12 @@ singles as (
         period_end_date,
         fiscal_year,
         unit,
+        currency_code,
         per_unit,
         item_as_written,
         value_as_written,
         qualifier,
+        is_forecast,
 
         -- measures: the interval the statement allows
         case when qualifier in ('exact', 'approx', 'lower_bound') then value end as value_low,
@@ -80,10 +82,12 @@ ranges as (
         min(period_end_date) as period_end_date,
         min(fiscal_year) as fiscal_year,
         min(unit) as unit,
+        min(currency_code) as currency_code,
         min(per_unit) as per_unit,
         min(item_as_written) as item_as_written,
         min(value_as_written) as value_as_written,
         case when count(*) = 2 then 'range' else min(qualifier) end as qualifier,
+        max(case when is_forecast then 1 else 0 end) = 1 as is_forecast,
 
         -- measures: the interval the statement allows
         min(case when qualifier = 'range_low' then value end) as value_low,

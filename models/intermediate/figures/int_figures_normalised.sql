@@ -1,8 +1,12 @@
 {#- Figures in base units with a sign, a qualifier that holds for the signed value, a resolved
-    period and both currencies (converted at the annual average rate of the figure's year).
+    period, a forecast flag, and the amount in its currency of record converted to yuan and dollars
+    at the annual average rates of the figure's year. A period written relative to another figure
+    ("a year earlier", "the same quarter of 2023") is resolved against the figure it is compared
+    with. A reported figure that fits none of the marts its metric belongs to fails here.
     Landed rows rejected upstream or here keep their reason in rejection_reason; models that read
     this one take only rows where it is NULL. Incremental, like int_figures_resolved. -#}
 {{ config(materialized='incremental', incremental_strategy='append', on_schema_change='fail') }}
+{%- set mart_rows = vocabulary_rows('curated_marts') -%}
 
 with
 
@@ -12,7 +16,11 @@ figures as (
 ),
 
 rates as (
-    select * from {{ ref('stg_reference__usd_cny_rates') }}
+    select * from {{ ref('stg_reference__fx_rates') }}
+),
+
+period_references as (
+    select * from {{ ref('stg_articles__period_references') }}
 ),
 
 signed as (
@@ -60,18 +68,182 @@ ranges as (
         and signed.value_as_written = range_groups.value_as_written
 ),
 
-period_parts as (
+period_core as (
     select
         *,
-        {{ period_parts('period_text') }}
+        {{ period_core('period_text') }}
     from ranges
+),
+
+period_forms as (
+    select
+        *,
+        {{ period_form() }}
+    from period_core
+),
+
+period_values as (
+    select
+        *,
+        {{ period_part_values() }}
+    from period_forms
+),
+
+-- the year each period states itself, relative years counted from the published date
+own_years as (
+    select
+        *,
+        {{ period_year_number('period_year_text', 'published_date') }} as own_period_year,
+        {{ period_year_number('period_first_year_text', 'published_date') }} as own_period_first_year
+    from period_values
+),
+
+-- periods written relative to a compared figure, and the figure each is compared with: the one
+-- named in the period references seed, else the one other figure of the same sentence with the
+-- same subject and metric whose period is its own
+relative_periods as (
+    select
+        figure_id,
+        source_id,
+        quote,
+        entity_id,
+        metric_id
+    from own_years
+    where period_kind in ('same_part', 'figure_relative')
+),
+
+compared_candidates as (
+    select
+        relative_periods.figure_id,
+        count(*) as candidate_count,
+        min(candidates.figure_id) as candidate_figure_id
+    from relative_periods
+    inner join own_years as candidates
+        on relative_periods.source_id = candidates.source_id
+        and relative_periods.quote = candidates.quote
+        and relative_periods.entity_id = candidates.entity_id
+        and relative_periods.metric_id = candidates.metric_id
+    where candidates.figure_id <> relative_periods.figure_id
+        and candidates.period_kind not in ('same_part', 'figure_relative', 'unstated')
+    group by relative_periods.figure_id
+),
+
+compared_figures as (
+    select
+        relative_periods.figure_id,
+        coalesce(
+            period_references.period_reference_figure_id,
+            case when compared_candidates.candidate_count = 1 then compared_candidates.candidate_figure_id end
+        ) as compared_figure_id,
+        coalesce(compared_candidates.candidate_count, 0) as compared_candidate_count
+    from relative_periods
+    left join period_references
+        on relative_periods.figure_id = period_references.figure_id
+    left join compared_candidates
+        on relative_periods.figure_id = compared_candidates.figure_id
+),
+
+resolved_periods as (
+    select
+        own_years.*,
+        compared_figures.compared_figure_id,
+        compared_figures.compared_candidate_count,
+        case
+            when own_years.period_kind = 'figure_relative' then compared.period_kind
+            when own_years.period_kind = 'same_part' and own_years.period_part_months is null then compared.period_kind
+            when own_years.period_kind = 'same_part' then 'part'
+            else own_years.period_kind
+        end as resolved_period_kind,
+        case
+            when own_years.period_kind = 'figure_relative'
+                then compared.own_period_year + {{ period_year_offset('own_years.period_year_text') }}
+            when own_years.period_kind = 'same_part' and {{ regex_matches('own_years.period_year_text', '^[0-9]{4}$') }}
+                then cast(own_years.period_year_text as integer)
+            when own_years.period_kind = 'same_part' and own_years.period_year_text <> ''
+                then compared.own_period_year + {{ period_year_offset('own_years.period_year_text') }}
+            else own_years.own_period_year
+        end as resolved_period_year,
+        case
+            when own_years.period_kind = 'figure_relative'
+                then compared.own_period_first_year + {{ period_year_offset('own_years.period_year_text') }}
+            else own_years.own_period_first_year
+        end as resolved_period_first_year,
+        case
+            when own_years.period_kind = 'figure_relative' then compared.period_part_number
+            when own_years.period_kind = 'same_part' and own_years.period_part_months is null then compared.period_part_number
+            when own_years.period_kind = 'same_part' and own_years.period_part_months = compared.period_part_months
+                then compared.period_part_number
+            when own_years.period_kind = 'same_part' then null
+            else own_years.period_part_number
+        end as resolved_period_part_number,
+        case
+            when own_years.period_kind = 'figure_relative' then compared.period_part_months
+            when own_years.period_kind = 'same_part' then coalesce(own_years.period_part_months, compared.period_part_months)
+            else own_years.period_part_months
+        end as resolved_period_part_months,
+        case
+            when own_years.period_kind in ('figure_relative', 'same_part') then compared.period_month_number
+            else own_years.period_month_number
+        end as resolved_period_month_number,
+        case
+            when own_years.period_kind in ('figure_relative', 'same_part') then compared.period_day_number
+            else own_years.period_day_number
+        end as resolved_period_day_number
+    from own_years
+    left join compared_figures
+        on own_years.figure_id = compared_figures.figure_id
+    left join own_years as compared
+        on compared_figures.compared_figure_id = compared.figure_id
+        and own_years.source_id = compared.source_id
 ),
 
 periods as (
     select
         *,
-        {{ period_fields('published_date') }}
-    from period_parts
+        {{ period_fields('published_date', {
+            'kind': 'resolved_period_kind', 'year': 'resolved_period_year', 'first_year': 'resolved_period_first_year',
+            'part_number': 'resolved_period_part_number', 'part_months': 'resolved_period_part_months',
+            'month': 'resolved_period_month_number', 'day': 'resolved_period_day_number'}) | indent(8) }}
+    from resolved_periods
+),
+
+forecasts as (
+    select
+        *,
+        coalesce(period_end_date > published_date, false)
+            or {{ says_forecast('quote', 'value_as_written') }} as is_forecast
+    from periods
+),
+
+-- whether a reported figure reaches a mart of its metric, per seeds/curated/curated_marts.csv
+reach as (
+    select
+        *,
+        {%- set conditions = [] %}
+        {%- for mart in mart_rows %}
+            {%- set parts = [dbt.position(sql_text(';' ~ mart['mart'] ~ ';'), "';' || marts || ';'") ~ ' > 0'] %}
+            {%- if mart['entity_types'] %}
+                {%- do parts.append("entity_type in ('" ~ mart['entity_types'].split(';') | join("', '") ~ "')") %}
+            {%- endif %}
+            {%- if mart['period_types'] %}
+                {%- do parts.append("period_type in ('" ~ mart['period_types'].split(';') | join("', '") ~ "')") %}
+            {%- endif %}
+            {%- if mart['needs_item'] in (true, 'true', 'True') %}
+                {%- do parts.append('item_entity_count > 0') %}
+            {%- endif %}
+            {%- if mart['takes_forecasts'] not in (true, 'true', 'True') %}
+                {%- do parts.append('not is_forecast') %}
+            {%- endif %}
+            {%- do conditions.append('(' ~ parts | join(' and ') ~ ')') %}
+        {%- endfor %}
+        {%- set forecast_marts = [] %}
+        {%- for mart in mart_rows if mart['takes_forecasts'] in (true, 'true', 'True') %}
+            {%- do forecast_marts.append(dbt.position(sql_text(';' ~ mart['mart'] ~ ';'), "';' || marts || ';'") ~ ' > 0') %}
+        {%- endfor %}
+        -- a forecast is bound for a mart only when one of its metric's marts takes forecasts
+        (not is_forecast or {{ forecast_marts | join(' or ') if forecast_marts else 'false' }}) as is_mart_bound,
+        {{ conditions | join('\n            or ') if conditions else 'true' }} as reaches_a_mart
+    from forecasts
 ),
 
 labelled as (
@@ -80,22 +252,52 @@ labelled as (
         case
             when rejection_reason is not null
                 then rejection_reason
+            when period_kind in ('same_part', 'figure_relative') and compared_figure_id is null
+                then 'period ' || chr(39) || period_as_written || chr(39) || ' is relative to another figure, and '
+                    || case when compared_candidate_count = 0 then 'the sentence has no other figure of the same subject and metric'
+                        else 'the sentence has several figures of the same subject and metric' end
+                    || ': name the one compared with in seeds/articles/article_period_references.csv'
             when period_type is null
-                then 'period ' || chr(39) || period_as_written || chr(39) || ' matches no pattern in the period_patterns macro'
+                then 'period ' || chr(39) || period_as_written || chr(39) || ' matches no form of the period grammar (macros/grammar/period_grammar.sql, words in seeds/vocabulary/vocabulary_period_words.csv)'
             when range_position <> '' and (range_row_count <> 2 or range_first_count <> 1)
                 then 'a range needs exactly two rows, one first and one second, with the same subject, metric, period and value'
+            when is_mart_bound and not reaches_a_mart
+                then 'reaches no mart its metric ' || metric_id || ' belongs to (' || replace(marts, ';', ', ')
+                    || '; seeds/curated/curated_marts.csv says what each takes): entity ' || entity_id || ' is a '
+                    || entity_type || ', period ' || chr(39) || period_as_written || chr(39) || ' is a ' || period_type
+                    || case when item_as_written = '' then ', no item is named' else '' end
+                    || case when is_forecast then ', and it is a forecast' else '' end
         end as normalisation_error
-    from periods
+    from reach
 ),
 
 converted as (
     select
         labelled.*,
-        rates.cny_per_usd,
-        rates.rate_year
+        own_rates.units_per_usd,
+        yuan_rates.units_per_usd as cny_per_usd
     from labelled
-    left join rates
-        on labelled.fiscal_year = rates.rate_year
+    left join rates as own_rates
+        on labelled.currency_code = own_rates.currency_code
+        and labelled.fiscal_year = own_rates.rate_year
+    left join rates as yuan_rates
+        on yuan_rates.currency_code = 'CNY'
+        and labelled.fiscal_year = yuan_rates.rate_year
+),
+
+amounts as (
+    select
+        *,
+        case
+            when currency_code = 'USD' then value
+            when currency_code <> '' then value / units_per_usd
+        end as converted_usd,
+        case
+            when currency_code = 'CNY' then value
+            when currency_code = 'USD' then value * cny_per_usd
+            when currency_code <> '' then value / units_per_usd * cny_per_usd
+        end as converted_cny
+    from converted
 ),
 
 final as (
@@ -109,14 +311,19 @@ final as (
         -- attributes
         entity_name,
         entity_type,
+        subject_resolution,
         metric_name,
         unit_kind,
         domain,
+        marts,
         period_type,
         period_label,
         period_start_date,
         period_end_date,
         fiscal_year,
+        period_first_year,
+        compared_figure_id,
+        is_forecast,
         case
             when range_position <> '' and value = range_min_value
                 and (range_min_value < range_max_value or range_position = 'first') then 'range_low'
@@ -129,6 +336,7 @@ final as (
             when unit_kind = 'currency' then currency_code
             else unit_kind
         end as unit,
+        currency_code,
         per_unit,
         range_position,
         qualifier_word,
@@ -148,16 +356,20 @@ final as (
             when normalisation_error is not null then null
             else value
         end as value,
-        case
-            when currency_code = 'CNY' then value
-            when currency_code = 'USD' then value * cny_per_usd
-        end as value_cny,
-        case
-            when currency_code = 'USD' then value
-            when currency_code = 'CNY' then value / cny_per_usd
-        end as value_usd,
+        converted_cny as value_cny,
+        converted_usd as value_usd,
+        case when currency_code <> '' then units_per_usd end as fx_units_per_usd,
         case when currency_code <> '' then cny_per_usd end as fx_cny_per_usd,
-        case when currency_code <> '' then rate_year end as fx_rate_year,
+        case when converted_usd is not null then fiscal_year end as fx_rate_year,
+        case
+            when currency_code = '' then null
+            when fiscal_year is null
+                then 'the period gives no year to take an annual rate for'
+            when converted_usd is null
+                then 'no annual rate for ' || currency_code || ' in ' || cast(fiscal_year as string) || ' in seeds/reference/reference_fx_rates.csv'
+            when converted_cny is null
+                then 'no annual rate for CNY in ' || cast(fiscal_year as string) || ' in seeds/reference/reference_fx_rates.csv'
+        end as fx_missing_reason,
         last_digit_unit,
 
         -- provenance
@@ -167,7 +379,7 @@ final as (
 
         -- why a landed row cannot be used; NULL for a good row
         normalisation_error as rejection_reason
-    from converted
+    from amounts
 )
 
 select * from final

@@ -1,5 +1,6 @@
-{#- The figure that speaks for each entity, metric and period when the article states it more
-    than once: an exact figure before an approximate one before a bound, then the earliest paragraph.
+{#- The reported figure (not a forecast) that speaks for each entity, metric and period when the
+    article states it more than once: an exact figure before an approximate one before a bound, then
+    the earliest paragraph.
     Every figure stated for the same cell is listed in figure_ids. -#}
 {#- a table, not a view: several marts and tests read it, and at scale it should be computed once -#}
 {{ config(materialized='table') }}
@@ -10,6 +11,8 @@ figures as (
     select * from {{ ref('int_figures_normalised') }}
     where rejection_reason is null
         and qualifier not in ('range_low', 'range_high')
+        -- marts that pivot a metric show reported figures: a forecast never speaks for a cell
+        and not is_forecast
 ),
 
 -- ranking and listing work on the few columns they need: at 10^7 figures, carrying every column

@@ -1,8 +1,9 @@
 {#- Figures joined to what they are about: the entity their subject names (through the alias
-    seeds and landed aliases), their metric and their source, with every check that a figure fits its
-    metric. A curated figure that fails aborts the build naming it; a landed figure that fails is kept
-    with the reason in rejection_reason and goes no further. Incremental: each build adds the rows of
-    the files it has not resolved yet. -#}
+    seeds and landed aliases, or, for a pronoun, the source's lead entity), the products their item
+    names, their metric and their source, the currency their currency forms mean in that source,
+    with every check that a figure fits its metric. A curated figure that fails aborts the build
+    naming it; a landed figure that fails is kept with the reason in rejection_reason and goes no
+    further. Incremental: each build adds the rows of the files it has not resolved yet. -#}
 {{ config(materialized='incremental', incremental_strategy='append', on_schema_change='fail') }}
 
 with
@@ -33,10 +34,6 @@ sources as (
     select * from {{ ref('int_sources') }}
 ),
 
-aliases as (
-    select * from {{ ref('int_entity_aliases') }}
-),
-
 entities as (
     select * from {{ ref('int_entities') }}
 ),
@@ -46,38 +43,55 @@ metrics as (
 ),
 
 subject_matches as (
+    {{ subject_matches('figures', 'figure_id', 'subject_as_written') | indent(4) }}
+),
+
+item_matches as (
     select
-        figures.figure_id,
-        count(*) as match_count,
-        min(aliases.entity_id) as entity_id
-    from figures
-    inner join aliases
-        on lower(trim(figures.subject_as_written)) = aliases.alias_key
-    group by figures.figure_id
+        match_key,
+        count(*) as item_entity_count
+    from ({{ alias_matches('figures', 'figure_id', 'item_as_written') | indent(8) }}) as matches
+    group by match_key
 ),
 
 joined as (
     select
         figures.*,
-        subject_matches.entity_id,
-        coalesce(subject_matches.match_count, 0) as alias_match_count,
-        entities.entity_name,
-        entities.entity_type,
+        subject_matches.alias_match_count,
+        {{ subject_resolution('subject_matches.alias_match_count', 'figures.subject_as_written', 'sources.lead_entity_id') }}
+            as subject_resolution,
+        {{ resolved_subject_entity('subject_matches.alias_match_count', 'subject_matches.alias_entity_id',
+                                   'figures.subject_as_written', 'sources.lead_entity_id') }} as entity_id,
+        coalesce(item_matches.item_entity_count, 0) as item_entity_count,
+        {{ currency_of_value('figures.currency_before', 'figures.currency_after', 'sources.local_currency') }}
+            as currency_code,
         metrics.metric_name,
         metrics.unit_kind,
         metrics.domain,
         metrics.is_signed_change,
+        metrics.marts,
         sources.source_id as registered_source_id,
-        sources.published_date
+        sources.published_date,
+        sources.lead_entity_id
     from figures
     left join subject_matches
-        on figures.figure_id = subject_matches.figure_id
-    left join entities
-        on subject_matches.entity_id = entities.entity_id
+        on figures.figure_id = subject_matches.match_key
+    left join item_matches
+        on figures.figure_id = item_matches.match_key
     left join metrics
         on figures.metric_id = metrics.metric_id
     left join sources
         on figures.source_id = sources.source_id
+),
+
+with_entities as (
+    select
+        joined.*,
+        entities.entity_name,
+        entities.entity_type
+    from joined
+    left join entities
+        on joined.entity_id = entities.entity_id
 ),
 
 checked as (
@@ -88,30 +102,40 @@ checked as (
                 then rejection_reason
             when registered_source_id is null
                 then 'source_id ' || chr(39) || source_id || chr(39) || ' is not in seeds/articles/article_sources.csv or landed sources'
-            when alias_match_count = 0
+            when coalesce(alias_match_count, 0) = 0 and {{ is_pronoun('subject_as_written') }}
+                and coalesce(lead_entity_id, '') = ''
+                then 'subject ' || chr(39) || subject_as_written || chr(39) || ' is a pronoun: name the lead entity of source '
+                    || chr(39) || source_id || chr(39) || ' in article_sources.lead_entity_id, or write the subject by name'
+            when coalesce(alias_match_count, 0) = 0 and not {{ is_pronoun('subject_as_written') }}
                 then 'subject ' || chr(39) || subject_as_written || chr(39) || ' matches no alias in seeds/curated/curated_entity_aliases.csv or landed aliases'
             when alias_match_count > 1
                 then 'subject ' || chr(39) || subject_as_written || chr(39) || ' matches more than one entity in the alias seeds and landed aliases'
             when entity_name is null
-                then 'alias of ' || chr(39) || subject_as_written || chr(39) || ' points to entity ' || chr(39) || entity_id || chr(39) || ', which is not in seeds/curated/curated_entities.csv or landed entities'
+                then 'subject ' || chr(39) || subject_as_written || chr(39) || ' points to entity ' || chr(39) || entity_id || chr(39) || ', which is not in seeds/curated/curated_entities.csv or landed entities'
+            when item_as_written <> '' and item_entity_count = 0
+                then 'item ' || chr(39) || item_as_written || chr(39) || ' matches no alias in seeds/curated/curated_entity_aliases.csv or landed aliases'
             when metric_name is null
                 then 'metric_id ' || chr(39) || metric_id || chr(39) || ' is not in seeds/curated/curated_metrics.csv'
             when direction_sign is null
-                then 'direction word ' || chr(39) || direction_as_written || chr(39) || ' is not one the direction_sign macro knows'
+                then 'direction word ' || chr(39) || direction_as_written || chr(39) || ' is not in seeds/vocabulary/vocabulary_direction_words.csv'
             when is_signed_change and direction_sign = 0
                 then 'metric ' || metric_id || ' is a change: direction_as_written must say which way it went'
             when not is_signed_change and direction_sign <> 0
                 then 'metric ' || metric_id || ' is not a change: direction_as_written must be empty'
-            when unit_kind = 'currency' and (currency_code = '' or is_percent)
+            when currency_code = 'conflict'
+                then 'the currency written before the number and the one written after it disagree'
+            when unit_kind = 'currency' and value_unit <> 'currency'
                 then 'metric ' || metric_id || ' is an amount of money: the value must name a currency'
-            when unit_kind = 'ratio' and (not is_percent or currency_code <> '')
-                then 'metric ' || metric_id || ' is a ratio: the value must be a percentage'
-            when unit_kind = 'count' and (is_percent or currency_code <> '')
+            when unit_kind = 'ratio' and value_unit <> 'ratio'
+                then 'metric ' || metric_id || ' is a ratio: the value must be a percentage or a fraction'
+            when unit_kind = 'count' and value_unit <> 'count'
                 then 'metric ' || metric_id || ' is a count: the value must be a plain number'
+            when unit_kind <> value_unit and unit_kind <> 'currency'
+                then 'metric ' || metric_id || ' is measured in ' || unit_kind || ': the value states ' || value_unit
             when unit_kind = 'count' and magnitude <> floor(magnitude)
                 then 'metric ' || metric_id || ' is a count: the value must be a whole number'
         end as resolution_error
-    from joined
+    from with_entities
 ),
 
 final as (
@@ -125,14 +149,17 @@ final as (
         -- attributes
         entity_name,
         entity_type,
+        subject_resolution,
         metric_name,
         unit_kind,
         domain,
+        marts,
         is_signed_change,
         published_date,
         paragraph_number,
         subject_as_written,
         item_as_written,
+        item_entity_count,
         metric_as_written,
         period_as_written,
         value_as_written,
@@ -141,7 +168,7 @@ final as (
         stated_qualifier,
         qualifier_word,
         currency_code,
-        is_percent,
+        value_unit,
         per_unit,
         direction_sign,
 

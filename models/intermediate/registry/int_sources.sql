@@ -20,6 +20,8 @@ final as (
         language,
         section,
         text_path,
+        lead_entity_id,
+        local_currency,
         landed_file
     from seeded
     union all
@@ -30,6 +32,10 @@ final as (
         language,
         section,
         text_path,
+        -- landed documents name no lead entity or local currency (yet): pronouns do not resolve and
+        -- shared currency forms take their default
+        cast(null as string) as lead_entity_id,
+        cast(null as string) as local_currency,
         landed_file
     from landed
 )

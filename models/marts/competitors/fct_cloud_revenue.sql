@@ -1,5 +1,6 @@
-{#- Cloud revenue and growth by provider and fiscal year, for every provider the article gives an
-    annual revenue or growth figure for, with the prior-year revenue a stated growth implies. -#}
+{#- Cloud revenue and growth by provider and fiscal year, for every provider the sources give an
+    annual revenue or growth figure for, with the prior-year revenue a stated growth implies.
+    Revenue keeps its currency of record; reported figures only. -#}
 with
 
 figures as (
@@ -14,6 +15,8 @@ annual as (
     select
         entity_id as provider_id,
         fiscal_year,
+        max(case when metric_id = 'revenue' then value end) as revenue_amount,
+        max(case when metric_id = 'revenue' then currency_code end) as revenue_currency,
         max(case when metric_id = 'revenue' then value_cny end) as revenue_cny,
         max(case when metric_id = 'revenue' then value_usd end) as revenue_usd,
         max(case when metric_id = 'revenue' then figure_id end) as revenue_figure_id,
@@ -29,7 +32,10 @@ annual as (
 with_prior as (
     select
         current_year.*,
-        prior_year.revenue_cny as prior_year_revenue_cny
+        prior_year.revenue_amount as prior_year_revenue_amount,
+        prior_year.revenue_currency as prior_year_revenue_currency,
+        prior_year.revenue_cny as prior_year_revenue_cny,
+        prior_year.revenue_usd as prior_year_revenue_usd
     from annual as current_year
     left join annual as prior_year
         on current_year.provider_id = prior_year.provider_id
@@ -47,13 +53,15 @@ final as (
         companies.company_name as provider_name,
         with_prior.yoy_growth_qualifier,
 
-        -- measures
+        -- measures: revenue in its currency of record, and in CNY and USD at the year's annual average rates
+        with_prior.revenue_amount,
+        with_prior.revenue_currency,
         with_prior.revenue_cny,
         with_prior.revenue_usd,
         with_prior.stated_yoy_growth_ratio,
         with_prior.revenue_cny / (1 + with_prior.stated_yoy_growth_ratio) as implied_prior_year_revenue_cny,
         with_prior.prior_year_revenue_cny as stated_prior_year_revenue_cny,
-        with_prior.revenue_cny / with_prior.prior_year_revenue_cny - 1 as computed_yoy_growth_ratio,
+        {{ amount_ratio('with_prior.revenue', 'with_prior.prior_year_revenue') }} - 1 as computed_yoy_growth_ratio,
         cast(rank() over (partition by with_prior.fiscal_year order by with_prior.revenue_cny desc) as bigint) as revenue_rank,
 
         -- provenance

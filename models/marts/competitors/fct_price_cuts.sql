@@ -1,13 +1,11 @@
 {#- Price cuts and discounts by provider and product: one row per statement and product it names
-    (one statement can name two products). Changes are negative: -0.5 is a 50% cut. -#}
+    (one statement can name two products). Changes are negative: -0.5 is a 50% cut. Reported
+    figures only. -#}
 with
 
 statements as (
     select * from {{ ref('int_figure_statements') }}
-),
-
-aliases as (
-    select * from {{ ref('int_entity_aliases') }}
+    where not is_forecast
 ),
 
 entities as (
@@ -24,13 +22,13 @@ cuts as (
     where metric_id = 'price_change'
 ),
 
+-- the products the item names, matched as every name is (alias_matches); a figure whose item
+-- names none is stopped in int_figures_resolved, so no statement is lost here
 products as (
     select
-        cuts.statement_id,
-        aliases.entity_id as product_id
-    from cuts
-    inner join aliases
-        on lower(trim(cuts.item_as_written)) = aliases.alias_key
+        match_key as statement_id,
+        entity_id as product_id
+    from ({{ alias_matches('cuts', 'statement_id', 'item_as_written') | indent(8) }}) as matches
 ),
 
 final as (

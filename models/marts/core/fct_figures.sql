@@ -15,6 +15,7 @@ final as (
 
         -- attributes
         entity_name,
+        subject_resolution,
         metric_name,
         domain,
         period_label,
@@ -22,15 +23,20 @@ final as (
         period_start_date,
         period_end_date,
         fiscal_year,
+        compared_figure_id,
+        is_forecast,
         qualifier,
         unit,
+        currency_code,
         per_unit,
 
         -- measures
         value,
         value_cny,
         value_usd,
+        fx_units_per_usd,
         fx_cny_per_usd,
+        fx_missing_reason,
         last_digit_unit,
 
         -- provenance

@@ -1,7 +1,9 @@
-{#- One row per company and fiscal year, from the first to the last year the article states an
-    annual financial figure for it; years with no stated figure are kept, with NULL amounts. -#}
-{%- set amount_metrics = ['revenue', 'net_loss', 'public_cloud_revenue', 'industry_cloud_revenue',
-                          'rd_expense', 'cash_and_equivalents'] -%}
+{#- One row per company and fiscal year, from the first to the last year the sources state an
+    annual financial figure for it; years with no stated figure are kept, with NULL amounts. Only
+    reported figures: forecasts stay in fct_figures. Each amount keeps its currency of record and is
+    converted to yuan and dollars at the year's annual average rates. -#}
+{%- set amount_metrics = company_amount_metrics() -%}
+{%- set ratio_metrics = company_ratio_metrics() -%}
 with
 
 figures as (
@@ -12,16 +14,16 @@ companies as (
     select * from {{ ref('dim_companies') }}
 ),
 
-rates as (
-    select * from {{ ref('stg_reference__usd_cny_rates') }}
+yuan_rates as (
+    select * from {{ ref('stg_reference__fx_rates') }}
+    where currency_code = 'CNY'
 ),
 
 annual_figures as (
     select *
     from figures
-    where domain = 'financials'
-        and period_type in ('fiscal_year', 'year_end')
-        and metric_id in ('{{ (amount_metrics + ['revenue_yoy_growth']) | join("', '") }}')
+    where period_type in ('fiscal_year', 'year_end')
+        and metric_id in ('{{ (amount_metrics + ratio_metrics) | join("', '") }}')
 ),
 
 company_years as (
@@ -46,13 +48,7 @@ pivoted as (
     select
         entity_id as company_id,
         fiscal_year,
-        {%- for metric in amount_metrics %}
-        max(case when metric_id = '{{ metric }}' then value_cny end) as stated_{{ metric }}_cny,
-        max(case when metric_id = '{{ metric }}' then value_usd end) as stated_{{ metric }}_usd,
-        max(case when metric_id = '{{ metric }}' then figure_id end) as {{ metric }}_figure_id,
-        {%- endfor %}
-        max(case when metric_id = 'revenue_yoy_growth' then value end) as stated_revenue_yoy_growth_ratio,
-        max(case when metric_id = 'revenue_yoy_growth' then figure_id end) as revenue_yoy_growth_figure_id,
+        {{- pivot_company_metrics() | indent(4) }}
         {{ listagg_sorted('figure_ids', "', '") }} as figure_ids
     from annual_figures
     group by entity_id, fiscal_year
@@ -63,34 +59,44 @@ joined as (
         spine.company_id,
         spine.fiscal_year,
         {%- for metric in amount_metrics %}
+        pivoted.stated_{{ metric }}_amount,
+        pivoted.stated_{{ metric }}_currency,
         pivoted.stated_{{ metric }}_cny,
         pivoted.stated_{{ metric }}_usd,
         pivoted.{{ metric }}_figure_id,
         {%- endfor %}
-        pivoted.stated_revenue_yoy_growth_ratio,
-        pivoted.revenue_yoy_growth_figure_id,
+        {%- for metric in ratio_metrics %}
+        pivoted.stated_{{ metric }}_ratio,
+        pivoted.{{ metric }}_figure_id,
+        {%- endfor %}
         pivoted.figure_ids,
-        rates.cny_per_usd
+        yuan_rates.units_per_usd as cny_per_usd
     from spine
     left join pivoted
         on spine.company_id = pivoted.company_id
         and spine.fiscal_year = pivoted.fiscal_year
-    left join rates
-        on spine.fiscal_year = rates.rate_year
+    left join yuan_rates
+        on spine.fiscal_year = yuan_rates.rate_year
 ),
 
 derived as (
     select
         *,
         -- industry cloud is never stated: it follows from total less public cloud
-        coalesce(stated_industry_cloud_revenue_cny, stated_revenue_cny - stated_public_cloud_revenue_cny)
-            as industry_cloud_revenue_cny,
-        coalesce(stated_industry_cloud_revenue_usd, stated_revenue_usd - stated_public_cloud_revenue_usd)
-            as industry_cloud_revenue_usd,
-        stated_industry_cloud_revenue_cny is null
-            and stated_revenue_cny is not null
-            and stated_public_cloud_revenue_cny is not null as is_industry_cloud_revenue_derived,
-        lag(stated_revenue_cny) over (partition by company_id order by fiscal_year) as prior_year_revenue_cny
+        {%- for part in ['amount', 'currency', 'cny', 'usd'] %}
+        coalesce(stated_industry_cloud_revenue_{{ part }},
+            {{ amount_difference('stated_revenue', 'stated_public_cloud_revenue', part) }})
+            as industry_cloud_revenue_{{ part }},
+        {%- endfor %}
+        stated_industry_cloud_revenue_amount is null
+            and coalesce(
+                {{ amount_difference('stated_revenue', 'stated_public_cloud_revenue', 'amount') }},
+                {{ amount_difference('stated_revenue', 'stated_public_cloud_revenue', 'usd') }},
+                {{ amount_difference('stated_revenue', 'stated_public_cloud_revenue', 'cny') }}
+            ) is not null as is_industry_cloud_revenue_derived,
+        {%- for part in ['amount', 'currency', 'cny', 'usd'] %}
+        lag(stated_revenue_{{ part }}) over (partition by company_id order by fiscal_year) as prior_year_revenue_{{ part }}{{ ',' if not loop.last }}
+        {%- endfor %}
     from joined
 ),
 
@@ -106,27 +112,22 @@ final as (
         derived.figure_ids is not null as has_stated_figures,
         derived.is_industry_cloud_revenue_derived,
 
-        -- measures: amounts in CNY and USD (USD at the year's annual average rate)
-        derived.stated_revenue_cny as revenue_cny,
-        derived.stated_revenue_usd as revenue_usd,
-        derived.stated_net_loss_cny as net_loss_cny,
-        derived.stated_net_loss_usd as net_loss_usd,
-        derived.stated_public_cloud_revenue_cny as public_cloud_revenue_cny,
-        derived.stated_public_cloud_revenue_usd as public_cloud_revenue_usd,
-        derived.industry_cloud_revenue_cny,
-        derived.industry_cloud_revenue_usd,
-        derived.stated_rd_expense_cny as rd_expense_cny,
-        derived.stated_rd_expense_usd as rd_expense_usd,
-        derived.stated_cash_and_equivalents_cny as cash_and_equivalents_cny,
-        derived.stated_cash_and_equivalents_usd as cash_and_equivalents_usd,
+        -- measures: amounts in their currency of record, and in CNY and USD at the year's annual average rates
+        {%- for metric in amount_metrics %}
+        {%- set source = 'derived.' ~ ('' if metric == 'industry_cloud_revenue' else 'stated_') ~ metric %}
+        {{ source }}_amount as {{ metric }}_amount,
+        {{ source }}_currency as {{ metric }}_currency,
+        {{ source }}_cny as {{ metric }}_cny,
+        {{ source }}_usd as {{ metric }}_usd,
+        {%- endfor %}
         derived.cny_per_usd as fx_cny_per_usd,
 
         -- measures: ratios computed from the amounts
-        derived.stated_revenue_cny / derived.prior_year_revenue_cny - 1 as revenue_yoy_growth_ratio,
+        {{ amount_ratio('derived.stated_revenue', 'derived.prior_year_revenue') }} - 1 as revenue_yoy_growth_ratio,
         derived.stated_revenue_yoy_growth_ratio,
-        derived.stated_public_cloud_revenue_cny / derived.stated_revenue_cny as public_cloud_share_ratio,
-        derived.stated_rd_expense_cny / derived.stated_revenue_cny as rd_intensity_ratio,
-        derived.stated_net_loss_cny / derived.stated_revenue_cny as net_loss_margin_ratio,
+        {{ amount_ratio('derived.stated_public_cloud_revenue', 'derived.stated_revenue') }} as public_cloud_share_ratio,
+        {{ amount_ratio('derived.stated_rd_expense', 'derived.stated_revenue') }} as rd_intensity_ratio,
+        {{ amount_ratio('derived.stated_net_loss', 'derived.stated_revenue') }} as net_loss_margin_ratio,
 
         -- provenance
         derived.revenue_figure_id,

@@ -1,9 +1,13 @@
-{#- Kingsoft Cloud's share price events as the article gives them (IPO, first day, peak, latest
-    close), with the changes the article states and the changes the prices imply. -#}
+{#- Companies' share price events as the sources give them (IPO, first day, peak, close), each price
+    in its currency of record (and in dollars), with the changes the sources state and the changes
+    the prices imply. A stated change from the peak or the IPO price belongs to the close of its
+    date; one stated without a date ("plummets over 95%") to the company's latest close. Only
+    reported figures: forecasts stay in fct_figures. -#}
 with
 
 statements as (
     select * from {{ ref('int_figure_statements') }}
+    where not is_forecast
 ),
 
 companies as (
@@ -20,41 +24,99 @@ prices as (
         end as event_type,
         period_label,
         case when period_type = 'date' then period_end_date end as event_date,
-        coalesce(value_low, value_high) as share_price_usd,
+        period_end_date,
+        coalesce(value_low, value_high) as share_price,
+        currency_code as share_price_currency,
+        coalesce(value_low_usd, value_high_usd) as share_price_usd,
         qualifier as price_qualifier,
         figure_ids
     from statements
     where metric_id in ('ipo_share_price', 'peak_share_price', 'closing_share_price')
 ),
 
+latest_closes as (
+    select
+        company_id,
+        period_label,
+        row_number() over (partition by company_id order by period_end_date desc, period_label desc) as recency_rank
+    from prices
+    where event_type = 'close'
+),
+
 changes as (
     select
-        entity_id as company_id,
+        statements.entity_id as company_id,
+        statements.metric_id,
+        -- an undated change from the peak or the IPO price is read against the latest close
+        case
+            when statements.period_type = 'unstated' and statements.metric_id <> 'first_day_share_price_change'
+                then latest_closes.period_label
+            else statements.period_label
+        end as period_label,
+        statements.period_type <> 'unstated' as is_dated,
+        coalesce(statements.value_low, statements.value_high) as change_ratio,
+        statements.qualifier,
+        statements.statement_id,
+        statements.figure_ids
+    from statements
+    left join latest_closes
+        on statements.entity_id = latest_closes.company_id
+        and latest_closes.recency_rank = 1
+    where statements.metric_id in ('first_day_share_price_change', 'share_price_change_from_peak', 'share_price_change_from_ipo')
+),
+
+-- one stated change per company, event and metric: a dated statement before an undated one;
+-- every statement of it is cited
+ranked_changes as (
+    select
+        *,
+        row_number() over (
+            partition by company_id, period_label, metric_id
+            order by case when is_dated then 0 else 1 end, statement_id
+        ) as preference_rank
+    from changes
+),
+
+change_citations as (
+    select
+        company_id,
         period_label,
         metric_id,
-        coalesce(value_low, value_high) as change_ratio,
-        qualifier,
-        figure_ids
-    from statements
-    where metric_id in ('first_day_share_price_change', 'share_price_change_from_peak', 'share_price_change_from_ipo')
-        and period_type <> 'unstated'
+        {{ listagg_sorted('figure_ids', "', '") }} as change_figure_ids
+    from changes
+    group by company_id, period_label, metric_id
+),
+
+stated_changes as (
+    select
+        ranked_changes.*,
+        change_citations.change_figure_ids
+    from ranked_changes
+    inner join change_citations
+        on ranked_changes.company_id = change_citations.company_id
+        and ranked_changes.period_label = change_citations.period_label
+        and ranked_changes.metric_id = change_citations.metric_id
+    where ranked_changes.preference_rank = 1
 ),
 
 first_day as (
     select
-        changes.company_id,
+        stated_changes.company_id,
         'first_day' as event_type,
-        changes.period_label,
+        stated_changes.period_label,
         ipo.event_date,
+        ipo.period_end_date,
         -- the first-day price is not stated: the IPO price and the stated rise imply it
-        ipo.share_price_usd * (1 + changes.change_ratio) as share_price_usd,
-        changes.qualifier as price_qualifier,
-        changes.figure_ids || ', ' || ipo.figure_ids as figure_ids
-    from changes
+        ipo.share_price * (1 + stated_changes.change_ratio) as share_price,
+        ipo.share_price_currency,
+        ipo.share_price_usd * (1 + stated_changes.change_ratio) as share_price_usd,
+        stated_changes.qualifier as price_qualifier,
+        stated_changes.change_figure_ids || ', ' || ipo.figure_ids as figure_ids
+    from stated_changes
     inner join prices as ipo
-        on changes.company_id = ipo.company_id
+        on stated_changes.company_id = ipo.company_id
         and ipo.event_type = 'ipo'
-    where changes.metric_id = 'first_day_share_price_change'
+    where stated_changes.metric_id = 'first_day_share_price_change'
 ),
 
 events as (
@@ -72,7 +134,11 @@ events as (
 price_references as (
     select
         company_id,
+        max(case when event_type = 'ipo' then share_price end) as ipo_share_price,
+        max(case when event_type = 'ipo' then share_price_currency end) as ipo_share_price_currency,
         max(case when event_type = 'ipo' then share_price_usd end) as ipo_share_price_usd,
+        max(case when event_type = 'peak' then share_price end) as peak_share_price,
+        max(case when event_type = 'peak' then share_price_currency end) as peak_share_price_currency,
         max(case when event_type = 'peak' then share_price_usd end) as peak_share_price_usd
     from prices
     group by company_id
@@ -91,26 +157,34 @@ final as (
         events.event_date,
         events.price_qualifier,
         events.is_price_derived,
+        events.share_price_currency,
 
-        -- measures
+        -- measures: the price in its currency of record, and in USD at the year's annual average rate
+        events.share_price,
         events.share_price_usd,
-        events.share_price_usd / price_references.ipo_share_price_usd - 1 as change_from_ipo_ratio,
-        events.share_price_usd / price_references.peak_share_price_usd - 1 as drawdown_from_peak_ratio,
+        {%- for reference, name in [('ipo', 'change_from_ipo_ratio'), ('peak', 'drawdown_from_peak_ratio')] %}
+        coalesce(
+            case when events.share_price_currency = price_references.{{ reference }}_share_price_currency
+                then events.share_price / price_references.{{ reference }}_share_price end,
+            events.share_price_usd / price_references.{{ reference }}_share_price_usd
+        ) - 1 as {{ name }},
+        {%- endfor %}
         from_ipo.change_ratio as stated_change_from_ipo_ratio,
         from_peak.change_ratio as stated_change_from_peak_ratio,
 
         -- provenance
-        events.figure_ids
+        events.figure_ids,
+        nullif(concat_ws(', ', from_ipo.change_figure_ids, from_peak.change_figure_ids), '') as change_figure_ids
     from events
     inner join companies
         on events.company_id = companies.company_id
     left join price_references
         on events.company_id = price_references.company_id
-    left join changes as from_ipo
+    left join stated_changes as from_ipo
         on events.company_id = from_ipo.company_id
         and events.period_label = from_ipo.period_label
         and from_ipo.metric_id = 'share_price_change_from_ipo'
-    left join changes as from_peak
+    left join stated_changes as from_peak
         on events.company_id = from_peak.company_id
         and events.period_label = from_peak.period_label
         and from_peak.metric_id = 'share_price_change_from_peak'

@@ -1,9 +1,14 @@
 {#- Market-wide figures: market size and growth, cloud adoption, number of AI models and the cost
-    of training them. One row per statement; a range gives its low and high ends. -#}
+    of training them: every statement of a metric the catalogue (curated_metrics.marts) shows here.
+    One row per statement; a range gives its low and high ends. Forecasts are kept, flagged. -#}
 with
 
 statements as (
     select * from {{ ref('int_figure_statements') }}
+),
+
+metrics as (
+    select * from {{ ref('stg_curated__metrics') }}
 ),
 
 final as (
@@ -24,6 +29,7 @@ final as (
         unit,
         per_unit,
         qualifier,
+        is_forecast,
         value_as_written,
 
         -- measures
@@ -38,7 +44,10 @@ final as (
         figure_ids,
         quote
     from statements
-    where domain = 'market'
+    where metric_id in (
+        select metric_id from metrics
+        where {{ dbt.position("';fct_market_metrics;'", "';' || marts || ';'") }} > 0
+    )
 )
 
 select * from final

@@ -8,13 +8,15 @@ final as (
     select
         -- keys
         source_id,
+        lead_entity_id,
 
         -- attributes
         title,
         published_date,
         language,
         section,
-        text_path
+        text_path,
+        local_currency
     from sources
 )
 

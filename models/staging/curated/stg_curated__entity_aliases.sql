@@ -11,7 +11,7 @@ final as (
         entity_id,
 
         -- attributes
-        lower(trim(alias)) as alias_key,
+        {{ alias_key('alias') }} as alias_key,
         note
     from aliases
 )

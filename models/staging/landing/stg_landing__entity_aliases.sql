@@ -15,7 +15,7 @@ final as (
         entity_id,
 
         -- attributes
-        lower(trim(alias)) as alias_key,
+        {{ alias_key('alias') }} as alias_key,
         note,
 
         -- provenance

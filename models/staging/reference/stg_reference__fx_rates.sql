@@ -1,16 +1,17 @@
 with
 
 rates as (
-    select * from {{ ref('reference_usd_cny_rates') }}
+    select * from {{ ref('reference_fx_rates') }}
 ),
 
 final as (
     select
         -- keys
+        currency_code,
         year as rate_year,
 
         -- measures
-        cny_per_usd,
+        units_per_usd,
 
         -- provenance
         rate_kind,

@@ -1,0 +1,27 @@
+{#- Words that say something about a figure beyond its value, from
+    seeds/vocabulary/vocabulary_context_words.csv: pronouns ("It", "The company") that name the
+    source's lead entity, and words that make a figure a forecast ("expected", "targeted"). -#}
+
+{#- True when a subject as written is a pronoun the seed knows. -#}
+{% macro is_pronoun(subject_expr) -%}
+    {%- set pronouns = [] -%}
+    {%- for row in vocabulary_rows('vocabulary_context_words') if row['word_class'] == 'pronoun' -%}
+        {%- do pronouns.append(sql_text(row['word'])) -%}
+    {%- endfor -%}
+    ({{ alias_key(subject_expr) }} in ({{ pronouns | join(', ') if pronouns else "''" }}))
+{%- endmacro %}
+
+{#- True when the sentence `quote_expr`, up to where it states `value_expr`, says the figure is a
+    forecast: a forecast word with no sentence break (". ", ";", "!", "?") between it and the value.
+    ("Revenue rose to HK$8.8 billion, and it expects HK$10 billion next year": only the second
+    figure is a forecast.) The whole sentence counts when the value is not found in it. -#}
+{% macro says_forecast(quote_expr, value_expr) -%}
+    {%- set words = [] -%}
+    {%- for row in vocabulary_rows('vocabulary_context_words') if row['word_class'] == 'forecast' -%}
+        {%- do words.append(row['word']) -%}
+    {%- endfor -%}
+    {%- set position = dbt.position('lower(' ~ value_expr ~ ')', 'lower(' ~ quote_expr ~ ')') -%}
+    {%- set before_value = 'case when ' ~ position ~ ' > 0 then substring(lower(' ~ quote_expr ~ '), 1, ' ~ position
+        ~ ' - 1) else lower(' ~ quote_expr ~ ') end' -%}
+    coalesce({{ regex_matches(before_value, '\\b' ~ regex_alternation(words) ~ '\\b(?:[^.;!?]|[.][0-9])*$') }}, false)
+{%- endmacro %}

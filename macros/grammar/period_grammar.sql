@@ -1,0 +1,321 @@
+{#- The grammar of a period as written (lowercased): its words are rows of
+    seeds/vocabulary/vocabulary_period_words.csv (months, ordinals, parts of a year, relative years,
+    words for "as of publication" and "before publication", lead words such as "in" or "by"); the
+    shapes they combine in are the forms below. Each form is a constant regular expression over
+    the period with its lead words removed, and names the capture group of each part it states:
+
+        fiscal_year         2023, FY2024, fiscal 2024, last year, this year
+        part                third quarter of 2024, first half of 2023, Q3 2024, 3Q 2024, 2024 Q3, H1 2024
+        year_to_date        first three quarters of 2024, first nine months of 2024
+        month               March 2025, March this year
+        date                April 12, 2024; 19 March 2025; 2025-03-19
+        year_end            end of 2023
+        span                2018 to 2021, 2018-2021, between 2021 and 2023
+        same_part           the same quarter of 2023, the same period last year (the part of the year is
+                            that of the figure compared with)
+        figure_relative     a year earlier, the previous year (the period of the figure compared with,
+                            shifted by a year)
+        as_of_publication   so far, now, currently
+        before_publication  initially, previously, within a few years of its establishment
+
+    A year may be written as a relative year ("last year"): against the source's published date,
+    and in a same_part form against the figure compared with. -#}
+{% macro period_grammar() -%}
+    {%- set words = vocabulary_rows('vocabulary_period_words') -%}
+    {%- set value_words = vocabulary_rows('vocabulary_value_words') -%}
+    {%- set leads = vocabulary_words(words, 'lead_word') -%}
+    {%- set lead_pattern = '^(?:' ~ regex_alternation(leads) ~ ' +)+' -%}
+    {#- phrases are matched as written after their lead words go, so they are stored that way -#}
+    {%- set stripped = {} -%}
+    {%- for row in words -%}
+        {%- set phrase = namespace(text=row['word']) -%}
+        {%- for round in range(4) -%}
+            {%- for lead in leads if phrase.text.startswith(lead ~ ' ') -%}
+                {%- set phrase.text = phrase.text[lead | length + 1:] -%}
+            {%- endfor -%}
+        {%- endfor -%}
+        {%- do stripped.setdefault(row['word_class'], []).append(phrase.text) -%}
+        {%- do row.update({'phrase': phrase.text}) -%}
+    {%- endfor -%}
+    {%- set alt = {} -%}
+    {%- for word_class, phrases in stripped.items() -%}
+        {%- do alt.update({word_class: regex_alternation(phrases)}) -%}
+    {%- endfor -%}
+    {%- for word_class in ['month', 'ordinal', 'part_of_year', 'parts_of_year', 'part_letter', 'same_part',
+                           'fiscal_year_prefix', 'year_end_prefix', 'span_connector', 'relative_year',
+                           'figure_relative_year', 'as_of_publication', 'before_publication',
+                           'before_publication_prefix'] if word_class not in alt -%}
+        {%- do alt.update({word_class: regex_alternation([])}) -%}
+    {%- endfor -%}
+    {%- set cardinal = regex_alternation(vocabulary_words(value_words, 'number')) -%}
+    {%- set year = '([0-9]{4}|' ~ alt['relative_year'] ~ ')' -%}
+    {%- set any_year = '([0-9]{4}|' ~ alt['relative_year'] ~ '|' ~ alt['figure_relative_year'] ~ ')' -%}
+    {%- set of = '(?: +of| +in|,)? +' -%}
+    {%- set month = '(' ~ alt['month'] ~ ')[.]?' -%}
+    {%- set day = '([0-9]{1,2})(?:st|nd|rd|th)?' -%}
+    {%- set forms = [
+        {'form': 'fiscal_year', 'kind': 'fiscal_year',
+         'pattern': '^(?:' ~ alt['fiscal_year_prefix'] ~ ' *)?' ~ year ~ '$', 'year': 1},
+        {'form': 'year_end', 'kind': 'year_end',
+         'pattern': '^' ~ alt['year_end_prefix'] ~ ' +' ~ year ~ '$', 'year': 1},
+        {'form': 'month', 'kind': 'month',
+         'pattern': '^' ~ month ~ ',? +' ~ year ~ '$', 'month': 1, 'year': 2},
+        {'form': 'date_month_first', 'kind': 'date',
+         'pattern': '^' ~ month ~ ' +' ~ day ~ ',? +([0-9]{4})$', 'month': 1, 'day': 2, 'year': 3},
+        {'form': 'date_day_first', 'kind': 'date',
+         'pattern': '^' ~ day ~ ' +(?:of +)?' ~ month ~ ',? +([0-9]{4})$', 'day': 1, 'month': 2, 'year': 3},
+        {'form': 'date_iso', 'kind': 'date',
+         'pattern': '^([0-9]{4})-([0-9]{2})-([0-9]{2})$', 'year': 1, 'month_digits': 2, 'day': 3},
+        {'form': 'part_ordinal', 'kind': 'part',
+         'pattern': '^(' ~ alt['ordinal'] ~ ') +(' ~ alt['part_of_year'] ~ ')' ~ of ~ year ~ '$',
+         'ordinal': 1, 'part_noun': 2, 'year': 3},
+        {'form': 'part_letter_first', 'kind': 'part',
+         'pattern': '^(' ~ alt['part_letter'] ~ ') *([1-9])(?: +of)?,? +' ~ year ~ '$',
+         'part_letter': 1, 'part_digit': 2, 'year': 3},
+        {'form': 'part_digit_first', 'kind': 'part',
+         'pattern': '^([1-9]) *(' ~ alt['part_letter'] ~ ')(?: +of)?,? *' ~ year ~ '$',
+         'part_digit': 1, 'part_letter': 2, 'year': 3},
+        {'form': 'part_year_first', 'kind': 'part',
+         'pattern': '^([0-9]{4}) *(' ~ alt['part_letter'] ~ ') *([1-9])$',
+         'year': 1, 'part_letter': 2, 'part_digit': 3},
+        {'form': 'year_to_date', 'kind': 'year_to_date',
+         'pattern': '^(?:' ~ alt['ordinal'] ~ ') +(' ~ cardinal ~ '|[0-9]+) +(' ~ alt['parts_of_year'] ~ ')' ~ of ~ year ~ '$',
+         'count': 1, 'parts_noun': 2, 'year': 3},
+        {'form': 'span', 'kind': 'span',
+         'pattern': '^(?:from +)?([0-9]{4}) *' ~ alt['span_connector'] ~ ' *([0-9]{4})$', 'first_year': 1, 'year': 2},
+        {'form': 'span_between', 'kind': 'span',
+         'pattern': '^between +([0-9]{4}) +and +([0-9]{4})$', 'first_year': 1, 'year': 2},
+        {'form': 'as_of_publication', 'kind': 'as_of_publication',
+         'pattern': '^' ~ alt['as_of_publication'] ~ '$'},
+        {'form': 'before_publication', 'kind': 'before_publication',
+         'pattern': '^(?:' ~ alt['before_publication'] ~ '|' ~ alt['before_publication_prefix'] ~ ' +.+)$'},
+        {'form': 'same_part', 'kind': 'same_part',
+         'pattern': '^same +(' ~ alt['part_of_year'] ~ '|' ~ alt['same_part'] ~ ')(?:' ~ of ~ any_year ~ ')?$',
+         'same_noun': 1, 'year': 2},
+        {'form': 'figure_relative', 'kind': 'figure_relative',
+         'pattern': '^' ~ any_year ~ '$', 'year': 1},
+    ] -%}
+    {{ return({'words': words, 'lead_pattern': lead_pattern, 'forms': forms}) }}
+{%- endmacro %}
+
+{#- (phrase, SQL number) pairs of the period words of one class. -#}
+{% macro period_word_pairs(grammar, word_class) -%}
+    {%- set pairs = [] -%}
+    {%- for row in grammar['words'] if row['word_class'] == word_class and row['number_value'] != '' -%}
+        {%- do pairs.append((row['phrase'], row['number_value'] | int)) -%}
+    {%- endfor -%}
+    {{ return(pairs) }}
+{%- endmacro %}
+
+{#- For the forms that state `role`: a case expression giving that group's text ('' otherwise). -#}
+{% macro period_role(grammar, role, core_expr, form_expr) -%}
+    (
+        case {{ form_expr }}
+            {%- for form in grammar['forms'] if role in form %}
+            when '{{ form['form'] }}' then {{ regex_group(core_expr, form['pattern'], form[role]) }}
+            {%- endfor %}
+            else ''
+        end
+    )
+{%- endmacro %}
+
+{#- Step one, a select-list over a relation with the period text (lowercased) in `text_expr`:
+    the text without its lead words ("in", "by", "the"). -#}
+{% macro period_core(text_expr) -%}
+    {%- set grammar = period_grammar() -%}
+    {{ regex_replace_all(text_expr, grammar['lead_pattern'], '') }} as period_core_text,
+    {{ text_expr }} = '' as is_period_unstated
+{%- endmacro %}
+
+{#- Step two, over step one's columns: which form the period has; NULL when none, 'unstated'
+    when nothing is written. -#}
+{% macro period_form() -%}
+    {%- set grammar = period_grammar() -%}
+    case
+        when is_period_unstated then 'unstated'
+        {%- for form in grammar['forms'] %}
+        when {{ regex_matches('period_core_text', form['pattern']) }} then '{{ form['form'] }}'
+        {%- endfor %}
+    end as period_form
+{%- endmacro %}
+
+{#- Step three, over step two's columns: the kind of period and its parts as numbers, with the
+    year as written (digits or a relative year). -#}
+{% macro period_part_values() -%}
+    {%- set grammar = period_grammar() -%}
+    {%- set core = 'period_core_text' -%}
+    {%- set form = 'period_form' -%}
+    {%- set part_months -%}
+        coalesce(
+            {{ lookup_case(period_role(grammar, 'part_noun', core, form), period_word_pairs(grammar, 'part_of_year')) }},
+            {{ lookup_case(period_role(grammar, 'part_letter', core, form), period_word_pairs(grammar, 'part_letter')) }},
+            {{ lookup_case(period_role(grammar, 'same_noun', core, form), period_word_pairs(grammar, 'part_of_year')) }}
+        )
+    {%- endset -%}
+    case
+        {%- for item in grammar['forms'] %}
+        when period_form = '{{ item['form'] }}' then '{{ item['kind'] }}'
+        {%- endfor %}
+        when period_form = 'unstated' then 'unstated'
+    end as period_kind,
+    {{ period_role(grammar, 'year', core, form) }} as period_year_text,
+    {{ period_role(grammar, 'first_year', core, form) }} as period_first_year_text,
+    cast(coalesce(
+        {{ lookup_case(period_role(grammar, 'ordinal', core, form), period_word_pairs(grammar, 'ordinal')) }},
+        cast(nullif({{ period_role(grammar, 'part_digit', core, form) }}, '') as integer),
+        cast(nullif({{ digits_or_word(period_role(grammar, 'count', core, form)) }}, '') as integer)
+    ) as integer) as period_part_number,
+    cast(coalesce(
+        {{ part_months }},
+        {{ lookup_case(period_role(grammar, 'parts_noun', core, form), period_word_pairs(grammar, 'parts_of_year')) }}
+    ) as integer) as period_part_months,
+    cast(coalesce(
+        {{ lookup_case(period_role(grammar, 'month', core, form), period_word_pairs(grammar, 'month')) }},
+        cast(nullif({{ period_role(grammar, 'month_digits', core, form) }}, '') as integer)
+    ) as integer) as period_month_number,
+    cast(nullif({{ period_role(grammar, 'day', core, form) }}, '') as integer) as period_day_number
+{%- endmacro %}
+
+{#- A year written as digits or as a relative year, as a number: a relative year counts from the
+    year of `base_date_expr` ("last year" is one before), or from `base_year_expr` when given. NULL
+    for a year relative to a compared figure when no base year is given. `offsets_of` names the
+    word class whose offsets apply. -#}
+{% macro period_year_number(year_text_expr, base_date_expr=none, base_year_expr=none, offsets_of=['relative_year']) -%}
+    {%- set grammar = period_grammar() -%}
+    {%- set pairs = [] -%}
+    {%- for word_class in offsets_of -%}{%- do pairs.extend(period_word_pairs(grammar, word_class)) -%}{%- endfor -%}
+    {%- set base = base_year_expr if base_year_expr is not none else 'cast(extract(year from ' ~ base_date_expr ~ ') as integer)' -%}
+    (
+        case
+            when {{ year_text_expr }} = '' then null
+            when {{ regex_matches(year_text_expr, '^[0-9]{4}$') }} then cast({{ year_text_expr }} as integer)
+            else {{ base }} + {{ lookup_case(year_text_expr, pairs) }}
+        end
+    )
+{%- endmacro %}
+
+{#- Offset, in years, of a year written relative to a compared figure ("a year earlier": -1) or to
+    publication; 0 for a year in digits or none. -#}
+{% macro period_year_offset(year_text_expr) -%}
+    {%- set grammar = period_grammar() -%}
+    {%- set pairs = period_word_pairs(grammar, 'relative_year') + period_word_pairs(grammar, 'figure_relative_year') -%}
+    coalesce({{ lookup_case(year_text_expr, pairs) }}, 0)
+{%- endmacro %}
+
+{#- True when a year as written counts from a compared figure ("a year earlier"). -#}
+{% macro is_figure_relative_year(year_text_expr) -%}
+    {%- set grammar = period_grammar() -%}
+    {%- set phrases = [] -%}
+    {%- for row in grammar['words'] if row['word_class'] == 'figure_relative_year' -%}{%- do phrases.append(sql_text(row['phrase'])) -%}{%- endfor -%}
+    ({{ year_text_expr }} in ({{ phrases | join(', ') if phrases else "''" }}))
+{%- endmacro %}
+
+{#- Last step, over columns that hold the kind of period, its year (a number), first year (of a
+    span), part number, part length in months, month and day (named by `columns`, a dict over the
+    keys kind, year, first_year, part_number, part_months, month and day; by default the names
+    period_part_values and period_ctes give them): the period as a type, dates, fiscal year and label. A period whose parts do not make one (a fifth quarter,
+    a year that names no year) gets a NULL period_type, which fails the figure. -#}
+{% macro period_fields(published_date_expr, columns=none) -%}
+    {%- set c = {'kind': 'period_kind', 'year': 'period_year', 'first_year': 'period_first_year_number',
+                 'part_number': 'period_part_number', 'part_months': 'period_part_months',
+                 'month': 'period_month_number', 'day': 'period_day_number'} -%}
+    {%- do c.update(columns or {}) -%}
+    case
+        when {{ c.kind }} = 'unstated' then 'unstated'
+        when {{ c.kind }} in ('as_of_publication', 'before_publication') then {{ c.kind }}
+        when {{ c.year }} is null then null
+        when {{ c.kind }} = 'part' and {{ c.part_number }} between 1 and 12 / {{ c.part_months }}
+            then case {{ c.part_months }} when 3 then 'quarter' when 6 then 'half_year' when 1 then 'month' end
+        when {{ c.kind }} = 'year_to_date' and {{ c.part_number }} * {{ c.part_months }} between 1 and 12 then 'year_to_date'
+        when {{ c.kind }} = 'span' and {{ c.first_year }} <= {{ c.year }} then 'span'
+        when {{ c.kind }} in ('fiscal_year', 'year_end', 'date') then {{ c.kind }}
+        when {{ c.kind }} = 'month' and {{ c.month }} is not null then 'month'
+    end as period_type,
+    case
+        when {{ c.kind }} = 'span' then {{ c.first_year }}
+        when {{ c.kind }} not in ('as_of_publication', 'before_publication', 'unstated') then {{ c.year }}
+    end as period_first_year,
+    case
+        when {{ c.kind }} = 'as_of_publication' then cast(extract(year from {{ published_date_expr }}) as integer)
+        when {{ c.kind }} not in ('before_publication', 'unstated') then {{ c.year }}
+    end as fiscal_year,
+    case
+        when {{ c.kind }} in ('fiscal_year', 'year_to_date') then {{ make_date_from_parts(c.year, 1, 1) }}
+        when {{ c.kind }} = 'span' then {{ make_date_from_parts('' ~ c.first_year ~ '', 1, 1) }}
+        when {{ c.kind }} = 'part' and {{ c.part_number }} between 1 and 12 / {{ c.part_months }}
+            then {{ make_date_from_parts(c.year, '(' ~ c.part_number ~ ' - 1) * ' ~ c.part_months ~ ' + 1', 1) }}
+        when {{ c.kind }} = 'month' then {{ make_date_from_parts(c.year, '' ~ c.month ~ '', 1) }}
+        when {{ c.kind }} = 'date' then {{ make_date_from_parts(c.year, '' ~ c.month ~ '', '' ~ c.day ~ '') }}
+        when {{ c.kind }} = 'year_end' then {{ make_date_from_parts(c.year, 12, 31) }}
+        when {{ c.kind }} = 'as_of_publication' then {{ published_date_expr }}
+    end as period_start_date,
+    case
+        when {{ c.kind }} in ('fiscal_year', 'span', 'year_end') then {{ make_date_from_parts(c.year, 12, 31) }}
+        when {{ c.kind }} = 'part' and {{ c.part_number }} between 1 and 12 / {{ c.part_months }}
+            then last_day({{ make_date_from_parts(c.year, '' ~ c.part_number ~ ' * ' ~ c.part_months ~ '', 1) }})
+        when {{ c.kind }} = 'year_to_date' and {{ c.part_number }} * {{ c.part_months }} between 1 and 12
+            then last_day({{ make_date_from_parts(c.year, '' ~ c.part_number ~ ' * ' ~ c.part_months ~ '', 1) }})
+        when {{ c.kind }} = 'month' then last_day({{ make_date_from_parts(c.year, '' ~ c.month ~ '', 1) }})
+        when {{ c.kind }} = 'date' then {{ make_date_from_parts(c.year, '' ~ c.month ~ '', '' ~ c.day ~ '') }}
+        when {{ c.kind }} in ('as_of_publication', 'before_publication') then {{ published_date_expr }}
+    end as period_end_date,
+    case
+        when {{ c.kind }} = 'fiscal_year' then 'FY' || cast({{ c.year }} as string)
+        when {{ c.kind }} = 'span' then 'FY' || cast({{ c.first_year }} as string) || '-FY' || cast({{ c.year }} as string)
+        when {{ c.kind }} = 'part' and {{ c.part_months }} = 3 then cast({{ c.year }} as string) || '-Q' || cast({{ c.part_number }} as string)
+        when {{ c.kind }} = 'part' and {{ c.part_months }} = 6 then cast({{ c.year }} as string) || '-H' || cast({{ c.part_number }} as string)
+        when {{ c.kind }} = 'part' and {{ c.part_months }} = 1 and {{ c.part_number }} between 1 and 12
+            then substring(cast({{ make_date_from_parts(c.year, '' ~ c.part_number ~ '', 1) }} as string), 1, 7)
+        when {{ c.kind }} = 'year_to_date'
+            then cast({{ c.year }} as string) || '-' || cast({{ c.part_number }} * {{ c.part_months }} as string) || 'M'
+        when {{ c.kind }} = 'month' then substring(cast({{ make_date_from_parts(c.year, '' ~ c.month ~ '', 1) }} as string), 1, 7)
+        when {{ c.kind }} = 'date' then cast({{ make_date_from_parts(c.year, '' ~ c.month ~ '', '' ~ c.day ~ '') }} as string)
+        when {{ c.kind }} = 'year_end' then cast({{ make_date_from_parts(c.year, 12, 31) }} as string)
+        when {{ c.kind }} = 'as_of_publication' then 'as of ' || cast({{ published_date_expr }} as string)
+        when {{ c.kind }} = 'before_publication' then 'before ' || cast({{ published_date_expr }} as string)
+        when {{ c.kind }} = 'unstated' then 'unstated'
+    end as period_label
+{%- endmacro %}
+
+{#- The whole chain for a relation `relation` (a CTE name) whose periods are written in `text_expr`
+    (lowercased) and count relative years from `published_date_expr`: CTEs named period_core,
+    period_forms, period_values, period_years and `final_name`, which holds the relation's columns
+    and the period's. For periods that need no compared figure (claims); figures resolve those in
+    int_figures_normalised. -#}
+{% macro period_ctes(relation, text_expr, published_date_expr, final_name='periods') -%}
+period_core as (
+    select
+        *,
+        {{ period_core(text_expr) }}
+    from {{ relation }}
+),
+
+period_forms as (
+    select
+        *,
+        {{ period_form() }}
+    from period_core
+),
+
+period_values as (
+    select
+        *,
+        {{ period_part_values() }}
+    from period_forms
+),
+
+period_years as (
+    select
+        *,
+        {{ period_year_number('period_year_text', published_date_expr) }} as period_year,
+        {{ period_year_number('period_first_year_text', published_date_expr) }} as period_first_year_number
+    from period_values
+),
+
+{{ final_name }} as (
+    select
+        *,
+        {{ period_fields(published_date_expr) }}
+    from period_years
+)
+{%- endmacro %}

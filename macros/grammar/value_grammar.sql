@@ -1,0 +1,207 @@
+{#- The grammar of a figure's value as written (lowercased), one end of a range:
+
+        [qualifier] [(] [currency before] number [)] [scale word] [unit word] [currency after] [per unit]
+
+    where the number is digits ("1,234.5"), a number word ("three", "twenty-five", "a fifth",
+    "double") or a fraction in words ("one in five"); a number in parentheses is negative. Every
+    word comes from a seed: seeds/vocabulary/vocabulary_value_words.csv (qualifiers, scale words,
+    unit words, per units, number words, connectors) and vocabulary_currency_forms.csv. The pattern
+    is built from them when a node compiles, so it is a constant in the SQL.
+
+    value_grammar() returns the pattern, the names of its capture groups (in order) and the rows it
+    was built from; the other macros here turn parts into values with case expressions built from
+    the same rows. -#}
+{% macro value_grammar() -%}
+    {%- set words = vocabulary_rows('vocabulary_value_words') -%}
+    {%- set forms = vocabulary_rows('vocabulary_currency_forms') -%}
+    {%- set before = [] -%}
+    {%- set after = [] -%}
+    {%- for form in forms -%}
+        {%- do (before if form['position'] == 'before' else after).append(form['written_form']) -%}
+    {%- endfor -%}
+    {%- set digits = '(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:[.][0-9]+)?' -%}
+    {%- set number_word = regex_alternation(vocabulary_words(words, 'number')) -%}
+    {%- set connector = regex_alternation(vocabulary_words(words, 'fraction_connector')) -%}
+    {%- set number = '(' ~ '(' ~ digits ~ ')'
+        ~ '|(' ~ number_word ~ ')(?:-(' ~ number_word ~ '))?'
+        ~ '|(' ~ number_word ~ '|[0-9]+) +' ~ connector ~ ' +(' ~ number_word ~ '|[0-9]+)' ~ ')' -%}
+    {%- set pattern = '^(?:(' ~ regex_alternation(vocabulary_words(words, 'qualifier')) ~ ') +)?'
+        ~ '([(])?'
+        ~ '(?:(' ~ regex_alternation(before) ~ ') *)?'
+        ~ number
+        ~ '([)])?'
+        ~ '(?: *(' ~ regex_alternation(vocabulary_words(words, 'scale')) ~ '))?'
+        ~ '(?: *(' ~ regex_alternation(vocabulary_words(words, 'unit')) ~ '))?'
+        ~ '(?: +(' ~ regex_alternation(after) ~ '))?'
+        ~ '(?: +' ~ regex_alternation(vocabulary_words(words, 'per_connector'))
+        ~ ' +(' ~ regex_alternation(vocabulary_words(words, 'per_unit')) ~ '))?$' -%}
+    {{ return({
+        'pattern': pattern,
+        'groups': ['qualifier', 'open_paren', 'currency_before', 'number', 'digits', 'number_word',
+                   'number_word_units', 'fraction_numerator', 'fraction_denominator', 'close_paren',
+                   'scale_word', 'unit_word', 'currency_after', 'per_unit'],
+        'words': words,
+        'forms': forms,
+    }) }}
+{%- endmacro %}
+
+{#- A value as written that states a range: two ends joined by a range connector ("15% to 50%",
+    "200 million to 300 million yuan"). The first end must hold a number (digits or a number
+    word), so "up to 50%" is not a range. Capture groups: 1 the first end, 2 the second. -#}
+{% macro figure_range_pattern(grammar=none) -%}
+    {%- set grammar = grammar or value_grammar() -%}
+    {%- set connector = regex_alternation(vocabulary_words(grammar['words'], 'range_connector')) -%}
+    {%- set number_word = regex_alternation(vocabulary_words(grammar['words'], 'number')) -%}
+    {{ return('^((?:[^0-9]*[0-9][^ ]*|(?:[a-z]+ +)?' ~ number_word ~ ')(?: +[a-z]+)?) +' ~ connector ~ ' +(.+)$') }}
+{%- endmacro %}
+
+{#- The pattern alone, for callers that extract one group at a time. -#}
+{% macro figure_value_pattern() -%}
+    {{ return(value_grammar()['pattern']) }}
+{%- endmacro %}
+
+{#- One named part of a value as written; '' when absent. The names of the first grammar
+    (currency_symbol, percent_sign, currency_word) still work. -#}
+{% macro value_component(text_expr, component, grammar=none) -%}
+    {%- set grammar = grammar or value_grammar() -%}
+    {%- set aliases = {'currency_symbol': 'currency_before', 'percent_sign': 'unit_word', 'currency_word': 'currency_after'} -%}
+    {%- set name = aliases.get(component, component) -%}
+    {%- if name not in grammar['groups'] -%}
+        {{ exceptions.raise_compiler_error("value_component: unknown component '" ~ component ~ "'") }}
+    {%- endif -%}
+    {{ regex_group(text_expr, grammar['pattern'], grammar['groups'].index(name) + 1) }}
+{%- endmacro %}
+
+{#- A case expression mapping `expr` through `mapping` (a list of (text, SQL value) pairs). -#}
+{% macro lookup_case(expr, mapping, otherwise='null') -%}
+    {%- if not mapping -%}{{ return('cast(' ~ otherwise ~ ' as string)' if otherwise == 'null' else otherwise) }}{%- endif -%}
+    (
+        case {{ expr }}
+            {%- for text, value in mapping %}
+            when {{ sql_text(text) }} then {{ value }}
+            {%- endfor %}
+            else {{ otherwise }}
+        end
+    )
+{%- endmacro %}
+
+{#- (word, SQL value) pairs of the value words of one class, from column `column`. -#}
+{% macro value_word_pairs(grammar, word_class, column, as_text=false) -%}
+    {%- set pairs = [] -%}
+    {%- for row in grammar['words'] if row['word_class'] == word_class -%}
+        {%- do pairs.append((row['word'], sql_text(row[column]) if as_text else row[column])) -%}
+    {%- endfor -%}
+    {{ return(pairs) }}
+{%- endmacro %}
+
+{#- What a qualifier word says of the number that follows it: exact, approx, lower_bound or
+    upper_bound ('exact' when no word is written); NULL for a word the seed does not know. -#}
+{% macro qualifier_kind(word_expr, grammar=none) -%}
+    {%- set grammar = grammar or value_grammar() -%}
+    {%- set pairs = [('', "'exact'")] + value_word_pairs(grammar, 'qualifier', 'meaning', as_text=true) -%}
+    {{ lookup_case(word_expr, pairs) }}
+{%- endmacro %}
+
+{#- Power of ten of a scale word (9 for billion; 0 when none is written). -#}
+{% macro scale_exponent(word_expr, grammar=none) -%}
+    {%- set grammar = grammar or value_grammar() -%}
+    {%- set pairs = [('', 0)] -%}
+    {%- for row in grammar['words'] if row['word_class'] == 'scale' -%}
+        {%- do pairs.append((row['word'], row['number_value'] | int)) -%}
+    {%- endfor -%}
+    {{ lookup_case(word_expr, pairs) }}
+{%- endmacro %}
+
+{#- Power of ten of a unit word (-2 for a percent sign; 0 when none is written). -#}
+{% macro unit_word_exponent(word_expr, grammar=none) -%}
+    {%- set grammar = grammar or value_grammar() -%}
+    {%- set pairs = [('', 0)] -%}
+    {%- for row in grammar['words'] if row['word_class'] == 'unit' -%}
+        {%- do pairs.append((row['word'], row['number_value'] | int)) -%}
+    {%- endfor -%}
+    {{ lookup_case(word_expr, pairs) }}
+{%- endmacro %}
+
+{#- Unit a unit word gives a value: ratio (percent) or percentage_point; '' when none is written. -#}
+{% macro unit_word_unit(word_expr, grammar=none) -%}
+    {%- set grammar = grammar or value_grammar() -%}
+    {{ lookup_case(word_expr, [('', "''")] + value_word_pairs(grammar, 'unit', 'meaning', as_text=true)) }}
+{%- endmacro %}
+
+{#- Factor a scale word and a unit word multiply a number by (1e9 for billion, 0.01 for %), as a
+    double. For thresholds and other values that need no exactness; figures scale their digits
+    exactly with scaled_number. -#}
+{% macro unit_multiplier(scale_word_expr, unit_word_expr) -%}
+    cast('1e' || cast({{ scale_exponent(scale_word_expr) }} + {{ unit_word_exponent(unit_word_expr) }} as string) as double)
+{%- endmacro %}
+
+{#- A number written in digits (`number_text_expr`, thousands separators allowed) times ten to the
+    power `exponent_expr`, with no rounding before the result: the decimal point is moved in the
+    text ("0.0021505" and 12 give "0.0021505e12"), which is then read as a double, so the only
+    rounding is the double's own. -#}
+{% macro scaled_number(number_text_expr, exponent_expr) -%}
+    {{ strict_cast("replace(" ~ number_text_expr ~ ", ',', '') || 'e' || cast(" ~ exponent_expr ~ " as string)", 'double') }}
+{%- endmacro %}
+
+{#- Value, kind (cardinal, fraction, multiple) and divisor of a number word. -#}
+{% macro number_word_value(word_expr, grammar=none) -%}
+    {%- set grammar = grammar or value_grammar() -%}
+    {%- set pairs = [] -%}
+    {%- for row in grammar['words'] if row['word_class'] == 'number' -%}
+        {%- do pairs.append((row['word'], row['number_value'] | int)) -%}
+    {%- endfor -%}
+    {{ lookup_case(word_expr, pairs) }}
+{%- endmacro %}
+
+{% macro number_word_kind(word_expr, grammar=none) -%}
+    {%- set grammar = grammar or value_grammar() -%}
+    {{ lookup_case(word_expr, value_word_pairs(grammar, 'number', 'meaning', as_text=true)) }}
+{%- endmacro %}
+
+{% macro number_word_divisor(word_expr, grammar=none) -%}
+    {%- set grammar = grammar or value_grammar() -%}
+    {%- set pairs = [] -%}
+    {%- for row in grammar['words'] if row['word_class'] == 'number' -%}
+        {%- do pairs.append((row['word'], row['divisor'] | int)) -%}
+    {%- endfor -%}
+    {{ lookup_case(word_expr, pairs) }}
+{%- endmacro %}
+
+{#- A number written as digits or as a number word, as text of an integer or decimal ('' for ''). -#}
+{% macro digits_or_word(text_expr, grammar=none) -%}
+    (
+        case
+            when {{ text_expr }} = '' then ''
+            when {{ regex_matches(text_expr, '^[0-9]+$') }} then {{ text_expr }}
+            else cast({{ number_word_value(text_expr, grammar) }} as string)
+        end
+    )
+{%- endmacro %}
+
+{#- Sign a direction word gives a change: -1 for a fall or a cut, +1 for a rise, 0 when no word is
+    written, NULL for a word the seed (vocabulary_direction_words) does not know, which fails the
+    figure downstream. -#}
+{% macro direction_sign(word_expr) -%}
+    {%- set pairs = [('', 0)] -%}
+    {%- for row in vocabulary_rows('vocabulary_direction_words') -%}
+        {%- do pairs.append((row['word'], row['sign'] | int)) -%}
+    {%- endfor -%}
+    {{ lookup_case('lower(trim(' ~ word_expr ~ '))', pairs) }}
+{%- endmacro %}
+
+{#- The words of a value as written that the grammar does not know, separated by spaces (empty
+    when every word is known): what an error message should name. -#}
+{% macro value_unknown_words(text_expr, grammar=none) -%}
+    {%- set grammar = grammar or value_grammar() -%}
+    {%- set words = [] -%}
+    {%- set symbols = [] -%}
+    {%- for row in grammar['words'] -%}{%- do words.append(row['word']) -%}{%- endfor -%}
+    {%- for form in grammar['forms'] -%}
+        {%- do (words if modules.re.match('^[a-z ]+$', form['written_form']) else symbols).append(form['written_form']) -%}
+    {%- endfor -%}
+    trim({{ regex_replace_all(
+        regex_replace_all(
+            regex_replace_all(text_expr, '\\b' ~ regex_alternation(words) ~ '\\b', ' '),
+            regex_alternation(symbols), ' '),
+        '[0-9.,%()-]+', ' ') }})
+{%- endmacro %}

@@ -1,0 +1,91 @@
+{#- One row per company and part of a year (quarter, half, the first months of a year, month) the
+    sources state a reported financial figure for: the same metrics as fct_company_financials, each
+    amount in its currency of record and in yuan and dollars, with the growth against the same part
+    of the year before when both are stated. -#}
+{%- set amount_metrics = company_amount_metrics() -%}
+{%- set ratio_metrics = company_ratio_metrics() -%}
+with
+
+figures as (
+    select * from {{ ref('int_figures_preferred') }}
+),
+
+companies as (
+    select * from {{ ref('dim_companies') }}
+),
+
+interim_figures as (
+    select *
+    from figures
+    where period_type in ('quarter', 'half_year', 'year_to_date', 'month')
+        and metric_id in ('{{ (amount_metrics + ratio_metrics) | join("', '") }}')
+),
+
+pivoted as (
+    select
+        entity_id as company_id,
+        period_label,
+        min(period_type) as period_type,
+        min(fiscal_year) as fiscal_year,
+        min(period_start_date) as period_start_date,
+        min(period_end_date) as period_end_date,
+        -- the period without its year ("-Q3"), to find the same part of the year before
+        min(replace(period_label, cast(fiscal_year as string), '')) as part_of_year,
+        {{- pivot_company_metrics() | indent(4) }}
+        {{ listagg_sorted('figure_ids', "', '") }} as figure_ids
+    from interim_figures
+    group by entity_id, period_label
+),
+
+with_prior as (
+    select
+        current_period.*,
+        prior_period.period_label as prior_period_label,
+        {%- for part in ['amount', 'currency', 'cny', 'usd'] %}
+        prior_period.stated_revenue_{{ part }} as prior_period_revenue_{{ part }}{{ ',' if not loop.last }}
+        {%- endfor %}
+    from pivoted as current_period
+    left join pivoted as prior_period
+        on current_period.company_id = prior_period.company_id
+        and current_period.period_type = prior_period.period_type
+        and current_period.part_of_year = prior_period.part_of_year
+        and current_period.fiscal_year = prior_period.fiscal_year + 1
+),
+
+final as (
+    select
+        -- keys
+        with_prior.company_id,
+        with_prior.period_label,
+
+        -- attributes
+        with_prior.period_type,
+        with_prior.fiscal_year,
+        with_prior.period_start_date,
+        with_prior.period_end_date,
+        companies.company_name,
+        with_prior.prior_period_label,
+
+        -- measures: amounts in their currency of record, and in CNY and USD at the year's annual average rates
+        {%- for metric in amount_metrics %}
+        with_prior.stated_{{ metric }}_amount as {{ metric }}_amount,
+        with_prior.stated_{{ metric }}_currency as {{ metric }}_currency,
+        with_prior.stated_{{ metric }}_cny as {{ metric }}_cny,
+        with_prior.stated_{{ metric }}_usd as {{ metric }}_usd,
+        {%- endfor %}
+
+        -- measures: ratios
+        {{ amount_ratio('with_prior.stated_revenue', 'with_prior.prior_period_revenue') }} - 1 as revenue_yoy_growth_ratio,
+        with_prior.stated_revenue_yoy_growth_ratio,
+
+        -- provenance
+        {%- for metric in amount_metrics + ratio_metrics %}
+        with_prior.{{ metric }}_figure_id,
+        {%- endfor %}
+        with_prior.figure_ids
+    from with_prior
+    inner join companies
+        on with_prior.company_id = companies.company_id
+)
+
+select * from final
