@@ -14,7 +14,8 @@ final as (
         unit_kind,
         domain,
         is_signed_change,
-        definition
+        definition,
+        marts
     from metrics
 )
 
