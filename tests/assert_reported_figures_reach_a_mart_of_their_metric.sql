@@ -1,0 +1,95 @@
+{#- Nothing is dropped between fct_figures and the marts: every figure is cited (in a column whose
+    name holds figure_id) by at least one mart its metric belongs to (curated_metrics.marts) that
+    takes it (curated_marts: a forecast only where forecasts go). int_figures_normalised stops a
+    figure that fits no such mart by its entity, period or item before it gets here; this test
+    catches what only a mart's own logic decides (a stated share price change with no close to
+    belong to). Returns the figures no mart of theirs cites, and the marts the catalogue names that
+    this test does not know. -#}
+{%- set marts = ['fct_figures', 'fct_company_financials', 'fct_company_interim_financials', 'fct_share_price_events',
+                 'fct_cdn_nodes', 'fct_price_cuts', 'fct_market_metrics'] %}
+{%- for mart in marts %}
+-- depends_on: {{ ref(mart) }}
+{%- endfor %}
+with
+
+figures as (
+    select * from {{ ref('fct_figures') }}
+),
+
+metrics as (
+    select * from {{ ref('dim_metrics') }}
+),
+
+mart_rules as (
+    select * from {{ ref('stg_curated__marts') }}
+),
+
+metric_marts as (
+    {{ split_to_rows('metrics', 'metric_id', 'marts', ';') | indent(4) }}
+),
+
+-- every mart a figure may be cited in
+bound as (
+    select
+        figures.figure_id,
+        figures.metric_id,
+        metric_marts.value as mart
+    from figures
+    inner join metric_marts
+        on figures.metric_id = metric_marts.key
+    inner join mart_rules
+        on metric_marts.value = mart_rules.mart
+    where mart_rules.takes_forecasts or not figures.is_forecast
+),
+
+cited as (
+    {%- set selects = [] %}
+    {%- for mart in marts %}
+        {%- set relation = ref(mart) %}
+        {%- for column in (adapter.get_columns_in_relation(relation) if execute else []) if 'figure_id' in column.name %}
+            {%- do selects.append("select distinct '" ~ mart ~ "' as mart, value as figure_id from ("
+                ~ split_to_rows(relation, "''", column.name, ', ') ~ ") as " ~ mart ~ "_" ~ column.name) %}
+        {%- endfor %}
+    {%- endfor %}
+    {{ selects | join('\n    union all\n    ') if selects else "select '' as mart, '' as figure_id where false" }}
+),
+
+reached as (
+    select distinct bound.figure_id
+    from bound
+    inner join cited
+        on bound.figure_id = cited.figure_id
+        and bound.mart = cited.mart
+),
+
+unreached as (
+    select
+        figures.figure_id,
+        figures.metric_id,
+        metrics.marts,
+        'cited by none of the marts its metric belongs to' as problem
+    from figures
+    inner join metrics
+        on figures.metric_id = metrics.metric_id
+    where figures.figure_id in (select figure_id from bound)
+        and figures.figure_id not in (select figure_id from reached)
+),
+
+unknown_marts as (
+    select
+        cast(null as string) as figure_id,
+        key as metric_id,
+        value as marts,
+        'the catalogue names a mart that is not in seeds/curated/curated_marts.csv or not checked here' as problem
+    from metric_marts
+    where value not in ('{{ marts | join("', '") }}')
+        or value not in (select mart from mart_rules)
+),
+
+final as (
+    select * from unreached
+    union all
+    select * from unknown_marts
+)
+
+select * from final
