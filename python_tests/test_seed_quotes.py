@@ -68,7 +68,8 @@ def test_every_number_in_the_article_is_a_figure(figures, documents):
         seeded = Counter(
             (int(figure["paragraph_number"]), figure_token(figure))
             for figure in figures
-            if figure["source_id"] == source_id
+            # a number written in words ("three") has no digits to count here
+            if figure["source_id"] == source_id and NUMBER.search(figure["value_as_written"])
         )
         missing = sorted((stated - seeded).elements())
         extra = sorted((seeded - stated).elements())

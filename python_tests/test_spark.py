@@ -36,6 +36,7 @@ MARTS = [
     "fct_claim_checks",
     "fct_cloud_revenue",
     "fct_company_financials",
+    "fct_company_interim_financials",
     "fct_figure_conflicts",
     "fct_figures",
     "fct_market_metrics",

@@ -13,6 +13,7 @@ MARTS = [
     "dim_sources",
     "fct_figures",
     "fct_company_financials",
+    "fct_company_interim_financials",
     "fct_cloud_revenue",
     "fct_cdn_nodes",
     "fct_price_cuts",
@@ -69,12 +70,32 @@ def figure(connection, figure_id: str) -> dict:
         ("alibaba_cloud_core_price_cut_2023_04_to", -0.50, "ratio", "range_low"),
         ("ksc_closing_share_price_2024_04_12", 2.70, "USD", "exact"),
         ("mega_model_training_cost_initial_from", 2e8, "CNY", "range_low"),
+        ("ksc_ai_model_images_2023", 3, "count", "exact"),  # "three ... mega model images"
     ],
 )
 def test_values_as_written_become_base_units(warehouse, figure_id, value, unit, qualifier):
     row = figure(warehouse, figure_id)
     assert (row["unit"], row["qualifier"]) == (unit, qualifier)
     assert math.isclose(row["value"], value, rel_tol=1e-12)
+
+
+def test_a_number_in_words_with_a_pronoun_subject_is_the_lead_entity_s_figure(warehouse):
+    row = figure(warehouse, "ksc_ai_model_images_2023")
+    assert (row["value_as_written"], row["subject_as_written"]) == ("three", "it")
+    assert (row["entity_id"], row["subject_resolution"], row["period_label"]) == ("kingsoft_cloud", "lead_entity", "FY2023")
+
+
+def test_forecasts_are_derived_from_the_sentence(warehouse):
+    forecasts = {
+        row["figure_id"] for row in rows(warehouse, "select figure_id from marts.fct_figures where is_forecast")
+    }
+    # "it is predicted that by 2023 ... will reach 60%"; "Guosheng Securities' previous forecast, the cost ..."
+    assert forecasts == {
+        "china_cloud_adoption_rate_2023",
+        "gpt3_training_cost_per_run",
+        "llm_training_cost_from",
+        "llm_training_cost_to",
+    }
 
 
 def test_golden_mountain_cloud_is_kingsoft_cloud(warehouse):
@@ -102,15 +123,19 @@ def test_financials_are_computed_from_the_figures(warehouse):
     assert year_2023["is_industry_cloud_revenue_derived"] is True
     assert math.isclose(year_2023["rd_intensity_ratio"], figures["ksc_rd_expense_2023"]["value"] / revenue[2023])
     assert math.isclose(year_2023["net_loss_margin_ratio"], figures["ksc_net_loss_2023"]["value"] / revenue[2023])
-    rate_2023 = rows(warehouse, "select cny_per_usd from raw.reference_usd_cny_rates where year = 2023")[0]
-    assert math.isclose(year_2023["revenue_usd"], revenue[2023] / rate_2023["cny_per_usd"])
+    rate_2023 = rows(
+        warehouse, "select units_per_usd from raw.reference_fx_rates where currency_code = 'CNY' and year = 2023"
+    )[0]
+    assert math.isclose(year_2023["revenue_usd"], revenue[2023] / rate_2023["units_per_usd"])
+    assert (year_2023["revenue_amount"], year_2023["revenue_currency"]) == (revenue[2023], "CNY")
     assert financials[2019]["has_stated_figures"] is False and financials[2019]["revenue_cny"] is None
     assert financials[2021]["revenue_yoy_growth_ratio"] is None  # 2020 is not stated
 
 
 def test_share_price_drawdowns_follow_from_the_prices(warehouse):
     events = {row["event_type"]: row for row in rows(warehouse, "select * from marts.fct_share_price_events")}
-    close, peak, ipo = (events[name]["share_price_usd"] for name in ("close", "peak", "ipo"))
+    close, peak, ipo = (events[name]["share_price"] for name in ("close", "peak", "ipo"))
+    assert {events[name]["share_price_currency"] for name in ("close", "peak", "ipo")} == {"USD"}
     assert math.isclose(events["close"]["drawdown_from_peak_ratio"], close / peak - 1)
     assert math.isclose(events["close"]["change_from_ipo_ratio"], close / ipo - 1)
     assert events["first_day"]["is_price_derived"] is True
