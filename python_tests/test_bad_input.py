@@ -45,7 +45,7 @@ def add_document(project: Path, documents: Path, text: str, figures: list[tuple[
     (documents / f"{EXTRA_SOURCE}.txt").write_text(text, encoding="utf-8")
     with (project / SOURCES).open("a", encoding="utf-8") as handle:
         handle.write(
-            csv_line(EXTRA_SOURCE, "A note on cloud results", "2024-05-01", "en", f"{EXTRA_SOURCE}.txt", "News")
+            csv_line(EXTRA_SOURCE, "A note on cloud results", "2024-05-01", "en", f"{EXTRA_SOURCE}.txt", "News", "", "")
         )
     with (project / FIGURES).open("a", encoding="utf-8") as handle:
         for figure_id, subject, metric_id, period, value, direction in figures:
@@ -132,7 +132,7 @@ def quote_not_in_document(project: Path, documents: Path) -> None:
 # (case id, fault, words the message must contain)
 CASES: list[tuple[str, Callable, list[str]]] = [
     ("non_utf8_byte", non_utf8_byte, ["article_figures.csv:", "is not UTF-8"]),
-    ("missing_field", missing_field, ["article_figures.csv:64:", "row has 4 fields, the header has 12"]),
+    ("missing_field", missing_field, ["article_figures.csv:65:", "row has 4 fields, the header has 12"]),
     ("extra_field", extra_field, ["article_figures.csv:2:", "row has 13 fields"]),
     ("duplicate_header", duplicate_header, ["article_figures.csv:1:", "names column 'subject_as_written' twice"]),
     (
@@ -142,7 +142,7 @@ CASES: list[tuple[str, Callable, list[str]]] = [
     ),
     (
         "value_does_not_parse",
-        one_figure("Revenue was five billion yuan in 2019.", "revenue", "2019", "five billion yuan"),
+        one_figure("Revenue was several billion yuan in 2019.", "revenue", "2019", "several billion yuan"),
         ["figure extra_figure", "does not parse"],
     ),
     (
@@ -152,8 +152,8 @@ CASES: list[tuple[str, Callable, list[str]]] = [
     ),
     (
         "unknown_currency",
-        one_figure("Revenue was 5 billion euros in 2019.", "revenue", "2019", "5 billion euros"),
-        ["figure extra_figure", "unknown word(s) 'euros'"],
+        one_figure("Revenue was 5 billion dinars in 2019.", "revenue", "2019", "5 billion dinars"),
+        ["figure extra_figure", "unknown word(s) 'dinars'"],
     ),
     ("unknown_alias", unknown_alias, ["figure ksc_cdn_nodes_2023", "'Golden Mountain Clouds' matches no alias"]),
     ("unknown_metric", unknown_metric, ["figure alibaba_cloud_cdn_nodes_2023", "metric_id 'cdn_nodes' is not in"]),
