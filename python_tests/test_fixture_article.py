@@ -104,7 +104,9 @@ def rows(connection, sql: str, *parameters) -> list[dict]:
 def hkd_per_usd(year: int) -> float:
     """The reference rate of the seed (input, not output): units of HKD per US dollar."""
     rates = read_csv(FIXTURE.parent.parent.parent / "seeds" / "reference" / "reference_fx_rates.csv")
-    return next(float(row["units_per_usd"]) for row in rates if row["currency_code"] == "HKD" and row["year"] == str(year))
+    return next(
+        float(row["units_per_usd"]) for row in rates if row["currency_code"] == "HKD" and row["year"] == str(year)
+    )
 
 
 def test_the_article_publishes_with_seed_rows_and_text_alone(fixture_build):
@@ -138,7 +140,10 @@ def test_pronouns_name_the_lead_entity_and_relative_periods_their_figure(warehou
     assert found["hc_revenue_2024"]["subject_resolution"] == "alias"  # "Harbour Cloud Holdings"
     assert found["hc_net_loss_2023"]["compared_figure_id"] == "hc_net_loss_2024"
     assert found["hc_revenue_2023q4"]["compared_figure_id"] == "hc_revenue_2024q4"
-    assert (found["hc_revenue_2023q4"]["period_start_date"].isoformat(), found["hc_revenue_2023q4"]["period_end_date"].isoformat()) == ("2023-10-01", "2023-12-31")
+    assert (
+        found["hc_revenue_2023q4"]["period_start_date"].isoformat(),
+        found["hc_revenue_2023q4"]["period_end_date"].isoformat(),
+    ) == ("2023-10-01", "2023-12-31")
 
 
 def test_amounts_keep_their_currency_and_convert_where_a_rate_exists(warehouse):
@@ -153,7 +158,9 @@ def test_amounts_keep_their_currency_and_convert_where_a_rate_exists(warehouse):
     market_value = found["hc_market_value_2025_03_19"]
     assert math.isclose(market_value["value_usd"], 2.6e10 / hkd_per_usd(2025), rel_tol=1e-12)
     assert market_value["value_cny"] is None
-    assert market_value["fx_missing_reason"] == "no annual rate for CNY in 2025 in seeds/reference/reference_fx_rates.csv"
+    assert (
+        market_value["fx_missing_reason"] == "no annual rate for CNY in 2025 in seeds/reference/reference_fx_rates.csv"
+    )
 
 
 def test_every_claim_gets_the_verdict_worked_out_by_hand(warehouse):
@@ -179,7 +186,9 @@ def test_the_marts_show_the_company_in_its_own_currency(warehouse):
     assert year_2024["revenue_cny"] is None  # no 2024 yuan rate
     interim = {
         row["period_label"]: row
-        for row in rows(warehouse, "select * from marts.fct_company_interim_financials where company_id = 'harbour_cloud'")
+        for row in rows(
+            warehouse, "select * from marts.fct_company_interim_financials where company_id = 'harbour_cloud'"
+        )
     }
     assert sorted(interim) == ["2023-Q4", "2024-Q4"]
     assert math.isclose(interim["2024-Q4"]["revenue_yoy_growth_ratio"], 2.53 / 2.2 - 1, rel_tol=1e-12)
@@ -191,6 +200,6 @@ def test_the_marts_show_the_company_in_its_own_currency(warehouse):
     assert (events["close"]["share_price"], events["close"]["share_price_currency"]) == (8.8, "HKD")
     assert math.isclose(events["close"]["change_from_ipo_ratio"], 8.8 / 16 - 1, rel_tol=1e-12)
     cuts = rows(warehouse, "select * from marts.fct_price_cuts where provider_id = 'harbour_cloud'")
-    assert [(cut["product_id"], cut["deepest_price_change_ratio"], cut["shallowest_price_change_ratio"]) for cut in cuts] == [
-        ("gpu_cloud_servers", -0.3, -0.1)
-    ]
+    assert [
+        (cut["product_id"], cut["deepest_price_change_ratio"], cut["shallowest_price_change_ratio"]) for cut in cuts
+    ] == [("gpu_cloud_servers", -0.3, -0.1)]

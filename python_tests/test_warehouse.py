@@ -82,7 +82,11 @@ def test_values_as_written_become_base_units(warehouse, figure_id, value, unit, 
 def test_a_number_in_words_with_a_pronoun_subject_is_the_lead_entity_s_figure(warehouse):
     row = figure(warehouse, "ksc_ai_model_images_2023")
     assert (row["value_as_written"], row["subject_as_written"]) == ("three", "it")
-    assert (row["entity_id"], row["subject_resolution"], row["period_label"]) == ("kingsoft_cloud", "lead_entity", "FY2023")
+    assert (row["entity_id"], row["subject_resolution"], row["period_label"]) == (
+        "kingsoft_cloud",
+        "lead_entity",
+        "FY2023",
+    )
 
 
 def test_forecasts_are_derived_from_the_sentence(warehouse):

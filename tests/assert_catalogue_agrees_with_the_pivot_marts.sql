@@ -24,10 +24,16 @@ assigned as (
 pivoted as (
     {%- for metric in pivoted %}
     {%- for mart in pivot_marts %}
-    select '{{ metric }}' as metric_id, '{{ mart }}' as mart union all
+    select
+        '{{ metric }}' as metric_id,
+        '{{ mart }}' as mart
+    union all
     {%- endfor %}
     {%- endfor %}
-    select cast(null as string) as metric_id, cast(null as string) as mart where false
+    select
+        cast(null as string) as metric_id,
+        cast(null as string) as mart
+    where false
 ),
 
 final as (

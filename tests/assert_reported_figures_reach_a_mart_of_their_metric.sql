@@ -71,8 +71,8 @@ unreached as (
     from figures
     inner join metrics
         on figures.metric_id = metrics.metric_id
-    where figures.figure_id in (select figure_id from bound)
-        and figures.figure_id not in (select figure_id from reached)
+    where figures.figure_id in (select bound.figure_id from bound)
+        and figures.figure_id not in (select reached.figure_id from reached)
 ),
 
 unknown_marts as (
@@ -83,7 +83,7 @@ unknown_marts as (
         'the catalogue names a mart that is not in seeds/curated/curated_marts.csv or not checked here' as problem
     from metric_marts
     where value not in ('{{ marts | join("', '") }}')
-        or value not in (select mart from mart_rules)
+        or value not in (select mart_rules.mart from mart_rules)
 ),
 
 final as (

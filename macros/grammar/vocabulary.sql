@@ -13,6 +13,10 @@
         {{ return([]) }}
     {%- endif -%}
     {%- set relation = api.Relation.create(database=target.database, schema='raw', identifier=seed_name) -%}
+    {#- the linter compiles models with no seeds loaded (.sqlfluff sets this var): an empty vocabulary -#}
+    {%- if var('vocabulary_may_be_missing', false) and adapter.get_relation(relation.database, relation.schema, relation.identifier) is none -%}
+        {{ return([]) }}
+    {%- endif -%}
     {%- set table = run_query('select * from ' ~ relation) -%}
     {%- set rows = [] -%}
     {%- for row in table.rows -%}

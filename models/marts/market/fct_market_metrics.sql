@@ -11,6 +11,12 @@ metrics as (
     select * from {{ ref('stg_curated__metrics') }}
 ),
 
+market_metrics as (
+    select metric_id
+    from metrics
+    where {{ dbt.position("';fct_market_metrics;'", "';' || marts || ';'") }} > 0
+),
+
 final as (
     select
         -- keys
@@ -44,10 +50,7 @@ final as (
         figure_ids,
         quote
     from statements
-    where metric_id in (
-        select metric_id from metrics
-        where {{ dbt.position("';fct_market_metrics;'", "';' || marts || ';'") }} > 0
-    )
+    where metric_id in (select market_metrics.metric_id from market_metrics)
 )
 
 select * from final
