@@ -158,9 +158,13 @@ def registry_tables(connection, companies: int) -> None:
             from alias_rows where entity_id like 'corpus_market_%';
         """
     )
-    rates = settings.ROOT / "seeds" / "reference" / "reference_usd_cny_rates.csv"
+    rates = settings.ROOT / "seeds" / "reference" / "reference_fx_rates.csv"
     with rates.open(encoding="utf-8") as handle:
-        fx = [(int(row["year"]), float(row["cny_per_usd"])) for row in csv.DictReader(handle)]
+        fx = [
+            (int(row["year"]), float(row["units_per_usd"]))
+            for row in csv.DictReader(handle)
+            if row["currency_code"] == "CNY"
+        ]
     connection.execute("create table fx (year integer, cny_per_usd double)")
     connection.executemany("insert into fx values (?, ?)", fx)
 
@@ -388,7 +392,7 @@ final as (
         item as item_as_written,
         metric_id,
         metric_words as metric_as_written,
-        case when fault = 'period_does_not_parse' then 'fiscal ' || period else period end as period_as_written,
+        case when fault = 'period_does_not_parse' then 'circa ' || period else period end as period_as_written,
         case
             when fault = 'value_does_not_parse' then 'several ' || value
             when fault = 'unit_does_not_fit'

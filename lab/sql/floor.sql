@@ -23,7 +23,7 @@ union all
 select source_id, published_date
 from read_csv('@@SEEDS@@/articles/article_sources.csv', header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', columns = {
     'source_id': 'varchar', 'title': 'varchar', 'published_date': 'date', 'language': 'varchar',
-    'text_path': 'varchar', 'section': 'varchar'});
+    'text_path': 'varchar', 'section': 'varchar', 'lead_entity_id': 'varchar', 'local_currency': 'varchar'});
 
 create table entities as
 select entity_id, entity_name, entity_type from @@ENTITIES@@
@@ -43,12 +43,14 @@ from read_csv('@@SEEDS@@/curated/curated_entity_aliases.csv', header = true, aut
 create table metrics as
 select * from read_csv('@@SEEDS@@/curated/curated_metrics.csv', header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', columns = {
     'metric_id': 'varchar', 'metric_name': 'varchar', 'unit_kind': 'varchar', 'domain': 'varchar',
-    'is_signed_change': 'boolean', 'definition': 'varchar'});
+    'is_signed_change': 'boolean', 'definition': 'varchar', 'marts': 'varchar'});
 
 create table rates as
-select year as rate_year, cny_per_usd
-from read_csv('@@SEEDS@@/reference/reference_usd_cny_rates.csv', header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', columns = {
-    'year': 'integer', 'cny_per_usd': 'double', 'rate_kind': 'varchar', 'publisher': 'varchar', 'document': 'varchar'});
+select year as rate_year, units_per_usd as cny_per_usd
+from read_csv('@@SEEDS@@/reference/reference_fx_rates.csv', header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', columns = {
+    'currency_code': 'varchar', 'year': 'integer', 'units_per_usd': 'double', 'rate_kind': 'varchar', 'publisher': 'varchar',
+    'document': 'varchar'})
+where currency_code = 'CNY';
 
 -- parse, resolve and normalise in one pass
 create table figures as
