@@ -161,7 +161,7 @@ def test_the_floor_computes_the_figures_and_financials_the_pipeline_publishes(co
             """
             select count(*) from marts.fct_figures as pipeline
             full join floor.fct_figures as floor using (figure_id)
-            -- the floor parses digits only: numbers in words (the article's "three ... images") are the pipeline's alone
+            -- the floor parses digits only: a number in words (the article's "three") is the pipeline's alone
             where (pipeline.figure_id is null or regexp_matches(pipeline.value_as_written, '[0-9]'))
                 and (pipeline.value is distinct from floor.value
                 or pipeline.value_cny is distinct from floor.value_cny

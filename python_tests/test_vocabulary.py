@@ -1,0 +1,161 @@
+"""The grammar's vocabulary is data: values are scaled exactly with every scale and unit word of the
+seed, and a new currency goes in with seed rows alone."""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+from decimal import Decimal
+from pathlib import Path
+
+import duckdb
+import pytest
+from conftest import copy_project, read_csv, run_pipeline
+
+from pipeline import dbt, settings
+
+VALUE_WORDS = settings.SEEDS_DIR / "vocabulary" / "vocabulary_value_words.csv"
+
+# Digits whose last places a rounding to six decimals (the old decimal(18, 6) cast) would lose.
+LONG_NUMBERS = ["0.0021505", "1.234567891", "98765.4321012", "0.000000123"]
+
+
+def words_of(word_class: str) -> list[dict[str, str]]:
+    return [row for row in read_csv(VALUE_WORDS) if row["word_class"] == word_class]
+
+
+def parse(warehouse_path: Path, tmp_path: Path, values: list[str]) -> dict[str, float]:
+    """magnitude of each value as written, parsed by the staging grammar (stage_figures) in dbt."""
+    literal = ", ".join("('" + value.replace("'", "''") + "')" for value in values)
+    sql = f"""
+        with written as (
+            select
+                value_as_written as figure_id, 's' as source_id, 1 as paragraph_number, 'x' as subject_as_written,
+                '' as item_as_written, 'm' as metric_id, 'm' as metric_as_written, '' as period_as_written,
+                value_as_written, '' as range_position, '' as direction_as_written, 'q' as quote, 'f' as landed_file
+            from (values {literal}) as rows (value_as_written)
+        ),
+        staged as ({{{{ stage_figures('written', on_error='reject') }}}})
+        select figure_id, magnitude, rejection_reason from staged
+    """
+    run = dbt.invoke(
+        ["show", "--inline", sql, "--limit", str(len(values) + 1)],
+        database=warehouse_path,
+        target_path=tmp_path / "target",
+        quiet=True,
+    )
+    assert run.success, run.describe()
+    table = run.result.results[0].agate_table
+    rows = {row["figure_id"]: (row["magnitude"], row["rejection_reason"]) for row in table.rows}
+    assert {value: reason for value, (_, reason) in rows.items() if reason} == {}
+    return {value: float(magnitude) for value, (magnitude, _) in rows.items()}
+
+
+def test_long_fractions_are_scaled_exactly_with_every_scale_and_unit_word(warehouse_path, tmp_path):
+    cases: dict[str, float] = {}
+    for scale in words_of("scale"):
+        for number in LONG_NUMBERS:
+            # the exact product of the digits and the scale, rounded once, to the nearest double
+            cases[f"{number} {scale['word']} yuan"] = float(Decimal(number).scaleb(int(scale["number_value"])))
+    for unit in words_of("unit"):
+        for number in LONG_NUMBERS:
+            cases[f"{number} {unit['word']}"] = float(Decimal(number).scaleb(int(unit["number_value"])))
+    found = parse(warehouse_path, tmp_path, list(cases))
+    wrong = {value: (found[value], expected) for value, expected in cases.items() if found[value] != expected}
+    assert wrong == {}
+    assert found["0.0021505 trillion yuan"] == 2_150_500_000
+
+
+CURRENCY = "TWD"
+DOCUMENT = "formosa_cloud_2024-03-01.txt"
+SENTENCE = "Formosa Cloud said its revenue reached upwards of NT$12.5 billion in 2023."
+NEW_ROWS = {
+    "vocabulary/vocabulary_currencies.csv": [{"currency_code": CURRENCY, "currency_name": "New Taiwan dollar"}],
+    "vocabulary/vocabulary_currency_forms.csv": [
+        {"written_form": "nt$", "currency_code": CURRENCY, "position": "before", "is_default": "true", "note": ""}
+    ],
+    "vocabulary/vocabulary_value_words.csv": [
+        {"word": "upwards of", "word_class": "qualifier", "meaning": "lower_bound", "note": "A new word."}
+    ],
+    "reference/reference_fx_rates.csv": [
+        {
+            "currency_code": CURRENCY,
+            "year": "2023",
+            "units_per_usd": "31.25",
+            "rate_kind": "annual average",
+            "publisher": "Test publisher",
+            "document": "A rate made up for this test",
+        }
+    ],
+    "articles/article_sources.csv": [
+        {
+            "source_id": "formosa_2024_03_01",
+            "title": "Formosa Cloud results",
+            "published_date": "2024-03-01",
+            "language": "en",
+            "text_path": DOCUMENT,
+            "section": "News",
+            "lead_entity_id": "formosa_cloud",
+            "local_currency": CURRENCY,
+        }
+    ],
+    "articles/article_figures.csv": [
+        {
+            "figure_id": "formosa_revenue_2023",
+            "source_id": "formosa_2024_03_01",
+            "paragraph_number": "1",
+            "subject_as_written": "Formosa Cloud",
+            "metric_id": "revenue",
+            "metric_as_written": "revenue",
+            "period_as_written": "2023",
+            "value_as_written": "upwards of NT$12.5 billion",
+            "quote": SENTENCE,
+        }
+    ],
+    "curated/curated_entities.csv": [
+        {"entity_id": "formosa_cloud", "entity_name": "Formosa Cloud", "entity_type": "cloud_provider"}
+    ],
+    "curated/curated_entity_aliases.csv": [
+        {"alias": "Formosa Cloud", "entity_id": "formosa_cloud", "note": "Canonical name."}
+    ],
+}
+
+
+def append(path: Path, new_rows: list[dict[str, str]]) -> None:
+    with path.open(encoding="utf-8", newline="") as handle:
+        header = next(csv.reader(handle))
+    buffer = io.StringIO()
+    csv.DictWriter(buffer, fieldnames=header, lineterminator="\n").writerows(new_rows)
+    path.write_text(path.read_text(encoding="utf-8") + buffer.getvalue(), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def with_a_new_currency(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("currency") / "project")
+    for seed, new_rows in NEW_ROWS.items():
+        append(project / "seeds" / seed, new_rows)
+    (project / "documents" / DOCUMENT).write_text(SENTENCE + "\n", encoding="utf-8")
+    completed = run_pipeline(project, project / "documents")
+    assert completed.returncode == 0, completed.stdout[-5000:] + completed.stderr[-3000:]
+    return project
+
+
+def test_a_currency_and_a_qualifier_are_added_by_seed_rows_alone(with_a_new_currency):
+    with duckdb.connect(str(with_a_new_currency / "warehouse.duckdb"), read_only=True) as connection:
+        figure = connection.execute(
+            "select value, unit, currency_code, qualifier, value_usd, value_cny, fx_missing_reason"
+            " from marts.fct_figures where figure_id = 'formosa_revenue_2023'"
+        ).fetchone()
+        yuan_per_dollar = connection.execute(
+            "select units_per_usd from raw.reference_fx_rates where currency_code = 'CNY' and year = 2023"
+        ).fetchone()[0]
+        financials = connection.execute(
+            "select revenue_amount, revenue_currency from marts.fct_company_financials"
+            " where company_id = 'formosa_cloud' and fiscal_year = 2023"
+        ).fetchone()
+    value, unit, currency, qualifier, value_usd, value_cny, reason = figure
+    assert (value, unit, currency, qualifier, reason) == (12.5e9, CURRENCY, CURRENCY, "lower_bound", None)
+    assert math.isclose(value_usd, 12.5e9 / 31.25, rel_tol=1e-12)
+    assert math.isclose(value_cny, 12.5e9 / 31.25 * yuan_per_dollar, rel_tol=1e-12)
+    assert financials == (12.5e9, CURRENCY)
