@@ -14,9 +14,9 @@ final as (
         node_count,
         node_count_rank,
         figure_id,
-        figure_ids,
+        figure_ids
     from nodes
 )
 
 select * from final
-order by fiscal_year desc, node_count_rank, provider_name
+order by fiscal_year desc, node_count_rank asc, provider_name asc

@@ -24,7 +24,7 @@ final as (
         claims.explanation,
         claims.stated_figure_id,
         claims.paragraph_number,
-        claims.quote,
+        claims.quote
     from claims
     left join sources
         on claims.source_id = sources.source_id

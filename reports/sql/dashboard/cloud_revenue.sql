@@ -20,11 +20,11 @@ final as (
         revenue.stated_yoy_growth_ratio,
         revenue.computed_yoy_growth_ratio,
         revenue.revenue_figure_id,
-        revenue.yoy_growth_figure_id,
+        revenue.yoy_growth_figure_id
     from revenue
     left join figures as revenue_figures
         on revenue.revenue_figure_id = revenue_figures.figure_id
 )
 
 select * from final
-order by fiscal_year desc, revenue_rank, provider_name
+order by fiscal_year desc, revenue_rank asc, provider_name asc

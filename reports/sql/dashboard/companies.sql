@@ -13,7 +13,7 @@ figure_counts as (
     select
         entity_id,
         count(*) as figure_count,
-        count(distinct source_id) as source_count,
+        count(distinct source_id) as source_count
     from figures
     group by entity_id
 ),
@@ -28,7 +28,7 @@ final as (
         companies.parent_company_id,
         parents.company_name as parent_company_name,
         figure_counts.figure_count,
-        figure_counts.source_count,
+        figure_counts.source_count
     from companies
     inner join figure_counts
         on companies.company_id = figure_counts.entity_id

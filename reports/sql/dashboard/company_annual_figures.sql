@@ -12,7 +12,7 @@ stated as (
         select
             company_id,
             fiscal_year,
-            columns('_figure_id$'),
+            columns('_figure_id$')
         from financials
     )
     on columns('_figure_id$')
@@ -23,7 +23,7 @@ final as (
     select
         company_id,
         fiscal_year,
-        figure_id,
+        figure_id
     from stated
 )
 

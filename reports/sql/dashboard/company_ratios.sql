@@ -9,7 +9,7 @@ financials as (
 with_prior as (
     select
         *,
-        lag(revenue_figure_id) over (partition by company_id order by fiscal_year) as prior_revenue_figure_id,
+        lag(revenue_figure_id) over (partition by company_id order by fiscal_year) as prior_revenue_figure_id
     from financials
 ),
 
@@ -25,7 +25,7 @@ final as (
         rd_intensity_ratio,
         concat_ws(', ', rd_expense_figure_id, revenue_figure_id) as rd_intensity_figure_ids,
         net_loss_margin_ratio,
-        concat_ws(', ', net_loss_figure_id, revenue_figure_id) as net_loss_margin_figure_ids,
+        concat_ws(', ', net_loss_figure_id, revenue_figure_id) as net_loss_margin_figure_ids
     from with_prior
 )
 

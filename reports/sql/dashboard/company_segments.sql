@@ -15,7 +15,7 @@ stated_industry as (
     select
         entity_id,
         fiscal_year,
-        min(figure_id) as figure_id,
+        min(figure_id) as figure_id
     from figures
     where metric_id = 'industry_cloud_revenue'
         and period_type = 'fiscal_year'
@@ -43,7 +43,7 @@ final as (
                 then concat_ws(', ', financials.revenue_figure_id, financials.public_cloud_revenue_figure_id)
             else stated_industry.figure_id
         end as industry_cloud_revenue_figure_ids,
-        financials.public_cloud_share_ratio,
+        financials.public_cloud_share_ratio
     from financials
     inner join figures as public_figures
         on financials.public_cloud_revenue_figure_id = public_figures.figure_id

@@ -15,7 +15,7 @@ sources as (
 ),
 
 wanted as (
-    select unnest(cast($figure_ids as varchar [])) as figure_id
+    select unnest(cast($figure_ids as varchar[])) as figure_id
 ),
 
 final as (
@@ -40,7 +40,7 @@ final as (
         figures.is_forecast,
         figures.value_as_written,
         figures.paragraph_number,
-        figures.quote,
+        figures.quote
     from figures
     inner join metrics
         on figures.metric_id = metrics.metric_id

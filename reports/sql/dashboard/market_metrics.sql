@@ -21,7 +21,7 @@ grouped as (
         value_high,
         count(*) as statement_count,
         arg_min(value_as_written, statement_id) as value_as_written,
-        arg_min(figure_ids, statement_id) as figure_ids,
+        arg_min(figure_ids, statement_id) as figure_ids
     from statements
     group by all
 )

@@ -20,7 +20,7 @@ grouped as (
         shallowest_price_change_ratio,
         count(*) as statement_count,
         arg_min(value_as_written, price_cut_id) as value_as_written,
-        arg_min(figure_ids, price_cut_id) as figure_ids,
+        arg_min(figure_ids, price_cut_id) as figure_ids
     from cuts
     group by all
 )

@@ -16,7 +16,7 @@ metrics as (
 event_figure_ids as (
     select
         event_id,
-        unnest(string_split(figure_ids, ', ')) as figure_id,
+        unnest(string_split(figure_ids, ', ')) as figure_id
     from events
 ),
 
@@ -25,7 +25,7 @@ event_figures as (
         event_figure_ids.event_id,
         -- the currency of the price figure(s) the event's price comes from
         max(case when metrics.unit_kind = 'currency' then figures.unit end) as price_currency,
-        min(figures.period_end_date) as period_end_date,
+        min(figures.period_end_date) as period_end_date
     from event_figure_ids
     inner join figures
         on event_figure_ids.figure_id = figures.figure_id
@@ -50,7 +50,7 @@ final as (
         events.stated_change_from_ipo_ratio,
         events.stated_change_from_peak_ratio,
         events.figure_ids,
-        coalesce(events.event_date, event_figures.period_end_date) as sort_date,
+        coalesce(events.event_date, event_figures.period_end_date) as sort_date
     from events
     left join event_figures
         on events.event_id = event_figures.event_id

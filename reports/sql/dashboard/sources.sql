@@ -14,9 +14,9 @@ final as (
         section,
         is_curated,
         landed_file,
-        figure_count,
+        figure_count
     from sources
 )
 
 select * from final
-order by published_date desc nulls last, source_id
+order by published_date desc nulls last, source_id asc

@@ -12,7 +12,7 @@ published as (
     union all by name
     select
         cast(null as boolean) as is_forecast,
-        cast(null as varchar) as currency,
+        cast(null as varchar) as currency
     where false
 ),
 
@@ -21,7 +21,7 @@ final as (
         * exclude (unit, currency, is_forecast),
         -- for an amount, the code of its currency of record; else the unit (ratio, count)
         coalesce(currency, unit) as unit,
-        coalesce(is_forecast, false) as is_forecast,
+        coalesce(is_forecast, false) as is_forecast
     from published
 )
 
@@ -36,14 +36,14 @@ published as (
     select
         cast(null as double) as share_price,
         cast(null as double) as share_price_usd,
-        cast(null as varchar) as currency,
+        cast(null as varchar) as currency
     where false
 ),
 
 final as (
     select
         * exclude (share_price, share_price_usd),
-        coalesce(share_price, share_price_usd) as share_price,
+        coalesce(share_price, share_price_usd) as share_price
     from published
 )
 
