@@ -174,12 +174,7 @@ def second_currency(tmp_path_factory):
     folder = tmp_path_factory.mktemp("second_currency")
     database = fixture_warehouse(folder / "warehouse.duckdb")
     output = folder / "dashboard"
-    original = dashboard.LANDED_PAGE_SIZE
-    dashboard.LANDED_PAGE_SIZE = 1
-    try:
-        dashboard.build_dashboard(database, output)
-    finally:
-        dashboard.LANDED_PAGE_SIZE = original
+    dashboard.build_dashboard(database, output, landed_page_size=1)
     return database, output, render_all(output, tmp_path_factory.mktemp("chromium"))
 
 
