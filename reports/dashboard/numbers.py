@@ -134,7 +134,7 @@ def value_text(value: float | None, unit: str, unit_kind: str, per_unit: str | N
         return percent_text(value) + per
     if unit == "count":
         return f"{value:,.0f}{per}"
-    return f"{value:,.4g} {unit}{per}"
+    return f"{value:,.4g} {unit.replace('_', ' ')}{per}"
 
 
 def qualified(text: str, qualifier: str | None) -> str:

@@ -17,6 +17,7 @@ from reports.dashboard.numbers import Figure, Number, figure_number, percent_tex
 from reports.dashboard.warehouse import Data, grouped
 
 LANDED_PAGE_SIZE = 500  # landed sources per page of the landed-sources index
+MAX_PROVENANCE = 5  # figures whose quotes a number shows; the rest are counted
 
 
 @dataclass
@@ -69,10 +70,15 @@ class Site:
         return tuple(self.figures[figure_id] for figure_id in split_ids(ids) if figure_id in self.figures)
 
     def number(self, value: float | None, text: str, ids: str | None, name: str, note: str = "") -> Number | None:
-        """A computed or mart number, with the figures it comes from; None when there is no value."""
+        """A computed or mart number, with the figures it comes from (the first MAX_PROVENANCE of them,
+        the note says how many more); None when there is no value."""
         if value is None:
             return None
-        return Number(text, self.refs(ids), name, value, note)
+        figures = self.refs(ids)
+        if len(figures) > MAX_PROVENANCE:
+            more = f"and {len(figures) - MAX_PROVENANCE} more figures"
+            note = f"{note}; {more}" if note else more
+        return Number(text, figures[:MAX_PROVENANCE], name, value, note)
 
     def ratio(self, row: dict, column: str, ids_column: str = "figure_ids", note: str = "") -> Number | None:
         return self.number(row[column], percent_text(row[column]), row[ids_column], column, note)
@@ -82,10 +88,16 @@ class Site:
     def node_row(self, row: dict) -> dict:
         text = qualified(f"{row['node_count']:,}", row["qualifier"])
         figure = self.figures.get(row["figure_id"])
+        count = row["stated_figure_count"]
+        note = (
+            f"stated by {count} figures; this one speaks for them (all in fct_cdn_nodes.figure_ids)"
+            if count > 1
+            else ""
+        )
         return {
             "row": row,
             "href": self.company_href.get(row["provider_id"]),
-            "nodes": self.number(row["node_count"], text, row["figure_ids"], "node_count"),
+            "nodes": self.number(row["node_count"], text, row["figure_id"], "node_count", note),
             "metric_name": figure.metric_name if figure else "",
         }
 

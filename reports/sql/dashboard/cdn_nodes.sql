@@ -13,8 +13,9 @@ final as (
         qualifier,
         node_count,
         node_count_rank,
+        -- the figure that speaks for the cell, and how many figures state it (all listed in figure_ids)
         figure_id,
-        figure_ids
+        len(string_split(figure_ids, ', ')) as stated_figure_count
     from nodes
 )
 

@@ -11,6 +11,8 @@ figures as (
     select * from dashboard_figures
 ),
 
+-- fct_company_financials does not name the industry cloud figure it uses when one is stated (it
+-- has no industry_cloud_revenue_figure_id); take the cell's first, and read its own currency
 stated_industry as (
     select
         entity_id,
