@@ -40,7 +40,11 @@ FIXTURE_SQL = Path(__file__).parent / "fixtures" / "dashboard_second_currency.sq
 PENDING_COLUMNS = {
     ("fct_figures", "is_forecast"),
     ("fct_share_price_events", "share_price"),
-    ("fct_share_price_events", "currency"),
+    ("fct_share_price_events", "share_price_currency"),
+    ("fct_company_financials", "public_cloud_revenue_amount"),
+    ("fct_company_financials", "public_cloud_revenue_currency"),
+    ("fct_company_financials", "industry_cloud_revenue_amount"),
+    ("fct_company_financials", "industry_cloud_revenue_currency"),
 }
 
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (make test installs it)")

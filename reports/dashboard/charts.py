@@ -33,6 +33,15 @@ class Datum:
 class Series:
     name: str
     data: dict[str, Datum]  # category -> datum
+    colour: int | None = None  # a colour index shared with another series (a metric and its forecast)
+    is_forecast: bool = False
+
+
+@dataclass(frozen=True)
+class LegendEntry:
+    name: str
+    colour: int
+    is_forecast: bool
 
 
 @dataclass(frozen=True)
@@ -81,7 +90,7 @@ class Chart:
     ticks: list[Tick]
     categories: list[CategoryLabel]
     marks: list[Mark]
-    legend: list[str]
+    legend: list[LegendEntry]
     has_forecast: bool
     line: list[tuple[float, float]] = field(default_factory=list)
 
@@ -164,6 +173,7 @@ def columns(
         )
         first = centre - bar * len(series) / 2
         for series_index, one in enumerate(series):
+            colour = series_index if one.colour is None else one.colour
             datum = one.data.get(category)
             if datum is None:
                 continue
@@ -176,7 +186,7 @@ def columns(
                     top_y,
                     bar - 2,
                     max(1.0, base_y - top_y),
-                    series_index,
+                    colour,
                     datum,
                     x + bar / 2,
                     (top_y - 4) if above else (base_y + 12),
@@ -199,7 +209,12 @@ def columns(
         ticks,
         labels,
         marks,
-        [one.name for one in series] if len(series) > 1 else [],
+        [
+            LegendEntry(one.name, index if one.colour is None else one.colour, one.is_forecast)
+            for index, one in enumerate(series)
+        ]
+        if len(series) > 1
+        else [],
         any(mark.datum.is_forecast for mark in marks),
     )
 

@@ -19,11 +19,13 @@ COMPANY_RATIOS = [
     ("net_loss_margin", "Net loss to revenue, computed"),
 ]
 SEGMENTS = [("public", "Public cloud"), ("industry", "Industry cloud")]
+ANNUAL_PERIODS = ("fiscal_year", "year_end")  # period types a fiscal-year column of the company page takes
 
 
 def company_pages(site: Site) -> list[Page]:
     data = site.data
     annual = grouped(data.annual_figures, "company_id")
+    forecasts = grouped(data.forecasts, "company_id")
     ratios = grouped(data.ratios, "company_id")
     segments = grouped(data.segments, "company_id")
     prices = grouped(data.share_prices, "company_id")
@@ -32,18 +34,23 @@ def company_pages(site: Site) -> list[Page]:
     pages = []
     for company in data.companies:
         company_id, name = company["company_id"], company["company_name"]
-        years = [row["fiscal_year"] for row in ratios.get(company_id, [])]
         stated = [
             site.figures[row["figure_id"]] for row in annual.get(company_id, []) if row["figure_id"] in site.figures
         ]
+        forecast = [
+            site.figures[row["figure_id"]] for row in forecasts.get(company_id, []) if row["figure_id"] in site.figures
+        ]
+        annual_forecast = [figure for figure in forecast if figure.period_type in ANNUAL_PERIODS and figure.fiscal_year]
+        years = year_span([row["fiscal_year"] for row in ratios.get(company_id, [])], annual_forecast)
         sources = site.sources_by_entity.get(company_id, set())
         context = {
             "company": company,
             "parent_href": site.company_href.get(company["parent_company_id"] or ""),
             "sources": [row for row in data.sources if row["source_id"] in sources] if len(sources) <= 20 else [],
             "years": years,
-            "annual_charts": annual_charts(name, stated, years),
-            "annual_rows": annual_rows(site, stated, ratios.get(company_id, [])),
+            "annual_charts": annual_charts(name, stated + annual_forecast, years),
+            "annual_rows": annual_rows(site, stated + annual_forecast, ratios.get(company_id, [])),
+            "other_forecasts": [figure_number(figure) for figure in forecast if figure not in annual_forecast],
             "segments": segment_section(site, name, segments.get(company_id, [])),
             "prices": price_section(site, name, prices.get(company_id, [])),
             "nodes": [site.node_row(row) for row in nodes.get(company_id, [])],
@@ -54,17 +61,27 @@ def company_pages(site: Site) -> list[Page]:
     return pages
 
 
+def year_span(reported: list[int], forecasts: list[Figure]) -> list[int]:
+    """Every year from the first to the last the company has a reported or forecast annual figure for."""
+    years = set(reported) | {figure.fiscal_year for figure in forecasts}
+    return list(range(min(years), max(years) + 1)) if years else []
+
+
+def metric_label(figure: Figure) -> str:
+    return figure.metric_name + (" (forecast)" if figure.is_forecast else "")
+
+
 def annual_rows(site: Site, stated: list[Figure], ratios: list[dict]) -> list[dict]:
-    """One table row per metric stated for the company, by year (amounts first, largest first), then
-    the ratios computed from them."""
-    by_metric: dict[tuple[str, str], dict[int, Number]] = defaultdict(dict)
+    """One table row per metric stated for the company, by year (amounts first, largest first; a
+    forecast in a row of its own, never mixed with reported figures), then the ratios computed."""
+    by_metric: dict[tuple[str, str, bool], dict[int, Number]] = defaultdict(dict)
     names, sizes = {}, defaultdict(float)
     for figure in stated:
-        key = (figure.metric_id, figure.unit_kind)
+        key = (figure.metric_id, figure.unit_kind, figure.is_forecast)
         by_metric[key][figure.fiscal_year] = figure_number(figure)
-        names[key] = figure.metric_name
+        names[key] = metric_label(figure)
         sizes[key] = max(sizes[key], abs(figure.value) if figure.unit_kind == "currency" else 0)
-    order = sorted(by_metric, key=lambda key: (key[1] != "currency", -sizes[key], names[key]))
+    order = sorted(by_metric, key=lambda key: (key[1] != "currency", key[2], -sizes[key], names[key]))
     rows = [{"label": names[key], "computed": False, "cells": by_metric[key]} for key in order]
     for column, label in COMPANY_RATIOS:
         note = "computed from the figures below"
@@ -79,15 +96,16 @@ def annual_charts(name: str, stated: list[Figure], years: list[int]) -> list[cha
     amounts = [figure for figure in stated if figure.unit_kind == "currency" and not figure.per_unit]
     result = []
     for currency in sorted({figure.unit for figure in amounts}):
-        in_currency = sorted(
-            (figure for figure in amounts if figure.unit == currency), key=lambda figure: -figure.value
-        )
+        in_currency = [figure for figure in amounts if figure.unit == currency]
+        in_currency.sort(key=lambda figure: (figure.is_forecast, -figure.value))
         divisor, axis = amount_axis(currency, [figure.value for figure in in_currency])
-        series: dict[str, charts.Series] = {}
+        series: dict[tuple[str, bool], charts.Series] = {}
+        colours: dict[str, int] = {}  # a metric's forecast takes the colour of the metric
         for figure in in_currency:
-            number = figure_number(figure)
-            one = series.setdefault(figure.metric_id, charts.Series(figure.metric_name, {}))
-            one.data[str(figure.fiscal_year)] = number.datum(short(figure.value, divisor))
+            colour = colours.setdefault(figure.metric_id, len(colours))
+            key = (figure.metric_id, figure.is_forecast)
+            one = series.setdefault(key, charts.Series(metric_label(figure), {}, colour, figure.is_forecast))
+            one.data[str(figure.fiscal_year)] = figure_number(figure).datum(short(figure.value, divisor))
         title = f"{name}: amounts by year ({currency})"
         result.append(charts.columns(title, axis, [str(year) for year in years], list(series.values()), divisor))
     return result
@@ -157,8 +175,8 @@ def price_section(site: Site, name: str, rows: list[dict]) -> dict | None:
                 "price": site.number(row["share_price"], text, row["figure_ids"], "share_price", note),
                 "from_ipo": site.ratio(row, "change_from_ipo_ratio"),
                 "from_peak": site.ratio(row, "drawdown_from_peak_ratio"),
-                "stated_from_ipo": site.ratio(row, "stated_change_from_ipo_ratio"),
-                "stated_from_peak": site.ratio(row, "stated_change_from_peak_ratio"),
+                "stated_from_ipo": site.ratio(row, "stated_change_from_ipo_ratio", "change_figure_ids"),
+                "stated_from_peak": site.ratio(row, "stated_change_from_peak_ratio", "change_figure_ids"),
             }
         )
     result = []

@@ -39,6 +39,7 @@ class Data:
     companies: list[dict]
     sources: list[dict]
     annual_figures: list[dict]
+    forecasts: list[dict]
     ratios: list[dict]
     segments: list[dict]
     share_prices: list[dict]
@@ -52,9 +53,9 @@ class Data:
     def named_figure_ids(self) -> set[str]:
         """Every figure id any row names, in any of its figure id columns."""
         found = set()
-        for rows in (self.annual_figures, self.ratios, self.segments, self.share_prices, self.cloud_revenue):
+        for rows in (self.annual_figures, self.forecasts, self.ratios, self.segments, self.share_prices):
             found |= ids_in(rows)
-        for rows in (self.cdn_nodes, self.price_cuts, self.market, self.claims):
+        for rows in (self.cloud_revenue, self.cdn_nodes, self.price_cuts, self.market, self.claims):
             found |= ids_in(rows)
         return found
 
@@ -74,6 +75,7 @@ def load(connection: duckdb.DuckDBPyConnection) -> Data:
         companies=query(connection, "companies"),
         sources=query(connection, "sources"),
         annual_figures=query(connection, "company_annual_figures"),
+        forecasts=query(connection, "company_forecasts"),
         ratios=query(connection, "company_ratios"),
         segments=query(connection, "company_segments"),
         share_prices=query(connection, "share_prices"),

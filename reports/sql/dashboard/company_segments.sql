@@ -1,10 +1,11 @@
 -- Public and industry cloud revenue by company and year, in the currency the company states them
--- in. Industry cloud is derived (total less public) when the source does not state it; the
--- derivation is only made when both amounts are in the same currency.
+-- in: the mart's *_amount and *_currency columns (issue 11). Until those land, the amounts are read
+-- from the figures, and industry cloud (total less public, when the source does not state it) is
+-- derived here, only when both amounts are in the same currency.
 with
 
 financials as (
-    select * from marts.fct_company_financials
+    select * from dashboard_company_financials
 ),
 
 figures as (
@@ -28,18 +29,18 @@ final as (
     select
         financials.company_id,
         financials.fiscal_year,
-        public_figures.value as public_cloud_revenue,
-        public_figures.unit as public_cloud_currency,
+        coalesce(financials.public_cloud_revenue_amount, public_figures.value) as public_cloud_revenue,
+        coalesce(financials.public_cloud_revenue_currency, public_figures.unit) as public_cloud_currency,
         financials.public_cloud_revenue_figure_id,
         financials.is_industry_cloud_revenue_derived,
-        case
+        coalesce(financials.industry_cloud_revenue_amount, case
             when not financials.is_industry_cloud_revenue_derived then industry_figures.value
             when revenue_figures.unit = public_figures.unit then revenue_figures.value - public_figures.value
-        end as industry_cloud_revenue,
-        case
+        end) as industry_cloud_revenue,
+        coalesce(financials.industry_cloud_revenue_currency, case
             when not financials.is_industry_cloud_revenue_derived then industry_figures.unit
             when revenue_figures.unit = public_figures.unit then revenue_figures.unit
-        end as industry_cloud_currency,
+        end) as industry_cloud_currency,
         case
             when financials.is_industry_cloud_revenue_derived
                 then concat_ws(', ', financials.revenue_figure_id, financials.public_cloud_revenue_figure_id)

@@ -44,12 +44,13 @@ final as (
         events.price_qualifier,
         events.is_price_derived,
         events.share_price,
-        coalesce(events.currency, event_figures.price_currency) as currency,
+        coalesce(events.share_price_currency, event_figures.price_currency) as currency,
         events.change_from_ipo_ratio,
         events.drawdown_from_peak_ratio,
         events.stated_change_from_ipo_ratio,
         events.stated_change_from_peak_ratio,
         events.figure_ids,
+        coalesce(events.change_figure_ids, events.figure_ids) as change_figure_ids,
         coalesce(events.event_date, event_figures.period_end_date) as sort_date
     from events
     left join event_figures
