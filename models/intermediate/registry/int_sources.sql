@@ -4,12 +4,16 @@ with
 seeded as (
     select
         *,
-        'seeds/articles/article_sources.csv' as landed_file
+        'seeds/articles/article_sources.csv' as landed_file,
+        true as is_curated
     from {{ ref('stg_articles__sources') }}
 ),
 
 landed as (
-    select * from {{ ref('stg_landing__sources') }}
+    select
+        *,
+        false as is_curated
+    from {{ ref('stg_landing__sources') }}
 ),
 
 final as (
@@ -22,7 +26,8 @@ final as (
         text_path,
         lead_entity_id,
         local_currency,
-        landed_file
+        landed_file,
+        is_curated
     from seeded
     union all
     select
@@ -36,7 +41,8 @@ final as (
         -- shared currency forms take their default
         cast(null as string) as lead_entity_id,
         cast(null as string) as local_currency,
-        landed_file
+        landed_file,
+        is_curated
     from landed
 )
 

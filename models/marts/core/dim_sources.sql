@@ -30,6 +30,8 @@ final as (
         sources.text_path,
         sources.lead_entity_id,
         sources.local_currency,
+        sources.is_curated,
+        sources.landed_file,
 
         -- measures
         coalesce(figure_counts.figure_count, 0) as figure_count
