@@ -3,7 +3,7 @@
     new article is seen to reach no pivot or statement mart. Returns no SQL to run. -#}
 {% macro report_metrics_without_a_mart() -%}
     {%- if execute and flags.WHICH in ('build', 'run') -%}
-        {%- set relation = adapter.get_relation(database=target.database, schema='raw', identifier='curated_metrics') -%}
+        {%- set relation = adapter.get_relation(database=seed_database(), schema='raw', identifier='curated_metrics') -%}
         {%- if relation is not none -%}
             {%- set query -%}
                 select metric_id from {{ relation }} where marts = 'fct_figures' order by metric_id

@@ -73,7 +73,7 @@ components as (
             when own.fraction_numerator <> '' then {{ digits_or_word('own.fraction_numerator', grammar) }}
             when own.number_word <> '' then cast(
                 {{ number_word_value('own.number_word', grammar) }}
-                + coalesce({{ number_word_value("nullif(own.number_word_units, '')", grammar) }}, 0) as string)
+                + coalesce({{ number_word_value("nullif(own.number_word_units, '')", grammar, cardinals_only=true) }}, 0) as string)
         end as numerator_text,
         case
             when own.fraction_numerator <> '' then cast({{ digits_or_word('own.fraction_denominator', grammar) }} as integer)

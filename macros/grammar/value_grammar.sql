@@ -72,17 +72,14 @@
     {{ regex_group(text_expr, grammar['pattern'], grammar['groups'].index(name) + 1) }}
 {%- endmacro %}
 
-{#- A case expression mapping `expr` through `mapping` (a list of (text, SQL value) pairs). -#}
+{#- A case expression mapping `expr` through `mapping` (a list of (text, SQL value) pairs), on one
+    line: generated lookups are long, and Spark's metastore keeps a view's text only up to 32,700
+    characters. -#}
 {% macro lookup_case(expr, mapping, otherwise='null') -%}
     {%- if not mapping -%}{{ return('cast(' ~ otherwise ~ ' as string)' if otherwise == 'null' else otherwise) }}{%- endif -%}
-    (
-        case {{ expr }}
-            {%- for text, value in mapping %}
-            when {{ sql_text(text) }} then {{ value }}
-            {%- endfor %}
-            else {{ otherwise }}
-        end
-    )
+    {%- set whens = [] -%}
+    {%- for text, value in mapping -%}{%- do whens.append('when ' ~ sql_text(text) ~ ' then ' ~ value) -%}{%- endfor -%}
+    (case {{ expr }} {{ whens | join(' ') }} else {{ otherwise }} end)
 {%- endmacro %}
 
 {#- (word, SQL value) pairs of the value words of one class, from column `column`. -#}
@@ -143,11 +140,12 @@
     {{ strict_cast("replace(" ~ number_text_expr ~ ", ',', '') || 'e' || cast(" ~ exponent_expr ~ " as string)", 'double') }}
 {%- endmacro %}
 
-{#- Value, kind (cardinal, fraction, multiple) and divisor of a number word. -#}
-{% macro number_word_value(word_expr, grammar=none) -%}
+{#- Value, kind (cardinal, fraction, multiple) and divisor of a number word; number_word_value
+    takes the numerator of any number word, or with cardinals_only only cardinals ("three"). -#}
+{% macro number_word_value(word_expr, grammar=none, cardinals_only=false) -%}
     {%- set grammar = grammar or value_grammar() -%}
     {%- set pairs = [] -%}
-    {%- for row in grammar['words'] if row['word_class'] == 'number' -%}
+    {%- for row in grammar['words'] if row['word_class'] == 'number' and (not cardinals_only or row['meaning'] == 'cardinal') -%}
         {%- do pairs.append((row['word'], row['number_value'] | int)) -%}
     {%- endfor -%}
     {{ lookup_case(word_expr, pairs) }}
@@ -167,13 +165,13 @@
     {{ lookup_case(word_expr, pairs) }}
 {%- endmacro %}
 
-{#- A number written as digits or as a number word, as text of an integer or decimal ('' for ''). -#}
+{#- A number written as digits or as a cardinal number word, as text of an integer ('' for ''). -#}
 {% macro digits_or_word(text_expr, grammar=none) -%}
     (
         case
             when {{ text_expr }} = '' then ''
             when {{ regex_matches(text_expr, '^[0-9]+$') }} then {{ text_expr }}
-            else cast({{ number_word_value(text_expr, grammar) }} as string)
+            else cast({{ number_word_value(text_expr, grammar, cardinals_only=true) }} as string)
         end
     )
 {%- endmacro %}

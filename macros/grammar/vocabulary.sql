@@ -12,7 +12,7 @@
         {%- do ref(seed_name) -%}
         {{ return([]) }}
     {%- endif -%}
-    {%- set relation = api.Relation.create(database=target.database, schema='raw', identifier=seed_name) -%}
+    {%- set relation = api.Relation.create(database=seed_database(), schema='raw', identifier=seed_name) -%}
     {#- the linter compiles models with no seeds loaded (.sqlfluff sets this var): an empty vocabulary -#}
     {%- if var('vocabulary_may_be_missing', false) and adapter.get_relation(relation.database, relation.schema, relation.identifier) is none -%}
         {{ return([]) }}
@@ -27,6 +27,12 @@
         {%- do rows.append(values) -%}
     {%- endfor -%}
     {{ return(rows) }}
+{%- endmacro %}
+
+{#- The database seeds are loaded into: the target's, or none where the engine has no databases
+    (Spark), so a relation is named schema.table. -#}
+{% macro seed_database() -%}
+    {{ return(target.database if target.database is defined else none) }}
 {%- endmacro %}
 
 {#- The words of `rows` (key `word`, or `key`) whose `word_class` is `word_class`, longest first:
