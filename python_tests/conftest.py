@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import io
 import os
 import shutil
 import subprocess
@@ -97,6 +98,32 @@ def copy_project(destination: Path) -> Path:
         elif source.is_file():
             shutil.copy2(source, destination / part)
     return destination
+
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def append_rows(fixture_csv: Path, project_csv: Path) -> None:
+    """Append the rows of `fixture_csv` to the seed `project_csv`, matching columns by name (a
+    fixture may leave out optional columns; it may not name one the seed does not have)."""
+    with project_csv.open(encoding="utf-8", newline="") as handle:
+        header = next(csv.reader(handle))
+    rows = read_csv(fixture_csv)
+    assert rows and set(rows[0]) <= set(header), (fixture_csv, set(rows[0]) - set(header))
+    buffer = io.StringIO()
+    csv.DictWriter(buffer, fieldnames=header, lineterminator="\n").writerows(rows)
+    text = project_csv.read_text(encoding="utf-8")
+    project_csv.write_text(text + ("" if text.endswith("\n") else "\n") + buffer.getvalue(), encoding="utf-8")
+
+
+def add_fixture_article(project: Path, name: str) -> None:
+    """Add a fixture article to a copy of the project the way a user adds one: its text to
+    documents/ and its rows to the seeds, nothing else."""
+    fixture = FIXTURES / name
+    for fixture_csv in sorted((fixture / "seeds").rglob("*.csv")):
+        append_rows(fixture_csv, project / "seeds" / fixture_csv.relative_to(fixture / "seeds"))
+    for document in (fixture / "documents").iterdir():
+        shutil.copy2(document, project / "documents" / document.name)
 
 
 def replace_in_file(path: Path, old: str, new: str, count: int = 1) -> None:

@@ -12,17 +12,14 @@ from the warehouse.
 
 from __future__ import annotations
 
-import csv
-import io
 import math
-import shutil
-from pathlib import Path
 
 import duckdb
 import pytest
-from conftest import copy_project, read_csv, run_pipeline
+from conftest import add_fixture_article, copy_project, read_csv, run_pipeline
 
-FIXTURE = Path(__file__).parent / "fixtures" / "harbour_cloud_2025_03_20"
+from pipeline import settings
+
 SOURCE_ID = "harbour_cloud_2025_03_20"
 
 # figure_id: (value, unit, currency_code, period_label, qualifier, is_forecast)
@@ -63,26 +60,11 @@ CLAIMS = {
 }
 
 
-def append_rows(fixture_csv: Path, project_csv: Path) -> None:
-    """Append the fixture's rows to the project's seed of the same name, column by column name."""
-    with project_csv.open(encoding="utf-8", newline="") as handle:
-        header = next(csv.reader(handle))
-    rows = read_csv(fixture_csv)
-    assert rows and set(rows[0]) <= set(header), (fixture_csv, set(rows[0]) - set(header))
-    buffer = io.StringIO()
-    csv.DictWriter(buffer, fieldnames=header, lineterminator="\n").writerows(rows)
-    text = project_csv.read_text(encoding="utf-8")
-    project_csv.write_text(text + ("" if text.endswith("\n") else "\n") + buffer.getvalue(), encoding="utf-8")
-
-
 @pytest.fixture(scope="module")
 def fixture_build(tmp_path_factory):
     """A copy of the project with the fixture's seed rows and text added, built and published."""
     project = copy_project(tmp_path_factory.mktemp("fixture") / "project")
-    for fixture_csv in sorted((FIXTURE / "seeds").rglob("*.csv")):
-        append_rows(fixture_csv, project / "seeds" / fixture_csv.relative_to(FIXTURE / "seeds"))
-    for document in (FIXTURE / "documents").iterdir():
-        shutil.copy2(document, project / "documents" / document.name)
+    add_fixture_article(project, SOURCE_ID)
     completed = run_pipeline(project, project / "documents")
     return project, completed
 
@@ -103,7 +85,7 @@ def rows(connection, sql: str, *parameters) -> list[dict]:
 
 def hkd_per_usd(year: int) -> float:
     """The reference rate of the seed (input, not output): units of HKD per US dollar."""
-    rates = read_csv(FIXTURE.parent.parent.parent / "seeds" / "reference" / "reference_fx_rates.csv")
+    rates = read_csv(settings.SEEDS_DIR / "reference" / "reference_fx_rates.csv")
     return next(
         float(row["units_per_usd"]) for row in rates if row["currency_code"] == "HKD" and row["year"] == str(year)
     )

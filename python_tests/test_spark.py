@@ -15,7 +15,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from conftest import dbt_build
+from conftest import add_fixture_article, copy_project, dbt_build
 
 from lab import corpus
 from pipeline import settings
@@ -48,7 +48,7 @@ MARTS = [
 BUILD_SECONDS: dict[str, float] = {}
 
 
-def dbt_spark(folder: Path, *arguments: str) -> subprocess.CompletedProcess:
+def dbt_spark(folder: Path, *arguments: str, project: Path = settings.ROOT) -> subprocess.CompletedProcess:
     """dbt against the `spark` target, with Spark's tables and metastore under `folder`."""
     return subprocess.run(
         [
@@ -59,17 +59,18 @@ def dbt_spark(folder: Path, *arguments: str) -> subprocess.CompletedProcess:
             "--target",
             "spark",
             "--project-dir",
-            str(settings.ROOT),
+            str(project),
             "--profiles-dir",
-            str(settings.ROOT),
+            str(project),
             "--target-path",
             str(folder / "target"),
             "--log-path",
             str(folder / "logs"),
         ],
         cwd=folder,
-        # run from the Spark folder (Derby writes its log there); the project is imported from its root
-        env=dict(os.environ, DBT_SPARK_DIR=str(folder / "spark"), PYTHONPATH=str(settings.ROOT)),
+        # run from the Spark folder (Derby writes its log there); the project is imported from its root, which
+        # is also the project pipeline.dbt builds
+        env=dict(os.environ, DBT_SPARK_DIR=str(folder / "spark"), PYTHONPATH=str(project)),
         capture_output=True,
         text=True,
         check=False,
@@ -89,20 +90,24 @@ CORPUS_BAD_PER_MILLE = 10
 
 @pytest.fixture(scope="module")
 def builds(tmp_path_factory) -> tuple[Path, Path]:
-    """(DuckDB warehouse file, folder of the Spark build), both built by `dbt build` from the seeds and
-    the same landed corpus (folder/landing)."""
+    """(DuckDB warehouse file, folder of the Spark build), both built by `dbt build` from the seeds with
+    the fixture article added (amounts in HK$, quarters, forecasts, pronouns) and the same landed
+    corpus (folder/landing)."""
     folder = tmp_path_factory.mktemp("engines")
+    project = copy_project(folder / "project")
+    add_fixture_article(project, "harbour_cloud_2025_03_20")
     landing = folder / "landing"
     corpus.generate(CORPUS_FIGURES, 5, landing, bad_per_mille=CORPUS_BAD_PER_MILLE, progress=lambda _: None)
     landed = ["--vars", f"{{landing_dir: {landing}}}"]
 
     started = time.perf_counter()
-    run = dbt_build(folder / "warehouse.duckdb", folder / "duckdb_target", variables={"landing_dir": str(landing)})
+    variables = {"landing_dir": str(landing)}
+    run = dbt_build(folder / "warehouse.duckdb", folder / "duckdb_target", project_dir=project, variables=variables)
     BUILD_SECONDS["DuckDB"] = time.perf_counter() - started
     assert run.success, run.describe(folder / "warehouse.duckdb")
 
     started = time.perf_counter()
-    completed = dbt_spark(folder, "build", *landed)
+    completed = dbt_spark(folder, "build", *landed, project=project)
     BUILD_SECONDS["Spark"] = time.perf_counter() - started
     assert completed.returncode == 0, failures(completed)
     return folder / "warehouse.duckdb", folder
