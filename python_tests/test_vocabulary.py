@@ -71,13 +71,19 @@ CURRENCY = "TWD"
 DOCUMENT = "formosa_cloud_2024-03-01.txt"
 SENTENCE = "Formosa Cloud said its revenue reached upwards of NT$12.5 billion in 2023."
 NEW_ROWS = {
-    "vocabulary/vocabulary_currencies.csv": [{"currency_code": CURRENCY, "currency_name": "New Taiwan dollar"}],
-    "vocabulary/vocabulary_currency_forms.csv": [
-        {"written_form": "nt$", "currency_code": CURRENCY, "position": "before", "is_default": "true", "note": ""}
+    # the currency: one row, with how it is written
+    "vocabulary/vocabulary_currencies.csv": [
+        {
+            "currency_code": CURRENCY,
+            "currency_name": "New Taiwan dollar",
+            "written_before": "nt$;twd",
+            "written_after": "twd;new taiwan dollars",
+        }
     ],
     "vocabulary/vocabulary_value_words.csv": [
         {"word": "upwards of", "word_class": "qualifier", "meaning": "lower_bound", "note": "A new word."}
     ],
+    # and its rates
     "reference/reference_fx_rates.csv": [
         {
             "currency_code": CURRENCY,

@@ -1,11 +1,11 @@
 {#- ISO code of the currency a value states, from the currency form written before the number
-    and the one written after it (either may be ''), per seeds/vocabulary/vocabulary_currency_forms.csv.
+    and the one written after it (either may be ''), per seeds/vocabulary/vocabulary_currencies.csv.
     A form several currencies share ("$", "¥", "dollars") means the source's local currency
     (`local_currency_expr`, article_sources.local_currency) when that currency writes it so, else
     its default. '' when no currency is written; 'conflict' when the two forms name different
     currencies. -#}
 {% macro currency_of_value(before_expr, after_expr, local_currency_expr) -%}
-    {%- set forms = vocabulary_rows('vocabulary_currency_forms') -%}
+    {%- set forms = currency_forms() -%}
     {%- set local = 'coalesce(' ~ local_currency_expr ~ ", '')" -%}
     {%- set before = currency_form_case(forms, 'before', before_expr, local) -%}
     {%- set after = currency_form_case(forms, 'after', after_expr, local) -%}

@@ -5,7 +5,7 @@
     where the number is digits ("1,234.5"), a number word ("three", "twenty-five", "a fifth",
     "double") or a fraction in words ("one in five"); a number in parentheses is negative. Every
     word comes from a seed: seeds/vocabulary/vocabulary_value_words.csv (qualifiers, scale words,
-    unit words, per units, number words, connectors) and vocabulary_currency_forms.csv. The pattern
+    unit words, per units, number words, connectors) and vocabulary_currencies.csv (currency forms). The pattern
     is built from them when a node compiles, so it is a constant in the SQL.
 
     value_grammar() returns the pattern, the names of its capture groups (in order) and the rows it
@@ -13,7 +13,7 @@
     the same rows. -#}
 {% macro value_grammar() -%}
     {%- set words = vocabulary_rows('vocabulary_value_words') -%}
-    {%- set forms = vocabulary_rows('vocabulary_currency_forms') -%}
+    {%- set forms = currency_forms() -%}
     {%- set before = [] -%}
     {%- set after = [] -%}
     {%- for form in forms -%}
