@@ -263,10 +263,10 @@ labelled as (
                 then 'a range needs exactly two rows, one first and one second, with the same subject, metric, period and value'
             when is_mart_bound and not reaches_a_mart
                 then 'reaches no mart its metric ' || metric_id || ' belongs to (' || replace(marts, ';', ', ')
-                    || '; seeds/curated/curated_marts.csv says what each takes): entity ' || entity_id || ' is a '
-                    || entity_type || ', period ' || chr(39) || period_as_written || chr(39) || ' is a ' || period_type
-                    || case when item_as_written = '' then ', no item is named' else '' end
-                    || case when is_forecast then ', and it is a forecast' else '' end
+                    || '; seeds/curated/curated_marts.csv says what each takes): entity ' || entity_id || ' ('
+                    || entity_type || '), period ' || chr(39) || period_as_written || chr(39) || ' (' || period_type || ')'
+                    || case when item_as_written = '' then ', no item' else '' end
+                    || case when is_forecast then ', a forecast' else '' end
         end as normalisation_error
     from reach
 ),
