@@ -12,6 +12,9 @@
         {%- do ref(seed_name) -%}
         {{ return([]) }}
     {%- endif -%}
+    {#- read once per node: the grammar macros ask for the same seeds many times while one model compiles -#}
+    {%- set cache = model.setdefault('_vocabulary_rows', {}) if model is defined and model is mapping else {} -%}
+    {%- if seed_name in cache -%}{{ return(cache[seed_name]) }}{%- endif -%}
     {%- set relation = api.Relation.create(database=seed_database(), schema='raw', identifier=seed_name) -%}
     {#- the linter compiles models with no seeds loaded (.sqlfluff sets this var): an empty vocabulary -#}
     {%- if var('vocabulary_may_be_missing', false) and adapter.get_relation(relation.database, relation.schema, relation.identifier) is none -%}
@@ -26,6 +29,7 @@
         {%- endfor -%}
         {%- do rows.append(values) -%}
     {%- endfor -%}
+    {%- do cache.update({seed_name: rows}) -%}
     {{ return(rows) }}
 {%- endmacro %}
 
