@@ -102,13 +102,13 @@ checked as (
                 then 'claim_kind ' || chr(39) || claim_kind || chr(39)
                     || ' is not in seeds/curated/curated_claim_kinds.csv: add a row there saying what it compares'
             when stated_value_from = 'stated_figure' and stated_figure_id = ''
-                then 'a ' || claim_kind || ' claim is judged against the value it states, but stated_figure_id is empty: '
-                    || 'name the figure that states it'
+                then 'its kind ' || claim_kind || ' is judged against the value the claim states, '
+                    || 'but stated_figure_id is empty: name the figure that states it'
             when stated_value_from = 'threshold' and threshold_as_written = ''
-                then 'a ' || claim_kind || ' claim is judged against the threshold it names, but threshold_as_written '
-                    || 'is empty: write the threshold as the quote does'
+                then 'its kind ' || claim_kind || ' is judged against the threshold the claim names, '
+                    || 'but threshold_as_written is empty: write the threshold as the quote does'
             when compared_with in ('reference_metric', 'reference_metric_any_period') and reference_metric_id = ''
-                then 'a ' || claim_kind || ' claim compares with a reference metric, but reference_metric_id is empty'
+                then 'its kind ' || claim_kind || ' compares with a reference metric, but reference_metric_id is empty'
             when alias_match_count <> 1
                 then 'subject ' || chr(39) || subject_as_written || chr(39) || ' does not match exactly one alias'
             when period_type is null
