@@ -146,20 +146,15 @@ def claim(claim_id: str, paragraph: int, starts: str, kind: str, words: str, **c
     }
 
 
-# a kind no seed row had: R&D expense as a fraction of revenue, added by one row of the kinds seed
-RD_INTENSITY_KIND = {
-    "claim_kind": "rd_intensity",
-    "compared_with": "reference_metric",
-    "operation": "ratio",
-    "stated_value_from": "stated_figure",
-    "verdict_test": "within_band",
-    "result_scale": "1",
-    "display_unit": "ratio",
-    "implies": "value",
-    "implied_measure": "{metric_id}",
-    "explanation": "stated {stated_as_written} ({stated}), figures give {computed}: {band_check}",
-    "description": "R&D expense as a fraction of revenue in the same period.",
-}
+def kind_row_from_docs() -> dict[str, str]:
+    """The claim kind docs/contributors.md gives as its example of a new kind (R&D expense as a
+    fraction of revenue), read from the page, so the example is the row this test adds."""
+    with (settings.ROOT / CLAIM_KINDS).open(encoding="utf-8", newline="") as handle:
+        header = next(csv.reader(handle))
+    page = (settings.ROOT / "docs" / "contributors.md").read_text(encoding="utf-8")
+    line = next(line for line in page.splitlines() if line.startswith("rd_intensity,"))
+    return dict(zip(header, next(csv.reader([line])), strict=True))
+
 
 NOTE_FIGURES = [
     figure("nimbus_revenue_2020", 2, "Nimbus Cloud's revenue", "Nimbus Cloud", "revenue", "2020", "5 billion yuan"),
@@ -360,7 +355,7 @@ def add_note(project: Path) -> None:
             },
         ],
     )
-    append_rows(seeds / "curated" / "curated_claim_kinds.csv", [RD_INTENSITY_KIND])
+    append_rows(seeds / "curated" / "curated_claim_kinds.csv", [kind_row_from_docs()])
     append_rows(seeds / "articles" / "article_figures.csv", NOTE_FIGURES)
     append_rows(seeds / "articles" / "article_claims.csv", NOTE_CLAIMS)
 
@@ -402,6 +397,7 @@ def figure_value(database: Path, figure_id: str) -> float:
 
 
 def test_a_new_claim_kind_is_checked_by_seed_rows_alone(two_articles):
+    assert "rd_intensity" not in {kind["claim_kind"] for kind in read_csv(settings.ROOT / CLAIM_KINDS)}
     found = checks(two_articles)
     revenue = {year: figure_value(two_articles, f"nimbus_revenue_{year}") for year in (2022, 2023)}
     rd = {year: figure_value(two_articles, f"nimbus_rd_{year}") for year in (2022, 2023)}
