@@ -449,6 +449,13 @@ def test_a_claim_is_checked_against_its_own_source(two_articles, warehouse):
     assert beside == alone
 
 
+def test_the_report_names_the_source_of_each_inconsistent_claim(two_articles):
+    report = render(two_articles)
+    assert f"  nimbus_rd_intensity_2022 ({NOTE}, paragraph 3)" in report
+    assert f"  ksc_revenue_yoy_2022 ({FIRST_SOURCE}, paragraph 14)" in report
+    assert "Inconsistent claims (4)" in report
+
+
 def test_a_claim_row_can_name_the_source_of_its_figures(two_articles, warehouse):
     found = checks(two_articles)
     named = found["note_ksc_revenue_yoy_2023_first_article"]
