@@ -255,27 +255,42 @@ def validate_with_gx(connection, declaration: Declaration, source) -> tuple[Suit
     return SuiteResult(declaration.mart, verdicts), validation.to_json_dict()
 
 
+def _validate_one(connection, declaration: Declaration, sql_rows: int, sources: list) -> tuple[SuiteResult, dict]:
+    rows = connection.execute(f"select count(*) from marts.{declaration.mart}").fetchone()[0]
+    if rows > sql_rows:
+        outcome = validate_in_sql(connection, declaration)
+        return outcome, {"checked_in": "sql", "results": [asdict(verdict) for verdict in outcome.verdicts]}
+    if not sources:
+        sources.append(_pandas_source())
+    return validate_with_gx(connection, declaration, sources[0])
+
+
 def validate(
-    database: Path, results_dir: Path = settings.RESULTS_DIR, sql_rows: int | None = None
+    database: Path,
+    results_dir: Path = settings.RESULTS_DIR,
+    sql_rows: int | None = None,
+    folder: Path = DECLARATIONS_DIR,
 ) -> list[SuiteResult]:
-    """Validate the marts of `database` against every declaration; write one JSON file of
-    results per mart under results_dir/expectations."""
+    """Validate the marts of `database` against every declaration of `folder`; write one JSON file
+    of results per mart under results_dir/expectations. A suite that cannot run at all (a mart or
+    a column its file names does not exist) fails with the database's error."""
     sql_rows = SQL_ROWS if sql_rows is None else sql_rows
-    declarations = load_declarations()
+    declarations = load_declarations(folder)
     json_dir = results_dir / "expectations"
     shutil.rmtree(json_dir, ignore_errors=True)
     json_dir.mkdir(parents=True)
-    source = None
+    sources: list = []
     outcomes: list[SuiteResult] = []
     with settings.connect(database, read_only=True) as connection:
         for declaration in declarations:
-            rows = connection.execute(f"select count(*) from marts.{declaration.mart}").fetchone()[0]
-            if rows > sql_rows:
-                outcome = validate_in_sql(connection, declaration)
-                details: dict = {"checked_in": "sql", "results": [asdict(verdict) for verdict in outcome.verdicts]}
-            else:
-                source = source or _pandas_source()
-                outcome, details = validate_with_gx(connection, declaration, source)
+            try:
+                outcome, details = _validate_one(connection, declaration, sql_rows, sources)
+            except Exception as error:  # noqa: BLE001 - reported as this suite's failure
+                message = " ".join(str(error).split())
+                outcome = SuiteResult(
+                    declaration.mart, [Verdict("suite", {}, str(declaration.path), False, error=message)]
+                )
+                details = {"error": message}
             outcomes.append(outcome)
             details = {"table": declaration.mart, "declared_in": str(declaration.path), **details}
             (json_dir / f"{declaration.mart}.json").write_text(json.dumps(details, indent=2, default=str), "utf-8")
@@ -330,6 +345,8 @@ def _serve(connection) -> None:
         return
     try:
         connection.send(("ok", validate(database, results_dir)))
+    except DeclarationError as error:
+        connection.send(("error", str(error)))
     except BaseException:  # noqa: BLE001 - sent back whole to the build, which reports it
         connection.send(("error", traceback.format_exc()))
 
@@ -338,9 +355,10 @@ _worker: _Worker | None = None
 
 
 def warm_up() -> None:
-    """Start importing Great Expectations in a process of its own; the next `run` uses it."""
+    """Start importing Great Expectations in a process of its own; the next `run` uses it. Where
+    processes cannot be forked (Windows), `run` imports it in this process instead."""
     global _worker
-    if _worker is None:
+    if _worker is None and "fork" in multiprocessing.get_all_start_methods():
         _worker = _Worker()
 
 
@@ -349,6 +367,9 @@ def run(database: Path, results_dir: Path = settings.RESULTS_DIR) -> tuple[bool,
     global _worker
     started = time.perf_counter()
     worker, _worker = _worker, None
-    outcomes = worker.validate(database, results_dir) if worker else validate(database, results_dir)
+    try:
+        outcomes = worker.validate(database, results_dir) if worker else validate(database, results_dir)
+    except (DeclarationError, RuntimeError) as error:
+        return False, f"  FAILED: {error}"
     text = summary(outcomes, time.perf_counter() - started)
     return all(not outcome.failed for outcome in outcomes), text

@@ -160,3 +160,25 @@ expectations:
         "no expectations",
     ]:
         assert words in message, message
+
+
+def test_a_suite_naming_a_missing_column_fails_naming_its_mart_and_the_column(published, tmp_path):
+    project, _ = published
+    folder = tmp_path / "suites"
+    folder.mkdir()
+    (folder / "dim_sources.yml").write_text(
+        """mart: dim_sources
+index_columns: [source_id]
+check_columns:
+  figures_per_page: mart.figure_count / mart.page_count
+expectations:
+  - type: expect_column_values_to_be_between
+    kwargs: {column: figures_per_page, min_value: 0}
+""",
+        encoding="utf-8",
+    )
+    database = project / "warehouse.duckdb"
+    for sql_rows in (10**12, -1):
+        [outcome] = expectations.validate(database, tmp_path / "r", sql_rows=sql_rows, folder=folder)
+        [failure] = outcome.failed
+        assert outcome.table == "dim_sources" and "dim_sources.yml" in failure and "page_count" in failure
