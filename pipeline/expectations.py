@@ -21,6 +21,7 @@ import logging
 import multiprocessing
 import os
 import shutil
+import threading
 import time
 import traceback
 from dataclasses import asdict, dataclass, field
@@ -337,7 +338,16 @@ class _Worker:
         return value
 
 
+def _leave_with(parent: int) -> None:
+    """End this process as soon as the build that forked it has gone (a build that failed before
+    its expectations stage exits without waiting for Great Expectations' import)."""
+    while os.getppid() == parent:
+        time.sleep(0.2)
+    os._exit(0)
+
+
 def _serve(connection) -> None:
+    threading.Thread(target=_leave_with, args=(os.getppid(),), daemon=True).start()
     _gx()
     try:
         database, results_dir = connection.recv()
