@@ -16,6 +16,7 @@ dbt runs, so the import overlaps the build instead of following it.
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import multiprocessing
@@ -130,12 +131,17 @@ def load_declarations(folder: Path = DECLARATIONS_DIR) -> list[Declaration]:
     return declarations
 
 
-def render_sql(declaration: Declaration, mode: str, **options: Any) -> str:
-    """The declaration as SQL (pipeline/sql/expectations.sql): 'rows', 'violations' or 'offending'."""
+@functools.cache
+def _sql_template() -> jinja2.Template:
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(SQL_TEMPLATE.parent), undefined=jinja2.StrictUndefined, autoescape=False
     )
-    return environment.get_template(SQL_TEMPLATE.name).render(declaration=declaration, mode=mode, **options)
+    return environment.get_template(SQL_TEMPLATE.name)
+
+
+def render_sql(declaration: Declaration, mode: str, **options: Any) -> str:
+    """The declaration as SQL (pipeline/sql/expectations.sql): 'rows', 'violations' or 'offending'."""
+    return _sql_template().render(declaration=declaration, mode=mode, **options)
 
 
 @dataclass
@@ -349,6 +355,7 @@ def _leave_with(parent: int) -> None:
 def _serve(connection) -> None:
     threading.Thread(target=_leave_with, args=(os.getppid(),), daemon=True).start()
     _gx()
+    _sql_template()
     try:
         database, results_dir = connection.recv()
     except EOFError:  # the build stopped before its expectations stage
