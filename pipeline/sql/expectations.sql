@@ -5,7 +5,7 @@
     mode 'offending':  the first rows that break expectation number `only`, by their index columns
 
     Each expectation type has one branch in `violated`, with Great Expectations' semantics: NULLs
-    are skipped, and a pair of columns is skipped when either is NULL. pipeline/expectations.py
+    are skipped, and a pair of columns is skipped when either is NULL. pipeline/expectation_suites.py
     refuses a declaration whose type has no branch here. -#}
 
 {%- macro literal(value) -%}
