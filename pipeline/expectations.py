@@ -253,6 +253,8 @@ def _leave_with(parent: int) -> None:
 
 
 def _serve(connection) -> None:
+    # dbt's run is the build's critical path: on a busy machine the import waits for spare cycles
+    os.nice(10)
     threading.Thread(target=_leave_with, args=(os.getppid(),), daemon=True).start()
     _gx()
     sql_template()  # compiled while dbt runs
