@@ -25,10 +25,15 @@ SQL_TEMPLATE = Path(__file__).parent / "sql" / "expectations.sql"
 # with the arguments each needs.
 SUPPORTED: dict[str, set[str]] = {
     "expect_column_values_to_be_between": {"column"},
-    "expect_column_values_to_not_be_null": {"column"},
-    "expect_column_values_to_be_in_set": {"column", "value_set"},
     "expect_column_pair_values_a_to_be_greater_than_b": {"column_A", "column_B"},
     "expect_table_row_count_to_be_between": set(),
+}
+# Structure is dbt's: a suite that declares one of these is refused, so no rule is checked twice.
+OWNED_BY_DBT = {
+    "expect_column_values_to_not_be_null": "a not_null constraint or test in the model's YAML",
+    "expect_column_values_to_be_in_set": "an accepted_values test in the model's YAML",
+    "expect_column_values_to_be_unique": "a unique test in the model's YAML",
+    "expect_compound_columns_to_be_unique": "a unique_combination_of_columns test in the model's YAML",
 }
 DECLARATION_KEYS = {"mart", "index_columns", "check_columns", "expectations"}
 EXPECTATION_KEYS = {"type", "kwargs", "description", "meta"}
@@ -54,6 +59,8 @@ def _expectation_problems(number: int, expectation: Any) -> list[str]:
         return [f"expectation {number} is not a mapping"]
     kind, kwargs = expectation.get("type"), expectation.get("kwargs") or {}
     problems = [f"expectation {number}: unknown key '{key}'" for key in sorted(set(expectation) - EXPECTATION_KEYS)]
+    if kind in OWNED_BY_DBT:
+        return [*problems, f"expectation {number}: {kind} is structure, dbt's to check: use {OWNED_BY_DBT[kind]}"]
     if kind not in SUPPORTED:
         return [*problems, f"expectation {number}: type '{kind}' is not one of {', '.join(sorted(SUPPORTED))}"]
     missing = sorted(SUPPORTED[kind] - set(kwargs))

@@ -140,8 +140,10 @@ expectations:
     kwargs: {min_value: 0}
   - type: expect_column_values_to_match_regex
     kwargs: {column: quote, regex: x}
+  - type: expect_column_values_to_be_between
+    kwargs: {column: value, min_value: 0, row_condition: 'unit == "CNY"'}
   - type: expect_column_values_to_not_be_null
-    kwargs: {column: value, row_condition: 'unit == "CNY"'}
+    kwargs: {column: value}
 """,
         encoding="utf-8",
     )
@@ -154,6 +156,7 @@ expectations:
         "expectation 1 (expect_column_values_to_be_between): kwargs needs 'column'",
         "expectation 2: type 'expect_column_values_to_match_regex' is not one of",
         "expectation 3: use a check column instead of a row_condition",
+        "expectation 4: expect_column_values_to_not_be_null is structure, dbt's to check: use a not_null constraint",
         "fct_other.yml",
         "mart is 'fct_figures', the file name says 'fct_other'",
         "index_columns is empty",

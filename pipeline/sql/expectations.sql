@@ -19,12 +19,6 @@
     {%- if kwargs.get('min_value') is not none %} or {{ kwargs.column }} {{ '<=' if kwargs.get('strict_min') else '<' }} {{ literal(kwargs.get('min_value')) }}{% endif %}
     {%- if kwargs.get('max_value') is not none %} or {{ kwargs.column }} {{ '>=' if kwargs.get('strict_max') else '>' }} {{ literal(kwargs.get('max_value')) }}{% endif -%}
     )
-{%- elif expectation.type == 'expect_column_values_to_not_be_null' -%}
-    {{ kwargs.column }} is null
-{%- elif expectation.type == 'expect_column_values_to_be_in_set' -%}
-    {{ kwargs.column }} is not null and {{ kwargs.column }} not in (
-    {%- for value in kwargs.value_set %}{{ literal(value) }}{{ ", " if not loop.last }}{% endfor -%}
-    )
 {%- elif expectation.type == 'expect_column_pair_values_a_to_be_greater_than_b' -%}
     {{ kwargs.column_A }} is not null and {{ kwargs.column_B }} is not null
     and not ({{ kwargs.column_A }} {{ '>=' if kwargs.get('or_equal') else '>' }} {{ kwargs.column_B }})
