@@ -131,6 +131,14 @@ def _pandas_source():
     return context.data_sources.add_pandas("warehouse")
 
 
+def _exception_message(info: dict) -> str | None:
+    """The error GX met evaluating an expectation: its exception info is flat, or keyed by metric."""
+    for entry in [info, *(value for value in info.values() if isinstance(value, dict))]:
+        if entry.get("raised_exception"):
+            return entry.get("exception_message") or "an exception (see the JSON results)"
+    return None
+
+
 def validate_with_gx(connection, declaration: Declaration, source) -> tuple[SuiteResult, dict]:
     """One mart, with its check columns, validated by Great Expectations as a dataframe."""
     gx = _gx()
@@ -145,7 +153,7 @@ def validate_with_gx(connection, declaration: Declaration, source) -> tuple[Suit
     verdicts = []
     for result in validation.results:
         config, details = result.expectation_config, result.result or {}
-        exception = result.exception_info or {}
+        error = _exception_message(result.exception_info or {})
         offending = (details.get("unexpected_index_list") or [])[:OFFENDING_ROWS]
         verdicts.append(
             Verdict(
@@ -156,7 +164,7 @@ def validate_with_gx(connection, declaration: Declaration, source) -> tuple[Suit
                 details.get("unexpected_count"),
                 [{key: _plain(value) for key, value in row.items()} for row in offending],
                 _plain(details.get("observed_value")),
-                exception.get("exception_message") if exception.get("raised_exception") else None,
+                error,
             )
         )
     return SuiteResult(declaration.mart, verdicts), validation.to_json_dict()

@@ -180,8 +180,19 @@ expectations:
 """,
         encoding="utf-8",
     )
+    (folder / "dim_metrics.yml").write_text(
+        """mart: dim_metrics
+index_columns: [metric_id]
+expectations:
+  - type: expect_column_values_to_be_between
+    kwargs: {column: typical_value, min_value: 0}
+""",
+        encoding="utf-8",
+    )
     database = project / "warehouse.duckdb"
     for sql_rows in (10**12, -1):
-        [outcome] = expectations.validate(database, tmp_path / "r", sql_rows=sql_rows, folder=folder)
-        [failure] = outcome.failed
-        assert outcome.table == "dim_sources" and "dim_sources.yml" in failure and "page_count" in failure
+        metrics, sources = expectations.validate(database, tmp_path / "r", sql_rows=sql_rows, folder=folder)
+        [failure] = sources.failed
+        assert sources.table == "dim_sources" and "dim_sources.yml" in failure and "page_count" in failure
+        [failure] = metrics.failed
+        assert metrics.table == "dim_metrics" and "typical_value" in failure and "could not be evaluated" in failure
