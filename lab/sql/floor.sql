@@ -43,7 +43,8 @@ from read_csv('@@SEEDS@@/curated/curated_entity_aliases.csv', header = true, aut
 create table metrics as
 select * from read_csv('@@SEEDS@@/curated/curated_metrics.csv', header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', columns = {
     'metric_id': 'varchar', 'metric_name': 'varchar', 'unit_kind': 'varchar', 'domain': 'varchar',
-    'is_signed_change': 'boolean', 'definition': 'varchar', 'marts': 'varchar'});
+    'is_signed_change': 'boolean', 'min_value': 'double', 'max_value': 'double', 'definition': 'varchar',
+    'marts': 'varchar'});
 
 create table rates as
 select year as rate_year, units_per_usd as cny_per_usd
