@@ -6,7 +6,7 @@
         {%- set relation = adapter.get_relation(database=seed_database(), schema='raw', identifier='curated_metrics') -%}
         {%- if relation is not none -%}
             {%- set query -%}
-                select metric_id from {{ relation }} where marts = 'fct_figures' order by metric_id
+                select metric_id from {{ relation }} where coalesce(nullif(trim(marts), ''), 'fct_figures') = 'fct_figures' order by metric_id
             {%- endset -%}
             {%- set metrics = run_query(query).columns[0].values() | list -%}
             {%- if metrics -%}

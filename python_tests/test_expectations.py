@@ -31,7 +31,7 @@ FAULTS = [
     "update marts.fct_company_financials set rd_intensity_ratio = 1.5 where fiscal_year = 2021",
     "update marts.fct_company_financials set net_loss_margin_ratio = 12 where fiscal_year = 2023",
     # fct_share_price_events: a price of zero, a price above the peak, changes that disagree with the prices
-    "update marts.fct_share_price_events set share_price_usd = 0 where event_type = 'first_day'",
+    "update marts.fct_share_price_events set share_price = 0 where event_type = 'first_day'",
     "update marts.fct_share_price_events set drawdown_from_peak_ratio = 0.5 where event_type = 'ipo'",
     "update marts.fct_share_price_events set drawdown_from_peak_ratio = -0.5 where event_type = 'close'",
     "update marts.fct_share_price_events set change_from_ipo_ratio = 1.0 where event_type = 'peak'",

@@ -17,7 +17,8 @@ final as (
         min_value,
         max_value,
         definition,
-        marts
+        -- a metric the catalogue names no mart for is shown by fct_figures alone (and listed by the build)
+        coalesce(nullif(trim(marts), ''), 'fct_figures') as marts
     from metrics
 )
 
