@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import logging
 import os
 import shutil
 import signal
@@ -192,6 +193,18 @@ def run_expectations(candidate: Path) -> None:
         raise BuildFailed("expectations failed (see FAILED lines above)")
 
 
+def free_space() -> str:
+    """Where the build writes, and the space left there now (after its work files were removed)."""
+    try:
+        free = shutil.disk_usage(settings.ROOT).free
+    except OSError:
+        return f"the build writes its work files, dbt's target/ and the exports under {settings.ROOT}"
+    return (
+        f"the build writes its work files, dbt's target/ and the exports under {settings.ROOT}: "
+        f"{free / 1e6:,.0f} MB free there now; it needs about twice the size of warehouse.duckdb"
+    )
+
+
 def new_build_id() -> str:
     return time.strftime("%Y%m%dT%H%M%S") + f"-{os.getpid()}"
 
@@ -220,15 +233,19 @@ class Build:
         try:
             return self.stages()
         except BuildFailed as failure:
-            self.discard(keep_candidate="disk full" not in str(failure))
+            disk_full = str(failure).startswith("disk full") or "disk full:" in str(failure)
+            self.discard(keep_candidate=not disk_full)
+            if disk_full:
+                raise BuildFailed(f"{failure}\n{free_space()}") from None
             raise
         except OSError as error:
             self.discard(keep_candidate=False)
             raise BuildFailed(f"{self.stage}: {describe_os_error(error)}") from None
         except duckdb.Error as error:
             message = classify(" ".join(str(error).split()))
-            self.discard(keep_candidate=not message.startswith("disk full"))
-            raise BuildFailed(f"{self.stage}: {message}") from None
+            disk_full = message.startswith("disk full")
+            self.discard(keep_candidate=not disk_full)
+            raise BuildFailed(f"{self.stage}: {message}" + (f"\n{free_space()}" if disk_full else "")) from None
         except (KeyboardInterrupt, SystemExit):
             self.discard(keep_candidate=False)
             raise
@@ -353,6 +370,23 @@ def build(
     return Build(landing or settings.landing_dir(), landing is not None, incremental, threads).run()
 
 
+class WithoutStackTraces(logging.Filter):
+    """Keeps dbt's stack traces (of an error it did not expect, such as a full disk) off the
+    console: the build reports the failure once, by its stage. dbt still writes them to logs/dbt.log.
+    dbt prints through the Python logger `stdout_log` (dbt_common's console logger)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "Traceback (most recent call last)" not in record.getMessage()
+
+
+def quiet_failures() -> None:
+    # a log handler that cannot write (a full disk) must not print its own traceback either
+    logging.raiseExceptions = False
+    console = logging.getLogger("stdout_log")
+    if not any(isinstance(existing, WithoutStackTraces) for existing in console.filters):
+        console.addFilter(WithoutStackTraces())
+
+
 def interrupt(signal_number: int, frame: object) -> None:
     raise KeyboardInterrupt(f"signal {signal_number}")
 
@@ -388,6 +422,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--threads must be 1 or more")
     landing = arguments.landing.resolve() if arguments.landing else None
     signal.signal(signal.SIGTERM, interrupt)
+    quiet_failures()
     try:
         with BuildLock(arguments.wait):
             build(incremental=arguments.incremental, landing=landing, threads=arguments.threads)

@@ -266,7 +266,7 @@ def suites() -> list[Suite]:
             ["conflict_id"],
             [
                 *grain(["conflict_id"], 0),
-                in_set("conflict_kind", ["same_value_different_metric"]),
+                in_set("conflict_kind", ["same_value_different_metric", "different_value_across_sources"]),
                 *not_null("first_quote", "second_quote"),
             ],
             index_columns=["conflict_id"],
