@@ -178,9 +178,12 @@
     list of {landed_file, landed_path, landed_file_hash}, sorted. Empty at parse time. -#}
 {% macro landing_files(kind) -%}
     {%- if not execute -%}{{ return([]) }}{%- endif -%}
+    {#- compiled without a database (the SQL linter's in-memory target): nothing listed yet -#}
+    {%- set listed = load_relation(ref('stg_landing__files')) -%}
+    {%- if listed is none -%}{{ return([]) }}{%- endif -%}
     {%- set listing -%}
         select landed_file, landed_path, landed_file_hash
-        from {{ ref('stg_landing__files') }}
+        from {{ listed }}
         where kind = {{ sql_literal(kind) }}
         order by landed_file
     {%- endset -%}

@@ -78,8 +78,10 @@ class Running:
         return self.process.wait(timeout=timeout)
 
 
-def start(project: Path, documents: Path, *arguments: str, log_name: str = "build", **extra: str) -> Running:
-    log = project.parent / f"{log_name}.log"
+def start(
+    project: Path, documents: Path, *arguments: str, log_name: str = "build", log_dir: Path | None = None, **extra: str
+) -> Running:
+    log = (log_dir or project.parent) / f"{log_name}.log"
     with log.open("w", encoding="utf-8") as output:
         process = subprocess.Popen(
             [sys.executable, "-m", "pipeline", *arguments],

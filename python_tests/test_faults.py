@@ -378,13 +378,21 @@ def outcomes(published, tmp_path_factory):
     """Each scenario's copy prepared, then all built at once; name -> facts, state before, result."""
     prepared = {}
     for name, (prepare, extra) in SCENARIOS.items():
-        project, documents = copy_published(published, tmp_path_factory.mktemp(name))
+        folder = tmp_path_factory.mktemp(name)
+        project, documents = copy_published(published, folder)
         facts = prepare(project)
         project = facts.get("project", project)
-        prepared[name] = {"project": project, "documents": documents, "facts": facts, "extra": extra}
+        prepared[name] = {"project": project, "documents": documents, "facts": facts, "extra": extra, "logs": folder}
         prepared[name]["before"] = published_state(project)
     running = {
-        name: start(found["project"], found["documents"], "build", log_name=f"{name}_build", **found["extra"])
+        name: start(
+            found["project"],
+            found["documents"],
+            "build",
+            log_name=f"{name}_build",
+            log_dir=found["logs"],
+            **found["extra"],
+        )
         for name, found in prepared.items()
     }
     for name, process in running.items():

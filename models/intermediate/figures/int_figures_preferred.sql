@@ -46,12 +46,12 @@ ranked as (
         row_number() over (
             partition by entity_id, metric_id, period_label
             order by
-                standing_rank,
+                standing_rank asc,
                 published_date desc nulls last,
-                source_id,
-                qualifier_rank,
-                paragraph_number,
-                figure_id
+                source_id asc,
+                qualifier_rank asc,
+                paragraph_number asc,
+                figure_id asc
         ) as preference_rank
     from candidates
 ),
