@@ -126,12 +126,26 @@ def prepare_candidate(candidate: Path, published: Path, incremental_build: bool)
         print(f"incremental: started from a copy of {published.name} ({published.stat().st_size / 1e6:.0f} MB)")
 
 
-def run_dbt_build(candidate: Path, landing: Path, threads: int | None = None, command: str = "build") -> None:
-    # unit tests check the models' logic, not the data: `make test` runs them, publishing does not
-    arguments = [command, "--exclude-resource-type", "unit_test"] if command == "build" else [command]
-    run = dbt.invoke(arguments, database=candidate, variables={"landing_dir": str(landing)}, threads=threads)
+# unit tests check the models' logic, not the data: `make test` runs them, publishing does not
+DBT_BUILD = ["build", "--exclude-resource-type", "unit_test"]
+
+
+def run_dbt_build(
+    candidate: Path,
+    landing: Path,
+    threads: int | None = None,
+    arguments: list[str] = DBT_BUILD,
+    target_path: Path | None = None,
+) -> None:
+    run = dbt.invoke(
+        arguments,
+        database=candidate,
+        variables={"landing_dir": str(landing)},
+        threads=threads,
+        target_path=target_path,
+    )
     if not run.success:
-        raise BuildFailed(classify(f"dbt {command} failed:\n" + run.describe(candidate)))
+        raise BuildFailed(classify(f"dbt {arguments[0]} failed:\n" + run.describe(candidate)))
 
 
 def build_candidate(
@@ -140,13 +154,15 @@ def build_candidate(
     incremental_build: bool,
     threads: int | None = None,
     published: Path = settings.PUBLISHED_PATH,
-    command: str = "build",
+    arguments: list[str] = DBT_BUILD,
+    target_path: Path | None = None,
 ) -> str:
     """Build the candidate (stage 2): a fresh one, or a copy of `published` with the landed files it
     does not hold as they are now. An incremental build whose earlier figures a change of the landed
-    sources, entities or aliases touches is done again in full. Returns the mode it was built in."""
+    sources, entities or aliases touches is done again in full. Returns the mode it was built in.
+    `arguments` and `target_path` are dbt's (the property test builds without data tests)."""
     prepare_candidate(candidate, published, incremental_build)
-    run_dbt_build(candidate, landing, threads, command)
+    run_dbt_build(candidate, landing, threads, arguments, target_path)
     if not incremental_build:
         return "full"
     touched = incremental.earlier_figures_touched(candidate, published)
@@ -158,7 +174,7 @@ def build_candidate(
         flush=True,
     )
     prepare_candidate(candidate, published, False)
-    run_dbt_build(candidate, landing, threads, command)
+    run_dbt_build(candidate, landing, threads, arguments, target_path)
     return "full"
 
 
