@@ -27,8 +27,11 @@ class ChangeReport:
     changed: int = 0
     examples: list[tuple] = field(default_factory=list)
     compared: bool = False
+    unreadable: str | None = None
 
     def lines(self) -> list[str]:
+        if self.unreadable:
+            return [f"changes: the published warehouse could not be read to compare with ({self.unreadable})"]
         if not self.compared:
             return ["changes: a first publish, nothing to compare with"]
         against = f"build {self.previous_build_id}" if self.previous_build_id else "the published warehouse"
@@ -68,7 +71,13 @@ def compare(candidate: Path, published: Path, previous_build_id: str | None, exa
             for statement in statements("empty_change_report.sql"):
                 connection.execute(statement)
             return report
-        connection.execute(f"attach {sql_string(str(published))} as previous_publish (read_only)")
+        try:
+            connection.execute(f"attach {sql_string(str(published))} as previous_publish (read_only)")
+        except duckdb.Error as error:
+            for statement in statements("empty_change_report.sql"):
+                connection.execute(statement)
+            report.unreadable = " ".join(str(error).split())
+            return report
         try:
             current = fct_figures_columns(connection, "warehouse")
             previous = set(fct_figures_columns(connection, "previous_publish"))

@@ -137,8 +137,8 @@ class Journal:
         except FileNotFoundError:
             return None
         except ValueError:
-            # torn before its rename: the journal was never written, so nothing was renamed either
-            return {"action": "none"}
+            # unreadable: written by hand, or damaged; it names no build, so it is forgotten
+            return {"action": "publish", "build_id": None}
 
     @classmethod
     def clear(cls) -> None:
@@ -163,11 +163,11 @@ def publish(candidate: Path, build_id: str, export_folder: Path) -> list[str]:
     published = settings.PUBLISHED_PATH
     notes: list[str] = []
     checkpoint(candidate)
-    Journal.write({"action": "publish", "build_id": build_id, "exports": export_folder.name, "pid": os.getpid()})
     refuse_if_written(published)
     note = move_stale_wal(published)
     if note:
         notes.append(note)
+    Journal.write({"action": "publish", "build_id": build_id, "exports": export_folder.name, "pid": os.getpid()})
     had_previous = published.exists()
     if had_previous:
         link_or_copy(published, PREVIOUS_NEW)
@@ -214,11 +214,11 @@ def rollback() -> list[str]:
         shutil.rmtree(folder, ignore_errors=True)
         exports.write_exports(previous, previous_id)
         notes.append(f"wrote the exports of build {previous_id} again from its warehouse")
-    Journal.write({"action": "rollback", "build_id": previous_id, "from_build_id": current_id, "pid": os.getpid()})
     refuse_if_written(published)
     note = move_stale_wal(published)
     if note:
         notes.append(note)
+    Journal.write({"action": "rollback", "build_id": previous_id, "from_build_id": current_id, "pid": os.getpid()})
     link_or_copy(published, PREVIOUS_NEW)
     os.replace(previous, published)
     os.replace(PREVIOUS_NEW, previous)
