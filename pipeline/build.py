@@ -61,7 +61,15 @@ def run_landing_checks(landing: Path) -> None:
             "landed files rejected (their columns must be those of their kind, matched by header name):\n"
             + "\n".join(f"  {problem}" for problem in problems)
         )
-    landed = sum(1 for kind in settings.project_vars()["landing_kinds"] for _ in (landing / kind).glob("*.*"))
+    if not landing.is_dir():
+        print(f"no landing folder at {landing}: nothing landed (any landed rows a warehouse held are retracted)")
+        return
+    landed = sum(
+        1
+        for kind in settings.project_vars()["landing_kinds"]
+        for path in (landing / kind).glob("*")
+        if path.suffix in (".csv", ".parquet")
+    )
     print(f"landed files OK ({landed} files under {landing})")
 
 
@@ -383,7 +391,8 @@ def build(
 ) -> dict[str, float]:
     """Check, build, validate and publish; return the seconds each stage took. The caller holds the
     build lock."""
-    return Build(landing or settings.landing_dir(), landing is not None, incremental, threads).run()
+    given = landing is not None or "LANDING_DIR" in os.environ
+    return Build(landing or settings.landing_dir(), given, incremental, threads).run()
 
 
 class WithoutStackTraces(logging.Filter):
