@@ -29,7 +29,7 @@ from pathlib import Path
 
 from lab.corpus import FIGURES_PER_DOCUMENT, default_companies
 from pipeline import settings
-from pipeline.exports import sql_string
+from pipeline.literals import sql_string
 
 DEFAULT_SIZES = [1_000, 100_000, 1_000_000, 10_000_000]
 DEFAULT_SPARK_SIZES = [100_000, 1_000_000]

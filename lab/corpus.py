@@ -39,7 +39,7 @@ from pathlib import Path
 import duckdb
 
 from pipeline import settings
-from pipeline.exports import sql_string
+from pipeline.literals import sql_string
 
 FIGURES_PER_DOCUMENT = 50
 FIRST_YEAR, LAST_YEAR = 2018, 2023

@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 from pipeline import settings
-from pipeline.exports import sql_string
+from pipeline.literals import sql_string
 
 FLOOR_SQL = settings.ROOT / "lab" / "sql" / "floor.sql"
 

@@ -14,7 +14,7 @@ import duckdb
 import jinja2
 
 from pipeline import settings
-from pipeline.exports import sql_string
+from pipeline.literals import sql_string
 
 SQL_DIR = Path(__file__).parent / "sql"
 

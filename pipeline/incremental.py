@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipeline import settings
-from pipeline.exports import sql_string
+from pipeline.literals import sql_string
 
 SQL = Path(__file__).parent / "sql" / "earlier_figures_touched.sql"
 

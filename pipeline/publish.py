@@ -212,7 +212,14 @@ def rollback() -> list[str]:
     folder = exports.version_folder(previous_id)
     if not (folder / "manifest.json").is_file():
         shutil.rmtree(folder, ignore_errors=True)
-        exports.write_exports(previous, previous_id)
+        try:
+            exports.write_exports(previous, previous_id)
+        except Exception as error:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise BuildFailed(
+                f"the exports of build {previous_id} are gone and could not be written again from its warehouse "
+                f"({type(error).__name__}: {error})"
+            ) from None
         notes.append(f"wrote the exports of build {previous_id} again from its warehouse")
     refuse_if_written(published)
     note = move_stale_wal(published)
