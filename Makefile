@@ -40,11 +40,12 @@ java:
 browser:
 	@command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core >/dev/null)
 
-## lint: ruff on the Python code, sqlfluff (duckdb dialect, dbt templater) on the models
+## lint: ruff on the Python code, sqlfluff (duckdb dialect) on the models (dbt templater) and the reports' queries
 lint: $(INSTALLED)
 	$(VENV)/bin/ruff check pipeline reports lab python_tests
 	$(VENV)/bin/ruff format --check pipeline reports lab python_tests
 	$(VENV)/bin/sqlfluff lint models tests --processes 2
+	cd reports/sql && ../../$(VENV)/bin/sqlfluff lint .
 
 ## claims: print the claims the article's own figures contradict, and conflicting figures
 claims: $(INSTALLED)

@@ -1,6 +1,6 @@
 {#- A measure as a reader writes it: ratios as percentages with two decimals ("-10.52%"), amounts
-    of a billion or more in billions ("9.061 billion CNY"), other amounts and years with two
-    decimals, counts as whole numbers. -#}
+    of a billion or more in billions ("9.061 billion CNY"), other amounts, years, percentage points
+    ("2.90 percentage points") and multiples ("2.00 times") with two decimals, counts as whole numbers. -#}
 {% macro format_measure(value_expr, unit_expr) -%}
     (
         case
@@ -10,6 +10,8 @@
                 then {{ format_fixed(value_expr ~ ' / 1000000000', 3) }} || ' billion ' || {{ unit_expr }}
             when {{ unit_expr }} in ('CNY', 'USD') then {{ format_fixed(value_expr, 2) }} || ' ' || {{ unit_expr }}
             when {{ unit_expr }} = 'years' then {{ format_fixed(value_expr, 2) }} || ' years'
+            when {{ unit_expr }} = 'percentage_point' then {{ format_fixed(value_expr, 2) }} || ' percentage points'
+            when {{ unit_expr }} = 'multiple' then {{ format_fixed(value_expr, 2) }} || ' times'
             else {{ format_fixed(value_expr, 0) }}
         end
     )

@@ -16,50 +16,67 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 from pipeline import settings
 
 EXPORTS_LINK = settings.EXPORTS_LINK
 VERSIONS_DIR = settings.EXPORTS_VERSIONS_DIR
 
-UNIT_SUFFIXES = {"_cny": "CNY", "_usd": "USD", "_ratio": "ratio (a fraction: 0.5 is 50%)", "_count": "count"}
+# Rows per Arrow batch read from DuckDB and per Parquet row group written (DuckDB's own row group
+# size): the writer holds one batch at a time, so a mart of any size exports in bounded memory.
+BATCH_ROWS = 122_880
+# Where `dbt build` leaves its manifest: the source of each column's declared unit (`meta`).
+DBT_MANIFEST = settings.ROOT / "target" / "manifest.json"
+# Keys of a mart column's `meta` (model YAML) that document it, copied to its Parquet field and the
+# manifest: `unit` (CNY, USD, ratio, count, ...) or `unit_column` (the column of the same row that
+# holds the unit, for a value whose unit varies by row).
+DOC_META_KEYS = ("unit", "unit_column")
 
 
-def column_unit(table: str, column: str) -> str:
-    """Unit of a column, read from its name's suffix; `value`-like columns take the row's `unit`."""
-    for suffix, unit in UNIT_SUFFIXES.items():
-        if column.endswith(suffix):
-            return unit
-    if column in {
-        "value",
-        "value_low",
-        "value_high",
-        "stated_value",
-        "computed_value",
-        "difference",
-        "band_low",
-        "band_high",
-        "implied_value",
-        "tolerance",
-    }:
-        return "see the row's unit column" if table != "fct_claim_checks" else "ratio, or the metric's unit"
-    if column == "share_price_usd" or column.endswith("_price_usd"):
-        return "USD"
-    return ""
+class ExportError(Exception):
+    """The exports cannot be documented as declared (no dbt manifest, or a mart missing from it)."""
 
 
-def sql_string(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
+def declared_column_docs(dbt_manifest: Path) -> dict[tuple[str, str], dict[str, dict[str, str]]]:
+    """(schema, table) -> column -> its documenting `meta` entries, from dbt's manifest. A column
+    declares its unit once, in the model YAML (`meta: {unit: CNY}`); one that declares none gets none."""
+    if not dbt_manifest.is_file():
+        raise ExportError(f"{dbt_manifest} not found: run the dbt build that made the warehouse first")
+    manifest = json.loads(dbt_manifest.read_text(encoding="utf-8"))
+    declared: dict[tuple[str, str], dict[str, dict[str, str]]] = {}
+    for node in manifest["nodes"].values():
+        if node["resource_type"] != "model":
+            continue
+        columns = {}
+        for name, column in node.get("columns", {}).items():
+            meta = {**(column.get("config") or {}).get("meta", {}), **(column.get("meta") or {})}
+            columns[name] = {key: str(meta[key]) for key in DOC_META_KEYS if meta.get(key) not in (None, "")}
+        declared[(node["schema"], node.get("alias") or node["name"])] = columns
+    return declared
 
 
-def describe_tables(connection: duckdb.DuckDBPyConnection) -> list[dict]:
+def describe_tables(connection: duckdb.DuckDBPyConnection, dbt_manifest: Path = DBT_MANIFEST) -> list[dict]:
+    declared = declared_column_docs(dbt_manifest)
     tables = connection.execute("""
         select table_name, coalesce(comment, '') from duckdb_tables()
         where schema_name = 'marts' order by table_name""").fetchall()
+    missing = [table for table, _ in tables if ("marts", table) not in declared]
+    if missing:
+        raise ExportError(
+            f"{dbt_manifest} has no model for marts.{', marts.'.join(missing)}: it is not the manifest of the "
+            "build that made this warehouse; rebuild (python -m pipeline build)"
+        )
     described = []
     for table, description in tables:
         columns = [
-            {"name": name, "type": data_type, "description": comment or "", "unit": column_unit(table, name)}
+            {
+                "name": name,
+                "type": data_type,
+                "description": comment or "",
+                **declared[("marts", table)].get(name, {}),
+            }
             for name, data_type, comment in connection.execute(
                 """
                 select column_name, data_type, coalesce(comment, '') from duckdb_columns()
@@ -90,29 +107,49 @@ def describe_tables(connection: duckdb.DuckDBPyConnection) -> list[dict]:
     return described
 
 
-def write_exports(database: Path, build_id: str) -> Path:
-    """Write every mart of `database` as Parquet, with a manifest, into a new version folder."""
+def documented_schema(schema: pa.Schema, columns: list[dict], file_metadata: dict[str, str]) -> pa.Schema:
+    """`schema` with each field's description and unit in its own metadata, and `file_metadata`
+    (the table's description, the build) as the schema's."""
+    docs = {column["name"]: column for column in columns}
+    fields = []
+    for field in schema:
+        column = docs.get(field.name, {})
+        field_metadata = {key: column[key] for key in ("description", *DOC_META_KEYS) if column.get(key)}
+        fields.append(field.with_metadata(field_metadata))
+    return pa.schema(fields, metadata=file_metadata)
+
+
+def write_parquet(
+    connection: duckdb.DuckDBPyConnection, table: dict, target: Path, file_metadata: dict[str, str]
+) -> None:
+    """Stream `marts.<table>` into one Parquet file, a batch at a time (DuckDB's COPY cannot write
+    per-field metadata, and fetching the whole table at once would not fit for large marts)."""
+    query = f'select * from marts."{table["table"]}"'
+    batches = connection.sql(query).fetch_record_batch(BATCH_ROWS)
+    schema = documented_schema(batches.schema, table["columns"], file_metadata)
+    with pq.ParquetWriter(target, schema, compression="snappy") as writer:
+        for batch in batches:
+            writer.write_batch(batch)
+
+
+def write_exports(database: Path, build_id: str, dbt_manifest: Path = DBT_MANIFEST) -> Path:
+    """Write every mart of `database` as Parquet, with a manifest, into a new version folder. Column
+    units come from `dbt_manifest`, the manifest of the dbt build that made `database`."""
     folder = VERSIONS_DIR / build_id
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     built_at = datetime.now(UTC).isoformat(timespec="seconds")
     with settings.connect(database, read_only=True) as connection:
         version = connection.execute("select version()").fetchone()[0]
-        tables = describe_tables(connection)
+        tables = describe_tables(connection, dbt_manifest)
         for table in tables:
-            metadata = {
+            file_metadata = {
                 "table": table["table"],
                 "description": table["description"],
                 "built_at": built_at,
                 "duckdb_version": version,
-                "columns": json.dumps(table["columns"]),
             }
-            metadata_sql = ", ".join(f"{sql_string(key)}: {sql_string(value)}" for key, value in metadata.items())
-            target = folder / table["file"]
-            connection.execute(
-                f"copy (select * from marts.{table['table']}) to {sql_string(str(target))} "
-                f"(format parquet, kv_metadata {{{metadata_sql}}})"
-            )
+            write_parquet(connection, table, folder / table["file"], file_metadata)
     manifest = {
         "built_at": built_at,
         "duckdb_version": version,

@@ -171,6 +171,54 @@ def check_quotes(quoted: SeedTable, id_column: str, sources: SeedTable, problems
             )
 
 
+# compared_with values of curated_claim_kinds.csv that read the claim's reference_metric_id
+REFERENCE_COMPARISONS = {"reference_metric", "reference_metric_any_period"}
+
+
+def check_claims(claims: SeedTable, kinds: SeedTable, sources: SeedTable, problems: list[SeedProblem]) -> None:
+    """Every claim names a kind of curated_claim_kinds.csv and fills what that kind is judged by:
+    the stated figure, the threshold or the reference metric. int_claims_resolved refuses the same
+    rows in dbt; here every such row is named at once, with its line."""
+    kind_rows = {row.get("claim_kind", ""): row for _, row in kinds.rows}
+    source_ids = {row.get("source_id", "") for _, row in sources.rows}
+    for line, row in claims.rows:
+        label = f"claim {row.get('claim_id')}"
+        kind_id = row.get("claim_kind", "")
+        kind = kind_rows.get(kind_id)
+        figures_source = row.get("figures_source_id", "").strip()
+        if figures_source and figures_source not in source_ids:
+            problems.append(
+                SeedProblem(
+                    claims.path, line, f"{label}: figures_source_id '{figures_source}' is not in {sources.path.name}"
+                )
+            )
+        if kind is None:
+            problems.append(
+                SeedProblem(
+                    claims.path,
+                    line,
+                    f"{label}: claim_kind '{kind_id}' is not in {kinds.path.name}; "
+                    "add a row there saying what the kind compares",
+                )
+            )
+            continue
+        needs = {
+            "stated_figure_id": kind.get("stated_value_from") == "stated_figure",
+            "threshold_as_written": kind.get("stated_value_from") == "threshold",
+            "reference_metric_id": kind.get("compared_with") in REFERENCE_COMPARISONS,
+        }
+        for column, needed in needs.items():
+            if needed and not row.get(column, "").strip():
+                problems.append(
+                    SeedProblem(
+                        claims.path,
+                        line,
+                        f"{label}: its kind {kind_id} needs {column} ({kinds.path.name} says what each kind "
+                        "compares), but it is empty: fill it from the quote",
+                    )
+                )
+
+
 def check_seeds() -> list[SeedProblem]:
     problems: list[SeedProblem] = []
     keys = unique_columns()
@@ -186,4 +234,6 @@ def check_seeds() -> list[SeedProblem]:
         for seed, id_column in QUOTED_SEEDS.items():
             if seed in tables:
                 check_quotes(tables[seed], id_column, tables["article_sources"], problems)
+    if all(name in tables for name in ("article_claims", "curated_claim_kinds", "article_sources")):
+        check_claims(tables["article_claims"], tables["curated_claim_kinds"], tables["article_sources"], problems)
     return problems

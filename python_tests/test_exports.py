@@ -9,7 +9,12 @@ import sys
 import time
 
 import duckdb
+import pyarrow.parquet as pq
+import pytest
 import sqlalchemy
+import yaml
+
+from pipeline import exports, settings
 
 
 def test_every_mart_is_exported_with_its_manifest(published):
@@ -38,19 +43,108 @@ def test_every_mart_is_exported_with_its_manifest(published):
     assert manifest["duckdb_version"].startswith("v1.4")
 
 
-def test_parquet_files_carry_column_descriptions_and_units(published):
+NUMERIC_TYPES = ("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "FLOAT", "DOUBLE", "DECIMAL")
+
+
+def declared_in_yaml() -> dict[str, dict[str, dict]]:
+    """model -> column -> its `meta`, read straight from the mart YAML files (not through dbt)."""
+    declared: dict[str, dict[str, dict]] = {}
+    for path in (settings.ROOT / "models" / "marts").rglob("*.yml"):
+        for model in yaml.safe_load(path.read_text(encoding="utf-8")).get("models") or []:
+            declared[model["name"]] = {
+                column["name"]: {**(column.get("config") or {}).get("meta", {}), **(column.get("meta") or {})}
+                for column in model.get("columns", [])
+            }
+    return declared
+
+
+def test_parquet_fields_carry_their_description_and_declared_unit(published):
     project, _ = published
-    with duckdb.connect() as connection:
-        metadata = dict(
-            connection.execute(
-                "select decode(key), decode(value) from parquet_kv_metadata(?)",
-                [str(project / "exports" / "fct_company_financials.parquet")],
-            ).fetchall()
+    # the docs' example, as they show it
+    revenue = pq.read_schema(project / "exports/fct_company_financials.parquet").field("revenue_cny").metadata
+    assert revenue[b"unit"] == b"CNY" and revenue[b"description"]
+
+    declared = declared_in_yaml()
+    with duckdb.connect(str(project / "warehouse.duckdb"), read_only=True) as connection:
+        tables = connection.execute(
+            "select table_name, comment from duckdb_tables() where schema_name = 'marts'"
+        ).fetchall()
+        for table, table_comment in tables:
+            schema = pq.read_schema(project / "exports" / f"{table}.parquet")
+            assert schema.metadata[b"description"].decode() == table_comment
+            assert schema.metadata[b"table"].decode() == table
+            comments = dict(
+                connection.execute(
+                    "select column_name, comment from duckdb_columns() where schema_name = 'marts' and table_name = ?",
+                    [table],
+                ).fetchall()
+            )
+            assert schema.names == list(comments)
+            for name, comment in comments.items():
+                metadata = {key.decode(): value.decode() for key, value in (schema.field(name).metadata or {}).items()}
+                meta = declared[table][name]
+                expected = {"description": comment}
+                expected |= {key: str(meta[key]) for key in ("unit", "unit_column") if key in meta}
+                assert metadata == expected, f"{table}.{name}"
+
+
+def test_every_numeric_mart_column_declares_its_unit(warehouse):
+    """A number without a unit cannot be read; the unit is declared once, in the column's YAML meta.
+    A `unit_column` must name a column of the same table."""
+    declared = declared_in_yaml()
+    numeric = warehouse.execute(
+        "select table_name, column_name, data_type from duckdb_columns() where schema_name = 'marts'"
+    ).fetchall()
+    undeclared = []
+    for table, column, data_type in numeric:
+        meta = declared[table].get(column, {})
+        if data_type.startswith(NUMERIC_TYPES) and not (meta.get("unit") or meta.get("unit_column")):
+            undeclared.append(f"{table}.{column}")
+        if meta.get("unit_column"):
+            assert meta["unit_column"] in declared[table], f"{table}.{column}: no column {meta['unit_column']}"
+    assert not undeclared, "numeric mart columns with no `meta: {unit: ...}` in their YAML: " + ", ".join(undeclared)
+
+
+def test_exports_refuse_a_dbt_manifest_without_the_marts(warehouse_path, tmp_path):
+    manifest = json.loads((warehouse_path.parent / "target" / "manifest.json").read_text(encoding="utf-8"))
+    manifest["nodes"] = {
+        key: node for key, node in manifest["nodes"].items() if node.get("name") != "fct_company_financials"
+    }
+    stale = tmp_path / "manifest.json"
+    stale.write_text(json.dumps(manifest), encoding="utf-8")
+    with (
+        duckdb.connect(str(warehouse_path), read_only=True) as connection,
+        pytest.raises(exports.ExportError, match="marts.fct_company_financials"),
+    ):
+        exports.describe_tables(connection, stale)
+
+
+def test_parquet_writer_streams_a_large_table_in_row_groups(tmp_path):
+    """More rows than one batch: written batch by batch (one row group each), nothing lost or changed."""
+    rows = 2 * exports.BATCH_ROWS + 1000
+    database = tmp_path / "large.duckdb"
+    with duckdb.connect(str(database)) as connection:
+        connection.execute("create schema marts")
+        connection.execute(
+            "create table marts.big as select range as figure_id, 'quote ' || range as quote, "
+            "range * 1.5 as value_cny, date '2020-01-01' + (range % 1000)::integer as period_start_date "
+            f"from range({rows})"
         )
-    columns = {column["name"]: column for column in json.loads(metadata["columns"])}
-    assert columns["revenue_cny"]["unit"] == "CNY" and columns["revenue_usd"]["unit"] == "USD"
-    assert all(column["description"] for column in columns.values())
-    assert metadata["table"] == "fct_company_financials"
+        table = {
+            "table": "big",
+            "columns": [{"name": "value_cny", "description": "An amount.", "unit": "CNY"}],
+        }
+        target = tmp_path / "big.parquet"
+        exports.write_parquet(connection, table, target, {"table": "big"})
+        different = connection.execute(
+            f"select count(*) from (select * from marts.big except select * from read_parquet('{target}'))"
+        ).fetchone()[0]
+    metadata = pq.read_metadata(target)
+    assert metadata.num_rows == rows and different == 0
+    assert metadata.num_row_groups == -(-rows // exports.BATCH_ROWS)
+    schema = pq.read_schema(target)
+    assert schema.field("value_cny").metadata == {b"description": b"An amount.", b"unit": b"CNY"}
+    assert schema.field("quote").metadata is None
 
 
 def test_exports_open_from_any_working_directory(published, tmp_path):

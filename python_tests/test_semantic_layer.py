@@ -9,6 +9,8 @@ import math
 import os
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
 import duckdb
@@ -62,7 +64,8 @@ def test_every_metric_defined_is_checked():
 
 
 def mf_query(project: Path, metric: str, group_by: str, output: Path) -> list[dict[str, str]]:
-    environment = dict(os.environ, DBT_DUCKDB_PATH=str(project / "warehouse.duckdb"))
+    """`mf query` on the published warehouse as the docs say to run it: the read-only `reader` target."""
+    environment = dict(os.environ, DBT_DUCKDB_PATH=str(project / "warehouse.duckdb"), DBT_TARGET="reader")
     completed = subprocess.run(
         [
             str(Path(sys.executable).with_name("mf")),
@@ -101,3 +104,54 @@ def test_metric_matches_the_marts(published, tmp_path, metric):
     assert expected, "the marts hold no value for this metric"
     assert answered.keys() == expected.keys()
     assert all(math.isclose(answered[key], expected[key], rel_tol=1e-9) for key in expected)
+
+
+HOLD_OPEN = """
+import duckdb, sys
+connection = duckdb.connect(sys.argv[1], read_only=True)
+print("open", flush=True)
+sys.stdin.read()  # hold the file open until the test closes our stdin
+"""
+
+
+def test_mf_query_runs_beside_readers_and_never_blocks_them(published, tmp_path):
+    """The reader target attaches the published file read-only: `mf query` works while a BI tool holds
+    the file, and a reader connecting over and over while `mf query` runs never fails."""
+    project, _ = published
+    database = project / "warehouse.duckdb"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_OPEN, str(database)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout.readline().strip() == "open"
+        # the premise: while another process holds the file, a read-write open (what the dev target does) fails
+        with pytest.raises(duckdb.IOException, match="lock"):
+            duckdb.connect(str(database)).close()
+
+        failures: list[str] = []
+        rounds = [0]
+        stop = threading.Event()
+
+        def poll() -> None:
+            while not stop.is_set():
+                try:
+                    with duckdb.connect(str(database), read_only=True) as connection:
+                        connection.execute("select count(*) from marts.fct_company_financials").fetchone()
+                    rounds[0] += 1
+                except duckdb.Error as error:
+                    failures.append(str(error))
+                time.sleep(0.02)
+
+        poller = threading.Thread(target=poll)
+        poller.start()
+        try:
+            rows = mf_query(project, "revenue", BY_COMPANY, tmp_path / "answer.csv")
+        finally:
+            stop.set()
+            poller.join()
+    finally:
+        holder.stdin.close()
+        holder.wait(timeout=30)
+    assert any(row["revenue"] for row in rows)
+    assert not failures, failures[:3]
+    assert rounds[0] >= 10  # the reader really polled while mf ran

@@ -67,7 +67,8 @@ def dbt_spark(folder: Path, *arguments: str) -> subprocess.CompletedProcess:
             str(folder / "logs"),
         ],
         cwd=folder,
-        env=dict(os.environ, DBT_SPARK_DIR=str(folder / "spark")),
+        # run from the Spark folder (Derby writes its log there); the project is imported from its root
+        env=dict(os.environ, DBT_SPARK_DIR=str(folder / "spark"), PYTHONPATH=str(settings.ROOT)),
         capture_output=True,
         text=True,
         check=False,

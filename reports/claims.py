@@ -24,9 +24,10 @@ def render(database: Path) -> str:
             ).fetchall()
         )
         inconsistent = connection.execute("""
-            select claim_id, paragraph_number, claim_as_written, explanation
-            from marts.fct_claim_checks where verdict = 'inconsistent' order by paragraph_number, claim_id
+            select claim_id, source_id, paragraph_number, claim_as_written, explanation
+            from marts.fct_claim_checks where verdict = 'inconsistent' order by source_id, paragraph_number, claim_id
         """).fetchall()
+        source_count = connection.execute("select count(distinct source_id) from marts.fct_claim_checks").fetchone()[0]
         conflicts = connection.execute("""
             select conflict_kind, entity_id, period_label, first_metric_id, first_value_as_written,
                    first_paragraph_number, second_metric_id, second_value_as_written, second_paragraph_number
@@ -34,8 +35,10 @@ def render(database: Path) -> str:
         """).fetchall()
     lines = ["Claims checked: " + ", ".join(f"{verdict} {count}" for verdict, count in counts.items())]
     lines.append(f"\nInconsistent claims ({len(inconsistent)}):")
-    for claim_id, paragraph, as_written, explanation in inconsistent:
-        lines.append(f"  {claim_id} (paragraph {paragraph})")
+    for claim_id, source_id, paragraph, as_written, explanation in inconsistent:
+        # with claims from more than one source, say which source each is from
+        where = f"{source_id}, paragraph {paragraph}" if source_count > 1 else f"paragraph {paragraph}"
+        lines.append(f"  {claim_id} ({where})")
         lines.append(wrap(f'"{as_written}"', "      "))
         lines.append(wrap(explanation, "      "))
     lines.append(f"\nConflicting figures ({len(conflicts)}):")

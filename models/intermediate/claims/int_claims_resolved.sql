@@ -1,5 +1,7 @@
-{#- Claims joined to their entity (through the alias seed), their period and the figure that
-    states their value. A claim that does not resolve aborts the build naming it. -#}
+{#- Claims joined to their entity (through the alias seed), their period, the figure that states
+    their value and what their kind compares (the curated_claim_kinds seed). A claim that does not
+    resolve, or lacks what its kind needs (a stated figure, a threshold, a reference metric), aborts
+    the build naming it. -#}
 with
 
 claims as (
@@ -8,6 +10,10 @@ claims as (
 
 sources as (
     select * from {{ ref('stg_articles__sources') }}
+),
+
+kinds as (
+    select * from {{ ref('stg_curated__claim_kinds') }}
 ),
 
 aliases as (
@@ -43,14 +49,30 @@ joined as (
         figures.qualifier_word as stated_qualifier_word,
         figures.last_digit_unit as stated_last_digit_unit,
         figures.unit as stated_unit,
-        figures.value_as_written as stated_value_as_written
+        figures.value_as_written as stated_value_as_written,
+        figures.source_id as stated_figure_source_id,
+        figure_sources.source_id as matched_figures_source_id,
+        kinds.claim_kind as matched_claim_kind,
+        kinds.compared_with,
+        kinds.operation,
+        kinds.stated_value_from,
+        kinds.verdict_test,
+        kinds.result_scale,
+        kinds.display_unit,
+        kinds.implies,
+        kinds.implied_measure as implied_measure_template,
+        kinds.explanation as explanation_template
     from claims
     left join subject_matches
         on claims.claim_id = subject_matches.claim_id
     left join sources
         on claims.source_id = sources.source_id
+    left join sources as figure_sources
+        on claims.figures_source_id = figure_sources.source_id
     left join figures
         on claims.stated_figure_id = figures.figure_id
+    left join kinds
+        on claims.claim_kind = kinds.claim_kind
 ),
 
 period_parts as (
@@ -71,12 +93,31 @@ checked as (
     select
         *,
         case
+            when published_date is null
+                then 'source_id ' || chr(39) || source_id || chr(39) || ' is not in seeds/articles/article_sources.csv'
+            when matched_figures_source_id is null
+                then 'figures_source_id ' || chr(39) || figures_source_id || chr(39)
+                    || ' is not in seeds/articles/article_sources.csv'
+            when matched_claim_kind is null
+                then 'claim_kind ' || chr(39) || claim_kind || chr(39)
+                    || ' is not in seeds/curated/curated_claim_kinds.csv: add a row there saying what it compares'
+            when stated_value_from = 'stated_figure' and stated_figure_id = ''
+                then 'its kind ' || claim_kind || ' is judged against the value the claim states, '
+                    || 'but stated_figure_id is empty: name the figure that states it'
+            when stated_value_from = 'threshold' and threshold_as_written = ''
+                then 'its kind ' || claim_kind || ' is judged against the threshold the claim names, '
+                    || 'but threshold_as_written is empty: write the threshold as the quote does'
+            when compared_with in ('reference_metric', 'reference_metric_any_period') and reference_metric_id = ''
+                then 'its kind ' || claim_kind || ' compares with a reference metric, but reference_metric_id is empty'
             when alias_match_count <> 1
                 then 'subject ' || chr(39) || subject_as_written || chr(39) || ' does not match exactly one alias'
             when period_type is null
                 then 'period ' || chr(39) || period_as_written || chr(39) || ' matches no pattern in the period_patterns macro'
             when stated_figure_id <> '' and matched_figure_id is null
                 then 'stated_figure_id ' || chr(39) || stated_figure_id || chr(39) || ' is not a figure'
+            when stated_figure_id <> '' and stated_figure_source_id <> source_id
+                then 'stated_figure_id ' || chr(39) || stated_figure_id || chr(39) || ' is a figure of source '
+                    || stated_figure_source_id || ', not of the claim' || chr(39) || 's source ' || source_id
         end as resolution_error
     from periods
 ),
@@ -86,6 +127,7 @@ final as (
         -- keys
         claim_id,
         source_id,
+        figures_source_id,
         case
             when resolution_error is not null then {{ raise_error(
                 "'claim ' || claim_id || ' (seeds/articles/article_claims.csv): ' || resolution_error"
@@ -98,6 +140,15 @@ final as (
 
         -- attributes
         claim_kind,
+        compared_with,
+        operation,
+        stated_value_from,
+        verdict_test,
+        result_scale,
+        display_unit,
+        implies,
+        implied_measure_template,
+        explanation_template,
         claim_as_written,
         paragraph_number,
         period_type,

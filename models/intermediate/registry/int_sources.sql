@@ -4,12 +4,16 @@ with
 seeded as (
     select
         *,
-        'seeds/articles/article_sources.csv' as landed_file
+        'seeds/articles/article_sources.csv' as landed_file,
+        true as is_curated
     from {{ ref('stg_articles__sources') }}
 ),
 
 landed as (
-    select * from {{ ref('stg_landing__sources') }}
+    select
+        *,
+        false as is_curated
+    from {{ ref('stg_landing__sources') }}
 ),
 
 final as (
@@ -20,7 +24,8 @@ final as (
         language,
         section,
         text_path,
-        landed_file
+        landed_file,
+        is_curated
     from seeded
     union all
     select
@@ -30,7 +35,8 @@ final as (
         language,
         section,
         text_path,
-        landed_file
+        landed_file,
+        is_curated
     from landed
 )
 

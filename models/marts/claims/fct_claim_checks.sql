@@ -1,19 +1,57 @@
-{#- One row per claim the article makes about its own numbers, recomputed from the figures. The
-    stated value comes from the figure or threshold the claim names; the computed value only from
-    other figures. The band a stated value allows is the claim_band macro's rule. -#}
-{%- set numeric_kinds = ['yoy_growth', 'cagr', 'share', 'change_from_reference', 'coverage_years'] -%}
+{#- One row per claim an article makes about its own numbers, recomputed from the figures of its
+    own source (or of the source its row names), never from another article's. What a kind of
+    claim compares is data (the curated_claim_kinds seed, carried here by int_claims_resolved);
+    this model has one computation per value of the seed's columns:
+      - compared_with: what the claim's value (its metric, entity and period) is compared with: one
+        value (prior_period, span_start, reference_metric, reference_metric_any_period), a set of
+        values (later_years, other_years, other_periods, peers, yearly_changes), or nothing;
+      - operation: growth, annual_growth, ratio or difference of the claim's value and one compared
+        value; max or min of a set; value for the claim's value alone; times result_scale;
+      - stated_value_from and verdict_test: the computed value is judged against the stated figure,
+        the threshold or the claim's own value (against zero when nothing is stated): within the
+        band the stated value allows (the claim_band macro's rule), above, at_least, below, at_most. -#}
 with
 
 claims as (
     select * from {{ ref('int_claims_resolved') }}
 ),
 
+usable_figures as (
+    select * from {{ ref('int_figures_normalised') }}
+    where rejection_reason is null
+        and qualifier not in ('range_low', 'range_high')
+        and source_id in (select claims.figures_source_id from claims)
+),
+
+-- one figure per source, entity, metric and period, chosen within the source as
+-- int_figures_preferred chooses (exact before approximate before a bound, then the earliest
+-- paragraph): a claim never sees another source's figure for the same cell
+ranked_figures as (
+    select
+        source_id,
+        entity_id,
+        metric_id,
+        period_type,
+        period_label,
+        fiscal_year,
+        period_end_date,
+        value,
+        unit,
+        row_number() over (
+            partition by source_id, entity_id, metric_id, period_label
+            order by case qualifier when 'exact' then 1 when 'approx' then 2 else 3 end, paragraph_number, figure_id
+        ) as preference_rank
+    from usable_figures
+),
+
 figures as (
-    select * from {{ ref('int_figures_preferred') }}
+    select * from ranked_figures
+    where preference_rank = 1
 ),
 
 annual as (
     select
+        source_id,
         entity_id,
         metric_id,
         fiscal_year,
@@ -21,20 +59,37 @@ annual as (
         max(unit) as unit
     from figures
     where period_type in ('fiscal_year', 'year_end')
-    group by entity_id, metric_id, fiscal_year
+    group by source_id, entity_id, metric_id, fiscal_year
 ),
 
 latest as (
     select
+        source_id,
         entity_id,
         metric_id,
         value,
-        row_number() over (partition by entity_id, metric_id order by period_end_date desc) as recency_rank
+        unit,
+        row_number() over (partition by source_id, entity_id, metric_id order by period_end_date desc) as recency_rank
     from figures
     where period_end_date is not null
 ),
 
-current_values as (
+references_any_period as (
+    select
+        claims.claim_id,
+        max(figures.value) as value,
+        max(figures.unit) as unit
+    from claims
+    inner join figures
+        on claims.figures_source_id = figures.source_id
+        and claims.entity_id = figures.entity_id
+        and claims.reference_metric_id = figures.metric_id
+    where claims.compared_with = 'reference_metric_any_period'
+    group by claims.claim_id
+),
+
+-- the claim's value and the one value it is compared with
+operands as (
     select
         claims.claim_id,
         coalesce(
@@ -42,208 +97,243 @@ current_values as (
             case when claims.period_type in ('fiscal_year', 'span', 'year_end') then annual.value end,
             same_period.value
         ) as current_value,
-        coalesce(annual.unit, same_period.unit) as value_unit,
-        prior_period.value as prior_value,
-        first_year.value as first_value,
-        reference_annual.value as reference_annual_value
+        coalesce(
+            case when claims.period_type = 'unstated' then latest.unit end,
+            annual.unit,
+            same_period.unit
+        ) as current_unit,
+        case claims.compared_with
+            when 'prior_period' then prior_period.value
+            when 'span_start' then first_year.value
+            when 'reference_metric' then coalesce(
+                case when claims.period_type in ('fiscal_year', 'span', 'year_end') then reference_annual.value end,
+                reference_same_period.value
+            )
+            when 'reference_metric_any_period' then references_any_period.value
+        end as compared_value,
+        case claims.compared_with
+            when 'prior_period' then prior_period.unit
+            when 'span_start' then first_year.unit
+            when 'reference_metric' then coalesce(reference_annual.unit, reference_same_period.unit)
+            when 'reference_metric_any_period' then references_any_period.unit
+        end as compared_unit,
+        case claims.compared_with
+            when 'prior_period' then 1
+            when 'span_start' then claims.fiscal_year - claims.period_first_year
+        end as years_between
     from claims
     left join latest
-        on claims.entity_id = latest.entity_id
+        on claims.figures_source_id = latest.source_id
+        and claims.entity_id = latest.entity_id
         and claims.metric_id = latest.metric_id
         and latest.recency_rank = 1
     left join annual
-        on claims.entity_id = annual.entity_id
+        on claims.figures_source_id = annual.source_id
+        and claims.entity_id = annual.entity_id
         and claims.metric_id = annual.metric_id
         and claims.fiscal_year = annual.fiscal_year
     left join figures as same_period
-        on claims.entity_id = same_period.entity_id
+        on claims.figures_source_id = same_period.source_id
+        and claims.entity_id = same_period.entity_id
         and claims.metric_id = same_period.metric_id
         and claims.period_label = same_period.period_label
     left join figures as prior_period
-        on claims.entity_id = prior_period.entity_id
+        on claims.compared_with = 'prior_period'
+        and claims.figures_source_id = prior_period.source_id
+        and claims.entity_id = prior_period.entity_id
         and claims.metric_id = prior_period.metric_id
         and claims.period_type = prior_period.period_type
         and claims.fiscal_year - 1 = prior_period.fiscal_year
         and replace(claims.period_label, cast(claims.fiscal_year as string), '')
-            = replace(prior_period.period_label, cast(prior_period.fiscal_year as string), '')
+        = replace(prior_period.period_label, cast(prior_period.fiscal_year as string), '')
     left join annual as first_year
-        on claims.entity_id = first_year.entity_id
+        on claims.compared_with = 'span_start'
+        and claims.figures_source_id = first_year.source_id
+        and claims.entity_id = first_year.entity_id
         and claims.metric_id = first_year.metric_id
         and claims.period_first_year = first_year.fiscal_year
     left join annual as reference_annual
-        on claims.entity_id = reference_annual.entity_id
+        on claims.compared_with = 'reference_metric'
+        and claims.figures_source_id = reference_annual.source_id
+        and claims.entity_id = reference_annual.entity_id
         and claims.reference_metric_id = reference_annual.metric_id
         and claims.fiscal_year = reference_annual.fiscal_year
+    left join figures as reference_same_period
+        on claims.compared_with = 'reference_metric'
+        and claims.figures_source_id = reference_same_period.source_id
+        and claims.entity_id = reference_same_period.entity_id
+        and claims.reference_metric_id = reference_same_period.metric_id
+        and claims.period_label = reference_same_period.period_label
+    left join references_any_period
+        on claims.claim_id = references_any_period.claim_id
 ),
 
-references_any_period as (
-    select
-        claims.claim_id,
-        max(figures.value) as reference_value,
-        max(figures.unit) as reference_unit
-    from claims
-    inner join figures
-        on claims.entity_id = figures.entity_id
-        and claims.reference_metric_id = figures.metric_id
-    group by claims.claim_id
-),
-
-series as (
+-- the change from each year of a span to the next, for yearly_changes
+yearly_changes as (
     select
         claims.claim_id,
         claims.fiscal_year - claims.period_first_year + 1 as expected_year_count,
-        annual.fiscal_year,
         annual.value / lag(annual.value) over (partition by claims.claim_id order by annual.fiscal_year) - 1
             as change_ratio
     from claims
     inner join annual
-        on claims.entity_id = annual.entity_id
+        on claims.figures_source_id = annual.source_id
+        and claims.entity_id = annual.entity_id
         and claims.metric_id = annual.metric_id
         and annual.fiscal_year between claims.period_first_year and claims.fiscal_year
-    where claims.claim_kind in ('falls_every_year', 'rises_every_year')
+    where claims.compared_with = 'yearly_changes'
 ),
 
-series_summary as (
-    select
-        claim_id,
-        count(*) as year_count,
-        max(expected_year_count) as expected_year_count,
-        max(change_ratio) as max_change_ratio,
-        min(change_ratio) as min_change_ratio
-    from series
+-- a trend is judged only when every year of its span is stated
+incomplete_series as (
+    select claim_id
+    from yearly_changes
     group by claim_id
+    having count(*) < max(expected_year_count)
 ),
 
-other_years as (
+-- the values a claim is compared with when it is compared with a set
+set_members as (
     select
         claims.claim_id,
-        max(case when annual.fiscal_year > claims.fiscal_year then annual.value end) as max_value_since,
-        max(case when annual.fiscal_year <> claims.fiscal_year then annual.value end) as max_value_other_years
+        annual.value as member_value
     from claims
     inner join annual
-        on claims.entity_id = annual.entity_id
+        on claims.figures_source_id = annual.source_id
+        and claims.entity_id = annual.entity_id
         and claims.metric_id = annual.metric_id
-    group by claims.claim_id
-),
-
-other_periods as (
+    where (claims.compared_with = 'later_years' and annual.fiscal_year > claims.fiscal_year)
+        or (claims.compared_with = 'other_years' and annual.fiscal_year <> claims.fiscal_year)
+    union all
     select
         claims.claim_id,
-        min(figures.value) as min_value_other_periods
+        figures.value as member_value
     from claims
     inner join figures
-        on claims.entity_id = figures.entity_id
+        on claims.figures_source_id = figures.source_id
+        and claims.entity_id = figures.entity_id
         and claims.metric_id = figures.metric_id
         and claims.period_type = figures.period_type
         and claims.period_label <> figures.period_label
-    group by claims.claim_id
-),
-
-peers as (
+    where claims.compared_with = 'other_periods'
+    union all
     select
         claims.claim_id,
-        min(annual.value) as min_peer_value
+        annual.value as member_value
     from claims
     inner join annual
-        on claims.metric_id = annual.metric_id
+        on claims.figures_source_id = annual.source_id
+        and claims.metric_id = annual.metric_id
         and claims.fiscal_year = annual.fiscal_year
         and claims.entity_id <> annual.entity_id
-    where claims.claim_kind = 'fewer_than_peers'
-    group by claims.claim_id
+    where claims.compared_with = 'peers'
+    union all
+    select
+        claim_id,
+        change_ratio as member_value
+    from yearly_changes
+    where change_ratio is not null
+        and claim_id not in (select incomplete_series.claim_id from incomplete_series)
+),
+
+set_summary as (
+    select
+        claim_id,
+        max(member_value) as max_value,
+        min(member_value) as min_value
+    from set_members
+    group by claim_id
 ),
 
 computed as (
     select
         claims.*,
-        coalesce(current_values.value_unit, references_any_period.reference_unit) as value_unit,
-        case claims.claim_kind
-            when 'yoy_growth' then current_values.current_value / current_values.prior_value - 1
-            when 'cagr' then power(
-                current_values.current_value / current_values.first_value,
-                1.0 / (claims.fiscal_year - claims.period_first_year)
+        operands.current_value,
+        operands.compared_value,
+        operands.years_between,
+        coalesce(operands.current_unit, operands.compared_unit) as value_unit,
+        case claims.operation
+            when 'growth' then operands.current_value / nullif(operands.compared_value, 0) - 1
+            when 'annual_growth' then power(
+                operands.current_value / nullif(operands.compared_value, 0), 1.0 / nullif(operands.years_between, 0)
             ) - 1
-            when 'share' then current_values.current_value / current_values.reference_annual_value
-            when 'coverage_years' then current_values.current_value / current_values.reference_annual_value
-            when 'change_from_reference' then current_values.current_value / references_any_period.reference_value - 1
-            when 'exceeds_threshold' then current_values.current_value
-            when 'not_exceeded_since' then other_years.max_value_since
-            when 'record_high' then other_years.max_value_other_years
-            when 'series_low' then other_periods.min_value_other_periods
-            when 'fewer_than_peers' then peers.min_peer_value
-            when 'falls_every_year' then case
-                when series_summary.year_count = series_summary.expected_year_count then series_summary.max_change_ratio
-            end
-            when 'rises_every_year' then case
-                when series_summary.year_count = series_summary.expected_year_count then series_summary.min_change_ratio
-            end
-        end as computed_value,
-        case
-            when claims.claim_kind in ('exceeds_threshold', 'not_exceeded_since', 'coverage_years')
-                then claims.threshold_value
-            when claims.claim_kind in ('record_high', 'fewer_than_peers', 'series_low')
-                then current_values.current_value
-            else claims.stated_figure_value
-        end as stated_value,
-        case claims.claim_kind
-            when 'yoy_growth' then current_values.current_value / (1 + claims.stated_figure_value)
-            when 'cagr' then current_values.current_value
-                / power(1 + claims.stated_figure_value, claims.fiscal_year - claims.period_first_year)
-            when 'share' then current_values.reference_annual_value * claims.stated_figure_value
-            when 'change_from_reference' then references_any_period.reference_value * (1 + claims.stated_figure_value)
-        end as implied_value,
-        case claims.claim_kind
-            when 'yoy_growth' then 'prior-period ' || claims.metric_id
-            when 'cagr' then claims.metric_id || ' in FY' || cast(claims.period_first_year as string)
-            when 'share' then claims.metric_id
-            when 'change_from_reference' then claims.metric_id || ' at the event'
-        end as implied_measure
+            when 'ratio' then operands.current_value / nullif(operands.compared_value, 0)
+            when 'difference' then operands.current_value - operands.compared_value
+            when 'value' then operands.current_value
+            when 'max' then set_summary.max_value
+            when 'min' then set_summary.min_value
+        end * claims.result_scale as computed_value,
+        case claims.stated_value_from
+            when 'stated_figure' then claims.stated_figure_value
+            when 'threshold' then claims.threshold_value
+            when 'claim_value' then operands.current_value
+        end as stated_value
     from claims
-    left join current_values
-        on claims.claim_id = current_values.claim_id
-    left join references_any_period
-        on claims.claim_id = references_any_period.claim_id
-    left join series_summary
-        on claims.claim_id = series_summary.claim_id
-    left join other_years
-        on claims.claim_id = other_years.claim_id
-    left join other_periods
-        on claims.claim_id = other_periods.claim_id
-    left join peers
-        on claims.claim_id = peers.claim_id
+    left join operands
+        on claims.claim_id = operands.claim_id
+    left join set_summary
+        on claims.claim_id = set_summary.claim_id
+),
+
+-- what the stated value implies of the value or the compared value (the operation inverted)
+implied as (
+    select
+        *,
+        stated_value / result_scale as stated_operand,
+        case when display_unit = '' then value_unit else display_unit end as shown_unit
+    from computed
 ),
 
 banded as (
     select
         *,
-        case
-            when claim_kind = 'coverage_years' then 'years'
-            when claim_kind in ('{{ numeric_kinds | join("', '") }}', 'falls_every_year', 'rises_every_year') then 'ratio'
-            else value_unit
-        end as display_unit,
-        {{ claim_band('low', "coalesce(stated_qualifier, 'approx')", "coalesce(stated_qualifier_word, 'about')",
-                      'stated_value', 'coalesce(stated_last_digit_unit, 0)') }} as band_low,
-        {{ claim_band('high', "coalesce(stated_qualifier, 'approx')", "coalesce(stated_qualifier_word, 'about')",
-                      'stated_value', 'coalesce(stated_last_digit_unit, 0)') }} as band_high
-    from computed
+        case implies
+            when 'compared' then case operation
+                when 'growth' then current_value / nullif(1 + stated_operand, 0)
+                when 'annual_growth' then current_value / nullif(power(1 + stated_operand, years_between), 0)
+                when 'ratio' then current_value / nullif(stated_operand, 0)
+                when 'difference' then current_value - stated_operand
+            end
+            when 'value' then case operation
+                when 'growth' then compared_value * (1 + stated_operand)
+                when 'annual_growth' then compared_value * power(1 + stated_operand, years_between)
+                when 'ratio' then compared_value * stated_operand
+                when 'difference' then compared_value + stated_operand
+            end
+        end as implied_value,
+        case when implies <> '' then
+            replace(replace(replace(implied_measure_template,
+                '{metric_id}', metric_id),
+                '{reference_metric_id}', reference_metric_id),
+                '{first_year}', coalesce(cast(period_first_year as string), ''))
+        end as implied_measure,
+        case when verdict_test = 'within_band' then
+            {{ claim_band('low', "coalesce(stated_qualifier, 'approx')", "coalesce(stated_qualifier_word, 'about')",
+                          'stated_value', 'coalesce(stated_last_digit_unit, 0)') }}
+        end as band_low,
+        case when verdict_test = 'within_band' then
+            {{ claim_band('high', "coalesce(stated_qualifier, 'approx')", "coalesce(stated_qualifier_word, 'about')",
+                          'stated_value', 'coalesce(stated_last_digit_unit, 0)') }}
+        end as band_high,
+        case when stated_value_from = 'nothing' then 0 else stated_value end as judged_against
+    from implied
 ),
 
 judged as (
     select
         *,
         case
-            when computed_value is null then 'not_checkable'
-            when claim_kind in ('{{ numeric_kinds | join("', '") }}') then case
+            when computed_value is null or judged_against is null then 'not_checkable'
+            when verdict_test = 'within_band' then case
                 when (band_low is null or computed_value >= band_low)
                     and (band_high is null or computed_value <= band_high) then 'consistent'
                 else 'inconsistent'
             end
-            when claim_kind = 'exceeds_threshold' then case when computed_value > stated_value then 'consistent' else 'inconsistent' end
-            when claim_kind = 'not_exceeded_since' then case when computed_value <= stated_value then 'consistent' else 'inconsistent' end
-            when claim_kind = 'record_high' then case when stated_value >= computed_value then 'consistent' else 'inconsistent' end
-            when claim_kind = 'series_low' then case when stated_value <= computed_value then 'consistent' else 'inconsistent' end
-            when claim_kind = 'fewer_than_peers' then case when stated_value < computed_value then 'consistent' else 'inconsistent' end
-            when claim_kind = 'falls_every_year' then case when computed_value < 0 then 'consistent' else 'inconsistent' end
-            when claim_kind = 'rises_every_year' then case when computed_value > 0 then 'consistent' else 'inconsistent' end
+            when verdict_test = 'above' and computed_value > judged_against then 'consistent'
+            when verdict_test = 'at_least' and computed_value >= judged_against then 'consistent'
+            when verdict_test = 'below' and computed_value < judged_against then 'consistent'
+            when verdict_test = 'at_most' and computed_value <= judged_against then 'consistent'
+            else 'inconsistent'
         end as verdict
     from banded
 ),
@@ -254,44 +344,28 @@ explained as (
         case
             when verdict = 'not_checkable' and implied_value is not null
                 then 'the source gives no figure to check it against; stated '
-                    || {{ format_measure('stated_value', 'display_unit') }} || ' implies ' || implied_measure || ' of '
+                    || {{ format_measure('stated_value', 'shown_unit') }} || ' implies ' || implied_measure || ' of '
                     || {{ format_measure('implied_value', 'value_unit') }}
             when verdict = 'not_checkable'
                 then 'the source gives no figure to check it against'
-            when claim_kind in ('{{ numeric_kinds | join("', '") }}') and verdict = 'inconsistent'
-                then 'stated ' || stated_as_written || ' (' || {{ format_measure('stated_value', 'display_unit') }}
-                    || '), figures give ' || {{ format_measure('computed_value', 'display_unit') }} || ': off by '
-                    || case when display_unit = 'ratio'
-                        then {{ format_fixed('abs(computed_value - stated_value) * 100', 2) }} || ' points'
-                        else {{ format_measure('abs(computed_value - stated_value)', 'display_unit') }} end
-            when claim_kind in ('{{ numeric_kinds | join("', '") }}')
-                then 'stated ' || stated_as_written || ' (' || {{ format_measure('stated_value', 'display_unit') }}
-                    || '), figures give ' || {{ format_measure('computed_value', 'display_unit') }}
-                    || ': within the band it allows (' || case
-                        when band_low is null then 'at most ' || {{ format_measure('band_high', 'display_unit') }}
-                        when band_high is null then 'at least ' || {{ format_measure('band_low', 'display_unit') }}
-                        else {{ format_measure('band_low', 'display_unit') }} || ' to '
-                            || {{ format_measure('band_high', 'display_unit') }}
+            else replace(replace(replace(replace(explanation_template,
+                '{stated_as_written}', coalesce(stated_as_written, '')),
+                '{stated}', {{ format_measure('stated_value', 'shown_unit') }}),
+                '{computed}', {{ format_measure('computed_value', 'shown_unit') }}),
+                '{band_check}', case
+                    when verdict_test <> 'within_band' then ''
+                    when verdict = 'inconsistent' then 'off by ' || case
+                        when shown_unit = 'ratio'
+                            then {{ format_fixed('abs(computed_value - stated_value) * 100', 2) }} || ' points'
+                        else {{ format_measure('abs(computed_value - stated_value)', 'shown_unit') }}
+                    end
+                    else 'within the band it allows (' || case
+                        when band_low is null then 'at most ' || {{ format_measure('band_high', 'shown_unit') }}
+                        when band_high is null then 'at least ' || {{ format_measure('band_low', 'shown_unit') }}
+                        else {{ format_measure('band_low', 'shown_unit') }} || ' to '
+                            || {{ format_measure('band_high', 'shown_unit') }}
                     end || ')'
-            when claim_kind = 'exceeds_threshold'
-                then 'figures give ' || {{ format_measure('computed_value', 'display_unit') }}
-                    || ' against a threshold of ' || {{ format_measure('stated_value', 'display_unit') }}
-            when claim_kind = 'not_exceeded_since'
-                then 'highest value since: ' || {{ format_measure('computed_value', 'display_unit') }}
-                    || ' against a ceiling of ' || {{ format_measure('stated_value', 'display_unit') }}
-            when claim_kind = 'record_high'
-                then 'stated ' || {{ format_measure('stated_value', 'display_unit') }}
-                    || '; highest in any other stated year: ' || {{ format_measure('computed_value', 'display_unit') }}
-            when claim_kind = 'series_low'
-                then 'stated ' || {{ format_measure('stated_value', 'display_unit') }}
-                    || '; lowest in any other stated period: ' || {{ format_measure('computed_value', 'display_unit') }}
-            when claim_kind = 'fewer_than_peers'
-                then 'stated ' || {{ format_measure('stated_value', 'display_unit') }}
-                    || '; fewest among peers: ' || {{ format_measure('computed_value', 'display_unit') }}
-            when claim_kind = 'falls_every_year'
-                then 'largest year-on-year change in the span: ' || {{ format_measure('computed_value', 'display_unit') }}
-            when claim_kind = 'rises_every_year'
-                then 'smallest year-on-year change in the span: ' || {{ format_measure('computed_value', 'display_unit') }}
+                end)
         end as explanation
     from judged
 ),
@@ -324,6 +398,7 @@ final as (
         implied_measure,
 
         -- provenance
+        figures_source_id,
         stated_figure_id,
         paragraph_number,
         quote

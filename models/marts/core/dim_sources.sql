@@ -28,6 +28,8 @@ final as (
         sources.language,
         sources.section,
         sources.text_path,
+        sources.is_curated,
+        sources.landed_file,
 
         -- measures
         coalesce(figure_counts.figure_count, 0) as figure_count

@@ -28,6 +28,7 @@ final as (
         -- keys
         claim_id,
         source_id,
+        coalesce(nullif(trim(figures_source_id), ''), source_id) as figures_source_id,
         metric_id,
         coalesce(reference_metric_id, '') as reference_metric_id,
         coalesce(stated_figure_id, '') as stated_figure_id,
