@@ -27,9 +27,10 @@ from test_incremental import same_rows
 from pipeline import changes
 from pipeline.build import build_candidate, record_build
 
-# seed 1: a registry landed, figures that use it, the registry deleted; 4: figures whose alias a
-# later registry defines; 11: the folder moved, then a file changed in place
-SEEDS = [1, 4, 11]
+# seed 4: figures whose alias a later registry defines (the earlier figures must be resolved again);
+# 11: the folder moved, then a file changed in place. (Seed 1, a registry deleted under figures that
+# use it, also fails without the full rebuild; left out to keep the suite short.)
+SEEDS = [4, 11]
 STEPS = 3
 DBT_MODELS_ONLY = ["build", "--exclude-resource-type", "unit_test", "--exclude-resource-type", "test"]
 
