@@ -5,7 +5,7 @@ VENV := .venv
 INSTALLED := $(VENV)/.installed
 SPARK_INSTALLED := $(VENV)/.spark-installed
 
-.PHONY: build test test-spark spark java lint browser claims docs dashboard bench clean
+.PHONY: build test test-spark spark java lint browser claims docs dashboard bench bench-build clean
 
 $(INSTALLED): requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -62,6 +62,10 @@ dashboard: $(INSTALLED)
 ## bench: the pipeline against plain DuckDB (the floor) at 10^3..10^7 figures; writes bench/RESULTS.md
 bench: $(INSTALLED)
 	$(VENV)/bin/python -m lab.bench
+
+## bench-build: warm `make build` of the article five times; the median of the whole and of each stage
+bench-build: $(INSTALLED)
+	$(VENV)/bin/python -m lab.build_timing
 
 clean:
 	rm -rf build target logs

@@ -16,7 +16,7 @@ with another seed can be added to it with --no-registry). The true figures of th
 fixed too: every document that states a company's revenue for a year states the same amount, in
 one of several ways of writing it (scale words, currency symbols or codes, qualifiers, USD at the
 year's reference rate, ranges for price cuts). Segments add up to revenue, growth agrees with the
-revenue of consecutive years, and every value lies in the plausible bands of the expectations.
+revenue of consecutive years, and every value passes the expectations (gx/expectations/*.yml).
 About one row in a thousand (--bad-per-mille) is made bad on purpose in one of five ways the
 warehouse must reject: a value that does not parse, a subject that names no entity, a period that
 does not parse, a unit that does not fit the metric, a direction word nobody knows.

@@ -211,8 +211,7 @@ def run_expectations(candidate: Path) -> None:
     passed, text = expectations.run(candidate)
     print(text)
     results = settings.RESULTS_DIR.relative_to(settings.ROOT)
-    print(f"results: {results}/expectations/*.json")
-    print(f"Data Docs: {results}/gx_project/gx/uncommitted/data_docs/local_site/index.html")
+    print(f"results: {results}/expectations/*.json (suites: gx/expectations/*.yml)")
     if not passed:
         raise BuildFailed("expectations failed (see FAILED lines above)")
 
@@ -324,6 +323,7 @@ class Build:
         pause("locked")
         self.stage = "checks before the build"
         note(preflight(self.landing, self.landing_given))
+        expectations.warm_up()  # Great Expectations' import overlaps the seed checks and dbt's run
         self.make_work_folder()
         print(f"build {self.build_id}: work files in {self.work.relative_to(settings.ROOT)}/")
 

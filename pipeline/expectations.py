@@ -1,484 +1,223 @@
-"""Great Expectations suites for every mart, and the validation step of the build.
+"""Great Expectations on the marts: run the suites of gx/expectations/<mart>.yml (loaded by
+pipeline/expectation_suites.py) on a warehouse, and say which mart, expectation and rows failed.
 
-GX's SQL data source does not work on DuckDB (it closes the connection before reading the result),
-so each mart is read through a read-only DuckDB connection into a DataFrame and validated as a
-dataframe asset. A mart larger than SQL_ROWS rows is not pulled into memory: the same suite is
-evaluated in SQL inside DuckDB, one count of violating rows per expectation.
+Each mart is read with its check columns through a read-only DuckDB connection and validated by
+Great Expectations as a dataframe (GX's SQL data source does not work on DuckDB). A mart larger
+than SQL_ROWS rows is not pulled into memory: the same declaration is rendered to SQL and evaluated
+inside DuckDB, one count of violating rows per expectation. python_tests/test_expectations.py
+proves both give the same verdicts.
 
-Rules that compare columns arithmetically (drawdowns agree with prices, segments add up) are
-expressed as a check column computed from the mart, which an expectation then bounds.
+Importing Great Expectations takes seconds: `warm_up()` starts it in a process of its own before
+dbt runs, so the import overlaps the build instead of following it.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import multiprocessing
 import os
 import shutil
+import threading
 import time
-from collections.abc import Callable
-from dataclasses import dataclass, field
+import traceback
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
-
-import pandas as pd
+from typing import Any
 
 from pipeline import settings
+from pipeline.expectation_suites import (
+    DECLARATIONS_DIR,
+    Declaration,
+    DeclarationError,
+    load_declarations,
+    render_sql,
+    sql_template,
+)
+
+__all__ = ["Declaration", "DeclarationError", "load_declarations", "render_sql", "run", "validate", "warm_up"]
 
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
 
-QUALIFIERS = ["exact", "approx", "lower_bound", "upper_bound", "range_low", "range_high"]
-UNITS = ["CNY", "USD", "ratio", "count"]
-TOLERANCE = 1e-9
-
-# Plausible band of each metric's value in base units, so that a slip of scale (a billion written
-# as a million) fails. (metric_id, extra pandas condition or None, min, max).
-PLAUSIBLE_VALUES: list[tuple[str, str | None, float, float]] = [
-    ("revenue", 'entity_id == "kingsoft_cloud"', 1e9, 5e10),
-    ("revenue", 'entity_id != "kingsoft_cloud"', 1e10, 1e12),
-    ("net_loss", None, 1e8, 2e10),
-    ("operating_loss", None, 1e8, 2e10),
-    ("public_cloud_revenue", None, 1e9, 5e10),
-    ("industry_cloud_revenue", None, 1e8, 5e10),
-    ("rd_expense", None, 1e8, 1e10),
-    ("cash_and_equivalents", None, 1e8, 1e11),
-    ("financing_raised", None, 1e6, 1e10),
-    ("ipo_share_price", None, 1.0, 1000.0),
-    ("peak_share_price", None, 1.0, 1000.0),
-    ("closing_share_price", None, 0.1, 1000.0),
-    ("peak_market_value", None, 1e8, 1e12),
-    ("market_size", None, 1e9, 1e13),
-    ("model_training_cost", None, 1e5, 1e10),
-    ("model_training_cost_per_run", None, 1e4, 1e9),
-    ("cdn_node_count", None, 10, 100_000),
-    ("ai_model_count", None, 1, 100_000),
-    ("ai_models_evaluated_count", None, 1, 10_000),
-    ("revenue_yoy_growth", None, -1.0, 5.0),
-    ("revenue_cagr", None, -1.0, 5.0),
-    ("market_yoy_growth", None, -1.0, 5.0),
-    ("first_day_share_price_change", None, -1.0, 10.0),
-    ("share_price_change_from_peak", None, -1.0, 0.0),
-    ("share_price_change_from_ipo", None, -1.0, 100.0),
-    ("public_cloud_revenue_share", None, 0.0, 1.0),
-    ("cloud_adoption_rate", None, 0.0, 1.0),
-    ("price_change", None, -1.0, 0.0),
-]
-
-
-def _gx():
-    import great_expectations as gx  # imported late: it takes seconds
-
-    return gx
+# Tables above this many rows are validated in SQL inside DuckDB; smaller ones go through GX.
+SQL_ROWS = int(os.environ.get("EXPECTATIONS_SQL_ROWS", "200000"))
+OFFENDING_ROWS = 10
 
 
 @dataclass
-class Suite:
-    """The expectations of one mart, and the check columns they need."""
+class Verdict:
+    """The outcome of one expectation on one mart, whichever path evaluated it."""
 
-    table: str
-    key: list[str]
-    expectations: list = field(default_factory=list)
-    check_columns: Callable[[pd.DataFrame], pd.DataFrame] | None = None
-    index_columns: list[str] = field(default_factory=list)
+    type: str
+    kwargs: dict[str, Any]
+    description: str
+    success: bool
+    unexpected_count: int | None = None
+    offending: list[dict[str, Any]] = field(default_factory=list)
+    observed: Any = None
+    error: str | None = None
 
-
-def near_zero(column: str):
-    gx = _gx()
-    return gx.expectations.ExpectColumnValuesToBeBetween(column=column, min_value=-TOLERANCE, max_value=TOLERANCE)
-
-
-def not_null(*columns: str) -> list:
-    gx = _gx()
-    return [gx.expectations.ExpectColumnValuesToNotBeNull(column=column) for column in columns]
-
-
-def grain(key: list[str], minimum_rows: int = 1) -> list:
-    gx = _gx()
-    unique = (
-        gx.expectations.ExpectColumnValuesToBeUnique(column=key[0])
-        if len(key) == 1
-        else gx.expectations.ExpectCompoundColumnsToBeUnique(column_list=key)
-    )
-    return [unique, gx.expectations.ExpectTableRowCountToBeBetween(min_value=minimum_rows), *not_null(*key)]
-
-
-def between(column: str, low: float | None, high: float | None, condition: str | None = None):
-    gx = _gx()
-    options = {"row_condition": condition, "condition_parser": "pandas"} if condition else {}
-    return gx.expectations.ExpectColumnValuesToBeBetween(column=column, min_value=low, max_value=high, **options)
-
-
-def in_set(column: str, values: list[str]):
-    return _gx().expectations.ExpectColumnValuesToBeInSet(column=column, value_set=values)
-
-
-def a_not_below_b(column_a: str, column_b: str):
-    return _gx().expectations.ExpectColumnPairValuesAToBeGreaterThanB(
-        column_A=column_a, column_B=column_b, or_equal=True, ignore_row_if="either_value_is_missing"
-    )
-
-
-def financial_checks(frame: pd.DataFrame) -> pd.DataFrame:
-    frame = frame.copy()
-    frame["check_segments_add_up"] = (
-        frame.public_cloud_revenue_cny + frame.industry_cloud_revenue_cny - frame.revenue_cny
-    ) / frame.revenue_cny
-    frame["check_usd_at_the_rate"] = frame.revenue_usd * frame.fx_cny_per_usd / frame.revenue_cny - 1
-    return frame
-
-
-def share_price_checks(frame: pd.DataFrame) -> pd.DataFrame:
-    frame = frame.copy()
-    peak = frame.loc[frame.event_type == "peak", "share_price_usd"].max()
-    ipo = frame.loc[frame.event_type == "ipo", "share_price_usd"].max()
-    frame["check_drawdown_agrees_with_prices"] = frame.share_price_usd / peak - 1 - frame.drawdown_from_peak_ratio
-    frame["check_change_from_ipo_agrees_with_prices"] = frame.share_price_usd / ipo - 1 - frame.change_from_ipo_ratio
-    return frame
-
-
-def cloud_revenue_checks(frame: pd.DataFrame) -> pd.DataFrame:
-    frame = frame.copy()
-    frame["check_implied_prior_year"] = (
-        frame.implied_prior_year_revenue_cny * (1 + frame.stated_yoy_growth_ratio) / frame.revenue_cny - 1
-    )
-    # a row needs a revenue figure or a growth figure (a source may state growth alone)
-    frame["check_rows_without_a_figure"] = (frame.revenue_figure_id.isna() & frame.yoy_growth_figure_id.isna()).astype(
-        int
-    )
-    return frame
-
-
-def suites() -> list[Suite]:
-    figure_bands = [
-        between("value", low, high, f'metric_id == "{metric}"' + (f" and {extra}" if extra else ""))
-        for metric, extra, low, high in PLAUSIBLE_VALUES
-    ]
-    return [
-        Suite(
-            "fct_figures",
-            ["figure_id"],
-            [
-                *grain(["figure_id"]),
-                in_set("unit", UNITS),
-                in_set("qualifier", QUALIFIERS),
-                *not_null(
-                    "source_id", "entity_id", "metric_id", "value", "value_as_written", "quote", "paragraph_number"
-                ),
-                between("value", 0, None, 'unit in ["CNY", "USD"]'),
-                *figure_bands,
-            ],
-            index_columns=["figure_id"],
-        ),
-        Suite(
-            "fct_company_financials",
-            ["company_id", "fiscal_year"],
-            [
-                *grain(["company_id", "fiscal_year"]),
-                a_not_below_b("revenue_cny", "public_cloud_revenue_cny"),
-                between("revenue_cny", 1e9, 1e12),
-                between("net_loss_cny", 0, None),
-                between("rd_expense_cny", 0, None),
-                between("public_cloud_share_ratio", 0, 1),
-                between("rd_intensity_ratio", 0, 1),
-                between("net_loss_margin_ratio", 0, 5),
-                between("revenue_yoy_growth_ratio", -1, 5),
-                near_zero("check_segments_add_up"),
-                near_zero("check_usd_at_the_rate"),
-            ],
-            financial_checks,
-            ["company_id", "fiscal_year"],
-        ),
-        Suite(
-            "fct_share_price_events",
-            ["event_id"],
-            [
-                *grain(["event_id"], 3),
-                in_set("event_type", ["ipo", "first_day", "peak", "close"]),
-                between("share_price_usd", 0.01, 10_000),
-                between("drawdown_from_peak_ratio", -1, 0),
-                near_zero("check_drawdown_agrees_with_prices"),
-                near_zero("check_change_from_ipo_agrees_with_prices"),
-                *not_null("figure_ids"),
-            ],
-            share_price_checks,
-            ["event_id"],
-        ),
-        Suite(
-            "fct_cloud_revenue",
-            ["provider_id", "fiscal_year"],
-            [
-                *grain(["provider_id", "fiscal_year"]),
-                between("revenue_cny", 1e9, 1e12),
-                between("stated_yoy_growth_ratio", -1, 5),
-                near_zero("check_implied_prior_year"),
-                near_zero("check_rows_without_a_figure"),
-            ],
-            cloud_revenue_checks,
-            ["provider_id", "fiscal_year"],
-        ),
-        Suite(
-            "fct_cdn_nodes",
-            ["provider_id", "fiscal_year"],
-            [
-                *grain(["provider_id", "fiscal_year"]),
-                between("node_count", 10, 100_000),
-                *not_null("figure_id", "quote"),
-            ],
-            index_columns=["provider_id"],
-        ),
-        Suite(
-            "fct_price_cuts",
-            ["price_cut_id"],
-            [
-                *grain(["price_cut_id"]),
-                between("deepest_price_change_ratio", -1, 0),
-                between("shallowest_price_change_ratio", -1, 0),
-                a_not_below_b("shallowest_price_change_ratio", "deepest_price_change_ratio"),
-                *not_null("figure_ids", "quote", "product_id"),
-            ],
-            index_columns=["price_cut_id"],
-        ),
-        Suite(
-            "fct_market_metrics",
-            ["statement_id"],
-            [
-                *grain(["statement_id"]),
-                in_set("unit", UNITS),
-                a_not_below_b("value_high", "value_low"),
-                *not_null("figure_ids", "quote"),
-            ],
-            index_columns=["statement_id"],
-        ),
-        Suite(
-            "fct_claim_checks",
-            ["claim_id"],
-            [
-                *grain(["claim_id"]),
-                in_set("verdict", ["consistent", "inconsistent", "not_checkable"]),
-                *not_null("explanation", "quote", "claim_kind"),
-                _gx().expectations.ExpectColumnValuesToNotBeNull(
-                    column="computed_value", row_condition='verdict != "not_checkable"', condition_parser="pandas"
-                ),
-            ],
-            index_columns=["claim_id"],
-        ),
-        Suite(
-            "fct_figure_conflicts",
-            ["conflict_id"],
-            [
-                *grain(["conflict_id"], 0),
-                in_set("conflict_kind", ["same_value_different_metric", "different_value_across_sources"]),
-                *not_null("first_quote", "second_quote"),
-            ],
-            index_columns=["conflict_id"],
-        ),
-        Suite("dim_companies", ["company_id"], [*grain(["company_id"]), *not_null("company_name", "company_type")]),
-        Suite("dim_entities", ["entity_id"], [*grain(["entity_id"]), *not_null("entity_name", "entity_type")]),
-        Suite(
-            "dim_metrics",
-            ["metric_id"],
-            [
-                *grain(["metric_id"]),
-                in_set("unit_kind", ["currency", "ratio", "count"]),
-                in_set("domain", ["financials", "competitors", "market"]),
-                *not_null("definition"),
-            ],
-        ),
-        Suite("dim_sources", ["source_id"], [*grain(["source_id"]), between("figure_count", 1, None)]),
-    ]
+    def describe(self) -> str:
+        text = f"{self.type} {self.kwargs}: {self.description}"
+        if self.error:
+            return f"{text}; could not be evaluated: {self.error}"
+        if self.unexpected_count:
+            text += f"; {self.unexpected_count} row(s)"
+        if self.offending:
+            text += f"; offending: {self.offending}"
+        elif self.observed is not None:
+            text += f"; observed {self.observed}"
+        return text
 
 
 @dataclass
 class SuiteResult:
     table: str
-    evaluated: int
-    failed: list[str]
+    verdicts: list[Verdict]
     in_sql: bool = False
 
-
-# Tables above this many rows are validated in SQL inside DuckDB (counts of violating rows), so
-# no large table is pulled into memory; smaller marts go through Great Expectations.
-SQL_ROWS = int(os.environ.get("EXPECTATIONS_SQL_ROWS", "200000"))
-
-
-def sql_condition(pandas_condition: str) -> str:
-    """A suite's row condition (pandas query syntax, as GX takes it) in SQL."""
-    condition = pandas_condition.replace("!=", "<>").replace("==", "=").replace('"', "'")
-    return condition.replace(" in [", " in (").replace("]", ")")
+    @property
+    def failed(self) -> list[str]:
+        return [verdict.describe() for verdict in self.verdicts if not verdict.success]
 
 
-def sql_literal(value) -> str:
-    if isinstance(value, str):
-        return "'" + value.replace("'", "''") + "'"
-    return repr(float(value)) if isinstance(value, float) else str(value)
+def _arguments(kwargs: dict[str, Any]) -> dict[str, Any]:
+    """An expectation's arguments as declared (GX adds a batch id; defaults are left out)."""
+    return {key: value for key, value in kwargs.items() if key != "batch_id" and value is not None}
 
 
-def violations_sql(table: str, expectation) -> tuple[str, str]:
-    """(SQL counting the rows that break `expectation`, what the count means) for one expectation."""
-    kind = type(expectation).__name__
-    kwargs = expectation.configuration.kwargs
-    condition = kwargs.get("row_condition")
-    if isinstance(condition, dict):  # GX keeps a pandas condition as {"pass_through_filter": ...}
-        condition = condition.get("pass_through_filter")
-    where = f"({sql_condition(condition)})" if condition else "true"
-    relation = f"marts.{table}"
-    if kind == "ExpectTableRowCountToBeBetween":
-        low, high = kwargs.get("min_value"), kwargs.get("max_value")
-        bounds = " and ".join(
-            [
-                *([f"count(*) >= {low}"] if low is not None else []),
-                *([f"count(*) <= {high}"] if high is not None else []),
-            ]
-        )
-        return f"select case when {bounds or 'true'} then 0 else 1 end from {relation}", "row count out of range"
-    if kind in ("ExpectColumnValuesToBeUnique", "ExpectCompoundColumnsToBeUnique"):
-        columns = ", ".join(kwargs.get("column_list") or [kwargs["column"]])
-        return (
-            f"select coalesce(sum(n), 0) from (select count(*) as n from {relation} where {where} "
-            f"group by {columns} having count(*) > 1)",
-            "rows sharing a key",
-        )
-    if kind == "ExpectColumnValuesToNotBeNull":
-        return f"select count(*) from {relation} where {where} and {kwargs['column']} is null", "null values"
-    column = kwargs.get("column")
-    if kind == "ExpectColumnValuesToBeBetween":
-        low, high = kwargs.get("min_value"), kwargs.get("max_value")
-        outside = " or ".join(
-            [
-                *([f"{column} < {sql_literal(low)}"] if low is not None else []),
-                *([f"{column} > {sql_literal(high)}"] if high is not None else []),
-            ]
-        )
-        return (
-            f"select count(*) from {relation} where {where} and {column} is not null and ({outside or 'false'})",
-            "values out of range",
-        )
-    if kind == "ExpectColumnValuesToBeInSet":
-        values = ", ".join(sql_literal(value) for value in kwargs["value_set"])
-        return (
-            f"select count(*) from {relation} where {where} and {column} is not null and {column} not in ({values})",
-            "values outside the set",
-        )
-    if kind == "ExpectColumnPairValuesAToBeGreaterThanB":
-        a, b = kwargs["column_A"], kwargs["column_B"]
-        operator = ">=" if kwargs.get("or_equal") else ">"
-        return (
-            f"select count(*) from {relation} where {where} and {a} is not null and {b} is not null "
-            f"and not ({a} {operator} {b})",
-            f"rows where {a} is not {operator} {b}",
-        )
-    raise NotImplementedError(f"no SQL form for {kind}: add one to violations_sql before using it on a large table")
+def _plain(value: Any) -> Any:
+    """A value from a DataFrame or DuckDB as plain Python, for messages and JSON."""
+    if hasattr(value, "item"):
+        value = value.item()
+    return None if isinstance(value, float) and value != value else value
 
 
-def validate_in_sql(connection, suite: Suite, json_dir: Path) -> SuiteResult:
-    """Validate one large mart inside DuckDB: one count of violating rows per expectation."""
-    results, failed = [], []
-    for expectation in suite.expectations:
-        sql, meaning = violations_sql(suite.table, expectation)
-        count = connection.execute(sql).fetchone()[0]
-        name, arguments = expectation_label(expectation.configuration)
-        results.append(
-            {
-                "expectation": name,
-                "kwargs": arguments,
-                "success": count == 0,
-                "violations": count,
-                "meaning": meaning,
-                "sql": sql,
-            }
-        )
-        if count:
-            failed.append(f"{name} {arguments}; {count} {meaning} (SQL: {sql})")
-    (json_dir / f"{suite.table}.json").write_text(
-        json.dumps(
-            {"table": suite.table, "checked_in": "sql", "success": not failed, "results": results},
-            indent=2,
-            default=str,
-        ),
-        encoding="utf-8",
-    )
-    return SuiteResult(suite.table, len(results), failed, in_sql=True)
+def validate_in_sql(connection, declaration: Declaration) -> SuiteResult:
+    """One mart's expectations inside DuckDB: one count of violating rows per expectation, then
+    the first offending rows of each failed one."""
+    counts = connection.execute(render_sql(declaration, "violations")).fetchone()
+    verdicts = []
+    for number, expectation in enumerate(declaration.expectations):
+        kwargs, violations = expectation["kwargs"], counts[number]
+        verdict = Verdict(expectation["type"], _arguments(kwargs), expectation.get("description", ""), not violations)
+        if expectation["type"] == "expect_table_row_count_to_be_between":
+            verdict.observed = counts[-1]
+        else:
+            verdict.unexpected_count = violations
+            if violations:
+                columns = [kwargs[key] for key in ("column", "column_A", "column_B") if key in kwargs]
+                columns = list(dict.fromkeys(declaration.index_columns + columns))
+                sql = render_sql(declaration, "offending", only=number, columns=columns, limit=OFFENDING_ROWS)
+                rows = connection.execute(sql).fetchall()
+                verdict.offending = [dict(zip(columns, map(_plain, row), strict=True)) for row in rows]
+        verdicts.append(verdict)
+    return SuiteResult(declaration.mart, verdicts, in_sql=True)
 
 
-def expectation_label(config) -> tuple[str, dict]:
-    """The name and arguments of an expectation, the same whether GX or SQL evaluated it."""
-    arguments = {
-        key: value
-        for key, value in config.kwargs.items()
-        if key not in {"batch_id", "condition_parser"} and value is not None
-    }
-    return config.type, arguments
+def _gx():
+    import great_expectations as gx  # imported late: it takes seconds
 
-
-def describe_failure(result, index_columns: list[str]) -> str:
-    config = result.expectation_config
-    _, arguments = expectation_label(config)
-    details = result.result or {}
-    offending = details.get("unexpected_index_list") or details.get("partial_unexpected_list")
-    if offending and index_columns:
-        offending = offending[:10]
-    shown = f"; offending: {offending}" if offending else ""
-    observed = details.get("observed_value")
-    observed_text = f"; observed {observed}" if observed is not None and not offending else ""
-    return f"{config.type} {arguments}{shown}{observed_text}"
-
-
-def validate(database: Path, results_dir: Path = settings.RESULTS_DIR) -> list[SuiteResult]:
-    """Validate every mart of `database`; write JSON results and Data Docs under results_dir."""
     logging.getLogger("great_expectations").setLevel(logging.ERROR)
+    return gx
+
+
+def _pandas_source():
+    """A pandas data source in an in-memory GX context (no files to write, no progress bars)."""
+    from great_expectations.data_context.types.base import ProgressBarsConfig
+
+    context = _gx().get_context(mode="ephemeral")
+    context.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)
+    return context.data_sources.add_pandas("warehouse")
+
+
+def _exception_message(info: dict) -> str | None:
+    """The error GX met evaluating an expectation: its exception info is flat, or keyed by metric."""
+    for entry in [info, *(value for value in info.values() if isinstance(value, dict))]:
+        if entry.get("raised_exception"):
+            return entry.get("exception_message") or "an exception (see the JSON results)"
+    return None
+
+
+def validate_with_gx(connection, declaration: Declaration, source) -> tuple[SuiteResult, dict]:
+    """One mart, with its check columns, validated by Great Expectations as a dataframe."""
     gx = _gx()
-    context_root = results_dir / "gx_project"
-    shutil.rmtree(context_root, ignore_errors=True)
-    context_root.mkdir(parents=True)
+    from great_expectations.expectations.expectation_configuration import ExpectationConfiguration
+
+    frame = connection.sql(render_sql(declaration, "rows")).df()
+    configurations = [ExpectationConfiguration(**expectation) for expectation in declaration.expectations]
+    suite = gx.ExpectationSuite(name=declaration.mart, expectations=[each.to_domain_obj() for each in configurations])
+    batch = source.add_dataframe_asset(declaration.mart).add_batch_definition_whole_dataframe("whole")
+    result_format = {"result_format": "COMPLETE", "unexpected_index_column_names": declaration.index_columns}
+    validation = batch.get_batch(batch_parameters={"dataframe": frame}).validate(suite, result_format=result_format)
+    verdicts = []
+    for result in validation.results:
+        config, details = result.expectation_config, result.result or {}
+        error = _exception_message(result.exception_info or {})
+        offending = (details.get("unexpected_index_list") or [])[:OFFENDING_ROWS]
+        verdicts.append(
+            Verdict(
+                config.type,
+                _arguments(config.kwargs),
+                config.description or "",
+                bool(result.success),
+                details.get("unexpected_count"),
+                [{key: _plain(value) for key, value in row.items()} for row in offending],
+                _plain(details.get("observed_value")),
+                error,
+            )
+        )
+    return SuiteResult(declaration.mart, verdicts), validation.to_json_dict()
+
+
+def _validate_one(connection, declaration: Declaration, sql_rows: int, sources: list) -> tuple[SuiteResult, dict]:
+    rows = connection.execute(f"select count(*) from marts.{declaration.mart}").fetchone()[0]
+    if rows > sql_rows:
+        outcome = validate_in_sql(connection, declaration)
+        return outcome, {"checked_in": "sql", "results": [asdict(verdict) for verdict in outcome.verdicts]}
+    if not sources:
+        sources.append(_pandas_source())
+    return validate_with_gx(connection, declaration, sources[0])
+
+
+def validate(
+    database: Path,
+    results_dir: Path = settings.RESULTS_DIR,
+    sql_rows: int | None = None,
+    folder: Path = DECLARATIONS_DIR,
+) -> list[SuiteResult]:
+    """Validate the marts of `database` against every declaration of `folder`; write one JSON file
+    of results per mart under results_dir/expectations. A suite that cannot run at all (a mart or
+    a column its file names does not exist) fails with the database's error."""
+    sql_rows = SQL_ROWS if sql_rows is None else sql_rows
+    declarations = load_declarations(folder)
     json_dir = results_dir / "expectations"
     shutil.rmtree(json_dir, ignore_errors=True)
     json_dir.mkdir(parents=True)
-    context = gx.get_context(mode="file", project_root_dir=str(context_root))
-    from great_expectations.data_context.types.base import ProgressBarsConfig
-
-    context.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)
-    source = context.data_sources.add_pandas("warehouse")
+    sources: list = []
     outcomes: list[SuiteResult] = []
     with settings.connect(database, read_only=True) as connection:
-        for suite in suites():
-            rows = connection.execute(f"select count(*) from marts.{suite.table}").fetchone()[0]
-            if rows > SQL_ROWS and suite.check_columns is None:
-                outcomes.append(validate_in_sql(connection, suite, json_dir))
-                continue
-            frame = connection.sql(f"select * from marts.{suite.table}").df()
-            if suite.check_columns is not None:
-                frame = suite.check_columns(frame)
-            batch = source.add_dataframe_asset(suite.table).add_batch_definition_whole_dataframe("whole")
-            expectation_suite = context.suites.add(gx.ExpectationSuite(name=f"{suite.table}_suite"))
-            for expectation in suite.expectations:
-                expectation_suite.add_expectation(expectation)
-            definition = context.validation_definitions.add(
-                gx.ValidationDefinition(name=suite.table, data=batch, suite=expectation_suite)
-            )
-            result_format = {"result_format": "COMPLETE", "unexpected_index_column_names": suite.index_columns}
-            checkpoint = context.checkpoints.add(
-                gx.Checkpoint(
-                    name=f"{suite.table}_checkpoint", validation_definitions=[definition], result_format=result_format
+        for declaration in declarations:
+            try:
+                outcome, details = _validate_one(connection, declaration, sql_rows, sources)
+            except Exception as error:  # noqa: BLE001 - reported as this suite's failure
+                message = " ".join(str(error).split())
+                outcome = SuiteResult(
+                    declaration.mart, [Verdict("suite", {}, str(declaration.path), False, error=message)]
                 )
-            )
-            run = checkpoint.run(batch_parameters={"dataframe": frame})
-            validation = next(iter(run.run_results.values()))
-            (json_dir / f"{suite.table}.json").write_text(
-                json.dumps(validation.to_json_dict(), indent=2, default=str), encoding="utf-8"
-            )
-            failed = [
-                describe_failure(result, suite.index_columns) for result in validation.results if not result.success
-            ]
-            outcomes.append(SuiteResult(suite.table, len(validation.results), failed))
-    context.build_data_docs()
+                details = {"error": message}
+            outcomes.append(outcome)
+            details = {"table": declaration.mart, "declared_in": str(declaration.path), **details}
+            (json_dir / f"{declaration.mart}.json").write_text(json.dumps(details, indent=2, default=str), "utf-8")
     return outcomes
 
 
 def summary(outcomes: list[SuiteResult], seconds: float) -> str:
-    evaluated = sum(outcome.evaluated for outcome in outcomes)
+    evaluated = sum(len(outcome.verdicts) for outcome in outcomes)
     failed = sum(len(outcome.failed) for outcome in outcomes)
     lines = [f"{'mart':<26}{'expectations':>13}{'failed':>8}"]
     lines += [
-        f"{outcome.table:<26}{outcome.evaluated:>13}{len(outcome.failed):>8}"
+        f"{outcome.table:<26}{len(outcome.verdicts):>13}{len(outcome.failed):>8}"
         + ("   (large: checked in SQL)" if outcome.in_sql else "")
         for outcome in outcomes
     ]
@@ -488,8 +227,76 @@ def summary(outcomes: list[SuiteResult], seconds: float) -> str:
     return "\n".join(lines)
 
 
-def run(database: Path) -> tuple[bool, str]:
+class _Worker:
+    """Great Expectations in a child process: it imports GX as soon as it starts, then validates
+    the one database it is sent. Forked before dbt runs, so the import overlaps dbt's work."""
+
+    def __init__(self) -> None:
+        context = multiprocessing.get_context("fork")
+        self.connection, child_end = context.Pipe()
+        self.process = context.Process(target=_serve, args=(child_end,), daemon=True, name="great-expectations")
+        self.process.start()
+        child_end.close()
+
+    def validate(self, database: Path, results_dir: Path) -> list[SuiteResult]:
+        try:
+            self.connection.send((database, results_dir))
+            status, value = self.connection.recv()
+        except (EOFError, OSError) as error:
+            raise RuntimeError(f"the Great Expectations process ended early ({error})") from error
+        finally:
+            self.connection.close()
+            self.process.join(timeout=5)
+        if status != "ok":
+            raise RuntimeError(f"Great Expectations failed:\n{value}")
+        return value
+
+
+def _leave_with(parent: int) -> None:
+    """End this process as soon as the build that forked it has gone (a build that failed before
+    its expectations stage exits without waiting for Great Expectations' import)."""
+    while os.getppid() == parent:
+        time.sleep(0.2)
+    os._exit(0)
+
+
+def _serve(connection) -> None:
+    # dbt's run is the build's critical path: on a busy machine the import waits for spare cycles
+    os.nice(10)
+    threading.Thread(target=_leave_with, args=(os.getppid(),), daemon=True).start()
+    _gx()
+    sql_template()  # compiled while dbt runs
+    try:
+        database, results_dir = connection.recv()
+    except EOFError:  # the build stopped before its expectations stage
+        return
+    try:
+        connection.send(("ok", validate(database, results_dir)))
+    except DeclarationError as error:
+        connection.send(("error", str(error)))
+    except BaseException:  # noqa: BLE001 - sent back whole to the build, which reports it
+        connection.send(("error", traceback.format_exc()))
+
+
+_worker: _Worker | None = None
+
+
+def warm_up() -> None:
+    """Start importing Great Expectations in a process of its own; the next `run` uses it. Where
+    processes cannot be forked (Windows), `run` imports it in this process instead."""
+    global _worker
+    if _worker is None and "fork" in multiprocessing.get_all_start_methods():
+        _worker = _Worker()
+
+
+def run(database: Path, results_dir: Path = settings.RESULTS_DIR) -> tuple[bool, str]:
+    """Validate every mart of `database`: (all passed, the summary to print)."""
+    global _worker
     started = time.perf_counter()
-    outcomes = validate(database)
+    worker, _worker = _worker, None
+    try:
+        outcomes = worker.validate(database, results_dir) if worker else validate(database, results_dir)
+    except (DeclarationError, RuntimeError) as error:
+        return False, f"  FAILED: {error}"
     text = summary(outcomes, time.perf_counter() - started)
     return all(not outcome.failed for outcome in outcomes), text

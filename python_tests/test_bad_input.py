@@ -79,6 +79,28 @@ def one_figure(sentence: str, metric_id: str, period: str, value: str, direction
     return inject
 
 
+def scale_slip_for_another_company(project: Path, documents: Path) -> None:
+    """Alibaba Cloud's revenue a thousand times too small: a company with one other revenue figure."""
+    add_document(
+        project,
+        documents,
+        "Alibaba Cloud's revenue in 2022 was 102.3 million yuan.\n",
+        [("extra_figure", "Alibaba Cloud", "revenue", "2022", "102.3 million yuan", "")],
+    )
+
+
+def price_change_disagrees_with_prices(project: Path, documents: Path) -> None:
+    """The fall from the IPO price ($17 to $2.70) entered as a rise."""
+    path = project / FIGURES
+    rows = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    changed = [
+        row.replace(",over 84%,,down,", ",over 84%,,up,", 1) if row.startswith("ksc_share_change_from_ipo_") else row
+        for row in rows
+    ]
+    assert changed != rows
+    path.write_text("".join(changed), encoding="utf-8")
+
+
 def wrong_period(project: Path, documents: Path) -> None:
     """The article's 2021 record revenue typed in again under 2022: two values for one figure of one source."""
     rows = (project / FIGURES).read_text(encoding="utf-8").splitlines(keepends=True)
@@ -170,19 +192,29 @@ CASES: list[tuple[str, Callable, list[str]]] = [
     (
         "share_above_100_percent",
         one_figure("Public cloud made up 162.18% of revenue in 2022.", "public_cloud_revenue_share", "2022", "162.18%"),
-        ["expect_column_values_to_be_between", "extra_figure"],
+        ["expect_column_pair_values_a_to_be_greater_than_b", "'column_A': 'metric_max_value'", "extra_figure"],
     ),
     (
         "segment_above_total",
         one_figure(
             "Public cloud revenue was 9.5 billion yuan in 2021.", "public_cloud_revenue", "2021", "9.5 billion yuan"
         ),
-        ["public_cloud_not_above_total", "extra_figure"],
+        ["FAILED fct_company_financials", "'column_B': 'public_cloud_revenue_cny'", "extra_figure"],
     ),
     (
         "scale_slipped_by_1000",
         one_figure("R&D expenditure was ¥0.971 million in 2020.", "rd_expense", "2020", "¥0.971 million"),
-        ["expect_column_values_to_be_between", "extra_figure"],
+        ["FAILED fct_figures: expect_column_values_to_be_between", "ratio_to_series_median", "extra_figure"],
+    ),
+    (
+        "scale_slipped_for_another_company",
+        scale_slip_for_another_company,
+        ["FAILED fct_figures: expect_column_values_to_be_between", "ratio_to_series_median", "extra_figure"],
+    ),
+    (
+        "price_change_disagrees_with_prices",
+        price_change_disagrees_with_prices,
+        ["FAILED fct_share_price_events", "stated_change_from_ipo_direction", "kingsoft_cloud__close"],
     ),
     (
         "two_values_for_one_figure",

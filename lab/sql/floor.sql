@@ -43,7 +43,7 @@ from read_csv('@@SEEDS@@/curated/curated_entity_aliases.csv', header = true, aut
 create table metrics as
 select * from read_csv('@@SEEDS@@/curated/curated_metrics.csv', header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', columns = {
     'metric_id': 'varchar', 'metric_name': 'varchar', 'unit_kind': 'varchar', 'domain': 'varchar',
-    'is_signed_change': 'boolean', 'definition': 'varchar'});
+    'is_signed_change': 'boolean', 'min_value': 'double', 'max_value': 'double', 'definition': 'varchar'});
 
 create table rates as
 select year as rate_year, cny_per_usd

@@ -14,6 +14,8 @@ final as (
         unit_kind,
         domain,
         is_signed_change,
+        min_value,
+        max_value,
         definition
     from metrics
 )

@@ -1,0 +1,130 @@
+"""The expectation suites as data: one YAML file per mart in gx/expectations/, loaded and checked.
+
+A file names its mart, the columns that identify a failing row, check columns (SQL expressions
+computed in DuckDB from the mart, for arithmetic between columns and across rows) and the
+expectations, in Great Expectations' own configuration form (`type`, `kwargs`, `description`).
+`render_sql` turns a declaration into SQL (pipeline/sql/expectations.sql): the mart with its check
+columns, which Great Expectations validates, or the counts of violating rows, for large marts.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import yaml
+
+from pipeline import settings
+
+DECLARATIONS_DIR = settings.ROOT / "gx" / "expectations"
+SQL_TEMPLATE = Path(__file__).parent / "sql" / "expectations.sql"
+# The expectation types a declaration may use (each has a SQL form in pipeline/sql/expectations.sql),
+# with the arguments each needs.
+SUPPORTED: dict[str, set[str]] = {
+    "expect_column_values_to_be_between": {"column"},
+    "expect_column_pair_values_a_to_be_greater_than_b": {"column_A", "column_B"},
+    "expect_table_row_count_to_be_between": set(),
+}
+# Structure is dbt's: a suite that declares one of these is refused, so no rule is checked twice.
+OWNED_BY_DBT = {
+    "expect_column_values_to_not_be_null": "a not_null constraint or test in the model's YAML",
+    "expect_column_values_to_be_in_set": "an accepted_values test in the model's YAML",
+    "expect_column_values_to_be_unique": "a unique test in the model's YAML",
+    "expect_compound_columns_to_be_unique": "a unique_combination_of_columns test in the model's YAML",
+}
+DECLARATION_KEYS = {"mart", "index_columns", "check_columns", "expectations"}
+EXPECTATION_KEYS = {"type", "kwargs", "description", "meta"}
+
+
+class DeclarationError(Exception):
+    """A suite file that cannot be loaded; the message names the file and every problem in it."""
+
+
+@dataclass
+class Declaration:
+    """The expectations of one mart, as its file declares them."""
+
+    mart: str
+    path: Path
+    index_columns: list[str]
+    check_columns: dict[str, str]
+    expectations: list[dict[str, Any]]
+
+
+def _expectation_problems(number: int, expectation: Any) -> list[str]:
+    if not isinstance(expectation, dict):
+        return [f"expectation {number} is not a mapping"]
+    kind, kwargs = expectation.get("type"), expectation.get("kwargs") or {}
+    problems = [f"expectation {number}: unknown key '{key}'" for key in sorted(set(expectation) - EXPECTATION_KEYS)]
+    if kind in OWNED_BY_DBT:
+        return [*problems, f"expectation {number}: {kind} is structure, dbt's to check: use {OWNED_BY_DBT[kind]}"]
+    if kind not in SUPPORTED:
+        return [*problems, f"expectation {number}: type '{kind}' is not one of {', '.join(sorted(SUPPORTED))}"]
+    missing = sorted(SUPPORTED[kind] - set(kwargs))
+    problems += [f"expectation {number} ({kind}): kwargs needs '{key}'" for key in missing]
+    if kwargs.get("ignore_row_if", "either_value_is_missing") != "either_value_is_missing":
+        problems.append(f"expectation {number}: only ignore_row_if 'either_value_is_missing' is supported")
+    if "row_condition" in kwargs:
+        problems.append(f"expectation {number}: use a check column instead of a row_condition")
+    return problems
+
+
+def load_declaration(path: Path) -> Declaration:
+    """One suite file, checked: every problem in it is reported at once."""
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        raise DeclarationError(f"{path}: not valid YAML: {error}") from error
+    if not isinstance(raw, dict):
+        raise DeclarationError(f"{path}: expected a mapping with keys {', '.join(sorted(DECLARATION_KEYS))}")
+    problems = [f"unknown key '{key}'" for key in sorted(set(raw) - DECLARATION_KEYS)]
+    if raw.get("mart") != path.stem:
+        problems.append(f"mart is '{raw.get('mart')}', the file name says '{path.stem}'")
+    if not raw.get("index_columns"):
+        problems.append("index_columns is empty: name the columns that identify a failing row")
+    expectations = raw.get("expectations") or []
+    if not expectations:
+        problems.append("no expectations")
+    for number, expectation in enumerate(expectations, start=1):
+        problems += _expectation_problems(number, expectation)
+    if problems:
+        raise DeclarationError(f"{path}:\n" + "\n".join(f"  {problem}" for problem in problems))
+    for expectation in expectations:
+        if expectation["type"] == "expect_column_pair_values_a_to_be_greater_than_b":
+            expectation["kwargs"].setdefault("ignore_row_if", "either_value_is_missing")
+    return Declaration(
+        mart=raw["mart"],
+        path=path,
+        index_columns=list(raw["index_columns"]),
+        check_columns=dict(raw.get("check_columns") or {}),
+        expectations=expectations,
+    )
+
+
+def load_declarations(folder: Path = DECLARATIONS_DIR) -> list[Declaration]:
+    """Every suite file of `folder`, in name order."""
+    declarations, problems = [], []
+    for path in sorted(folder.glob("*.yml")):
+        try:
+            declarations.append(load_declaration(path))
+        except DeclarationError as error:
+            problems.append(str(error))
+    if problems:
+        raise DeclarationError("\n".join(problems))
+    return declarations
+
+
+@functools.cache
+def sql_template() -> jinja2.Template:
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(SQL_TEMPLATE.parent), undefined=jinja2.StrictUndefined, autoescape=False
+    )
+    return environment.get_template(SQL_TEMPLATE.name)
+
+
+def render_sql(declaration: Declaration, mode: str, **options: Any) -> str:
+    """The declaration as SQL (pipeline/sql/expectations.sql): 'rows', 'violations' or 'offending'."""
+    return sql_template().render(declaration=declaration, mode=mode, **options)

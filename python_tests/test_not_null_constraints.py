@@ -1,0 +1,92 @@
+"""A required mart column is a NOT NULL constraint of the mart's contract, which DuckDB enforces, in
+place of a not_null test; the test stays, enabled on the Spark target only, whose Parquet tables do
+not enforce constraints. Key columns keep their not_null tests (with unique, the primary-key test)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+import yaml
+from conftest import copy_project, replace_in_file
+
+from pipeline import dbt, settings
+
+MARTS = settings.ROOT / "models" / "marts"
+
+
+def declared_not_null() -> set[tuple[str, str]]:
+    """(model, column) of every not_null constraint in the marts' YAML."""
+    found = set()
+    for path in MARTS.rglob("_*__models.yml"):
+        for model in yaml.safe_load(path.read_text(encoding="utf-8")).get("models", []):
+            for column in model.get("columns", []):
+                if any(constraint.get("type") == "not_null" for constraint in column.get("constraints", [])):
+                    found.add((model["name"], column["name"]))
+    return found
+
+
+def test_duckdb_holds_every_declared_constraint_and_refuses_a_null(warehouse_path, tmp_path):
+    declared = declared_not_null()
+    assert len(declared) >= 30
+    database = tmp_path / "warehouse.duckdb"
+    shutil.copyfile(warehouse_path, database)
+    with duckdb.connect(str(database)) as connection:
+        enforced = set(
+            connection.execute(
+                "select table_name, constraint_column_names[1] from duckdb_constraints() "
+                "where schema_name = 'marts' and constraint_type = 'NOT NULL'"
+            ).fetchall()
+        )
+        assert declared <= enforced
+        for table, column in sorted(declared):
+            assert connection.execute(f"select count(*) from marts.{table}").fetchone()[0] > 0, table
+            with pytest.raises(duckdb.ConstraintException, match="NOT NULL constraint failed"):
+                connection.execute(f"update marts.{table} set {column} = null")
+
+
+def listed_tests(target: str, folder: Path) -> set[str]:
+    run = dbt.invoke(
+        ["ls", "--resource-type", "test", "--output", "name"],
+        target=target,
+        target_path=folder / target,
+        environment={"DBT_SPARK_DIR": str(folder / "spark")},
+        quiet=True,
+    )
+    assert run.success, run.describe()
+    return set(run.result)
+
+
+def test_the_not_null_tests_of_constrained_columns_run_on_spark_only(tmp_path):
+    pytest.importorskip("pyspark", reason="dbt-spark is not installed: `make spark` installs it")
+    expected = {f"not_null_{table}_{column}" for table, column in declared_not_null()}
+    assert expected.isdisjoint(listed_tests("dev", tmp_path))
+    assert expected <= listed_tests("spark", tmp_path)
+
+
+def test_a_mart_that_yields_a_null_fails_the_build(tmp_path):
+    project = copy_project(tmp_path / "project")
+    model = project / "models" / "marts" / "core" / "dim_metrics.sql"
+    replace_in_file(model, "        definition\n", "        cast(null as varchar) as definition\n")
+    database = tmp_path / "warehouse.duckdb"
+    run = dbt.invoke(
+        [
+            "build",
+            "--select",
+            "+dim_metrics",
+            "--indirect-selection",
+            "cautious",
+            "--exclude-resource-type",
+            "unit_test",
+        ],
+        database=database,
+        project_dir=project,
+        target_path=tmp_path / "target",
+        quiet=True,
+    )
+    assert not run.success
+    message = run.describe(database)
+    assert "model.kingsoft_warehouse.dim_metrics" in message
+    assert "NOT NULL constraint failed: dim_metrics__dbt_tmp.definition" in message
