@@ -29,6 +29,7 @@ from pathlib import Path
 
 from lab.corpus import FIGURES_PER_DOCUMENT, default_companies
 from pipeline import settings
+from pipeline.literals import sql_string
 
 DEFAULT_SIZES = [1_000, 100_000, 1_000_000, 10_000_000]
 DEFAULT_SPARK_SIZES = [100_000, 1_000_000]
@@ -154,7 +155,9 @@ def run_spark(folder: Path, project: Path, landing: Path) -> dict:
     spark_figures = spark_dir / "warehouse" / "marts.db" / "fct_figures"
     with settings.connect(published, read_only=True) as connection:
         duckdb_rows = connection.execute("select count(*) from marts.fct_figures").fetchone()[0]
-        spark_rows = connection.execute(f"select count(*) from read_parquet('{spark_figures}/*.parquet')").fetchone()[0]
+        spark_rows = connection.execute(
+            f"select count(*) from read_parquet({sql_string(f'{spark_figures}/*.parquet')})"
+        ).fetchone()[0]
     if spark_rows != duckdb_rows:
         raise RuntimeError(f"fct_figures: {spark_rows:,} rows on Spark, {duckdb_rows:,} on DuckDB")
     print(f"   Spark {run['seconds']:.1f} s, peak {run['tree_peak_mib']:.0f} MiB (JVM and Python); "

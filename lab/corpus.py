@@ -39,6 +39,7 @@ from pathlib import Path
 import duckdb
 
 from pipeline import settings
+from pipeline.literals import sql_string
 
 FIGURES_PER_DOCUMENT = 50
 FIRST_YEAR, LAST_YEAR = 2018, 2023
@@ -448,7 +449,7 @@ order by document, figure_id
 def copy(connection, query: str, path: Path, file_format: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     options = "(format parquet, compression zstd)" if file_format == "parquet" else "(format csv, header true)"
-    connection.execute(f"copy ({query}) to '{path}' {options}")
+    connection.execute(f"copy ({query}) to {sql_string(str(path))} {options}")
 
 
 def generate(

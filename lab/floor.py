@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 from pipeline import settings
+from pipeline.literals import sql_string
 
 FLOOR_SQL = settings.ROOT / "lab" / "sql" / "floor.sql"
 
@@ -21,11 +22,12 @@ def reader(landing: Path, kind: str) -> str:
     if list(folder.glob("*.parquet")):
         parts.append(
             "select * exclude (filename), filename as landed_file "
-            f"from read_parquet('{folder}/*.parquet', filename = true)"
+            f"from read_parquet({sql_string(f'{folder}/*.parquet')}, filename = true)"
         )
     if list(folder.glob("*.csv")):
         parts.append(
-            f"select * exclude (filename), filename as landed_file from read_csv('{folder}/*.csv', header = true, "
+            "select * exclude (filename), filename as landed_file "
+            f"from read_csv({sql_string(f'{folder}/*.csv')}, header = true, union_by_name = true, "
             "all_varchar = true, filename = true)"
         )
     if not parts:

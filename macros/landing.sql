@@ -1,45 +1,96 @@
 {#- Landed files: batches of documents dropped as CSV or Parquet files under the landing folder
     (var `landing_dir`, default `landing`), one subfolder per kind: figures, sources, entities,
-    entity_aliases. Each file holds whole documents, in the same as-written columns as the seeds. -#}
+    entity_aliases. Each file holds whole documents, in the same as-written columns as the seeds.
 
-{#- The columns of each kind of landed file, with their types, as the matching seed declares them. -#}
+    A landed file is known by its path relative to the landing folder (`figures/batch_1.csv`, the
+    landed_file column) and the md5 of its bytes (landed_file_hash): moving the landing folder
+    changes neither, changing a file in place changes its hash, so an incremental build reloads it,
+    and deleting a file retracts its rows. Columns are matched by header name, never by position. -#}
+
+{#- The kinds of landed file and the seed each one has the columns of (var `landing_kinds`). -#}
+{% macro landing_kinds() -%}
+    {{ return(var('landing_kinds')) }}
+{%- endmacro %}
+
+{#- The columns of one kind of landed file, with their types: the column_types its seed declares in
+    dbt_project.yml, the one place seed column types are written. Empty at parse time. -#}
 {% macro landing_columns(kind) -%}
-    {%- set text = 'string' -%}
-    {%- set columns = {
-        'figures': {
-            'figure_id': text, 'source_id': text, 'paragraph_number': 'integer', 'subject_as_written': text,
-            'item_as_written': text, 'metric_id': text, 'metric_as_written': text, 'period_as_written': text,
-            'value_as_written': text, 'range_position': text, 'direction_as_written': text, 'quote': text,
-        },
-        'sources': {
-            'source_id': text, 'title': text, 'published_date': 'date', 'language': text, 'text_path': text,
-            'section': text,
-        },
-        'entities': {
-            'entity_id': text, 'entity_name': text, 'entity_type': text, 'parent_entity_id': text,
-            'description': text,
-        },
-        'entity_aliases': {'alias': text, 'entity_id': text, 'note': text},
-    } -%}
-    {{ return(columns[kind]) }}
+    {%- set kinds = landing_kinds() -%}
+    {%- if kind not in kinds -%}
+        {{ exceptions.raise_compiler_error("landing kind '" ~ kind ~ "' is not in the landing_kinds var of dbt_project.yml") }}
+    {%- endif -%}
+    {%- if not execute -%}{{ return({}) }}{%- endif -%}
+    {%- for node in graph.nodes.values() if node.resource_type == 'seed' and node.name == kinds[kind] -%}
+        {{ return(node.config.column_types) }}
+    {%- endfor -%}
+    {{ exceptions.raise_compiler_error("landing kind '" ~ kind ~ "': no seed named '" ~ kinds[kind] ~ "' declares its column types") }}
 {%- endmacro %}
 
 {% macro landing_dir() -%}
     {{ return((var('landing_dir', 'landing') | string).rstrip('/')) }}
 {%- endmacro %}
 
-{#- The landed files of one kind, sorted; at parse time (no database yet) an empty list. -#}
-{% macro landing_files(kind) -%}
-    {{ return(adapter.dispatch('landing_files')(kind)) }}
+{#- `text` as a SQL string literal of the target engine: a file name holding a quote stays text. -#}
+{% macro sql_literal(text) -%}
+    {{ return(adapter.dispatch('sql_literal')(text)) }}
 {%- endmacro %}
 
-{% macro default__landing_files(kind) -%}
+{% macro default__sql_literal(text) -%}
+    {{ return("'" ~ (text | string | replace("'", "''")) ~ "'") }}
+{%- endmacro %}
+
+{% macro spark__sql_literal(text) -%}
+    {{ return(spark_string_literal(text | string) | trim) }}
+{%- endmacro %}
+
+{#- The files of every kind under the landing folder, listed when the model that calls it
+    compiles: a list of {kind, landed_file, landed_path}, landed_file being `<kind>/<file name>`. -#}
+{% macro landing_listing() -%}
+    {%- set files = [] -%}
+    {%- if execute -%}
+        {%- for kind in landing_kinds() -%}
+            {%- for path in landing_paths(kind) -%}
+                {%- do files.append({'kind': kind, 'landed_file': kind ~ '/' ~ path.split('/')[-1], 'landed_path': path}) -%}
+            {%- endfor -%}
+        {%- endfor -%}
+    {%- endif -%}
+    {{ return(files) }}
+{%- endmacro %}
+
+{#- `files` (from landing_listing) as a relation of (kind, landed_file, landed_path). -#}
+{% macro landing_listing_relation(files) -%}
+    {%- if files -%}
+    (
+        select * from (
+            values
+            {%- for file in files %}
+            ({{ sql_literal(file.kind) }}, {{ sql_literal(file.landed_file) }}, {{ sql_literal(file.landed_path) }}){{ ',' if not loop.last }}
+            {%- endfor %}
+        ) as listed (kind, landed_file, landed_path)
+    )
+    {%- else -%}
+    (
+        select
+            cast(null as string) as kind,
+            cast(null as string) as landed_file,
+            cast(null as string) as landed_path
+        where false
+    )
+    {%- endif -%}
+{%- endmacro %}
+
+{#- The paths of the landed files of one kind, sorted; at parse time (no database yet) none. -#}
+{% macro landing_paths(kind) -%}
+    {{ return(adapter.dispatch('landing_paths')(kind)) }}
+{%- endmacro %}
+
+{% macro default__landing_paths(kind) -%}
     {%- if not execute -%}{{ return([]) }}{%- endif -%}
     {%- set folder = landing_dir() ~ '/' ~ kind -%}
     {%- set listing -%}
-        select file from glob('{{ folder }}/*.csv')
+        select file from glob({{ sql_literal(folder ~ '/*.csv') }})
         union all
-        select file from glob('{{ folder }}/*.parquet')
+        select file from glob({{ sql_literal(folder ~ '/*.parquet') }})
         order by file
     {%- endset -%}
     {{ return(run_query(listing).columns[0].values() | list) }}
@@ -50,7 +101,7 @@
     nothing instead of failing (both under one leading slash: Spark reads a glob that starts with
     a brace as a relative path). Paths are absolute, without the file: scheme. Spark reads landed Parquet
     only: a landed CSV file stops the build with its name. -#}
-{% macro spark__landing_files(kind) -%}
+{% macro spark__landing_paths(kind) -%}
     {%- if not execute -%}{{ return([]) }}{%- endif -%}
     {%- set folder = landing_dir() ~ '/' ~ kind -%}
     {%- if not folder.startswith('/') -%}
@@ -64,7 +115,7 @@
     {%- set listing -%}
         select regexp_replace(path, '^file:/+', '/') as file
         from binaryFile.`/{ {{- anchor[1:] }},{{ folder[1:] }}/*}`
-        where regexp_replace(path, '^file:/+', '/') != '{{ anchor }}'
+        where regexp_replace(path, '^file:/+', '/') != {{ sql_literal(anchor) }}
         order by file
     {%- endset -%}
     {%- set files = run_query(listing).columns[0].values() | list -%}
@@ -76,29 +127,145 @@
     {{ return(parquet_files) }}
 {%- endmacro %}
 
-{#- The files an incremental model has not loaded yet: all of them on a full build. -#}
+{#- The md5 of the bytes of every file of `paths`, as a relation of (landed_path, landed_file_hash,
+    file_size). -#}
+{% macro landed_file_contents(paths) -%}
+    {{ return(adapter.dispatch('landed_file_contents')(paths)) }}
+{%- endmacro %}
+
+{% macro default__landed_file_contents(paths) -%}
+    {%- if paths -%}
+    (
+        select
+            filename as landed_path,
+            md5(content) as landed_file_hash,
+            size as file_size
+        from read_blob([{% for path in paths %}{{ sql_literal(path) }}{{ ', ' if not loop.last }}{% endfor %}])
+    )
+    {%- else -%}
+    (
+        select
+            cast(null as string) as landed_path,
+            cast(null as string) as landed_file_hash,
+            cast(null as bigint) as file_size
+        where false
+    )
+    {%- endif -%}
+{%- endmacro %}
+
+{#- On Spark: binaryFile reads the files' bytes; the same glob form as spark__landing_paths. -#}
+{% macro spark__landed_file_contents(paths) -%}
+    {%- if paths -%}
+    (
+        select
+            regexp_replace(path, '^file:/+', '/') as landed_path,
+            md5(content) as landed_file_hash,
+            length as file_size
+        from binaryFile.`/{ {{- paths | map('replace', '/', '', 1) | join(',') -}} }`
+    )
+    {%- else -%}
+    (
+        select
+            cast(null as string) as landed_path,
+            cast(null as string) as landed_file_hash,
+            cast(null as bigint) as file_size
+        where false
+    )
+    {%- endif -%}
+{%- endmacro %}
+
+{#- The landed files of one kind, from stg_landing__files (listed and hashed once per build): a
+    list of {landed_file, landed_path, landed_file_hash}, sorted. Empty at parse time. -#}
+{% macro landing_files(kind) -%}
+    {%- if not execute -%}{{ return([]) }}{%- endif -%}
+    {#- compiled without a database (the SQL linter's in-memory target): nothing listed yet -#}
+    {%- set listed = load_relation(ref('stg_landing__files')) -%}
+    {%- if listed is none -%}{{ return([]) }}{%- endif -%}
+    {%- set listing -%}
+        select landed_file, landed_path, landed_file_hash
+        from {{ listed }}
+        where kind = {{ sql_literal(kind) }}
+        order by landed_file
+    {%- endset -%}
+    {%- set files = [] -%}
+    {%- for row in run_query(listing).rows -%}
+        {%- do files.append({'landed_file': row[0], 'landed_path': row[1], 'landed_file_hash': row[2]}) -%}
+    {%- endfor -%}
+    {{ return(files) }}
+{%- endmacro %}
+
+{#- The files an incremental model has not loaded yet, as they are now (a file changed in place is
+    new under its new hash): all of them on a full build. -#}
 {% macro new_landing_files(kind) -%}
     {%- set files = landing_files(kind) -%}
     {%- if not execute or this is none or not is_incremental() -%}{{ return(files) }}{%- endif -%}
-    {%- set loaded = run_query('select distinct landed_file from ' ~ this).columns[0].values() | list -%}
-    {{ return(files | reject('in', loaded) | list) }}
+    {%- set loaded = [] -%}
+    {%- for row in run_query('select distinct landed_file, landed_file_hash from ' ~ this).rows -%}
+        {%- do loaded.append(row[0] ~ '|' ~ row[1]) -%}
+    {%- endfor -%}
+    {%- set unloaded = [] -%}
+    {%- for file in files if (file.landed_file ~ '|' ~ file.landed_file_hash) not in loaded -%}
+        {%- do unloaded.append(file) -%}
+    {%- endfor -%}
+    {{ return(unloaded) }}
 {%- endmacro %}
 
-{#- A relation of the rows of `files` (a list of paths) in the columns of `kind`, plus landed_file;
-    with no files, an empty relation of the same shape, so a build with nothing landed still works. -#}
+{#- A relation of the rows of `files` (from landing_files) in the columns of `kind`, matched by
+    name, plus landed_file and landed_file_hash; with no files, an empty relation of the same shape,
+    so a build with nothing landed still works. -#}
 {% macro landed_rows(kind, files) -%}
     {{ return(adapter.dispatch('landed_rows')(kind, files)) }}
 {%- endmacro %}
 
-{#- The empty relation every landed_rows starts from, in `columns` (name: type) and landed_file;
-    indented for its place inside landed_rows' parentheses. -#}
+{#- The empty relation every landed_rows starts from, in `columns` (name: type), landed_file and
+    landed_file_hash; indented for its place inside landed_rows' parentheses. -#}
 {% macro no_landed_rows(columns) -%}
     select
             {%- for name, type in columns.items() %}
             cast(null as {{ type }}) as {{ name }},
             {%- endfor %}
-            cast(null as string) as landed_file
+            cast(null as string) as landed_file,
+            cast(null as string) as landed_file_hash
         where false
+{%- endmacro %}
+
+{#- The files of `files` as a relation of (landed_path, landed_file, landed_file_hash). -#}
+{% macro landed_file_names(files) -%}
+    {%- if files -%}
+    (
+        select * from (
+            values
+            {%- for file in files %}
+            ({{ sql_literal(file.landed_path) }}, {{ sql_literal(file.landed_file) }}, {{ sql_literal(file.landed_file_hash) }}){{ ',' if not loop.last }}
+            {%- endfor %}
+        ) as names (landed_path, landed_file, landed_file_hash)
+    )
+    {%- else -%}
+    (
+        select
+            cast(null as string) as landed_path,
+            cast(null as string) as landed_file,
+            cast(null as string) as landed_file_hash
+        where false
+    )
+    {%- endif -%}
+{%- endmacro %}
+
+{#- One landed column read as its declared type. Text that does not convert stops the build naming
+    the file, the column and the value; it never becomes a silent NULL. -#}
+{% macro landed_value(name, type) -%}
+    {%- if type | lower in ['string', 'varchar', 'text'] -%}
+        cast({{ name }} as string)
+    {%- else -%}
+        case
+            when {{ name }} is not null and try_cast({{ name }} as {{ type }}) is null
+                then {{ raise_error(
+                    "'landed file ' || landed_file || ': column " ~ name ~ ": ' || chr(39) || cast("
+                    ~ name ~ " as string) || chr(39) || ' is not a valid " ~ type ~ "'"
+                ) }}
+            else try_cast({{ name }} as {{ type }})
+        end
+    {%- endif -%}
 {%- endmacro %}
 
 {% macro default__landed_rows(kind, files) -%}
@@ -106,41 +273,50 @@
     {%- set csv_files = [] -%}
     {%- set parquet_files = [] -%}
     {%- for file in files -%}
-        {%- do (csv_files if file.endswith('.csv') else parquet_files).append(file) -%}
+        {%- do (csv_files if file.landed_path.endswith('.csv') else parquet_files).append(file) -%}
     {%- endfor -%}
     (
         {{ no_landed_rows(columns) }}
-        {%- if csv_files %}
-        union all
-        select
-            {%- for name in columns %}
-            {{ name }},
-            {%- endfor %}
-            filename as landed_file
-        from read_csv(
-            [{% for file in csv_files %}'{{ file }}'{{ ', ' if not loop.last }}{% endfor %}],
-            header = true,
-            auto_detect = false,
-            columns = { {%- for name, type in columns.items() %}'{{ name }}': '{{ type }}'{{ ', ' if not loop.last }}{% endfor -%} },
-            filename = true
-        )
-        {%- endif %}
-        {%- if parquet_files %}
+        {%- for reader, group in [('csv', csv_files), ('parquet', parquet_files)] if group %}
         union all
         select
             {%- for name, type in columns.items() %}
-            cast({{ name }} as {{ type }}) as {{ name }},
+            {{ landed_value(name, type) }} as {{ name }},
             {%- endfor %}
-            filename as landed_file
-        from read_parquet(
-            [{% for file in parquet_files %}'{{ file }}'{{ ', ' if not loop.last }}{% endfor %}],
-            filename = true
-        )
-        {%- endif %}
+            landed_file,
+            landed_file_hash
+        from (
+            select
+                rows_read.*,
+                names.landed_file,
+                names.landed_file_hash
+            {%- if reader == 'csv' %}
+            from read_csv(
+                [{% for file in group %}{{ sql_literal(file.landed_path) }}{{ ', ' if not loop.last }}{% endfor %}],
+                header = true,
+                union_by_name = true,
+                all_varchar = true,
+                auto_detect = false,
+                delim = ',',
+                quote = '"',
+                escape = '"',
+                filename = true
+            ) as rows_read
+            {%- else %}
+            from read_parquet(
+                [{% for file in group %}{{ sql_literal(file.landed_path) }}{{ ', ' if not loop.last }}{% endfor %}],
+                union_by_name = true,
+                filename = true
+            ) as rows_read
+            {%- endif %}
+            inner join {{ landed_file_names(group) }} as names
+                on rows_read.filename = names.landed_path
+        ) as named_rows
+        {%- endfor %}
     )
 {%- endmacro %}
 
-{#- On Spark: Parquet only (spark__landing_files lists no other kind), read in one relation whose
+{#- On Spark: Parquet only (spark__landing_paths lists no other kind), read in one relation whose
     path is a glob of the files' absolute names: /{one,two,...} with each name's leading slash taken off. -#}
 {% macro spark__landed_rows(kind, files) -%}
     {%- set columns = landing_columns(kind) -%}
@@ -150,26 +326,86 @@
         union all
         select
             {%- for name, type in columns.items() %}
-            cast({{ name }} as {{ type }}) as {{ name }},
+            {{ landed_value(name, type) }} as {{ name }},
             {%- endfor %}
-            regexp_replace(input_file_name(), '^file:/+', '/') as landed_file
-        from parquet.`/{ {{- files | map('replace', '/', '', 1) | join(',') -}} }`
+            landed_file,
+            landed_file_hash
+        from (
+            select
+                rows_read.*,
+                names.landed_file,
+                names.landed_file_hash
+            from (
+                select
+                    *,
+                    regexp_replace(input_file_name(), '^file:/+', '/') as filename
+                from parquet.`/{ {{- files | map(attribute='landed_path') | map('replace', '/', '', 1) | join(',') -}} }`
+            ) as rows_read
+            inner join {{ landed_file_names(files) }} as names
+                on rows_read.filename = names.landed_path
+        ) as named_rows
         {%- endif %}
     )
 {%- endmacro %}
 
-{#- For an incremental model reading `relation` (which has landed_file): a SQL condition true for
-    the rows of files this model has not loaded yet; on a full build, true for every row. The file
-    list is computed when the model runs, so the filter is a constant the scan can use. -#}
+{#- Pre-hook of an incremental model fed by `relation` (which has landed_file and
+    landed_file_hash): delete the rows of files that `relation` no longer holds as they were (a
+    file changed in place, or deleted), before the model appends the files it has not loaded.
+    `condition` narrows `relation` (stg_landing__files lists every kind). Nothing on a full build. -#}
+{% macro retract_changed_landed_files(relation, condition='true') -%}
+    {{ return(adapter.dispatch('retract_changed_landed_files')(relation, condition)) }}
+{%- endmacro %}
+
+{% macro changed_landed_files_query(relation, condition) -%}
+    select landed_file from (
+        select distinct landed_file, landed_file_hash from {{ this }}
+        where landed_file_hash is not null
+        except
+        select distinct landed_file, landed_file_hash from {{ relation }}
+        where {{ condition }}
+    ) as changed
+{%- endmacro %}
+
+{% macro default__retract_changed_landed_files(relation, condition) -%}
+    {%- if not execute or this is none or not is_incremental() -%}{{ return('') }}{%- endif -%}
+    delete from {{ this }}
+    where landed_file in ({{ changed_landed_files_query(relation, condition) }})
+{%- endmacro %}
+
+{#- dbt-spark cannot delete from Parquet tables: a change or a deletion of a loaded file needs a
+    full rebuild there (dbt build --full-refresh). -#}
+{% macro spark__retract_changed_landed_files(relation, condition) -%}
+    {%- if not execute or this is none or not is_incremental() -%}{{ return('') }}{%- endif -%}
+    {%- set changed = run_query(changed_landed_files_query(relation, condition)).columns[0].values() | list -%}
+    {%- if changed -%}
+        {{ exceptions.raise_compiler_error(
+            "landed files changed or deleted since " ~ this ~ " loaded them (" ~ changed | join(', ')
+            ~ "): on Spark, rebuild with dbt build --full-refresh"
+        ) }}
+    {%- endif -%}
+    {{ return('') }}
+{%- endmacro %}
+
+{#- For an incremental model reading `relation` (which has landed_file and landed_file_hash): a SQL
+    condition true for the rows of files this model has not loaded as they are now; on a full
+    build, true for every row. The file list is computed when the model runs, so the filter is a
+    constant the scan can use. -#}
 {% macro unloaded_files_condition(relation) -%}
     {%- if not execute or this is none or relation is none or not is_incremental() -%}{{ return('true') }}{%- endif -%}
+    {#- the curated figures have no file hash: their file is the seed, which a full build reloads -#}
+    {%- set names = adapter.get_columns_in_relation(relation) | map(attribute='name') | map('lower') | list -%}
+    {%- set relation_hash = 'landed_file_hash' if 'landed_file_hash' in names else 'cast(null as string)' -%}
     {%- set listing -%}
-        select distinct landed_file from {{ relation }}
-        except
-        select distinct landed_file from {{ this }}
+        select distinct landed_file from (
+            select distinct landed_file, {{ relation_hash }} as landed_file_hash from {{ relation }}
+            except
+            select distinct landed_file, landed_file_hash from {{ this }}
+        ) as unloaded
         order by 1
     {%- endset -%}
     {%- set files = run_query(listing).columns[0].values() | list -%}
     {%- if not files -%}{{ return('false') }}{%- endif -%}
-    {{ return("landed_file in (" ~ files | map('tojson') | join(', ') | replace('"', "'") ~ ")") }}
+    {%- set literals = [] -%}
+    {%- for file in files -%}{%- do literals.append(sql_literal(file)) -%}{%- endfor -%}
+    {{ return("landed_file in (" ~ literals | join(', ') ~ ")") }}
 {%- endmacro %}

@@ -1,4 +1,4 @@
-"""Command line: `python -m pipeline build`."""
+"""Command line: `python -m pipeline build`, `python -m pipeline rollback`, and the reports."""
 
 from __future__ import annotations
 
@@ -17,8 +17,12 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser(
         "build",
         help="check seeds, build and test into a candidate, then publish "
-        "(build --help: --incremental, --landing, --threads)",
+        "(build --help: --incremental, --landing, --threads, --wait)",
         add_help=False,
+    )
+    commands.add_parser(
+        "rollback",
+        help="publish the previous warehouse and its exports again (a second rollback returns to the newer one)",
     )
     commands.add_parser("claims", help="print the claims the figures contradict, and conflicting figures")
     commands.add_parser("docs", help="build dbt's docs as one static HTML file under build/docs")
@@ -26,6 +30,8 @@ def main(argv: list[str] | None = None) -> int:
     arguments, rest = parser.parse_known_args(argv)
     if arguments.command == "build":
         return build.main(rest)
+    if arguments.command == "rollback":
+        return build.rollback_main(rest)
     if rest:
         parser.error(f"unrecognized arguments: {' '.join(rest)}")
     if arguments.command == "claims":

@@ -1,7 +1,10 @@
-"""Write, audit, publish: build into a candidate file, check it, then swap it in.
+"""Write, audit, publish: build into a candidate file of this build's own, check it, then swap it in.
 
-The published warehouse.duckdb is replaced only when the seed checks, every dbt test and every
-expectation pass; on any failure it is left byte for byte as it was.
+One build runs at a time (pipeline/lock.py). The published warehouse.duckdb and exports/ are
+replaced only when the seed and landing checks, every dbt test and every expectation pass, in one
+journaled publish (pipeline/publish.py); on any failure both are left as they were, and the build
+says what failed and where, once: `BUILD FAILED: ...` then `The published warehouse.duckdb was not
+changed.`
 """
 
 from __future__ import annotations
@@ -9,22 +12,28 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import logging
 import os
 import shutil
+import signal
 import sys
 import time
+import traceback
 from pathlib import Path
 
 import duckdb
 
-from pipeline import dbt, expectations, exports, settings
-from pipeline.publish import publish
+from pipeline import changes, dbt, expectations, exports, incremental, publish, settings
+from pipeline.errors import BuildFailed, classify, describe_os_error
+from pipeline.faults import pause
+from pipeline.landing_checks import check_landing
+from pipeline.lock import BuildLock
+from pipeline.preflight import preflight
 from pipeline.seed_checks import check_seeds
 from reports.claims import render as render_claims
 
-
-class BuildFailed(Exception):
-    """A stage failed; the message says which and why."""
+BUILD_INFO_SQL = Path(__file__).parent / "sql" / "build_info.sql"
+NOT_CHANGED = f"The published {settings.PUBLISHED_PATH.name} was not changed."
 
 
 def stage(name: str) -> float:
@@ -32,11 +41,36 @@ def stage(name: str) -> float:
     return time.perf_counter()
 
 
+def note(lines: list[str]) -> None:
+    for line in lines:
+        print(f"note: {line}", flush=True)
+
+
 def run_seed_checks() -> None:
     problems = check_seeds()
     if problems:
         raise BuildFailed("seed checks failed:\n" + "\n".join(f"  {problem}" for problem in problems))
     print(f"seed files OK ({len(list(settings.SEEDS_DIR.rglob('*.csv')))} files)")
+
+
+def run_landing_checks(landing: Path) -> None:
+    problems, notes = check_landing(landing)
+    note(notes)
+    if problems:
+        raise BuildFailed(
+            "landed files rejected (their columns must be those of their kind, matched by header name):\n"
+            + "\n".join(f"  {problem}" for problem in problems)
+        )
+    if not landing.is_dir():
+        print(f"no landing folder at {landing}: nothing landed (any landed rows a warehouse held are retracted)")
+        return
+    landed = sum(
+        1
+        for kind in settings.project_vars()["landing_kinds"]
+        for path in (landing / kind).glob("*")
+        if path.suffix in (".csv", ".parquet")
+    )
+    print(f"landed files OK ({landed} files under {landing})")
 
 
 def project_fingerprint() -> str:
@@ -51,13 +85,24 @@ def project_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def record_build(candidate: Path, fingerprint: str, incremental: bool) -> None:
-    with duckdb.connect(str(candidate)) as connection:
+def record_build(candidate: Path, build_id: str, mode: str, report: changes.ChangeReport) -> None:
+    """audit.build_info of the candidate: its build id, fingerprint, mode and change counts."""
+    create, *comments = changes.statements(BUILD_INFO_SQL.name)
+    with settings.connect(candidate) as connection:
         connection.execute(
-            "create or replace table audit.build_info as "
-            "select ? as project_fingerprint, current_timestamp as built_at, ? as build_mode",
-            [fingerprint, "incremental" if incremental else "full"],
+            create,
+            [
+                build_id,
+                project_fingerprint(),
+                mode,
+                report.previous_build_id,
+                report.added,
+                report.removed,
+                report.changed,
+            ],
         )
+        for statement in comments:
+            connection.execute(statement)
 
 
 def check_fingerprint(published: Path, fingerprint: str) -> None:
@@ -75,13 +120,13 @@ def check_fingerprint(published: Path, fingerprint: str) -> None:
         )
 
 
-def prepare_candidate(candidate: Path, published: Path, incremental: bool) -> None:
+def prepare_candidate(candidate: Path, published: Path, incremental_build: bool) -> None:
     """A fresh empty candidate for a full build; a copy of the published warehouse for an
     incremental one, so the published file is never written to."""
-    for leftover in (candidate, candidate.with_name(candidate.name + ".wal")):
+    for leftover in (candidate, publish.wal_of(candidate)):
         leftover.unlink(missing_ok=True)
     candidate.parent.mkdir(parents=True, exist_ok=True)
-    if incremental:
+    if incremental_build:
         if not published.exists():
             raise BuildFailed(f"--incremental needs a published {published.name}; run a full build first")
         check_fingerprint(published, project_fingerprint())
@@ -89,16 +134,56 @@ def prepare_candidate(candidate: Path, published: Path, incremental: bool) -> No
         print(f"incremental: started from a copy of {published.name} ({published.stat().st_size / 1e6:.0f} MB)")
 
 
-def run_dbt_build(candidate: Path, landing: Path, threads: int | None = None) -> None:
-    # unit tests check the models' logic, not the data: `make test` runs them, publishing does not
+# unit tests check the models' logic, not the data: `make test` runs them, publishing does not
+DBT_BUILD = ["build", "--exclude-resource-type", "unit_test"]
+
+
+def run_dbt_build(
+    candidate: Path,
+    landing: Path,
+    threads: int | None = None,
+    arguments: list[str] = DBT_BUILD,
+    target_path: Path | None = None,
+) -> None:
     run = dbt.invoke(
-        ["build", "--exclude-resource-type", "unit_test"],
+        arguments,
         database=candidate,
         variables={"landing_dir": str(landing)},
         threads=threads,
+        target_path=target_path,
     )
     if not run.success:
-        raise BuildFailed("dbt build failed:\n" + run.describe(candidate))
+        raise BuildFailed(classify(f"dbt {arguments[0]} failed:\n" + run.describe(candidate)))
+
+
+def build_candidate(
+    candidate: Path,
+    landing: Path,
+    incremental_build: bool,
+    threads: int | None = None,
+    published: Path = settings.PUBLISHED_PATH,
+    arguments: list[str] = DBT_BUILD,
+    target_path: Path | None = None,
+) -> str:
+    """Build the candidate (stage 2): a fresh one, or a copy of `published` with the landed files it
+    does not hold as they are now. An incremental build whose earlier figures a change of the landed
+    sources, entities or aliases touches is done again in full. Returns the mode it was built in.
+    `arguments` and `target_path` are dbt's (the property test builds without data tests)."""
+    prepare_candidate(candidate, published, incremental_build)
+    run_dbt_build(candidate, landing, threads, arguments, target_path)
+    if not incremental_build:
+        return "full"
+    touched = incremental.earlier_figures_touched(candidate, published)
+    if not touched:
+        return "incremental"
+    print(
+        f"incremental: {touched:,} figures loaded by earlier builds name a source, entity or alias that landed files "
+        "added, changed or removed since; rebuilding in full so they are resolved again",
+        flush=True,
+    )
+    prepare_candidate(candidate, published, False)
+    run_dbt_build(candidate, landing, threads, arguments, target_path)
+    return "full"
 
 
 def report_rejections(candidate: Path) -> tuple[int, int]:
@@ -131,55 +216,209 @@ def run_expectations(candidate: Path) -> None:
         raise BuildFailed("expectations failed (see FAILED lines above)")
 
 
+def free_space() -> str:
+    """Where the build writes, and the space left there now (after its work files were removed)."""
+    try:
+        free = shutil.disk_usage(settings.ROOT).free
+    except OSError:
+        return f"the build writes its work files, dbt's target/ and the exports under {settings.ROOT}"
+    return (
+        f"the build writes its work files, dbt's target/ and the exports under {settings.ROOT}: "
+        f"{free / 1e6:,.0f} MB free there now; it needs about twice the size of warehouse.duckdb"
+    )
+
+
+def new_build_id() -> str:
+    return time.strftime("%Y%m%dT%H%M%S") + f"-{os.getpid()}"
+
+
+class Build:
+    """One build: its id, its work folder and candidate, and what it has done so far."""
+
+    def __init__(self, landing: Path, landing_given: bool, incremental_build: bool, threads: int | None) -> None:
+        self.landing = landing
+        self.landing_given = landing_given
+        self.incremental = incremental_build
+        self.threads = threads
+        self.build_id = new_build_id()
+        self.work = settings.WORK_DIR / self.build_id
+        # dbt sees the candidate through build/work/current, a link to this build's folder: the path
+        # in its profile stays the same from build to build, so dbt keeps its parsed project
+        # (partial parsing) instead of parsing it again. DuckDB's own files land in the real folder.
+        self.current = settings.WORK_DIR / "current"
+        self.candidate = self.current / settings.PUBLISHED_PATH.name
+        self.export_folder: Path | None = None
+        self.published = False
+        self.stage = "start"
+        self.timings: dict[str, float] = {}
+
+    def run(self) -> dict[str, float]:
+        try:
+            return self.stages()
+        except BuildFailed as failure:
+            disk_full = str(failure).startswith("disk full") or "disk full:" in str(failure)
+            self.discard(keep_candidate=not disk_full)
+            if disk_full:
+                raise BuildFailed(f"{failure}\n{free_space()}") from None
+            raise
+        except OSError as error:
+            self.discard(keep_candidate=False)
+            raise BuildFailed(f"{self.stage}: {describe_os_error(error)}") from None
+        except duckdb.Error as error:
+            message = classify(" ".join(str(error).split()))
+            disk_full = message.startswith("disk full")
+            self.discard(keep_candidate=not disk_full)
+            raise BuildFailed(f"{self.stage}: {message}" + (f"\n{free_space()}" if disk_full else "")) from None
+        except (KeyboardInterrupt, SystemExit):
+            self.discard(keep_candidate=False)
+            raise
+        except Exception as error:
+            self.discard(keep_candidate=True)
+            details = settings.FAILED_DIR / "traceback.txt"
+            try:
+                details.parent.mkdir(parents=True, exist_ok=True)
+                details.write_text(traceback.format_exc(), encoding="utf-8")
+                where = f" (traceback in {details.relative_to(settings.ROOT)})"
+            except OSError:
+                where = ""
+            raise BuildFailed(f"{self.stage}: unexpected {type(error).__name__}: {error}{where}") from None
+        finally:
+            if self.current.is_symlink():
+                self.current.unlink()
+            shutil.rmtree(self.work, ignore_errors=True)
+
+    def make_work_folder(self) -> None:
+        self.work.mkdir(parents=True)
+        temporary = self.current.with_name("current.new")
+        temporary.unlink(missing_ok=True)
+        temporary.symlink_to(self.build_id, target_is_directory=True)
+        os.replace(temporary, self.current)
+
+    def discard(self, keep_candidate: bool) -> None:
+        """After a failure before publishing: remove this build's exports folder; keep the candidate
+        in build/failed/ to query (until the next build starts) unless the disk is full."""
+        if self.published:
+            return
+        if self.export_folder is not None:
+            shutil.rmtree(self.export_folder, ignore_errors=True)
+        if not self.candidate.exists():
+            return
+        if keep_candidate:
+            try:
+                settings.FAILED_DIR.mkdir(parents=True, exist_ok=True)
+                kept = settings.FAILED_DIR / self.candidate.name
+                os.replace(self.candidate, kept)
+                print(
+                    f"the failed candidate is kept to query: {kept.relative_to(settings.ROOT)} (until the next build)",
+                    file=sys.stderr,
+                )
+                return
+            except OSError:
+                pass
+        self.candidate.unlink(missing_ok=True)
+
+    def stages(self) -> dict[str, float]:
+        self.stage = "recovery of earlier builds"
+        note(publish.recover())
+        pause("locked")
+        self.stage = "checks before the build"
+        note(preflight(self.landing, self.landing_given))
+        expectations.warm_up()  # Great Expectations' import overlaps the seed checks and dbt's run
+        self.make_work_folder()
+        print(f"build {self.build_id}: work files in {self.work.relative_to(settings.ROOT)}/")
+
+        self.stage = "stage 1/4 seed and landing checks"
+        started = stage("1/4 seed and landing checks")
+        run_seed_checks()
+        run_landing_checks(self.landing)
+        self.timings["seed checks"] = time.perf_counter() - started
+        pause("checked")
+
+        mode = "incremental: only files not loaded yet" if self.incremental else "full"
+        self.stage = "stage 2/4 dbt build"
+        started = stage(f"2/4 dbt build (seeds, models, tests) into the candidate ({mode})")
+        built_mode = build_candidate(self.candidate, self.landing, self.incremental, self.threads)
+        landed, rejected = report_rejections(self.candidate)
+        published = settings.PUBLISHED_PATH
+        report = changes.compare(self.candidate, published, publish.build_id_of(published))
+        record_build(self.candidate, self.build_id, built_mode, report)
+        self.timings["dbt build"] = time.perf_counter() - started
+        pause("dbt-built")
+
+        self.stage = "stage 3/4 Great Expectations"
+        started = stage("3/4 Great Expectations on the candidate's marts")
+        run_expectations(self.candidate)
+        self.timings["expectations"] = time.perf_counter() - started
+        pause("validated")
+
+        self.stage = "stage 4/4 publish"
+        started = stage("4/4 publish: Parquet exports, then the warehouse and exports/ together")
+        self.export_folder = exports.version_folder(self.build_id)
+        exports.write_exports(self.candidate, self.build_id)
+        pause("exports-written")
+        note(publish.publish(self.candidate, self.build_id, self.export_folder))
+        self.published = True
+        self.timings["publish"] = time.perf_counter() - started
+        parquet_files = len(list(self.export_folder.glob("*.parquet")))
+        print(
+            f"published {published.name} (build {self.build_id}) and exports/ -> "
+            f"{self.export_folder.relative_to(settings.ROOT)} ({parquet_files} Parquet files and manifest.json)"
+        )
+        for line in report.lines():
+            print(line)
+        print("timings: " + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in self.timings.items()))
+        self.after_publish(landed, rejected)
+        return self.timings
+
+    def after_publish(self, landed: int, rejected: int) -> None:
+        """The summary and the claims report: the warehouse is published already, so a failure here
+        is a warning, not a failed build."""
+        try:
+            settings.SUMMARY_PATH.parent.mkdir(parents=True, exist_ok=True)
+            settings.SUMMARY_PATH.write_text(
+                json.dumps({"timings": self.timings, "landed_figures": landed, "rejected_figures": rejected}, indent=2),
+                encoding="utf-8",
+            )
+            print("\n== claims report\n" + render_claims(settings.PUBLISHED_PATH))
+        except (OSError, duckdb.Error) as error:
+            print(f"warning: published, but the summary or claims report failed: {error}", file=sys.stderr)
+
+
 def build(
-    publish_to: Path = settings.PUBLISHED_PATH,
-    candidate: Path = settings.CANDIDATE_PATH,
     incremental: bool = False,
     landing: Path | None = None,
     threads: int | None = None,
 ) -> dict[str, float]:
-    """Check, build, validate and publish; return the seconds each stage took."""
-    landing = landing or settings.landing_dir()
-    expectations.warm_up()  # Great Expectations' import overlaps the seed checks and dbt's run
-    timings: dict[str, float] = {}
-    started = stage("1/4 seed checks")
-    run_seed_checks()
-    timings["seed checks"] = time.perf_counter() - started
+    """Check, build, validate and publish; return the seconds each stage took. The caller holds the
+    build lock."""
+    given = landing is not None or "LANDING_DIR" in os.environ
+    return Build(landing or settings.landing_dir(), given, incremental, threads).run()
 
-    mode = "incremental: only files not loaded yet" if incremental else "full"
-    started = stage(f"2/4 dbt build (seeds, models, tests) into the candidate ({mode})")
-    prepare_candidate(candidate, publish_to, incremental)
-    run_dbt_build(candidate, landing, threads)
-    record_build(candidate, project_fingerprint(), incremental)
-    landed, rejected = report_rejections(candidate)
-    timings["dbt build"] = time.perf_counter() - started
 
-    started = stage("3/4 Great Expectations on the candidate's marts")
-    run_expectations(candidate)
-    timings["expectations"] = time.perf_counter() - started
+class WithoutStackTraces(logging.Filter):
+    """Keeps dbt's stack traces (of an error it did not expect, such as a full disk) off the
+    console: the build reports the failure once, by its stage. dbt still writes them to logs/dbt.log.
+    dbt prints through the Python logger `stdout_log` (dbt_common's console logger)."""
 
-    started = stage("4/4 publish: Parquet exports, then the warehouse")
-    build_id = time.strftime("%Y%m%dT%H%M%S") + f"-{os.getpid()}"
-    export_folder = exports.write_exports(candidate, build_id)
-    publish(candidate, publish_to)
-    if publish_to == settings.PUBLISHED_PATH:
-        exports.switch_exports(export_folder)
-        print(
-            f"exports: exports/ -> {export_folder.relative_to(settings.ROOT)} "
-            f"({len(list(export_folder.glob('*.parquet')))} Parquet files and manifest.json)"
-        )
-    timings["publish"] = time.perf_counter() - started
-    print(
-        f"published {publish_to.relative_to(settings.ROOT) if publish_to.is_relative_to(settings.ROOT) else publish_to}"
-    )
-    print("timings: " + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in timings.items()))
-    settings.SUMMARY_PATH.parent.mkdir(parents=True, exist_ok=True)
-    settings.SUMMARY_PATH.write_text(
-        json.dumps({"timings": timings, "landed_figures": landed, "rejected_figures": rejected}, indent=2),
-        encoding="utf-8",
-    )
-    print("\n== claims report\n" + render_claims(publish_to))
-    return timings
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "Traceback (most recent call last)" not in record.getMessage()
+
+
+def quiet_failures() -> None:
+    # a log handler that cannot write (a full disk) must not print its own traceback either
+    logging.raiseExceptions = False
+    console = logging.getLogger("stdout_log")
+    if not any(isinstance(existing, WithoutStackTraces) for existing in console.filters):
+        console.addFilter(WithoutStackTraces())
+
+
+def interrupt(signal_number: int, frame: object) -> None:
+    raise KeyboardInterrupt(f"signal {signal_number}")
+
+
+def fail(message: str) -> None:
+    print(f"\nBUILD FAILED: {message}", file=sys.stderr)
+    print(NOT_CHANGED, file=sys.stderr, flush=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -187,7 +426,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--incremental",
         action="store_true",
-        help="start from the published warehouse and load only landed files it does not hold yet",
+        help="start from the published warehouse and load only landed files it does not hold as they are now",
     )
     parser.add_argument("--landing", type=Path, help="folder of landed files (default: $LANDING_DIR or landing/)")
     parser.add_argument(
@@ -196,12 +435,53 @@ def main(argv: list[str] | None = None) -> int:
         help="models dbt builds at once (default: profiles.yml's 2); they share DuckDB's memory limit, "
         "so with tens of millions of landed figures, 1 keeps each large model within it",
     )
+    parser.add_argument(
+        "--wait",
+        type=float,
+        default=0.0,
+        metavar="SECONDS",
+        help="when another build is running, wait up to SECONDS for it to finish (default: refuse at once)",
+    )
     arguments = parser.parse_args(argv)
+    if arguments.threads is not None and arguments.threads < 1:
+        parser.error("--threads must be 1 or more")
     landing = arguments.landing.resolve() if arguments.landing else None
+    signal.signal(signal.SIGTERM, interrupt)
+    quiet_failures()
     try:
-        build(incremental=arguments.incremental, landing=landing, threads=arguments.threads)
+        with BuildLock(arguments.wait):
+            build(incremental=arguments.incremental, landing=landing, threads=arguments.threads)
     except BuildFailed as failure:
-        print(f"\nBUILD FAILED: {failure}", file=sys.stderr)
-        print(f"The published {settings.PUBLISHED_PATH.name} was not changed.", file=sys.stderr)
+        fail(str(failure))
+        return 1
+    except OSError as error:  # the lock's own folder, before any stage
+        fail(describe_os_error(error))
+        return 1
+    except KeyboardInterrupt:
+        fail("interrupted (Ctrl-C or SIGTERM); this build's work files were removed")
+        return 130
+    return 0
+
+
+def rollback_main(argv: list[str] | None = None) -> int:
+    """`python -m pipeline rollback`: publish the previous warehouse (and its exports) again."""
+    argparse.ArgumentParser(
+        prog="python -m pipeline rollback",
+        description="Publish the warehouse (and exports) replaced by the last publish again; a second rollback "
+        "returns to the one rolled back from.",
+    ).parse_args(argv)
+    try:
+        with BuildLock(0.0, purpose="rollback"):
+            note(publish.recover())
+            for line in publish.rollback():
+                print(line)
+    except BuildFailed as failure:
+        print(f"\nROLLBACK FAILED: {failure}", file=sys.stderr)
+        print(NOT_CHANGED, file=sys.stderr, flush=True)
+        return 1
+    except (OSError, duckdb.Error) as error:
+        message = describe_os_error(error) if isinstance(error, OSError) else classify(str(error))
+        print(f"\nROLLBACK FAILED: {message}", file=sys.stderr)
+        print("Run `python -m pipeline rollback` again: an interrupted rollback is finished first.", file=sys.stderr)
         return 1
     return 0

@@ -1,8 +1,10 @@
 """Parquet exports of every mart, for BI tools and notebooks that should not open the database.
 
 Each build writes a complete, new folder `.exports/<build id>/` (one Parquet file per mart and a
-manifest.json), then points the `exports` symlink at it with one atomic rename. A reader that
-opens `exports/<table>.parquet` gets a whole file from one build, never a half-written one.
+manifest.json), then points the `exports` symlink at it with one atomic rename, as part of the
+publish (pipeline/publish.py). A reader that opens `exports/<table>.parquet` gets a whole file from
+one build, never a half-written one. The folders of the published build and of the previous one
+(for rollback) are kept; any other is removed by the next build.
 """
 
 from __future__ import annotations
@@ -19,9 +21,8 @@ import pyarrow.parquet as pq
 
 from pipeline import settings
 
-EXPORTS_LINK = settings.ROOT / "exports"
-VERSIONS_DIR = settings.ROOT / ".exports"
-KEEP_VERSIONS = 2
+EXPORTS_LINK = settings.EXPORTS_LINK
+VERSIONS_DIR = settings.EXPORTS_VERSIONS_DIR
 
 # Rows per Arrow batch read from DuckDB and per Parquet row group written (DuckDB's own row group
 # size): the writer holds one batch at a time, so a mart of any size exports in bounded memory.
@@ -160,15 +161,65 @@ def write_exports(database: Path, build_id: str, dbt_manifest: Path = DBT_MANIFE
     return folder
 
 
-def switch_exports(folder: Path) -> None:
-    """Point the `exports` symlink at `folder` in one rename, then drop old versions."""
-    if EXPORTS_LINK.exists() and not EXPORTS_LINK.is_symlink():
-        shutil.rmtree(EXPORTS_LINK)
+def version_folder(build_id: str) -> Path:
+    """The exports folder of one build."""
+    return VERSIONS_DIR / build_id
+
+
+def linked_build_id() -> str | None:
+    """The build whose folder `exports` points at; None when it is not our link."""
+    if not EXPORTS_LINK.is_symlink():
+        return None
+    target = (EXPORTS_LINK.parent / os.readlink(EXPORTS_LINK)).resolve()
+    return target.name if target.parent == VERSIONS_DIR.resolve() else None
+
+
+def foreign_exports() -> Path | None:
+    """`exports` when it is something of the user's (a folder or file, not the link builds make)."""
+    return EXPORTS_LINK if EXPORTS_LINK.exists() and not EXPORTS_LINK.is_symlink() else None
+
+
+def move_aside(path: Path) -> Path:
+    """Rename a user's own `exports` out of the way (never delete it); return where it went."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+    destination = path.with_name(f"{path.name}.yours-{stamp}")
+    counter = 1
+    while destination.exists():
+        destination = path.with_name(f"{path.name}.yours-{stamp}-{counter}")
+        counter += 1
+    os.replace(path, destination)
+    return destination
+
+
+def switch_exports(folder: Path) -> str | None:
+    """Point the `exports` symlink at `folder` in one rename. A user's own `exports` folder is moved
+    aside first, never deleted; the returned note says where it went."""
+    note = None
+    own = foreign_exports()
+    if own is not None:
+        moved = move_aside(own)
+        note = (
+            f"exports/ was a folder of your own, not the link builds publish: moved it to {moved.name}/ "
+            "(nothing in it was deleted)"
+        )
     temporary = EXPORTS_LINK.with_name("exports.new")
-    temporary.unlink(missing_ok=True)
+    if temporary.is_symlink() or temporary.exists():
+        temporary.unlink()
     temporary.symlink_to(os.path.relpath(folder, EXPORTS_LINK.parent), target_is_directory=True)
     os.replace(temporary, EXPORTS_LINK)
-    versions = sorted(path for path in VERSIONS_DIR.iterdir() if path.is_dir())
-    for old in versions[:-KEEP_VERSIONS]:
-        if old != folder:
-            shutil.rmtree(old, ignore_errors=True)
+    return note
+
+
+def prune_versions(keep: set[str]) -> list[str]:
+    """Remove every exports folder but those of the builds in `keep`; return the names removed."""
+    if not VERSIONS_DIR.is_dir():
+        return []
+    removed = []
+    for folder in sorted(VERSIONS_DIR.iterdir()):
+        if folder.name not in keep:
+            if folder.is_dir() and not folder.is_symlink():
+                shutil.rmtree(folder)
+            else:
+                folder.unlink()
+            removed.append(folder.name)
+    return removed

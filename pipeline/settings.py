@@ -9,11 +9,26 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS_DIR = ROOT / "seeds"
+# The published layout (docs/publishing in the README): readers open PUBLISHED_PATH read-only, a
+# plain file, never a symlink; `exports` is a symlink to the build's folder under `.exports/`.
 PUBLISHED_PATH = ROOT / "warehouse.duckdb"
-BUILD_DIR = ROOT / "build"
+EXPORTS_LINK = ROOT / "exports"
+EXPORTS_VERSIONS_DIR = ROOT / ".exports"
+# What publishing keeps between builds: the build lock, the journal of a publish in progress, the
+# previous warehouse (for `python -m pipeline rollback`) and any stale write-ahead log moved aside.
+PUBLISH_DIR = ROOT / ".publish"
+LOCK_PATH = PUBLISH_DIR / "build.lock"
+JOURNAL_PATH = PUBLISH_DIR / "journal.json"
 # Same file name as the published file: dbt-duckdb qualifies view SQL with the database name,
-# which DuckDB takes from the file name, so views survive the rename only if the names match.
-CANDIDATE_PATH = BUILD_DIR / PUBLISHED_PATH.name
+# which DuckDB takes from the file name, so views survive a rename only if the names match.
+PREVIOUS_PATH = PUBLISH_DIR / "previous" / PUBLISHED_PATH.name
+STALE_DIR = PUBLISH_DIR / "stale"
+BUILD_DIR = ROOT / "build"
+# Each build's work files (its candidate warehouse, DuckDB's write-ahead log and spill files) live
+# in WORK_DIR/<build id>/, removed when the build ends; the candidate of a failed build is moved to
+# FAILED_DIR for inspection until the next build starts.
+WORK_DIR = BUILD_DIR / "work"
+FAILED_DIR = BUILD_DIR / "failed"
 RESULTS_DIR = BUILD_DIR / "results"
 # What the last build recorded: each stage's seconds, figure counts (read by the benchmark).
 SUMMARY_PATH = RESULTS_DIR / "build_summary.json"

@@ -162,13 +162,20 @@ def published(tmp_path_factory) -> tuple[Path, Path]:
 
 
 def pytest_terminal_summary(terminalreporter):
-    """Print the bad-input score (caught / injected) and the build time of each engine when those suites ran."""
+    """Print the fault and bad-input scores and the build time of each engine when those suites ran."""
     spark = sys.modules.get("test_spark")
     if spark is not None and spark.BUILD_SECONDS:
         terminalreporter.write_line(
             f"dbt build of the article's warehouse and {spark.CORPUS_FIGURES:,} landed figures: "
             + ", ".join(f"{engine} {seconds:.0f} s" for engine, seconds in spark.BUILD_SECONDS.items())
         )
+    faults = sys.modules.get("faults")
+    if faults is not None and faults.SCORE:
+        held = sum(faults.SCORE.values())
+        terminalreporter.write_line(f"faults held: {held} / {len(faults.SCORE)} tried")
+        for fault, ok in sorted(faults.SCORE.items()):
+            if not ok:
+                terminalreporter.write_line(f"  not held: {fault}")
     module = sys.modules.get("test_bad_input")
     if module is not None and module.SCORE:
         caught = sum(module.SCORE.values())

@@ -29,7 +29,7 @@ def fresh_copy(published: tuple[Path, Path], destination: Path) -> tuple[Path, P
     project, documents = published
     ignore = shutil.ignore_patterns("build", "target", "logs", "__pycache__")
     return (
-        Path(shutil.copytree(project, destination / "project", ignore=ignore)),
+        Path(shutil.copytree(project, destination / "project", ignore=ignore, symlinks=True)),
         Path(shutil.copytree(documents, destination / "documents")),
     )
 

@@ -1,5 +1,6 @@
-"""Landed files and incremental builds: adding a batch with `build --incremental` gives the same
-marts as a full rebuild, loads only the new file, keeps bad rows out, and refuses to run on a
+"""Landed files and incremental builds: adding a batch with `build --incremental`, changing a file in
+place and deleting one give the same marts as a full rebuild; an
+incremental build loads only the new or changed files, keeps bad rows out, and refuses to run on a
 warehouse built from other models."""
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 import duckdb
 import pytest
 from conftest import copy_project, replace_in_file
+from faults import record
 
 FIGURE_COLUMNS = [
     "figure_id", "source_id", "paragraph_number", "subject_as_written", "item_as_written", "metric_id",
@@ -59,11 +61,20 @@ HEADERS = {
     "entities": ["entity_id", "entity_name", "entity_type", "parent_entity_id", "description"],
     "entity_aliases": ["alias", "entity_id", "note"],
 }
+BATCHES["batch_000003"] = {
+    "sources": [["polar_2024_02", "Polar Cloud history", "2024-02-10", "en", "polar2.txt", "News"]],
+    "entities": [],
+    "entity_aliases": [],
+    "figures": [figure("polar_rev_2021", "polar_2024_02", 1, "Polar Cloud", "revenue", "2021", "11 billion yuan")],
+}
 REJECTED = {"polar_bad_value", "ksc2_unknown"}
 
 
-def land(landing: Path, batch: str) -> None:
+def land(landing: Path, batch: str, changes: dict[str, str] | None = None) -> None:
+    """Write a batch's files; `changes` replaces values as written (figure_id -> new value)."""
     for kind, rows in BATCHES[batch].items():
+        if kind == "figures" and changes:
+            rows = [[*row[:8], changes.get(row[0], row[8]), *row[9:]] for row in rows]
         folder = landing / kind
         folder.mkdir(parents=True, exist_ok=True)
         with (folder / f"{batch}.csv").open("w", newline="", encoding="utf-8") as handle:
@@ -72,17 +83,29 @@ def land(landing: Path, batch: str) -> None:
             writer.writerows(rows)
 
 
-def build(project: Path, documents: Path, *arguments: str) -> subprocess.CompletedProcess:
-    completed = subprocess.run(
-        [sys.executable, "-m", "pipeline", "build", "--landing", str(project / "landing"), *arguments],
-        cwd=project,
-        env=dict(os.environ, SOURCE_DOCUMENTS_DIR=str(documents)),
-        capture_output=True,
-        text=True,
-        check=False,
-        stdin=subprocess.DEVNULL,
+def command(project: Path, documents: Path, *arguments: str, landing: str = "landing") -> dict:
+    return {
+        "args": [sys.executable, "-m", "pipeline", "build", "--landing", str(project / landing), *arguments],
+        "cwd": project,
+        "env": dict(os.environ, SOURCE_DOCUMENTS_DIR=str(documents)),
+        "stdin": subprocess.DEVNULL,
+    }
+
+
+def build(project: Path, documents: Path, *arguments: str, landing: str = "landing") -> subprocess.CompletedProcess:
+    return subprocess.run(
+        **command(project, documents, *arguments, landing=landing), capture_output=True, text=True, check=False
     )
-    return completed
+
+
+def build_at_once(*builds: dict) -> list[subprocess.CompletedProcess]:
+    """Run several builds (of different projects) at the same time; their results in order."""
+    running = [subprocess.Popen(**build, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for build in builds]
+    results = []
+    for process, build_command in zip(running, builds, strict=True):
+        stdout, stderr = process.communicate()
+        results.append(subprocess.CompletedProcess(build_command["args"], process.returncode, stdout, stderr))
+    return results
 
 
 def marts(database: Path) -> dict[str, list[tuple]]:
@@ -108,28 +131,49 @@ def same_rows(left: list[tuple], right: list[tuple]) -> bool:
     )
 
 
+CHANGED_IN_PLACE = {"polar_loss_2023": "RMB 900 million"}
+
+
+def per_file_rows(database: Path) -> dict[str, int]:
+    with duckdb.connect(str(database), read_only=True) as connection:
+        return dict(
+            connection.execute(
+                "select regexp_extract(landed_file, '[^/]+$'), count(*) from staging.stg_landing__figures group by 1"
+            ).fetchall()
+        )
+
+
 @pytest.fixture(scope="module")
 def builds(published, tmp_path_factory):
-    """(full build of both batches, full build of the first then an incremental build of the second)."""
+    """A full build of the final landing, and the same reached stepwise: a full build of batch 1, an
+    incremental one adding batches 2 and 3, then an incremental one after batch 1's figures file was
+    changed in place and batch 3's files deleted. (A moved landing folder: test_landing_property.)"""
     _, documents = published
     full = copy_project(tmp_path_factory.mktemp("full") / "project")
-    land(full / "landing", "batch_000001")
+    land(full / "landing", "batch_000001", CHANGED_IN_PLACE)
     land(full / "landing", "batch_000002")
-    full_run = build(full, documents)
-    assert full_run.returncode == 0, full_run.stdout[-3000:] + full_run.stderr[-3000:]
-
     stepwise = copy_project(tmp_path_factory.mktemp("stepwise") / "project")
     land(stepwise / "landing", "batch_000001")
-    first = build(stepwise, documents)
+    full_run, first = build_at_once(command(full, documents), command(stepwise, documents))
+    assert full_run.returncode == 0, full_run.stdout[-3000:] + full_run.stderr[-3000:]
     assert first.returncode == 0, first.stdout[-3000:] + first.stderr[-3000:]
+
     land(stepwise / "landing", "batch_000002")
+    land(stepwise / "landing", "batch_000003")
     second = build(stepwise, documents, "--incremental")
     assert second.returncode == 0, second.stdout[-3000:] + second.stderr[-3000:]
-    return full, stepwise, full_run, second
+    after_second = per_file_rows(stepwise / "warehouse.duckdb")
+
+    land(stepwise / "landing", "batch_000001", CHANGED_IN_PLACE)
+    for kind in BATCHES["batch_000003"]:
+        (stepwise / "landing" / kind / "batch_000003.csv").unlink()
+    third = build(stepwise, documents, "--incremental")
+    assert third.returncode == 0, third.stdout[-3000:] + third.stderr[-3000:]
+    return full, stepwise, full_run, second, after_second, third
 
 
 def test_incremental_build_gives_the_marts_of_a_full_rebuild(builds):
-    full, stepwise, _, _ = builds
+    full, stepwise, *_ = builds
     full_marts, stepwise_marts = marts(full / "warehouse.duckdb"), marts(stepwise / "warehouse.duckdb")
     assert sorted(full_marts) == sorted(stepwise_marts)
     different = [table for table in full_marts if not same_rows(full_marts[table], stepwise_marts[table])]
@@ -137,7 +181,7 @@ def test_incremental_build_gives_the_marts_of_a_full_rebuild(builds):
 
 
 def test_landed_figures_reach_the_marts_through_their_aliases(builds):
-    full, _, _, _ = builds
+    full, *_ = builds
     with duckdb.connect(str(full / "warehouse.duckdb"), read_only=True) as connection:
         values = dict(
             connection.execute(
@@ -152,7 +196,7 @@ def test_landed_figures_reach_the_marts_through_their_aliases(builds):
 
 
 def test_bad_landed_rows_are_rejected_and_reported_with_their_file(builds):
-    full, _, full_run, _ = builds
+    full, _, full_run, *_ = builds
     with duckdb.connect(str(full / "warehouse.duckdb"), read_only=True) as connection:
         rejected = dict(
             connection.execute("select figure_id, landed_file from audit.audit_rejected_figures").fetchall()
@@ -164,20 +208,33 @@ def test_bad_landed_rows_are_rejected_and_reported_with_their_file(builds):
 
 
 def test_incremental_build_loads_only_the_new_file(builds):
-    _, stepwise, _, second = builds
+    _, _, _, second, after_second, _ = builds
     assert "incremental: started from a copy of warehouse.duckdb" in second.stdout
-    with duckdb.connect(str(stepwise / "warehouse.duckdb"), read_only=True) as connection:
-        per_file = dict(
-            connection.execute(
-                "select regexp_extract(landed_file, '[^/]+$'), count(*) from staging.stg_landing__figures group by 1"
-            ).fetchall()
-        )
     # loaded once each: a second load of batch 1 would double its rows
+    assert after_second == {"batch_000001.csv": 5, "batch_000002.csv": 3, "batch_000003.csv": 1}
+
+
+def test_a_file_changed_in_place_and_a_deleted_one_are_seen_incrementally(builds):
+    _, stepwise, _, _, _, third = builds
+    with duckdb.connect(str(stepwise / "warehouse.duckdb"), read_only=True) as connection:
+        loss = connection.execute("select value from marts.fct_figures where figure_id = 'polar_loss_2023'").fetchone()
+        retracted = connection.execute(
+            "select count(*) from marts.fct_figures where figure_id = 'polar_rev_2021'"
+        ).fetchone()[0]
+        sources = {row[0] for row in connection.execute("select source_id from marts.dim_sources").fetchall()}
+    per_file = per_file_rows(stepwise / "warehouse.duckdb")
+    changed = loss == (9e8,) and per_file.get("batch_000001.csv") == 5 and "rebuilding in full" not in third.stdout
+    deleted = retracted == 0 and "polar_2024_02" not in sources and "batch_000003.csv" not in per_file
+    record("file changed in place (--incremental)", changed)
+    record("file deleted (--incremental)", deleted)
+    assert loss == (9e8,), third.stdout[-3000:]
     assert per_file == {"batch_000001.csv": 5, "batch_000002.csv": 3}
+    assert retracted == 0 and "polar_2024_02" not in sources
+    assert "rebuilding in full" not in third.stdout
 
 
 def test_incremental_build_refuses_a_warehouse_built_from_other_models(builds, published):
-    _, stepwise, _, _ = builds
+    _, stepwise, *_ = builds
     _, documents = published
     model = stepwise / "models" / "marts" / "core" / "fct_figures.sql"
     replace_in_file(model, "with\n", "-- a changed model\nwith\n")

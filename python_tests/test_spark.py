@@ -207,7 +207,7 @@ def test_spark_stops_at_a_landed_csv_file_and_names_it(builds, tmp_path):
     (landing / "figures").mkdir(parents=True)
     (landing / "figures" / "batch_000000.csv").write_text("figure_id\n", encoding="utf-8")
     completed = dbt_spark(
-        folder, "show", "--inline", "select {{ landing_files('figures') | length }} as files",
+        folder, "show", "--inline", "select {{ landing_paths('figures') | length }} as files",
         "--vars", f"{{landing_dir: {landing}}}",
     )  # fmt: skip
     assert completed.returncode != 0

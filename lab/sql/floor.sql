@@ -276,6 +276,7 @@ select
     case currency_code when 'USD' then value when 'CNY' then value / rates.cny_per_usd end as value_usd,
     rejected.quote,
     rejected.landed_file,
+    rejected.is_curated,
     rejected.rejection_reason
 from rejected
 left join rates on rejected.fiscal_year = rates.rate_year;
@@ -306,13 +307,22 @@ cells as (
 
 -- ranked on the key columns only (a window over every column does not fit in memory at 10^7 figures),
 -- then the chosen figure is joined back
+-- the pipeline's rule (int_figures_preferred): curated before landed, then the latest published_date,
+-- the smallest source_id, then exact before approximate before a bound, the earliest paragraph
 chosen as (
-    select figure_id
+    select fct_figures.figure_id
     from fct_figures
-    where qualifier not in ('range_low', 'range_high')
+    left join sources on fct_figures.source_id = sources.source_id
+    where fct_figures.qualifier not in ('range_low', 'range_high')
     qualify row_number() over (
-        partition by entity_id, metric_id, period_label
-        order by case qualifier when 'exact' then 1 when 'approx' then 2 else 3 end, paragraph_number, figure_id
+        partition by fct_figures.entity_id, fct_figures.metric_id, fct_figures.period_label
+        order by
+            case when fct_figures.is_curated then 1 else 2 end,
+            sources.published_date desc nulls last,
+            fct_figures.source_id,
+            case fct_figures.qualifier when 'exact' then 1 when 'approx' then 2 else 3 end,
+            fct_figures.paragraph_number,
+            fct_figures.figure_id
     ) = 1
 )
 

@@ -5,7 +5,12 @@
     with. A reported figure that fits none of the marts its metric belongs to fails here.
     Landed rows rejected upstream or here keep their reason in rejection_reason; models that read
     this one take only rows where it is NULL. Incremental, like int_figures_resolved. -#}
-{{ config(materialized='incremental', incremental_strategy='append', on_schema_change='fail') }}
+{{ config(
+    materialized='incremental',
+    incremental_strategy='append',
+    on_schema_change='fail',
+    pre_hook="{{ retract_changed_landed_files(ref('int_figures_resolved')) }}",
+) }}
 {%- set mart_rows = vocabulary_rows('curated_marts') -%}
 
 with
@@ -375,6 +380,7 @@ final as (
         -- provenance
         quote,
         landed_file,
+        landed_file_hash,
         is_curated,
 
         -- why a landed row cannot be used; NULL for a good row

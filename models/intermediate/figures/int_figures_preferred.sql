@@ -1,7 +1,12 @@
-{#- The reported figure (not a forecast) that speaks for each entity, metric and period when the
-    article states it more than once: an exact figure before an approximate one before a bound, then
-    the earliest paragraph.
-    Every figure stated for the same cell is listed in figure_ids. -#}
+{#- The reported figure (never a forecast) that speaks for each entity, metric and period when it
+    is stated more than once, by one source or several. The rule, written once:
+      1. a figure of the curated article seeds wins over a landed one;
+      2. among sources of the same standing, the latest published_date wins, ties broken by the
+         smallest source_id;
+      3. within one source, an exact figure before an approximate one before a bound, then the
+         earliest paragraph, then the smallest figure_id.
+    Never the order files were landed in. Every figure stated for the same cell is listed in
+    figure_ids; cells where sources disagree are listed in fct_figure_conflicts. -#}
 {#- a table, not a view: several marts and tests read it, and at scale it should be computed once -#}
 {{ config(materialized='table') }}
 
@@ -15,17 +20,26 @@ figures as (
         and not is_forecast
 ),
 
+sources as (
+    select * from {{ ref('int_sources') }}
+),
+
 -- ranking and listing work on the few columns they need: at 10^7 figures, carrying every column
 -- through the window would not fit in memory
 candidates as (
     select
-        figure_id,
-        entity_id,
-        metric_id,
-        period_label,
-        case qualifier when 'exact' then 1 when 'approx' then 2 else 3 end as qualifier_rank,
-        paragraph_number
+        figures.figure_id,
+        figures.entity_id,
+        figures.metric_id,
+        figures.period_label,
+        case when figures.is_curated then 1 else 2 end as standing_rank,
+        sources.published_date,
+        figures.source_id,
+        case figures.qualifier when 'exact' then 1 when 'approx' then 2 else 3 end as qualifier_rank,
+        figures.paragraph_number
     from figures
+    left join sources
+        on figures.source_id = sources.source_id
 ),
 
 ranked as (
@@ -33,7 +47,13 @@ ranked as (
         figure_id,
         row_number() over (
             partition by entity_id, metric_id, period_label
-            order by qualifier_rank, paragraph_number, figure_id
+            order by
+                standing_rank asc,
+                published_date desc nulls last,
+                source_id asc,
+                qualifier_rank asc,
+                paragraph_number asc,
+                figure_id asc
         ) as preference_rank
     from candidates
 ),

@@ -3,14 +3,21 @@
     names, their metric and their source, the currency their currency forms mean in that source,
     with every check that a figure fits its metric. A curated figure that fails aborts the build
     naming it; a landed figure that fails is kept with the reason in rejection_reason and goes no
-    further. Incremental: each build adds the rows of the files it has not resolved yet. -#}
-{{ config(materialized='incremental', incremental_strategy='append', on_schema_change='fail') }}
+    further. Incremental: each build retracts the rows of landed files changed or deleted since, and
+    adds the rows of the files it has not resolved yet. -#}
+{{ config(
+    materialized='incremental',
+    incremental_strategy='append',
+    on_schema_change='fail',
+    pre_hook="{{ retract_changed_landed_files(ref('stg_landing__figures')) }}",
+) }}
 
 with
 
 curated_figures as (
     select
         *,
+        cast(null as string) as landed_file_hash,
         true as is_curated
     from {{ ref('stg_articles__figures') }}
     where {{ unloaded_files_condition(ref('stg_articles__figures')) }}
@@ -185,6 +192,7 @@ final as (
         -- provenance
         quote,
         landed_file,
+        landed_file_hash,
         is_curated,
 
         -- why a landed row cannot be used; NULL for a good row

@@ -1,19 +1,38 @@
-{#- Pairs of figures of one source that disagree: the same number for the same entity and period
-    under two different metrics (a loss called "net loss" in one place and "operating losses" in
-    another), or two numbers for the same entity, metric and period whose allowed values do not
-    overlap. Figures of different sources are not paired: each document is checked against itself. -#}
+{#- Pairs of figures that disagree, with both quotes:
+      - same_value_different_metric: one source gives the same number for the same entity and period
+        under two metrics (a loss called "net loss" in one place and "operating losses" in another);
+      - different_value_same_metric: one source gives two numbers for the same entity, metric and
+        period whose allowed values do not overlap (a test stops the build on these);
+      - different_value_across_sources: two sources state the same fact (entity, metric, period, in
+        the same unit) with values that cannot both hold, each allowed the rounding of its last digit
+        and its qualifier (the claim_band rule). The marts use the figure int_figures_preferred picks
+        (preferred_figure_id): the curated article over landed files, then the latest published_date,
+        then the smallest source_id. -#}
 with
 
 statements as (
     select * from {{ ref('int_figure_statements') }}
 ),
 
-pairs as (
+figures as (
+    select * from {{ ref('int_figures_normalised') }}
+    where rejection_reason is null
+        and qualifier not in ('range_low', 'range_high')
+        and period_type <> 'unstated'
+),
+
+preferred as (
+    select * from {{ ref('int_figures_preferred') }}
+),
+
+within_source_pairs as (
     select
         first_statement.statement_id as first_statement_id,
         second_statement.statement_id as second_statement_id,
         first_statement.entity_id,
         first_statement.period_label,
+        first_statement.source_id as first_source_id,
+        second_statement.source_id as second_source_id,
         first_statement.metric_id as first_metric_id,
         second_statement.metric_id as second_metric_id,
         first_statement.value_as_written as first_value_as_written,
@@ -50,37 +69,125 @@ pairs as (
     where first_statement.period_type <> 'unstated'
 ),
 
+-- each figure with the band of values it allows (rounding of its last digit, its qualifier)
+banded as (
+    select
+        figure_id,
+        source_id,
+        entity_id,
+        metric_id,
+        period_label,
+        unit,
+        value_as_written,
+        paragraph_number,
+        quote,
+        {{ claim_band('low', 'qualifier', 'qualifier_word', 'value', 'last_digit_unit') }} as band_low,
+        {{ claim_band('high', 'qualifier', 'qualifier_word', 'value', 'last_digit_unit') }} as band_high
+    from figures
+),
+
+-- facts whose bands do not all overlap and that more than one source states: only these are
+-- paired, so agreeing sources cost one aggregation, not a join of every pair
+disputed_facts as (
+    select
+        entity_id,
+        metric_id,
+        period_label,
+        unit
+    from banded
+    group by entity_id, metric_id, period_label, unit
+    having count(distinct source_id) > 1 and max(band_low) > min(band_high)
+),
+
+disputed as (
+    select banded.*
+    from banded
+    inner join disputed_facts
+        on banded.entity_id = disputed_facts.entity_id
+        and banded.metric_id = disputed_facts.metric_id
+        and banded.period_label = disputed_facts.period_label
+        and banded.unit = disputed_facts.unit
+),
+
+across_source_pairs as (
+    select
+        first_figure.figure_id as first_statement_id,
+        second_figure.figure_id as second_statement_id,
+        first_figure.entity_id,
+        first_figure.period_label,
+        first_figure.source_id as first_source_id,
+        second_figure.source_id as second_source_id,
+        first_figure.metric_id as first_metric_id,
+        second_figure.metric_id as second_metric_id,
+        first_figure.value_as_written as first_value_as_written,
+        second_figure.value_as_written as second_value_as_written,
+        first_figure.band_low as first_value_low,
+        first_figure.band_high as first_value_high,
+        second_figure.band_low as second_value_low,
+        second_figure.band_high as second_value_high,
+        first_figure.quote as first_quote,
+        second_figure.quote as second_quote,
+        first_figure.paragraph_number as first_paragraph_number,
+        second_figure.paragraph_number as second_paragraph_number,
+        first_figure.figure_id as first_figure_ids,
+        second_figure.figure_id as second_figure_ids,
+        'different_value_across_sources' as conflict_kind
+    from disputed as first_figure
+    inner join disputed as second_figure
+        on first_figure.entity_id = second_figure.entity_id
+        and first_figure.metric_id = second_figure.metric_id
+        and first_figure.period_label = second_figure.period_label
+        and first_figure.unit = second_figure.unit
+        and first_figure.source_id < second_figure.source_id
+    where first_figure.band_high < second_figure.band_low
+        or second_figure.band_high < first_figure.band_low
+),
+
+pairs as (
+    select * from within_source_pairs
+    where conflict_kind is not null
+    union all
+    select * from across_source_pairs
+),
+
 final as (
     select
         -- keys
-        first_statement_id || '__' || second_statement_id as conflict_id,
-        first_statement_id,
-        second_statement_id,
-        entity_id,
+        pairs.first_statement_id || '__' || pairs.second_statement_id as conflict_id,
+        pairs.first_statement_id,
+        pairs.second_statement_id,
+        pairs.entity_id,
+        pairs.first_source_id,
+        pairs.second_source_id,
 
         -- attributes
-        conflict_kind,
-        period_label,
-        first_metric_id,
-        second_metric_id,
-        first_value_as_written,
-        second_value_as_written,
+        pairs.conflict_kind,
+        pairs.period_label,
+        pairs.first_metric_id,
+        pairs.second_metric_id,
+        pairs.first_value_as_written,
+        pairs.second_value_as_written,
+        preferred.figure_id as preferred_figure_id,
 
         -- measures
-        first_value_low,
-        first_value_high,
-        second_value_low,
-        second_value_high,
+        pairs.first_value_low,
+        pairs.first_value_high,
+        pairs.second_value_low,
+        pairs.second_value_high,
 
         -- provenance
-        first_figure_ids,
-        second_figure_ids,
-        first_paragraph_number,
-        second_paragraph_number,
-        first_quote,
-        second_quote
+        pairs.first_figure_ids,
+        pairs.second_figure_ids,
+        pairs.first_paragraph_number,
+        pairs.second_paragraph_number,
+        pairs.first_quote,
+        pairs.second_quote
     from pairs
-    where conflict_kind is not null
+    left join preferred
+        on pairs.entity_id = preferred.entity_id
+        and pairs.first_metric_id = preferred.metric_id
+        and pairs.period_label = preferred.period_label
+        and pairs.first_metric_id = pairs.second_metric_id
 )
 
 select * from final

@@ -1,6 +1,7 @@
 {#- Entities landed as files under landing/entities, for documents about companies the curated seed lacks. -#}
 {{ config(materialized='table') }}
 -- depends_on: {{ source('landing', 'entities') }}
+-- depends_on: {{ ref('stg_landing__files') }}
 
 with
 
@@ -20,7 +21,8 @@ final as (
         description,
 
         -- provenance
-        landed_file
+        landed_file,
+        landed_file_hash
     from landed
 )
 

@@ -1,6 +1,7 @@
 {#- Aliases landed as files under landing/entity_aliases: the names landed documents use for entities. -#}
 {{ config(materialized='table') }}
 -- depends_on: {{ source('landing', 'entity_aliases') }}
+-- depends_on: {{ ref('stg_landing__files') }}
 
 with
 
@@ -19,7 +20,8 @@ final as (
         note,
 
         -- provenance
-        landed_file
+        landed_file,
+        landed_file_hash
     from landed
 )
 

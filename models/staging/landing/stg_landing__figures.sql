@@ -1,17 +1,43 @@
 {#- Figures landed as files under the landing folder, parsed by the same macro as the seeds. Each
-    build reads only files it has not loaded yet and appends them (a full build reads all). A row
+    build reads only the files it has not loaded as they are now and appends them (a full build reads
+    all); before that, the rows of files changed in place or deleted since are retracted. A row
     that does not parse is kept with its reason in rejection_reason and never reaches the marts. -#}
-{{ config(materialized='incremental', incremental_strategy='append', on_schema_change='fail') }}
+{{ config(
+    materialized='incremental',
+    incremental_strategy='append',
+    on_schema_change='fail',
+    pre_hook="{{ retract_changed_landed_files(ref('stg_landing__files'), \"kind = 'figures'\") }}",
+) }}
 -- depends_on: {{ source('landing', 'figures') }}
+-- depends_on: {{ ref('stg_landing__files') }}
+
+{%- set files = new_landing_files('figures') %}
 
 with
 
 landed as (
-    select * from {{ landed_rows('figures', new_landing_files('figures')) }}
+    select * from {{ landed_rows('figures', files) }}
 ),
 
 staged as (
     {{ stage_figures('landed', on_error='reject') | indent(4) }}
+),
+
+-- the hash of each row's file: stage_figures keeps the columns of the seed and landed_file only
+file_hashes as (
+    select
+        landed_file,
+        landed_file_hash
+    from {{ landed_file_names(files) }}
+),
+
+final as (
+    select
+        staged.*,
+        file_hashes.landed_file_hash
+    from staged
+    inner join file_hashes
+        on staged.landed_file = file_hashes.landed_file
 )
 
-select * from staged
+select * from final

@@ -1,6 +1,7 @@
 {#- Documents landed as files under landing/sources, one row per document. -#}
 {{ config(materialized='table') }}
 -- depends_on: {{ source('landing', 'sources') }}
+-- depends_on: {{ ref('stg_landing__files') }}
 
 with
 
@@ -21,7 +22,8 @@ final as (
         text_path,
 
         -- provenance
-        landed_file
+        landed_file,
+        landed_file_hash
     from landed
 )
 

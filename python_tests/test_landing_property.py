@@ -1,0 +1,225 @@
+"""Property: for random sequences of landings, building incrementally after each step gives the
+marts a full build of the final landing gives.
+
+A step adds a document (its figures, sources, entities and aliases files), deletes one, changes a
+document's figures file in place, or moves the landing folder. The documents interact the ways
+landed documents do: one names an alias another document's registry files define, one contradicts
+the curated article, one has a row that is rejected. Each step goes through the build's own stage 2
+(`pipeline.build.build_candidate`: copy the last warehouse, dbt on the new and changed files, and a
+full rebuild when a registry change touches earlier figures), without data tests, to keep the
+property test to a couple of minutes. The sequences are drawn from fixed seeds, so a failure is
+reproducible; the seed and the steps are in the assertion message.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import random
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+from faults import ALIAS_COLUMNS, ENTITY_COLUMNS, FIGURE_COLUMNS, SOURCE_COLUMNS, figure_row, record
+from test_incremental import same_rows
+
+from pipeline import changes
+from pipeline.build import build_candidate, record_build
+
+# seed 4: figures whose alias a later registry defines (the earlier figures must be resolved again);
+# 11: the folder moved, then a file changed in place. (Seed 1, a registry deleted under figures that
+# use it, also fails without the full rebuild; left out to keep the suite short.)
+SEEDS = [4, 11]
+STEPS = 3
+DBT_MODELS_ONLY = ["build", "--exclude-resource-type", "unit_test", "--exclude-resource-type", "test"]
+
+RESTATED = "zz_restated_2024_05"
+DOCUMENTS = {
+    "polar": {
+        "sources": [["polar_2024_01", "Polar Cloud results", "2024-01-20", "en", "polar.txt", "News"]],
+        "entities": [["polar_cloud", "Polar Cloud", "cloud_provider", "", "A cloud provider."]],
+        "entity_aliases": [["Polar Cloud", "polar_cloud", "Canonical name."]],
+        "figures": [
+            figure_row("polar_rev_2022", "polar_2024_01", 1, "Polar Cloud", "revenue", "2022", "12.5 billion yuan"),
+            figure_row("polar_rev_2023", "polar_2024_01", 2, "Polar Cloud", "revenue", "2023", "¥14.1 billion"),
+            figure_row("polar_bad", "polar_2024_01", 3, "Polar Cloud", "revenue", "2021", "twelve-ish billion"),
+        ],
+    },
+    "nobody": {
+        "sources": [["nobody_2024_03", "Nobody Cloud results", "2024-03-01", "en", "nobody.txt", "News"]],
+        "figures": [
+            figure_row("nobody_rev_2023", "nobody_2024_03", 1, "Nobody Cloud", "revenue", "2023", "20 billion yuan"),
+        ],
+    },
+    # the registry the "nobody" document's subject needs, landed on its own
+    "nobody_registry": {
+        "entities": [["nobody_cloud", "Nobody Cloud", "cloud_provider", "", "A cloud provider."]],
+        "entity_aliases": [["Nobody Cloud", "nobody_cloud", "Canonical name."]],
+    },
+    "restated": {
+        "sources": [[RESTATED, "Kingsoft Cloud restated", "2024-05-02", "en", "restated.txt", "News"]],
+        "figures": [
+            figure_row("zz_rev_2022", RESTATED, 1, "Kingsoft Cloud", "revenue", "2022", "8.5 billion yuan"),
+            figure_row("zz_rd_2019", RESTATED, 2, "Golden Mountain Cloud", "rd_expense", "2019", "1.2 billion yuan"),
+        ],
+    },
+}  # fmt: skip
+CHANGED = {"polar_rev_2023": "¥14.9 billion", "nobody_rev_2023": "21 billion yuan", "zz_rev_2022": "8.4 billion yuan"}
+HEADERS = {"figures": FIGURE_COLUMNS, "sources": SOURCE_COLUMNS, "entities": ENTITY_COLUMNS}
+HEADERS["entity_aliases"] = ALIAS_COLUMNS
+
+
+def write_landing(landing: Path, state: dict[str, bool]) -> None:
+    """The landing folder holding the documents of `state` (name -> changed in place or not)."""
+    if landing.exists():
+        shutil.rmtree(landing)
+    for name, changed in state.items():
+        for kind, rows in DOCUMENTS[name].items():
+            if kind == "figures" and changed:
+                rows = [[*row[:8], CHANGED.get(row[0], row[8]), *row[9:]] for row in rows]
+            path = landing / kind / f"{name}.csv"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with path.open("w", encoding="utf-8", newline="") as handle:
+                writer = csv.writer(handle)
+                writer.writerow(HEADERS[kind])
+                writer.writerows(rows)
+
+
+def update_landing(landing: Path, before: dict[str, bool], after: dict[str, bool]) -> None:
+    """Change the files of `landing` in place from `before` to `after`: delete, add and rewrite only
+    the documents that differ (the others keep their files and modification times)."""
+    staging = landing.parent / "staging"
+    write_landing(staging, after)
+    for name in set(before) | set(after):
+        if before.get(name) == after.get(name):
+            continue
+        for kind in DOCUMENTS[name]:
+            target = landing / kind / f"{name}.csv"
+            target.unlink(missing_ok=True)
+            if name in after:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(staging / kind / f"{name}.csv", target)
+    shutil.rmtree(staging)
+
+
+def random_steps(seed: int) -> list[tuple[str, str | None]]:
+    """`STEPS` operations: ("add" | "delete" | "change", document) or ("move", None)."""
+    generator = random.Random(seed)
+    state: dict[str, bool] = {}
+    steps = []
+    for _ in range(STEPS):
+        absent = [name for name in DOCUMENTS if name not in state]
+        options = [("add", name) for name in absent] * 2 + [("delete", name) for name in state]
+        options += [
+            ("change", name) for name in state if any(row[0] in CHANGED for row in DOCUMENTS[name].get("figures", []))
+        ]
+        options.append(("move", None))
+        operation, name = generator.choice(options)
+        if operation == "add":
+            state[name] = False
+        elif operation == "delete":
+            del state[name]
+        elif operation == "change":
+            state[name] = not state[name]
+        steps.append((operation, name))
+    return steps
+
+
+def apply(state: dict[str, bool], step: tuple[str, str | None]) -> dict[str, bool]:
+    operation, name = step
+    state = dict(state)
+    if operation == "add":
+        state[name] = False
+    elif operation == "delete":
+        del state[name]
+    elif operation == "change":
+        state[name] = not state[name]
+    return state
+
+
+class Builder:
+    """Builds candidates one after another through build_candidate, each in its own folder, seen by
+    dbt through one link so that dbt parses the project once."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.link = root / "current"
+        self.target = root / "target"
+        self.count = 0
+        self.empty: Path | None = None
+
+    def empty_warehouse(self) -> Path:
+        """A warehouse built with nothing landed: where every sequence starts."""
+        if self.empty is None:
+            landing = self.root / "empty_landing"
+            write_landing(landing, {})
+            self.empty = self.build(landing, None)
+        return self.empty
+
+    def build(self, landing: Path, previous: Path | None) -> Path:
+        self.count += 1
+        folder = self.root / f"build_{self.count:02d}"
+        folder.mkdir()
+        temporary = self.root / "current.new"
+        temporary.symlink_to(folder.name, target_is_directory=True)
+        os.replace(temporary, self.link)
+        candidate = self.link / "warehouse.duckdb"
+        mode = build_candidate(
+            candidate,
+            landing,
+            previous is not None,
+            published=previous or folder / "none.duckdb",
+            arguments=DBT_MODELS_ONLY,
+            target_path=self.target,
+        )
+        record_build(candidate, f"property-{self.count}", mode, changes.ChangeReport(None))
+        return folder / "warehouse.duckdb"
+
+
+def warehouse_rows(database: Path) -> dict[str, list[tuple]]:
+    with duckdb.connect(str(database), read_only=True) as connection:
+        tables = [
+            f"{schema}.{table}"
+            for schema, table in connection.execute(
+                "select schema_name, table_name from duckdb_tables() "
+                "where schema_name = 'marts' or (schema_name = 'audit' and table_name = 'audit_rejected_figures')"
+            ).fetchall()
+        ]
+        return {table: connection.execute(f"select * from {table} order by all").fetchall() for table in tables}
+
+
+@pytest.fixture(scope="module")
+def builder(tmp_path_factory) -> Builder:
+    return Builder(tmp_path_factory.mktemp("property"))
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_incremental_builds_give_the_marts_of_a_full_build_for_any_landing_sequence(builder, tmp_path, seed):
+    steps = random_steps(seed)
+    landing = tmp_path / "landing_0"
+    write_landing(landing, {})
+    warehouse = builder.empty_warehouse()
+    state: dict[str, bool] = {}
+    for number, step in enumerate(steps, start=1):
+        after = apply(state, step)
+        if step[0] == "move":
+            moved = tmp_path / f"landing_{number}"
+            landing.rename(moved)
+            landing = moved
+        else:
+            update_landing(landing, state, after)
+        state = after
+        warehouse = builder.build(landing, warehouse)
+    full_landing = tmp_path / "full_landing"
+    write_landing(full_landing, state)
+    full = builder.build(full_landing, None)
+
+    stepwise_rows, full_rows = warehouse_rows(warehouse), warehouse_rows(full)
+    different = sorted(
+        table
+        for table in set(stepwise_rows) | set(full_rows)
+        if not same_rows(stepwise_rows.get(table, []), full_rows.get(table, []))
+    )
+    record(f"incremental = full over a random landing sequence (seed {seed})", different == [])
+    assert different == [], f"seed {seed}, steps {steps}, final landing {state}"
