@@ -45,7 +45,7 @@ def add_document(project: Path, documents: Path, text: str, figures: list[tuple[
     (documents / f"{EXTRA_SOURCE}.txt").write_text(text, encoding="utf-8")
     with (project / SOURCES).open("a", encoding="utf-8") as handle:
         handle.write(
-            csv_line(EXTRA_SOURCE, "A note on cloud results", "2024-05-01", "en", f"{EXTRA_SOURCE}.txt", "News", "", "")
+            csv_line(EXTRA_SOURCE, "A note on cloud results", "2024-05-01", "en", f"{EXTRA_SOURCE}.txt", "News")
         )
     with (project / FIGURES).open("a", encoding="utf-8") as handle:
         for figure_id, subject, metric_id, period, value, direction in figures:

@@ -102,9 +102,10 @@ NEW_ROWS = {
             "language": "en",
             "text_path": DOCUMENT,
             "section": "News",
-            "lead_entity_id": "formosa_cloud",
-            "local_currency": CURRENCY,
         }
+    ],
+    "articles/article_source_context.csv": [
+        {"source_id": "formosa_2024_03_01", "lead_entity_id": "formosa_cloud", "local_currency": CURRENCY, "note": ""}
     ],
     "articles/article_figures.csv": [
         {

@@ -23,7 +23,7 @@ union all
 select source_id, published_date
 from read_csv('@@SEEDS@@/articles/article_sources.csv', header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', columns = {
     'source_id': 'varchar', 'title': 'varchar', 'published_date': 'date', 'language': 'varchar',
-    'text_path': 'varchar', 'section': 'varchar', 'lead_entity_id': 'varchar', 'local_currency': 'varchar'});
+    'text_path': 'varchar', 'section': 'varchar'});
 
 create table entities as
 select entity_id, entity_name, entity_type from @@ENTITIES@@

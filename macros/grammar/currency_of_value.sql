@@ -1,7 +1,7 @@
 {#- ISO code of the currency a value states, from the currency form written before the number
     and the one written after it (either may be ''), per seeds/vocabulary/vocabulary_currencies.csv.
     A form several currencies share ("$", "¥", "dollars") means the source's local currency
-    (`local_currency_expr`, article_sources.local_currency) when that currency writes it so, else
+    (`local_currency_expr`, seeds/articles/article_source_context.csv) when that currency writes it so, else
     its default. '' when no currency is written; 'conflict' when the two forms name different
     currencies. -#}
 {% macro currency_of_value(before_expr, after_expr, local_currency_expr) -%}

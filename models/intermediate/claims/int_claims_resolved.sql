@@ -9,8 +9,10 @@ claims as (
     select * from {{ ref('stg_articles__claims') }}
 ),
 
+-- the registered articles, with the entity their pronouns name (as figures read them)
 sources as (
-    select * from {{ ref('stg_articles__sources') }}
+    select * from {{ ref('int_sources') }}
+    where is_curated
 ),
 
 kinds as (

@@ -112,7 +112,7 @@ checked as (
             when coalesce(alias_match_count, 0) = 0 and {{ is_pronoun('subject_as_written') }}
                 and coalesce(lead_entity_id, '') = ''
                 then 'subject ' || chr(39) || subject_as_written || chr(39) || ' is a pronoun: name the lead entity of source '
-                    || chr(39) || source_id || chr(39) || ' in article_sources.lead_entity_id, or write the subject by name'
+                    || chr(39) || source_id || chr(39) || ' in seeds/articles/article_source_context.csv (lead_entity_id), or write the subject by name'
             when coalesce(alias_match_count, 0) = 0 and not {{ is_pronoun('subject_as_written') }}
                 then 'subject ' || chr(39) || subject_as_written || chr(39) || ' matches no alias in seeds/curated/curated_entity_aliases.csv or landed aliases'
             when alias_match_count > 1

@@ -8,15 +8,13 @@ final as (
     select
         -- keys
         source_id,
-        lead_entity_id,
 
         -- attributes
         title,
         published_date,
         language,
         section,
-        text_path,
-        local_currency
+        text_path
     from sources
 )
 
