@@ -29,6 +29,7 @@ from pipeline.faults import pause
 from pipeline.landing_checks import check_landing
 from pipeline.lock import BuildLock
 from pipeline.preflight import preflight
+from pipeline.published_file import write_published_file
 from pipeline.seed_checks import check_seeds
 from reports.claims import render as render_claims
 
@@ -121,17 +122,24 @@ def check_fingerprint(published: Path, fingerprint: str) -> None:
 
 
 def prepare_candidate(candidate: Path, published: Path, incremental_build: bool) -> None:
-    """A fresh empty candidate for a full build; a copy of the published warehouse for an
-    incremental one, so the published file is never written to."""
+    """Ready `candidate`, the warehouse dbt builds into: a fresh empty one for a full build. For an
+    incremental one, `published` is the whole warehouse of an earlier build (the build's state):
+    when it is `candidate` itself, dbt brings it up to date in place; otherwise it is copied first
+    (the property test keeps every step's warehouse)."""
+    if incremental_build:
+        if not published.exists():
+            raise BuildFailed(
+                f"--incremental needs the state of an earlier build ({published}); run a full build first"
+            )
+        check_fingerprint(published, project_fingerprint())
+        if published.resolve() == candidate.resolve():
+            return
     for leftover in (candidate, publish.wal_of(candidate)):
         leftover.unlink(missing_ok=True)
     candidate.parent.mkdir(parents=True, exist_ok=True)
     if incremental_build:
-        if not published.exists():
-            raise BuildFailed(f"--incremental needs a published {published.name}; run a full build first")
-        check_fingerprint(published, project_fingerprint())
         shutil.copyfile(published, candidate)
-        print(f"incremental: started from a copy of {published.name} ({published.stat().st_size / 1e6:.0f} MB)")
+        print(f"incremental: started from a copy of {published} ({published.stat().st_size / 1e6:.0f} MB)")
 
 
 # unit tests check the models' logic, not the data: `make test` runs them, publishing does not
@@ -161,29 +169,30 @@ def build_candidate(
     landing: Path,
     incremental_build: bool,
     threads: int | None = None,
-    published: Path = settings.PUBLISHED_PATH,
+    published: Path = settings.STATE_PATH,
     arguments: list[str] = DBT_BUILD,
     target_path: Path | None = None,
 ) -> str:
-    """Build the candidate (stage 2): a fresh one, or a copy of `published` with the landed files it
-    does not hold as they are now. An incremental build whose earlier figures a change of the landed
+    """Build the candidate (stage 2): a fresh one, or the whole warehouse of an earlier build
+    (`published`: the state, brought up to date in place, or copied when it is another file) with
+    the landed files it does not hold as they are now. An incremental build whose earlier figures a change of the landed
     sources, entities or aliases touches is done again in full. Returns the mode it was built in.
     `arguments` and `target_path` are dbt's (the property test builds without data tests)."""
     prepare_candidate(candidate, published, incremental_build)
     run_dbt_build(candidate, landing, threads, arguments, target_path)
-    if not incremental_build:
-        return "full"
-    touched = incremental.earlier_figures_touched(candidate, published)
-    if not touched:
-        return "incremental"
-    print(
-        f"incremental: {touched:,} figures loaded by earlier builds name a source, entity or alias that landed files "
-        "added, changed or removed since; rebuilding in full so they are resolved again",
-        flush=True,
-    )
-    prepare_candidate(candidate, published, False)
-    run_dbt_build(candidate, landing, threads, arguments, target_path)
-    return "full"
+    if incremental_build:
+        touched = incremental.earlier_figures_touched(candidate)
+        if touched:
+            print(
+                f"incremental: {touched:,} figures loaded by earlier builds name a source, entity or alias that "
+                "landed files added, changed or removed since; rebuilding in full so they are resolved again",
+                flush=True,
+            )
+            prepare_candidate(candidate, published, False)
+            run_dbt_build(candidate, landing, threads, arguments, target_path)
+            incremental_build = False
+    incremental.record_loaded_state(candidate)
+    return "incremental" if incremental_build else "full"
 
 
 def report_rejections(candidate: Path) -> tuple[int, int]:
@@ -242,11 +251,13 @@ class Build:
         self.threads = threads
         self.build_id = new_build_id()
         self.work = settings.WORK_DIR / self.build_id
-        # dbt sees the candidate through build/work/current, a link to this build's folder: the path
-        # in its profile stays the same from build to build, so dbt keeps its parsed project
-        # (partial parsing) instead of parsing it again. DuckDB's own files land in the real folder.
-        self.current = settings.WORK_DIR / "current"
-        self.candidate = self.current / settings.PUBLISHED_PATH.name
+        # dbt builds into the build's state (build/state/warehouse.duckdb, kept between builds and
+        # brought up to date in place by --incremental); the same path from build to build, so dbt
+        # keeps its parsed project (partial parsing). The published file is a new lean one, written
+        # from the state into this build's folder once everything passed (pipeline/published_file.py).
+        self.candidate = settings.STATE_PATH
+        self.lean = self.work / settings.PUBLISHED_PATH.name
+        self.state_touched = False
         self.export_folder: Path | None = None
         self.published = False
         self.stage = "start"
@@ -270,7 +281,7 @@ class Build:
             self.discard(keep_candidate=not disk_full)
             raise BuildFailed(f"{self.stage}: {message}" + (f"\n{free_space()}" if disk_full else "")) from None
         except (KeyboardInterrupt, SystemExit):
-            self.discard(keep_candidate=False)
+            self.discard(keep_candidate=True)
             raise
         except Exception as error:
             self.discard(keep_candidate=True)
@@ -283,39 +294,36 @@ class Build:
                 where = ""
             raise BuildFailed(f"{self.stage}: unexpected {type(error).__name__}: {error}{where}") from None
         finally:
-            if self.current.is_symlink():
-                self.current.unlink()
             shutil.rmtree(self.work, ignore_errors=True)
 
     def make_work_folder(self) -> None:
         self.work.mkdir(parents=True)
-        temporary = self.current.with_name("current.new")
-        temporary.unlink(missing_ok=True)
-        temporary.symlink_to(self.build_id, target_is_directory=True)
-        os.replace(temporary, self.current)
 
     def discard(self, keep_candidate: bool) -> None:
-        """After a failure before publishing: remove this build's exports folder; keep the candidate
-        in build/failed/ to query (until the next build starts) unless the disk is full."""
+        """After a failure before publishing: remove this build's exports folder and lean file. The
+        build's state stays where dbt left it, to query, unless the disk is full; an incremental
+        build uses it only if its dbt stage had finished (settings.STATE_MARKER)."""
         if self.published:
             return
         if self.export_folder is not None:
             shutil.rmtree(self.export_folder, ignore_errors=True)
-        if not self.candidate.exists():
+        self.lean.unlink(missing_ok=True)
+        if not self.state_touched or not self.candidate.exists():
             return
         if keep_candidate:
-            try:
-                settings.FAILED_DIR.mkdir(parents=True, exist_ok=True)
-                kept = settings.FAILED_DIR / self.candidate.name
-                os.replace(self.candidate, kept)
-                print(
-                    f"the failed candidate is kept to query: {kept.relative_to(settings.ROOT)} (until the next build)",
-                    file=sys.stderr,
-                )
-                return
-            except OSError:
-                pass
-        self.candidate.unlink(missing_ok=True)
+            print(
+                f"the failed build's warehouse is kept to query: {self.candidate.relative_to(settings.ROOT)} "
+                "(until the next build)",
+                file=sys.stderr,
+            )
+            return
+        settings.STATE_MARKER.unlink(missing_ok=True)
+        for leftover in (self.candidate, publish.wal_of(self.candidate)):
+            leftover.unlink(missing_ok=True)
+
+    def state_is_whole(self) -> bool:
+        """True when the build's state was left whole by a build whose dbt stage finished."""
+        return settings.STATE_MARKER.is_file() and self.candidate.is_file()
 
     def stages(self) -> dict[str, float]:
         self.stage = "recovery of earlier builds"
@@ -334,14 +342,26 @@ class Build:
         self.timings["seed checks"] = time.perf_counter() - started
         pause("checked")
 
+        if self.incremental and not self.state_is_whole():
+            print(
+                f"incremental: no whole build state in {settings.STATE_DIR.relative_to(settings.ROOT)}/ (a first "
+                "build, or the last one failed or was killed in its dbt stage); building in full",
+                flush=True,
+            )
+            self.incremental = False
         mode = "incremental: only files not loaded yet" if self.incremental else "full"
         self.stage = "stage 2/4 dbt build"
-        started = stage(f"2/4 dbt build (seeds, models, tests) into the candidate ({mode})")
+        started = stage(f"2/4 dbt build (seeds, models, tests) into the build state ({mode})")
+        self.state_touched = True
+        settings.STATE_MARKER.unlink(missing_ok=True)
+        if self.incremental:
+            print(f"incremental: bringing {self.candidate.relative_to(settings.ROOT)} up to date in place")
         built_mode = build_candidate(self.candidate, self.landing, self.incremental, self.threads)
         landed, rejected = report_rejections(self.candidate)
         published = settings.PUBLISHED_PATH
         report = changes.compare(self.candidate, published, publish.build_id_of(published))
         record_build(self.candidate, self.build_id, built_mode, report)
+        settings.STATE_MARKER.write_text(json.dumps({"build_id": self.build_id, "mode": built_mode}), encoding="utf-8")
         self.timings["dbt build"] = time.perf_counter() - started
         pause("dbt-built")
 
@@ -352,11 +372,16 @@ class Build:
         pause("validated")
 
         self.stage = "stage 4/4 publish"
-        started = stage("4/4 publish: Parquet exports, then the warehouse and exports/ together")
+        started = stage("4/4 publish: the lean warehouse file and Parquet exports, then both together")
+        tables = write_published_file(self.candidate, self.lean)
+        print(
+            f"wrote {tables} tables of the reader schemas ({', '.join(settings.READER_SCHEMAS)}) to a new file: "
+            f"{self.lean.stat().st_size / 1e6:,.1f} MB"
+        )
         self.export_folder = exports.version_folder(self.build_id)
-        exports.write_exports(self.candidate, self.build_id)
+        exports.write_exports(self.lean, self.build_id)
         pause("exports-written")
-        note(publish.publish(self.candidate, self.build_id, self.export_folder))
+        note(publish.publish(self.lean, self.build_id, self.export_folder))
         self.published = True
         self.timings["publish"] = time.perf_counter() - started
         parquet_files = len(list(self.export_folder.glob("*.parquet")))

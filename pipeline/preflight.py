@@ -48,6 +48,7 @@ def preflight(landing: Path, landing_given: bool) -> list[str]:
         settings.PUBLISH_DIR,
         settings.EXPORTS_VERSIONS_DIR,
         settings.WORK_DIR,
+        settings.STATE_DIR,  # the build's state, kept between builds
         settings.RESULTS_DIR,
         settings.ROOT / "target",  # dbt's compiled SQL and results
         settings.ROOT / "logs",  # dbt's log

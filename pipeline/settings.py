@@ -29,6 +29,17 @@ BUILD_DIR = ROOT / "build"
 # FAILED_DIR for inspection until the next build starts.
 WORK_DIR = BUILD_DIR / "work"
 FAILED_DIR = BUILD_DIR / "failed"
+# The build's state: the whole dbt warehouse (raw seeds, staging, intermediate, marts, audit), kept
+# between builds so that an incremental build brings it up to date in place instead of copying
+# anything. Readers never open it: the published warehouse.duckdb is a new, lean file holding only
+# READER_SCHEMAS, written from the state once every check has passed (pipeline/published_file.py).
+# Same file name as the published file: dbt-duckdb qualifies view SQL with the database name.
+STATE_DIR = BUILD_DIR / "state"
+STATE_PATH = STATE_DIR / PUBLISHED_PATH.name
+# Present only while the state is whole: removed before dbt writes into it, written again once the
+# build's dbt stage has succeeded; an incremental build without it builds in full.
+STATE_MARKER = STATE_DIR / "state.json"
+READER_SCHEMAS = ("marts", "audit", "semantic")
 RESULTS_DIR = BUILD_DIR / "results"
 # What the last build recorded: each stage's seconds, figure counts (read by the benchmark).
 SUMMARY_PATH = RESULTS_DIR / "build_summary.json"

@@ -266,4 +266,4 @@ def test_a_reader_holding_the_warehouse_open_does_not_block_a_build(published, t
         assert completed.returncode == 0, completed.stdout[-3000:] + completed.stderr[-2000:]
         assert reader.execute("select count(*) from marts.fct_figures").fetchone()[0] == before
     with duckdb.connect(str(project / "warehouse.duckdb"), read_only=True) as new_reader:
-        assert new_reader.execute("select count(*) from staging.stg_articles__figures").fetchone()[0] == before
+        assert new_reader.execute("select count(*) from marts.fct_figures").fetchone()[0] == before

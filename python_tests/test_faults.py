@@ -75,9 +75,11 @@ def crashes(published, tmp_path_factory) -> dict:
         result[boundary]["killed_build_id"] = build_id_in(running.output())
 
     project, documents = copies["dbt-built"]
-    candidates = [
-        path for path in (project / "build" / "work").glob("*/warehouse.duckdb") if path.parent.name != "current"
-    ]
+    # the paused build's candidate: its state (dbt's whole warehouse, build/state), and any lean file
+    # it wrote to its own work folder
+    candidates = [project / "build" / "state" / "warehouse.duckdb"]
+    candidates = [path for path in candidates if path.exists()]
+    candidates += [path for path in (project / "build" / "work").glob("*/warehouse.duckdb")]
     second = run(project, documents, "build")
     second_waiting = run(project, documents, "build", "--wait", "1")
     waiter = start(project, documents, "build", "--wait", "3600", log_name="waiter", PIPELINE_PAUSE_AT="locked")
@@ -535,6 +537,8 @@ def test_landed_files_are_read_by_column_name_whatever_their_order_bom_or_name(o
         entity = connection.execute(
             "select entity_name, description from marts.dim_entities where entity_id = 'obrien_cloud'"
         ).fetchone()
+    # the landing listing is the build's own state (build/state), not part of what readers open
+    with duckdb.connect(str(found["project"] / "build" / "state" / "warehouse.duckdb"), read_only=True) as connection:
         files = [row[0] for row in connection.execute("select landed_file from staging.stg_landing__files").fetchall()]
     expected = [
         ("ob_nodes_2023", "obrien_cloud", "FY2023", "over 300", 300.0, 3),

@@ -154,13 +154,15 @@ def test_a_currency_and_a_qualifier_are_added_by_seed_rows_alone(with_a_new_curr
             "select value, unit, currency_code, qualifier, value_usd, value_cny, fx_missing_reason"
             " from marts.fct_figures where figure_id = 'formosa_revenue_2023'"
         ).fetchone()
-        yuan_per_dollar = connection.execute(
-            "select units_per_usd from raw.reference_fx_rates where currency_code = 'CNY' and year = 2023"
-        ).fetchone()[0]
         financials = connection.execute(
             "select revenue_amount, revenue_currency from marts.fct_company_financials"
             " where company_id = 'formosa_cloud' and fiscal_year = 2023"
         ).fetchone()
+    # the rates seed is part of the build's state (build/state), not of what readers open
+    with duckdb.connect(str(with_a_new_currency / "build" / "state" / "warehouse.duckdb"), read_only=True) as state:
+        yuan_per_dollar = state.execute(
+            "select units_per_usd from raw.reference_fx_rates where currency_code = 'CNY' and year = 2023"
+        ).fetchone()[0]
     value, unit, currency, qualifier, value_usd, value_cny, reason = figure
     assert (value, unit, currency, qualifier, reason) == (12.5e9, CURRENCY, CURRENCY, "lower_bound", None)
     assert math.isclose(value_usd, 12.5e9 / 31.25, rel_tol=1e-12)

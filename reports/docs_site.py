@@ -1,7 +1,9 @@
-"""`make docs`: dbt's docs as one static HTML file, generated against a copy of the warehouse.
+"""`make docs`: dbt's docs as one static HTML file, generated against a copy of the build's state.
 
-`dbt docs generate` opens its database read-write; running it on a copy never blocks readers of
-the published file.
+The state (build/state/warehouse.duckdb) holds every model, staging and intermediate included; the
+published warehouse.duckdb only the reader schemas, so the catalog is read from the state when
+there is one. `dbt docs generate` opens its database read-write; running it on a copy never blocks
+readers or the next build.
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ def main() -> int:
         return 1
     DOCS_DIR.mkdir(parents=True, exist_ok=True)
     copy = DOCS_DIR / settings.PUBLISHED_PATH.name
-    shutil.copy2(settings.PUBLISHED_PATH, copy)
+    source = settings.STATE_PATH if settings.STATE_PATH.is_file() else settings.PUBLISHED_PATH
+    shutil.copy2(source, copy)
     target = DOCS_DIR / "target"
     run = dbt.invoke(["docs", "generate", "--static"], database=copy, target_path=target)
     if not run.success:

@@ -1,5 +1,5 @@
--- After an incremental dbt build of the candidate (a copy of the published warehouse, attached as
--- previous_publish): how many figures loaded by earlier builds name a source, an entity or an
+-- After an incremental dbt build of the build's state (build_state holds what the earlier build
+-- loaded, pipeline/sql/loaded_state.sql): how many figures loaded by earlier builds name a source, an entity or an
 -- alias that landed files added, changed or removed since. Those figures were resolved against
 -- the registry as it was; a full build would resolve them again, so the build must too.
 with
@@ -9,7 +9,7 @@ current_aliases as (
 ),
 
 previous_aliases as (
-    select alias_key, entity_id from previous_publish.staging.stg_landing__entity_aliases
+    select alias_key, entity_id from build_state.landed_entity_aliases
 ),
 
 touched_subjects as (
@@ -25,7 +25,7 @@ current_entities as (
 
 previous_entities as (
     select entity_id, entity_name, entity_type, parent_entity_id, description
-    from previous_publish.staging.stg_landing__entities
+    from build_state.landed_entities
 ),
 
 touched_entities as (
@@ -41,7 +41,7 @@ current_sources as (
 
 previous_sources as (
     select source_id, title, published_date, language, section, text_path
-    from previous_publish.staging.stg_landing__sources
+    from build_state.landed_sources
 ),
 
 touched_sources as (
@@ -51,8 +51,8 @@ touched_sources as (
 ),
 
 earlier_files as (
-    select distinct landed_file, landed_file_hash
-    from previous_publish.intermediate.int_figures_resolved
+    select landed_file, landed_file_hash
+    from build_state.loaded_files
 ),
 
 earlier_figures as (
