@@ -4,8 +4,13 @@ For each size: generate a corpus of landed files (deterministic), run the full p
 the project (`python -m pipeline build --landing ...`: dbt build with tests, expectations, publish),
 run the floor (lab/sql/floor.sql: the same parsing, normalisation and mart aggregation in plain DuckDB
 SQL), and compare. At the sizes of $BENCH_SPARK_SIZES, the same project's `dbt build` also runs on
-Apache Spark (`--target spark`, in-process) on the same landed files. At the largest size, one more
-document is landed and loaded with `build --incremental`. Each run is a separate process, so its
+Apache Spark (`--target spark`, in-process) on the same landed files. At the largest size, the
+incremental runs: one more document landed and loaded with `build --incremental`, then a batch of
+1,000 documents, then that one document changed (its file landed again with one quote edited); for
+each, the time until a new reader sees the change (the build's publish, warehouse and exports
+together, expectations included), against a warm build of the article alone. Generated quotes are
+lengthened to about 170 characters, as long as the article's, so the published file's bytes per
+figure are those of real text. Each run is a separate process, so its
 peak memory is its own.
 
 Sizes: $BENCH_SIZES (comma-separated figure counts), default 1000,100000,1000000,10000000.
@@ -40,6 +45,13 @@ PROJECT_PARTS = [
     "dbt_project.yml", "profiles.yml", "models", "seeds", "macros", "tests", "documents", "pipeline", "reports", "gx",
 ]  # fmt: skip
 SEED = 20240417
+QUOTE_CHARS = 170  # the article's quotes average 168.5 characters
+BATCH_DOCUMENTS = 1_000
+# Targets of issue 16, checked at the sizes measured: (figures, seconds added to a warm article build)
+ADD_ONE_MARGIN = {1_000_000: 5.0, 10_000_000: 10.0}
+FLOOR_RATIO_TARGET = {1_000_000: 3.0, 10_000_000: 1.5}
+BYTES_PER_FIGURE_TARGET = 200
+PEAK_TARGET_MIB = 4 * 1024
 
 
 def measured(cwd: Path, command: list[str], environment: dict[str, str] | None = None) -> dict:
@@ -80,7 +92,7 @@ def build_summary(project: Path) -> dict:
 def generate(size: int, landing: Path, seed: int = SEED, extra: list[str] | None = None) -> dict:
     shutil.rmtree(landing, ignore_errors=True)
     command = [sys.executable, "-m", "lab.corpus", "--figures", str(size), "--seed", str(seed)]
-    command += ["--out", str(landing), "--format", "parquet", *(extra or [])]
+    command += ["--out", str(landing), "--format", "parquet", "--quote-chars", str(QUOTE_CHARS), *(extra or [])]
     return measured(settings.ROOT, command)
 
 
@@ -88,10 +100,12 @@ def run_size(size: int) -> dict:
     folder = WORK / str(size)
     landing = folder / "landing"
     summary = landing / "_corpus.json"
-    if os.environ.get("BENCH_REUSE_CORPUS") and summary.exists() and json.loads(summary.read_text())["figures"] == size:
+    reusable = summary.exists() and json.loads(summary.read_text())["figures"] == size
+    reusable = reusable and json.loads(summary.read_text()).get("quote_chars") == QUOTE_CHARS
+    if os.environ.get("BENCH_REUSE_CORPUS") and reusable:
         # generation is not timed; at 10^7 it takes longer than the pipeline, so a rerun may keep it
         print(f"\n== {size:,} figures: reusing the corpus in {landing}", flush=True)
-        for leftover in landing.rglob("zz_one_document_*"):
+        for leftover in [*landing.rglob("zz_one_document_*"), *landing.rglob("zz_batch_*")]:
             leftover.unlink()
     else:
         print(f"\n== {size:,} figures: generating the corpus", flush=True)
@@ -127,6 +141,7 @@ def run_size(size: int) -> dict:
         "stages": stages,
         "landed": summary["landed_figures"],
         "rejected": summary["rejected_figures"],
+        "published_bytes": summary["published_bytes"],
         "floor_seconds": floor["seconds"],
         "floor_peak_mib": floor["peak_mib"],
         "project": project,
@@ -165,49 +180,106 @@ def run_spark(folder: Path, project: Path, landing: Path) -> dict:
     return {"seconds": run["seconds"], "peak_mib": run["tree_peak_mib"], "fct_figures": spark_rows}
 
 
-def add_one_document(result: dict) -> dict:
-    """Land one more document next to the largest corpus and load it with build --incremental."""
-    extra = WORK / "one_document"
-    # another seed, the same universe of companies; the registry is already landed
-    universe = ["--companies", str(default_companies(result["size"])), "--no-registry"]
-    generate(FIGURES_PER_DOCUMENT, extra, seed=SEED + 1, extra=universe)
-    for kind_folder in sorted(extra.iterdir()):
+def land(generated: Path, landing: Path, prefix: str) -> None:
+    """Copy a generated corpus's files into `landing` under names starting with `prefix`."""
+    for kind_folder in sorted(generated.iterdir()):
         if kind_folder.is_dir():
             for file in kind_folder.iterdir():
-                target = result["landing"] / kind_folder.name / f"zz_one_document_{file.name}"
+                target = landing / kind_folder.name / f"{prefix}{file.name}"
                 target.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(file, target)
+
+
+def incremental_build(result: dict, what: str) -> dict:
+    """`build --incremental` of the largest size's project; the time until a new reader sees it."""
     threads = ["--threads", str(result["threads"])] if result["threads"] else []
-    incremental = measured(
+    started = time.time()
+    run = measured(
         result["project"],
         [sys.executable, "-m", "pipeline", "build", "--incremental", "--landing", str(result["landing"]), *threads],
     )
-    return {"seconds": incremental["seconds"], "peak_mib": incremental["peak_mib"],
-            "stages": build_summary(result["project"])["timings"]}  # fmt: skip
+    summary = build_summary(result["project"])
+    seen = summary["published_at"] - started
+    print(f"   {what}: seen by a new reader after {seen:.1f} s (process {run['seconds']:.1f} s), "
+          f"peak {run['peak_mib']:.0f} MiB; stages {summary['timings']}", flush=True)  # fmt: skip
+    return {"what": what, "seconds": run["seconds"], "seen_seconds": seen, "peak_mib": run["peak_mib"],
+            "stages": summary["timings"], "published_bytes": summary["published_bytes"]}  # fmt: skip
+
+
+def warm_article_build() -> float:
+    """Seconds of a warm `python -m pipeline build` of the article alone (nothing landed): the
+    second of two builds of a fresh project copy."""
+    project = project_copy(WORK / "article" / "project")
+    empty = WORK / "article" / "empty_landing"
+    empty.mkdir(parents=True, exist_ok=True)
+    command = [sys.executable, "-m", "pipeline", "build", "--landing", str(empty)]
+    measured(project, command)
+    warm = measured(project, command)
+    print(f"   warm article build: {warm['seconds']:.1f} s", flush=True)
+    return warm["seconds"]
+
+
+def change_one_document(figures_file: Path) -> None:
+    """Edit one quote of the document in `figures_file` and write the file again (a corrected document)."""
+    import duckdb
+
+    changed = figures_file.with_name(figures_file.name + ".new")
+    with duckdb.connect() as connection:
+        connection.execute(
+            f"copy (select * replace (case when figure_id = (select min(figure_id) from read_parquet(?)) "
+            f"then quote || ' (corrected)' else quote end as quote) from read_parquet(?)) "
+            f"to {sql_string(str(changed))} (format parquet)",
+            [str(figures_file), str(figures_file)],
+        )
+    os.replace(changed, figures_file)
+
+
+def incremental_runs(result: dict) -> dict:
+    """Add one document, a batch of 1,000, change the one document: each with build --incremental."""
+    print(f"\n== incremental builds on the {result['size']:,}-figure warehouse", flush=True)
+    warm = warm_article_build()
+    universe = ["--companies", str(default_companies(result["size"])), "--no-registry"]
+    one = WORK / "one_document"
+    generate(FIGURES_PER_DOCUMENT, one, seed=SEED + 1, extra=universe)
+    land(one, result["landing"], "zz_one_document_")
+    runs = [incremental_build(result, "add one document")]
+    batch = WORK / "batch"
+    generate(FIGURES_PER_DOCUMENT * BATCH_DOCUMENTS, batch, seed=SEED + 2, extra=universe)
+    land(batch, result["landing"], "zz_batch_")
+    runs.append(incremental_build(result, f"add a batch of {BATCH_DOCUMENTS:,} documents"))
+    change_one_document(next((result["landing"] / "figures").glob("zz_one_document_*")))
+    runs.append(incremental_build(result, "change one document"))
+    return {"warm_article_seconds": warm, "runs": runs, "size": result["size"]}
 
 
 def table(results: list[dict], incremental: dict | None) -> str:
     header = (
         "| figures | pipeline s | dbt build s | expectations s | publish s | peak MiB | figures/s | floor s "
-        "| floor peak MiB | ratio to floor | rejected |\n"
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+        "| floor peak MiB | ratio to floor | rejected | published bytes/figure |\n"
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
     )
     rows = [
         f"| {r['size']:,}{' (1 thread)' if r['threads'] == 1 else ''} | {r['pipeline_seconds']:.1f} "
         f"| {r['stages'].get('dbt build', float('nan')):.1f} "
         f"| {r['stages'].get('expectations', float('nan')):.1f} | {r['stages'].get('publish', float('nan')):.1f} "
         f"| {r['pipeline_peak_mib']:.0f} | {r['size'] / r['pipeline_seconds']:,.0f} | {r['floor_seconds']:.1f} "
-        f"| {r['floor_peak_mib']:.0f} | {r['pipeline_seconds'] / r['floor_seconds']:.1f}x | {r['rejected']} |"
+        f"| {r['floor_peak_mib']:.0f} | {r['pipeline_seconds'] / r['floor_seconds']:.1f}x | {r['rejected']} "
+        f"| {r['published_bytes'] / max(r['landed'], 1):.0f} |"
         for r in results
     ]
     text = "\n".join([header, *rows])
-    largest = max(results, key=lambda r: r["size"])
     if incremental:
         text += (
-            f"\n\nAdding one document ({FIGURES_PER_DOCUMENT} figures) to the {largest['size']:,}-figure "
-            f"warehouse with `build --incremental`: {incremental['seconds']:.1f} s, "
-            f"peak {incremental['peak_mib']:.0f} MiB "
-            f"(stages: {', '.join(f'{k} {v:.1f} s' for k, v in incremental['stages'].items())})."
+            f"\n\nIncremental builds (`build --incremental`) on the {incremental['size']:,}-figure warehouse. "
+            "Seen after: from the start of the build until a new reader opens the new warehouse.duckdb and "
+            "exports/ (the publish; expectations included). Warm build of the article alone: "
+            f"{incremental['warm_article_seconds']:.1f} s.\n\n"
+            "| change | seen after s | process s | peak MiB | stages |\n|---|---:|---:|---:|---|\n"
+        )
+        text += "\n".join(
+            f"| {run['what']} | {run['seen_seconds']:.1f} | {run['seconds']:.1f} | {run['peak_mib']:.0f} "
+            f"| {', '.join(f'{k} {v:.1f} s' for k, v in run['stages'].items())} |"
+            for run in incremental["runs"]
         )
     on_spark = [r for r in results if r["spark"]]
     if on_spark:
@@ -227,6 +299,39 @@ def table(results: list[dict], incremental: dict | None) -> str:
     return text
 
 
+def verdict(measured_value: float, limit: float, unit: str) -> str:
+    if measured_value <= limit:
+        return f"met ({limit - measured_value:,.1f} {unit} to spare)"
+    return f"missed by {measured_value - limit:,.1f} {unit}"
+
+
+def targets(results: list[dict], incremental: dict | None) -> str:
+    """The targets of issue 16 at the sizes measured, each met or missed by how much."""
+    rows = []
+    for r in results:
+        if r["size"] in FLOOR_RATIO_TARGET:
+            ratio = r["pipeline_seconds"] / r["floor_seconds"]
+            rows.append((f"{r['size']:,} figures: full build within {FLOOR_RATIO_TARGET[r['size']]}x the floor",
+                         f"{ratio:.2f}x", verdict(ratio, FLOOR_RATIO_TARGET[r["size"]], "x")))  # fmt: skip
+        per_figure = r["published_bytes"] / max(r["landed"], 1)
+        rows.append((f"{r['size']:,} figures: published file under {BYTES_PER_FIGURE_TARGET} bytes a figure",
+                     f"{per_figure:.0f} bytes", verdict(per_figure, BYTES_PER_FIGURE_TARGET, "bytes")))  # fmt: skip
+    if incremental and incremental["size"] in ADD_ONE_MARGIN:
+        limit = incremental["warm_article_seconds"] + ADD_ONE_MARGIN[incremental["size"]]
+        seen = incremental["runs"][0]["seen_seconds"]
+        rows.append((f"{incremental['size']:,} figures: add one document within the warm article build + "
+                     f"{ADD_ONE_MARGIN[incremental['size']]:.0f} s ({limit:.1f} s)",
+                     f"{seen:.1f} s", verdict(seen, limit, "s")))  # fmt: skip
+    largest = max(results, key=lambda r: r["size"]) if results else None
+    if largest:
+        peak = max([largest["pipeline_peak_mib"], *[run["peak_mib"] for run in (incremental or {}).get("runs", [])]])
+        rows.append((f"{largest['size']:,} figures: peak memory under 4 GiB", f"{peak:,.0f} MiB",
+                     verdict(peak, PEAK_TARGET_MIB, "MiB")))  # fmt: skip
+    return "## Targets (this run)\n\n| target | measured | |\n|---|---|---|\n" + "\n".join(
+        f"| {name} | {value} | {outcome} |" for name, value, outcome in rows
+    )
+
+
 def main() -> int:
     sizes = [int(size) for size in os.environ.get("BENCH_SIZES", ",".join(map(str, DEFAULT_SIZES))).split(",")]
     WORK.mkdir(parents=True, exist_ok=True)
@@ -234,8 +339,8 @@ def main() -> int:
     for size in sizes:
         results.append(run_size(size))
     results.sort(key=lambda result: result["size"])
-    incremental = add_one_document(results[-1]) if results else None
-    text = table(results, incremental)
+    incremental = incremental_runs(results[-1]) if results else None
+    text = table(results, incremental) + "\n\n" + targets(results, incremental)
     machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     RESULTS.write_text(
         f"# Benchmark\n\nMeasured by `make bench` on {time.strftime('%Y-%m-%d')} ({machine}).\n"

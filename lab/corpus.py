@@ -462,6 +462,7 @@ def generate(
     bad_per_mille: int = 1,
     registry: bool = True,
     progress=print,
+    quote_chars: int = 0,
 ) -> dict:
     """Write the corpus; return what _corpus.json records."""
     if figures < 1:
@@ -480,6 +481,8 @@ def generate(
         name = f"batch_{batch:06d}.{file_format}"
         query = figures_sql(seed, first, count, figures, companies, bad_per_mille)
         connection.execute(f"create or replace temp table batch as {query}")
+        if quote_chars:
+            connection.execute(pad_quotes_sql(quote_chars))
         copy(connection, "select * exclude (fault) from batch", out / "figures" / name, file_format)
         rejections += connection.execute(
             "select figure_id, source_id, fault from batch where fault is not null order by figure_id"
@@ -508,10 +511,16 @@ def generate(
         "batches": batches,
         "bad_rows": len(rejections),
         "registry": registry,
+        "quote_chars": quote_chars,
         "seconds": round(time.perf_counter() - started, 1),
     }
     (out / "_corpus.json").write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
     return summary
+
+
+def pad_quotes_sql(quote_chars: int) -> str:
+    text = (Path(__file__).parent / "sql" / "corpus_pad_quotes.sql").read_text(encoding="utf-8")
+    return text.replace("{{ quote_chars }}", str(int(quote_chars)))
 
 
 def simple_sources_sql(seed: int, first_document: int, documents: int, companies: int) -> str:
@@ -549,6 +558,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--no-registry", action="store_true", help="write no entities or aliases (to add to a corpus that has them)"
     )
+    parser.add_argument(
+        "--quote-chars",
+        type=int,
+        default=0,
+        help="lengthen each quote to about this many characters with words of news prose (the article's: ~170)",
+    )
     arguments = parser.parse_args(argv)
     print(f"writing {arguments.figures:,} figures to {arguments.out}", flush=True)
     summary = generate(
@@ -561,6 +576,7 @@ def main(argv: list[str] | None = None) -> int:
         arguments.bad_per_mille,
         not arguments.no_registry,
         progress=lambda line: print(line, flush=True),
+        quote_chars=arguments.quote_chars,
     )
     print(
         f"{summary['figures']:,} figures in {summary['documents']:,} documents, {summary['bad_rows']:,} bad on purpose "

@@ -262,6 +262,7 @@ class Build:
         self.published = False
         self.stage = "start"
         self.timings: dict[str, float] = {}
+        self.published_at: float | None = None  # when a new reader could first see this build (epoch seconds)
 
     def run(self) -> dict[str, float]:
         try:
@@ -383,6 +384,7 @@ class Build:
         pause("exports-written")
         note(publish.publish(self.lean, self.build_id, self.export_folder))
         self.published = True
+        self.published_at = time.time()
         self.timings["publish"] = time.perf_counter() - started
         parquet_files = len(list(self.export_folder.glob("*.parquet")))
         print(
@@ -401,7 +403,16 @@ class Build:
         try:
             settings.SUMMARY_PATH.parent.mkdir(parents=True, exist_ok=True)
             settings.SUMMARY_PATH.write_text(
-                json.dumps({"timings": self.timings, "landed_figures": landed, "rejected_figures": rejected}, indent=2),
+                json.dumps(
+                    {
+                        "timings": self.timings,
+                        "landed_figures": landed,
+                        "rejected_figures": rejected,
+                        "published_at": self.published_at,
+                        "published_bytes": settings.PUBLISHED_PATH.stat().st_size,
+                    },
+                    indent=2,
+                ),
                 encoding="utf-8",
             )
             print("\n== claims report\n" + render_claims(settings.PUBLISHED_PATH))
