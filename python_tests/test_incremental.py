@@ -250,3 +250,36 @@ def test_incremental_build_refuses_a_warehouse_built_from_other_models(builds, p
         replace_in_file(model, "-- a changed model\nwith\n", "with\n")
     assert refused.returncode == 1
     assert "Run a full build" in refused.stderr
+
+
+def compiled_test(project: Path, name: str) -> str:
+    found = list((project / "target" / "compiled").rglob(f"{name}.sql"))
+    assert found, f"no compiled {name} under {project / 'target'}"
+    return found[0].read_text(encoding="utf-8")
+
+
+def test_an_incremental_build_tests_only_the_rows_it_changed(builds):
+    """On an incremental build a row-level test of a model kept per source reads the changed
+    sources' rows, and unique reads the rows sharing a key with them; a full build reads all."""
+    full, stepwise, *_ = builds
+    for name in ("not_null_fct_figures_figure_id", "unique_fct_figures_figure_id"):
+        assert "int_changed_sources" in compiled_test(stepwise, name)
+        assert "int_changed_sources" not in compiled_test(full, name)
+    # tests of models not kept per source read everything
+    assert "int_changed_sources" not in compiled_test(stepwise, "unique_dim_entities_entity_id")
+
+
+def test_a_new_row_repeating_an_old_key_fails_an_incremental_build(builds, published):
+    """unique on an incremental build still compares the new rows with every old one."""
+    _, stepwise, *_ = builds
+    _, documents = published
+    BATCHES["batch_000009"] = {
+        "sources": [["dup_2024_07", "Polar Cloud again", "2024-07-01", "en", "dup.txt", "News"]],
+        "entities": [],
+        "entity_aliases": [],
+        "figures": [figure("polar_rev_2022", "dup_2024_07", 1, "Polar Cloud", "revenue", "2022", "12.6 billion yuan")],
+    }
+    land(stepwise / "landing", "batch_000009")
+    failed = build(stepwise, documents, "--incremental")
+    assert failed.returncode == 1, failed.stdout[-3000:]
+    assert "unique" in failed.stderr and "polar_rev_2022" in failed.stderr, failed.stderr[-3000:]

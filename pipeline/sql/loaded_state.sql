@@ -17,3 +17,7 @@ from staging.stg_landing__sources;
 create or replace table build_state.loaded_files as
 select distinct landed_file, landed_file_hash
 from intermediate.int_figures_resolved;
+
+create or replace table build_state.loaded_file_sources as
+select distinct landed_file, landed_file_hash, source_id
+from intermediate.int_figures_resolved;

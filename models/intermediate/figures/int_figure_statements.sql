@@ -1,13 +1,24 @@
 {#- One row per statement: a single figure, or the two figures of a range ("15% to 50%"), with
     the interval the statement allows for the signed value (low and high; NULL where open). -#}
-{#- a table, not a view: several marts and tests read it, and at scale it should be computed once -#}
-{{ config(materialized='table') }}
+{#- a table, not a view: several marts and tests read it, and at scale it should be computed once.
+    Kept per source: an incremental build recomputes the statements of the changed sources only. -#}
+{{ config(
+    materialized=per_source_materialization(),
+    incremental_strategy='append',
+    on_schema_change='fail',
+    pre_hook="{{ delete_changed_sources() }}",
+    meta={'kept_per': 'source'},
+) }}
+-- depends_on: {{ ref('int_changed_sources') }}
+-- (after int_changed_cells, which reads the statements kept by the last build)
+-- depends_on: {{ ref('int_changed_cells') }}
 
 with
 
 figures as (
     select * from {{ ref('int_figures_normalised') }}
     where rejection_reason is null
+        and {{ changed_sources_condition() }}
 ),
 
 -- a single figure is a statement by itself

@@ -7,17 +7,27 @@
          earliest paragraph, then the smallest figure_id.
     Never the order files were landed in. Every figure stated for the same cell is listed in
     figure_ids; cells where sources disagree are listed in fct_figure_conflicts. -#}
-{#- a table, not a view: several marts and tests read it, and at scale it should be computed once -#}
-{{ config(materialized='table') }}
+{#- a table, not a view: several marts and tests read it, and at scale it should be computed once.
+    Kept per cell: an incremental build recomputes the cells the changed sources state, old or new
+    (int_changed_cells), from every figure of those cells. -#}
+{{ config(
+    materialized=per_source_materialization(),
+    incremental_strategy='append',
+    on_schema_change='fail',
+    pre_hook="{{ delete_changed_cells() }}",
+    meta={'kept_per': 'cell'},
+) }}
+-- depends_on: {{ ref('int_changed_cells') }}
 
 with
 
 figures as (
-    select * from {{ ref('int_figures_normalised') }}
+    select * from {{ ref('int_figures_normalised') }} as normalised
     where rejection_reason is null
         and qualifier not in ('range_low', 'range_high')
         -- marts that pivot a metric show reported figures: a forecast never speaks for a cell
         and not is_forecast
+        and {{ changed_cells_condition('normalised') }}
 ),
 
 sources as (

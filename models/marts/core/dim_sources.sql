@@ -1,12 +1,24 @@
+{#- Kept per source: an incremental build recomputes the rows of the changed sources only. -#}
+{{ config(
+    materialized=per_source_materialization(),
+    incremental_strategy='append',
+    on_schema_change='fail',
+    pre_hook="{{ delete_changed_sources() }}",
+    meta={'kept_per': 'source'},
+) }}
+-- depends_on: {{ ref('int_changed_sources') }}
+
 with
 
 sources as (
     select * from {{ ref('int_sources') }}
+    where {{ changed_sources_condition() }}
 ),
 
 figures as (
     select * from {{ ref('int_figures_normalised') }}
     where rejection_reason is null
+        and {{ changed_sources_condition() }}
 ),
 
 figure_counts as (

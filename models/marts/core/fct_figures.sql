@@ -1,8 +1,19 @@
+{#- Kept per source: an incremental build recomputes the rows of the changed sources only. -#}
+{{ config(
+    materialized=per_source_materialization(),
+    incremental_strategy='append',
+    on_schema_change='fail',
+    pre_hook="{{ delete_changed_sources() }}",
+    meta={'kept_per': 'source'},
+) }}
+-- depends_on: {{ ref('int_changed_sources') }}
+
 with
 
 figures as (
     select * from {{ ref('int_figures_normalised') }}
     where rejection_reason is null
+        and {{ changed_sources_condition() }}
 ),
 
 final as (

@@ -6,6 +6,7 @@
     materialized='incremental',
     incremental_strategy='append',
     on_schema_change='fail',
+    meta={'kept_per': 'source'},
     pre_hook="{{ retract_changed_landed_files(ref('stg_landing__files'), \"kind = 'figures'\") }}",
 ) }}
 -- depends_on: {{ source('landing', 'figures') }}

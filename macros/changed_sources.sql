@@ -1,0 +1,61 @@
+{#- Incremental by document. An incremental build recomputes only the rows of the sources whose
+    landed files changed since the last build (int_changed_sources) and the aggregates of the cells
+    those sources state (int_changed_cells). What the last build loaded is kept by the pipeline in
+    the warehouse's build_state schema (pipeline/sql/loaded_state.sql); without it (a full build,
+    a fresh warehouse, Spark), every source counts as changed and every model is built in full. -#}
+
+{#- The build_state table `name` of the warehouse, or none when the last build kept none. -#}
+{% macro loaded_state_relation(name) -%}
+    {%- if not execute or target.type == 'spark' -%}{{ return(none) }}{%- endif -%}
+    {{ return(adapter.get_relation(database=target.database, schema='build_state', identifier=name)) }}
+{%- endmacro %}
+
+{#- A model's existing relation named `identifier` in `schema`, read before the model is rebuilt
+    (the caller runs first: the model declares a depends_on on it). None when it does not exist. -#}
+{% macro existing_relation(schema, identifier) -%}
+    {%- if not execute or target.type == 'spark' -%}{{ return(none) }}{%- endif -%}
+    {{ return(adapter.get_relation(database=target.database, schema=schema, identifier=identifier)) }}
+{%- endmacro %}
+
+{#- Materialization of a model kept per source: incremental on DuckDB, a table on Spark (dbt-spark
+    cannot delete from Parquet tables; a full build there is allowed). -#}
+{% macro per_source_materialization() -%}
+    {{ return('table' if target.type == 'spark' else 'incremental') }}
+{%- endmacro %}
+
+{#- A SQL condition true for the rows of changed sources on an incremental run, else true. -#}
+{% macro changed_sources_condition(column='source_id') -%}
+    {%- if execute and is_incremental() -%}
+        {{ column }} in (select source_id from {{ ref('int_changed_sources') }})
+    {%- else -%}
+        true
+    {%- endif -%}
+{%- endmacro %}
+
+{#- Pre-hook of a per-source incremental model: remove the rows of the changed sources first. -#}
+{% macro delete_changed_sources() -%}
+    {%- if not execute or this is none or not is_incremental() -%}{{ return('') }}{%- endif -%}
+    delete from {{ this }} where source_id in (select source_id from {{ ref('int_changed_sources') }})
+{%- endmacro %}
+
+{#- A SQL condition true for rows in the cells (entity_id, metric_id, period_label) the changed
+    sources state, old or new, on an incremental run; else true. -#}
+{% macro changed_cells_condition(alias) -%}
+    {%- if execute and is_incremental() -%}
+        exists (
+            select 1 from {{ ref('int_changed_cells') }} as changed_cells
+            where changed_cells.entity_id = {{ alias }}.entity_id
+                and changed_cells.metric_id = {{ alias }}.metric_id
+                and changed_cells.period_label is not distinct from {{ alias }}.period_label
+        )
+    {%- else -%}
+        true
+    {%- endif -%}
+{%- endmacro %}
+
+{#- Pre-hook of a per-cell incremental model: remove the rows of the changed cells first. -#}
+{% macro delete_changed_cells() -%}
+    {%- if not execute or this is none or not is_incremental() -%}{{ return('') }}{%- endif -%}
+    delete from {{ this }} as target_rows
+    where {{ changed_cells_condition('target_rows') }}
+{%- endmacro %}

@@ -1,0 +1,86 @@
+{#- The sources whose rows this build recomputes: on an incremental build, the sources of landed
+    figure files added, changed or deleted since the last build, and landed sources added, changed
+    or removed; without a record of the last build (a full build, Spark), every source. The models
+    kept per source delete and insert the rows of these sources only. -#}
+{{ config(materialized='table') }}
+-- depends_on: {{ ref('stg_landing__figures') }}
+-- depends_on: {{ ref('stg_landing__files') }}
+-- depends_on: {{ ref('stg_landing__sources') }}
+-- depends_on: {{ ref('int_sources') }}
+{%- set loaded_files = loaded_state_relation('loaded_file_sources') %}
+{%- set loaded_sources = loaded_state_relation('landed_sources') %}
+
+with
+
+{% if loaded_files is none or loaded_sources is none %}
+all_sources as (
+    select source_id from {{ ref('int_sources') }}
+),
+
+final as (
+    select distinct source_id from all_sources
+)
+{% else %}
+current_files as (
+    select
+        landed_file,
+        landed_file_hash
+    from {{ ref('stg_landing__files') }}
+    where kind = 'figures'
+),
+
+loaded_files as (
+    select * from {{ loaded_files }}
+    where landed_file_hash is not null
+),
+
+landed_figures as (
+    select * from {{ ref('stg_landing__figures') }}
+),
+
+-- rows of files the last build did not hold as they are now
+new_file_sources as (
+    select distinct landed_figures.source_id
+    from landed_figures
+    left join loaded_files
+        on landed_figures.landed_file = loaded_files.landed_file
+        and landed_figures.landed_file_hash = loaded_files.landed_file_hash
+    where loaded_files.landed_file is null
+),
+
+-- sources of files the last build loaded that are gone or changed since
+gone_file_sources as (
+    select distinct loaded_files.source_id
+    from loaded_files
+    left join current_files
+        on loaded_files.landed_file = current_files.landed_file
+        and loaded_files.landed_file_hash = current_files.landed_file_hash
+    where current_files.landed_file is null
+),
+
+current_sources as (
+    select source_id, title, published_date, language, section, text_path
+    from {{ ref('stg_landing__sources') }}
+),
+
+previous_sources as (
+    select source_id, title, published_date, language, section, text_path
+    from {{ loaded_sources }}
+),
+
+changed_registry_sources as (
+    select source_id from (select * from current_sources except select * from previous_sources) as added
+    union
+    select source_id from (select * from previous_sources except select * from current_sources) as removed
+),
+
+final as (
+    select source_id from new_file_sources
+    union
+    select source_id from gone_file_sources
+    union
+    select source_id from changed_registry_sources
+)
+{% endif %}
+
+select * from final
