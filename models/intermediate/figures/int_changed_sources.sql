@@ -7,12 +7,13 @@
 -- depends_on: {{ ref('stg_landing__files') }}
 -- depends_on: {{ ref('stg_landing__sources') }}
 -- depends_on: {{ ref('int_sources') }}
-{%- set loaded_files = loaded_state_relation('loaded_file_sources') %}
+{%- set loaded_files = loaded_state_relation('loaded_files') %}
+{%- set loaded_file_sources = loaded_state_relation('loaded_file_sources') %}
 {%- set loaded_sources = loaded_state_relation('landed_sources') %}
 
 with
 
-{% if loaded_files is none or loaded_sources is none %}
+{% if loaded_files is none or loaded_file_sources is none or loaded_sources is none %}
 all_sources as (
     select source_id from {{ ref('int_sources') }}
 ),
@@ -29,8 +30,15 @@ current_files as (
     where kind = 'figures'
 ),
 
+-- one row per file loaded (joining the figures to the per-source list instead would match each
+-- figure with every source of its file)
 loaded_files as (
     select * from {{ loaded_files }}
+    where landed_file_hash is not null
+),
+
+loaded_file_sources as (
+    select * from {{ loaded_file_sources }}
     where landed_file_hash is not null
 ),
 
@@ -50,11 +58,11 @@ new_file_sources as (
 
 -- sources of files the last build loaded that are gone or changed since
 gone_file_sources as (
-    select distinct loaded_files.source_id
-    from loaded_files
+    select distinct loaded_file_sources.source_id
+    from loaded_file_sources
     left join current_files
-        on loaded_files.landed_file = current_files.landed_file
-        and loaded_files.landed_file_hash = current_files.landed_file_hash
+        on loaded_file_sources.landed_file = current_files.landed_file
+        and loaded_file_sources.landed_file_hash = current_files.landed_file_hash
     where current_files.landed_file is null
 ),
 
