@@ -374,10 +374,12 @@ class Build:
 
         self.stage = "stage 4/4 publish"
         started = stage("4/4 publish: the lean warehouse file and Parquet exports, then both together")
+        lean_started = time.perf_counter()
         tables = write_published_file(self.candidate, self.lean)
+        lean_seconds = time.perf_counter() - lean_started
         print(
             f"wrote {tables} tables of the reader schemas ({', '.join(settings.READER_SCHEMAS)}) to a new file: "
-            f"{self.lean.stat().st_size / 1e6:,.1f} MB"
+            f"{self.lean.stat().st_size / 1e6:,.1f} MB in {lean_seconds:.1f} s"
         )
         self.export_folder = exports.version_folder(self.build_id)
         exports.write_exports(self.lean, self.build_id)
