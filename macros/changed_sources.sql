@@ -59,3 +59,29 @@
     delete from {{ this }} as target_rows
     where {{ changed_cells_condition('target_rows') }}
 {%- endmacro %}
+
+{#- fct_figure_conflicts: a SQL condition true for the pairs (alias with first_source_id, entity_id,
+    period_label, first_metric_id, second_metric_id) an incremental build recomputes: those of a
+    changed source, or naming a changed cell; else true. -#}
+{% macro changed_conflicts_condition(alias) -%}
+    {%- if execute and is_incremental() -%}
+        (
+            {{ alias }}.first_source_id in (select source_id from {{ ref('int_changed_sources') }})
+            or exists (
+                select 1 from {{ ref('int_changed_cells') }} as changed_cells
+                where changed_cells.entity_id = {{ alias }}.entity_id
+                    and changed_cells.period_label is not distinct from {{ alias }}.period_label
+                    and changed_cells.metric_id in ({{ alias }}.first_metric_id, {{ alias }}.second_metric_id)
+            )
+        )
+    {%- else -%}
+        true
+    {%- endif -%}
+{%- endmacro %}
+
+{#- Pre-hook of fct_figure_conflicts: remove the pairs it recomputes. -#}
+{% macro delete_changed_conflicts() -%}
+    {%- if not execute or this is none or not is_incremental() -%}{{ return('') }}{%- endif -%}
+    delete from {{ this }} as target_rows
+    where {{ changed_conflicts_condition('target_rows') }}
+{%- endmacro %}

@@ -39,14 +39,24 @@ earlier_cells as (
 ),
 {% else %}
 earlier_cells as (
-    select * from current_cells where false
+    select *
+    from current_cells
+    where false
 ),
 {% endif %}
 
 final as (
-    select entity_id, metric_id, period_label from current_cells
+    select
+        entity_id,
+        metric_id,
+        period_label
+    from current_cells
     union
-    select entity_id, metric_id, period_label from earlier_cells
+    select
+        entity_id,
+        metric_id,
+        period_label
+    from earlier_cells
 )
 
 select * from final

@@ -22,7 +22,8 @@
 with
 
 figures as (
-    select * from {{ ref('int_figures_normalised') }} as normalised
+    -- the alias is read by changed_cells_condition on an incremental run
+    select * from {{ ref('int_figures_normalised') }} as normalised  -- noqa: AL05
     where rejection_reason is null
         and qualifier not in ('range_low', 'range_high')
         -- marts that pivot a metric show reported figures: a forecast never speaks for a cell

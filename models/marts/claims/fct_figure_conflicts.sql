@@ -8,17 +8,51 @@
         and its qualifier (the claim_band rule). The marts use the figure int_figures_preferred picks
         (preferred_figure_id): the curated article over landed files, then the latest published_date,
         then the smallest source_id. -#}
+{#- Incremental on DuckDB: a pair changes only when its source changed (int_changed_sources) or a cell
+    it names changed (int_changed_cells: the figures of a fact across sources, the preferred figure).
+    An incremental build deletes those pairs and computes them again from the statements of the
+    sources they involve and the figures of the changed cells. -#}
+{{ config(
+    materialized=per_source_materialization(),
+    incremental_strategy='append',
+    on_schema_change='fail',
+    pre_hook="{{ delete_changed_conflicts() }}",
+) }}
+-- depends_on: {{ ref('int_changed_sources') }}
+-- depends_on: {{ ref('int_changed_cells') }}
+
 with
 
-statements as (
+all_statements as (
     select * from {{ ref('int_figure_statements') }}
 ),
 
+{% if is_incremental() %}
+-- the sources whose within-source pairs may change: the changed ones, and those stating a changed cell
+touched_sources as (
+    select source_id from {{ ref('int_changed_sources') }}
+    union
+    select kept.source_id from all_statements as kept
+    where {{ changed_cells_condition('kept') }}
+),
+
+statements as (
+    select * from all_statements
+    where source_id in (select source_id from touched_sources)
+),
+{% else %}
+statements as (
+    select * from all_statements
+),
+{% endif %}
+
 figures as (
-    select * from {{ ref('int_figures_normalised') }}
+    -- the alias is read by changed_cells_condition on an incremental run
+    select * from {{ ref('int_figures_normalised') }} as normalised  -- noqa: AL05
     where rejection_reason is null
         and qualifier not in ('range_low', 'range_high')
         and period_type <> 'unstated'
+        and {{ changed_cells_condition('normalised') }}
 ),
 
 preferred as (
@@ -146,6 +180,7 @@ across_source_pairs as (
 pairs as (
     select * from within_source_pairs
     where conflict_kind is not null
+        and {{ changed_conflicts_condition('within_source_pairs') }}
     union all
     select * from across_source_pairs
 ),
