@@ -1,6 +1,6 @@
-"""A page per company: its financials by year and by part of a year (quarters, halves, ...), segments, share prices, CDN nodes, price cuts and the
-claims about it. Amounts stay in the currency the source states them in: a chart never mixes
-currencies, and its axis names the one it shows."""
+"""A page per company: its financials by year and by part of a year (quarters, halves, ...),
+segments, share prices, CDN nodes, price cuts and the claims about it. Amounts stay in the currency
+the source states them in: a chart never mixes currencies, and its axis names the one it shows."""
 
 from __future__ import annotations
 
