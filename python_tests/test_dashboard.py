@@ -440,6 +440,21 @@ def check_company_page(database: Path, pages: dict[str, Rendered], company_id: s
         assert sum(written_in(number, currency) for number in prices) == sum(
             row["share_price_currency"] == currency for row in events
         )
+    # every figure of a curated source about the company is on its page, or restates a cell the page shows
+    with duckdb.connect(str(database), read_only=True) as connection:
+        curated = {
+            row[0]
+            for row in connection.execute(
+                "select figure_id from marts.fct_figures where entity_id = ? and source_id in "
+                "(select source_id from marts.dim_sources where is_curated)",
+                [company_id],
+            ).fetchall()
+        }
+    on_page = set().union(*[shown_ids(number) for number in page.find("details", "number")])
+    in_cells = {part for row in annual + interim for part in (row["figure_ids"] or "").split(", ")}
+    assert curated - on_page - in_cells == set()
+    assert curated & on_page  # not all restatements
+
     changes = set().union(*[set((row["change_figure_ids"] or "").split(", ")) for row in events]) - {""}
     for column in ("stated_change_from_ipo_ratio", "stated_change_from_peak_ratio"):
         stated_changes = numbers(page, column)

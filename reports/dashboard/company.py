@@ -8,7 +8,16 @@ from collections import defaultdict
 from collections.abc import Callable
 
 from reports.dashboard import charts
-from reports.dashboard.numbers import Figure, Number, amount_axis, amount_text, figure_number, qualified, short
+from reports.dashboard.numbers import (
+    Figure,
+    Number,
+    amount_axis,
+    amount_text,
+    figure_number,
+    qualified,
+    short,
+    split_ids,
+)
 from reports.dashboard.site import Page, Site
 from reports.dashboard.warehouse import grouped
 
@@ -72,8 +81,27 @@ def company_pages(site: Site) -> list[Page]:
             "cuts": [site.cut_row(row) for row in cuts.get(company_id, [])],
             "claims": [site.claim_row(row) for row in site.claims_by_entity.get(company_id, [])],
         }
+        # figures a cell above speaks for (the marts' figure_ids: other statements of its value) count as shown
+        cells = [*ratios.get(company_id, []), *interim_periods.get(company_id, [])]
+        shown = shown_figure_ids(context) | {figure_id for row in cells for figure_id in split_ids(row["figure_ids"])}
+        context["other_figures"] = [
+            figure_number(figure)
+            for figure in site.figures_by_entity.get(company_id, [])
+            if figure.figure_id not in shown
+        ]
         pages.append(Page(site.company_href[company_id], "company.html.j2", name, context))
     return pages
+
+
+def shown_figure_ids(context: object) -> set[str]:
+    """The ids of the figures behind every number in a page's context (tables and charts alike)."""
+    if isinstance(context, Number):
+        return {figure.figure_id for figure in context.figures}
+    if isinstance(context, dict):
+        context = list(context.values())
+    if isinstance(context, list | tuple):
+        return set().union(*(shown_figure_ids(item) for item in context))
+    return set()
 
 
 def site_figures(site: Site, rows: list[dict]) -> list[Figure]:
