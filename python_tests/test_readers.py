@@ -14,6 +14,7 @@ import re
 import shlex
 import subprocess
 import sys
+import textwrap
 from pathlib import Path
 
 import duckdb
@@ -23,7 +24,7 @@ import yaml
 from pipeline import expectation_suites, settings
 
 DOCS = [settings.ROOT / "README.md", *sorted((settings.ROOT / "docs").rglob("*.md"))]
-FENCE = re.compile(r"^```([^\n`]*)\n(.*?)^```", re.MULTILINE | re.DOTALL)
+FENCE = re.compile(r"^([ \t]*)```([^\n`]*)\n(.*?)^\1```", re.MULTILINE | re.DOTALL)  # indented in a list too
 RUN = {"sh", "python", "sql", "yaml"}
 SHOWN = {"text", "csv"}
 NOT_RUN = re.compile(r"^(#|--) not run: \S")
@@ -36,9 +37,8 @@ def examples(paths: list[Path] = DOCS) -> list[tuple[str, str, str]]:
         text = path.read_text(encoding="utf-8")
         for match in FENCE.finditer(text):
             line = text.count("\n", 0, match.start()) + 1
-            found.append(
-                (f"{path.relative_to(settings.ROOT).as_posix()}:{line}", match.group(1).strip(), match.group(2))
-            )
+            where = f"{path.relative_to(settings.ROOT).as_posix()}:{line}"
+            found.append((where, match.group(2).strip(), textwrap.dedent(match.group(3))))
     return found
 
 
