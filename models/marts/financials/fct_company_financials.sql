@@ -22,7 +22,7 @@ yuan_rates as (
 annual_figures as (
     select *
     from figures
-    where period_type in ('fiscal_year', 'year_end')
+    where period_type in {{ mart_period_types('fct_company_financials') }}
         and metric_id in ('{{ (amount_metrics + ratio_metrics) | join("', '") }}')
 ),
 
