@@ -97,7 +97,8 @@ components as (
 measured as (
     select
         *,
-        {{ scale_exponent('scale_word', grammar) }} + {{ unit_word_exponent('unit_word', grammar) }} as exponent,
+        {{ scale_exponent('scale_word', grammar) }} + {{ unit_word_exponent('unit_word', grammar) }}
+            + {{ currency_form_exponent('currency_after', grammar) }} as exponent,
         case
             when currency_before <> '' or currency_after <> '' then 'currency'
             when unit_word <> '' then {{ unit_word_unit('unit_word', grammar) }}

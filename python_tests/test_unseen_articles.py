@@ -12,7 +12,7 @@ written as a new user would find articles, and added by the steps of docs/contri
   March ("fiscal 2024", "the year to March 2025"; one row of seeds/curated/curated_fiscal_years.csv),
   "the third quarter of 2024" and "Q3 2024", "the same quarter of 2023", "fifteen", a market
   forecast "by 2027" beside the year it is compared with, a price-cut range "10% to 15%", an amount
-  in pounds, and two claims, one of them wrong.
+  in pounds and a price in pence, and two claims, one of them wrong.
 
 Both are built in one copy of the project with the machinery of test_fixture_article.py. Every
 expected value below was worked out by hand from the text (the comment says how); none is read back
@@ -81,14 +81,10 @@ SAKURA_FIGURES = {
     # "cut prices ... by 10% to 15%": cuts are negative, so the first end is the higher one
     "sc_gpu_price_cut_from": (-0.1, "ratio", "", "2024-Q3", "range_high", False),
     "sc_gpu_price_cut_to": (-0.15, "ratio", "", "2024-Q3", "range_low", False),
-    "sc_thames_fibre_acquisition_price": (
-        2.1e8,
-        "GBP",
-        "GBP",
-        "FY2023",
-        "exact",
-        False,
-    ),  # "Last year ... £210 million"
+    # "Last year it bought Thames Fibre ... for £210 million": pounds in a yen article, calendar 2023
+    "sc_thames_fibre_acquisition_price": (2.1e8, "GBP", "GBP", "FY2023", "exact", False),
+    # "or 245 pence per share": a hundredth of a pound, so 2.45 pounds a share
+    "sc_thames_fibre_acquisition_price_per_share": (2.45, "GBP", "GBP", "FY2023", "exact", False),
 }
 
 # 1.2 / 1.02 - 1 = 17.65%, within 17.5%..18.5% of "18%"; 480 / 250 = 1.92 times, within 1.9..2 of
@@ -215,6 +211,9 @@ def test_amounts_keep_their_currency_and_convert_at_the_year_rate(warehouse):
     assert math.isclose(rhein["rl_revenue_2023"]["value_usd"], 1.4e9 / units_per_usd("EUR", 2023), rel_tol=1e-12)
     pounds = sakura["sc_thames_fibre_acquisition_price"]  # "£" in a yen article is still the pound
     assert math.isclose(pounds["value_usd"], 2.1e8 / units_per_usd("GBP", 2023), rel_tol=1e-12)
+    per_share = sakura["sc_thames_fibre_acquisition_price_per_share"]
+    assert per_share["per_unit"] == "share"
+    assert math.isclose(per_share["value_usd"], 2.45 / units_per_usd("GBP", 2023), rel_tol=1e-12)
     assert math.isclose(sakura["sc_revenue_fy2023"]["value_usd"], 1.62e11 / units_per_usd("JPY", 2023), rel_tol=1e-12)
     assert sakura["sc_market_size_2027"]["value_usd"] is None
     assert sakura["sc_market_size_2027"]["fx_missing_reason"] == (

@@ -121,6 +121,17 @@
     {{ lookup_case(word_expr, pairs) }}
 {%- endmacro %}
 
+{#- Power of ten a currency form written after the number gives it (-2 for "pence", a hundredth of
+    the pound; 0 for every other form and when none is written). -#}
+{% macro currency_form_exponent(form_expr, grammar=none) -%}
+    {%- set grammar = grammar or value_grammar() -%}
+    {%- set pairs = [] -%}
+    {%- for form in grammar['forms'] if form['position'] == 'after' and form['exponent'] != 0 -%}
+        {%- do pairs.append((form['written_form'], form['exponent'])) -%}
+    {%- endfor -%}
+    {{ lookup_case(form_expr, pairs, '0') }}
+{%- endmacro %}
+
 {#- Unit a unit word gives a value: ratio (percent) or percentage_point; '' when none is written. -#}
 {% macro unit_word_unit(word_expr, grammar=none) -%}
     {%- set grammar = grammar or value_grammar() -%}
