@@ -32,7 +32,7 @@ SEGMENTS = [("public", "Public cloud"), ("industry", "Industry cloud")]
 ANNUAL_PERIODS = ("fiscal_year", "year_end")  # period types a fiscal-year column of the company page takes
 # The period types of fct_company_interim_financials (its accepted values), in the order the page
 # shows them: a section each, whose columns are that kind's periods.
-INTERIM_PERIODS = ("quarter", "half_year", "year_to_date", "month")
+INTERIM_PERIODS = ("quarter", "half_year", "year_to_date", "month", "date")
 
 
 def company_pages(site: Site) -> list[Page]:
