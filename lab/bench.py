@@ -125,11 +125,7 @@ def run_size(size: int) -> dict:
     print("   floor: lab/sql/floor.sql in plain DuckDB", flush=True)
     floor_database = folder / "floor.duckdb"
     floor_database.unlink(missing_ok=True)
-    floor = measured(
-        settings.ROOT,
-        [sys.executable, "-c", "import sys; from lab.floor import run_floor; run_floor(sys.argv[1], sys.argv[2])",
-         str(landing), str(floor_database)],
-    )  # fmt: skip
+    floor = measured(settings.ROOT, [sys.executable, "-m", "lab.floor", str(landing), str(floor_database)])
     print(f"   floor {floor['seconds']:.1f} s, peak {floor['peak_mib']:.0f} MiB", flush=True)
     spark = run_spark(folder, project, landing) if size in spark_sizes() else None
     return {

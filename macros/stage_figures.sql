@@ -58,7 +58,8 @@ components as (
         *,
         own.qualifier as qualifier_word,
         own.number as number_text,
-        own.open_paren as open_paren,
+        -- "(€0.3) billion" or "€(0.3) billion": one opening parenthesis, before or after the currency
+        own.open_paren || own.open_paren_after_currency as open_paren,
         own.close_paren as close_paren,
         case
             when own.digits <> '' then 'digits'
@@ -96,7 +97,8 @@ components as (
 measured as (
     select
         *,
-        {{ scale_exponent('scale_word', grammar) }} + {{ unit_word_exponent('unit_word', grammar) }} as exponent,
+        {{ scale_exponent('scale_word', grammar) }} + {{ unit_word_exponent('unit_word', grammar) }}
+            + {{ currency_form_exponent('currency_after', grammar) }} as exponent,
         case
             when currency_before <> '' or currency_after <> '' then 'currency'
             when unit_word <> '' then {{ unit_word_unit('unit_word', grammar) }}
@@ -123,8 +125,8 @@ checked as (
                     || chr(39) || ' (not a number, qualifier, scale word, unit or currency the grammar knows:'
                     || ' seeds/vocabulary)'
             when number_text = ''
-                then 'does not parse as [qualifier] [currency] number [scale] [unit] [currency] [per unit]'
-            when (open_paren = '') <> (close_paren = '')
+                then 'does not parse as [qualifier] [(] [currency] [(] number [)] [scale] [unit] [currency] [per unit]'
+            when (open_paren = '') <> (close_paren = '') or open_paren = '(('
                 then 'does not parse: a parenthesis is not closed'
             when number_kind in ('fraction', 'multiple') and (scale_word <> '' or unit_word <> '' or value_unit = 'currency')
                 then 'does not parse: a ' || number_kind || ' in words takes no scale word, unit or currency'

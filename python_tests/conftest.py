@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import math
 import os
 import shutil
 import subprocess
@@ -124,6 +125,31 @@ def add_fixture_article(project: Path, name: str) -> None:
         append_rows(fixture_csv, project / "seeds" / fixture_csv.relative_to(fixture / "seeds"))
     for document in (fixture / "documents").iterdir():
         shutil.copy2(document, project / "documents" / document.name)
+
+
+def query_rows(connection, sql: str, *parameters) -> list[dict]:
+    """The rows of a query on a DuckDB connection, as dicts by column name."""
+    cursor = connection.execute(sql, list(parameters))
+    names = [column[0] for column in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def figure_mismatches(connection, source_id: str, expected: dict[str, tuple]) -> dict[str, tuple]:
+    """The figures of `source_id` in marts.fct_figures that differ from `expected` (figure_id: (value,
+    unit, currency_code, period_label, qualifier, is_forecast)), with what the warehouse holds; a
+    figure missing or not expected is named with None. Values are compared to 1e-12 relative."""
+    found = {
+        row["figure_id"]: row
+        for row in query_rows(connection, "select * from marts.fct_figures where source_id = ?", source_id)
+    }
+    wrong: dict[str, tuple | None] = {figure_id: None for figure_id in set(found) ^ set(expected)}
+    for figure_id in set(found) & set(expected):
+        value, *attributes = expected[figure_id]
+        row = found[figure_id]
+        got = (row["unit"], row["currency_code"], row["period_label"], row["qualifier"], row["is_forecast"])
+        if not math.isclose(row["value"], value, rel_tol=1e-12) or got != tuple(attributes):
+            wrong[figure_id] = (row["value"], *got)
+    return wrong
 
 
 def replace_in_file(path: Path, old: str, new: str, count: int = 1) -> None:

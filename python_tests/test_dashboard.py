@@ -1,5 +1,7 @@
-"""The dashboard, rendered in headless Chromium: on the article's published warehouse, and on a small
-warehouse whose company reports in Hong Kong dollars (python_tests/fixtures/dashboard_second_currency.sql).
+"""The dashboard, rendered in headless Chromium: on the article's published warehouse, and on a
+warehouse built with the fixture article (python_tests/fixtures/harbour_cloud_2025_03_20: a company
+that reports in Hong Kong dollars, by year and by quarter, with forecasts) and a small landed batch
+(two landed sources, for the landed-sources index).
 
 What is checked is what a reader sees: pages for every company and curated source, charts whose
 axes name the currency of the data, forecasts marked, every number carrying its quote and figure id
@@ -7,7 +9,7 @@ axes name the currency of the data, forecasts marked, every number carrying its 
 
 from __future__ import annotations
 
-import re
+import csv
 import shutil
 import subprocess
 import sys
@@ -17,6 +19,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from conftest import add_fixture_article, copy_project, read_csv, run_pipeline
 
 from pipeline import settings
 from reports import dashboard
@@ -35,17 +38,40 @@ FLAGS = [
     "--v=0",
 ]
 SCREENSHOTS = settings.BUILD_DIR / "dashboard" / "screenshots"
-FIXTURE_SQL = Path(__file__).parent / "fixtures" / "dashboard_second_currency.sql"
-# Columns the fixture has in the shape issue 11 gives the marts, which the article's build may not have yet.
-PENDING_COLUMNS = {
-    ("fct_figures", "is_forecast"),
-    ("fct_share_price_events", "share_price"),
-    ("fct_share_price_events", "share_price_currency"),
-    ("fct_company_financials", "public_cloud_revenue_amount"),
-    ("fct_company_financials", "public_cloud_revenue_currency"),
-    ("fct_company_financials", "industry_cloud_revenue_amount"),
-    ("fct_company_financials", "industry_cloud_revenue_currency"),
-}
+FIXTURE_ARTICLE = "harbour_cloud_2025_03_20"
+FIXTURE_CONTEXT = (
+    Path(__file__).parent / "fixtures" / FIXTURE_ARTICLE / "seeds" / "articles" / "article_source_context.csv"
+)
+
+# A landed batch (the landing file layout of python_tests/test_incremental.py): two sources about a
+# company of the landing registry, so the landed-sources index has two pages at one source a page.
+LANDED = {
+    "sources": [
+        ["source_id", "title", "published_date", "language", "text_path", "section"],
+        ["lantau_2025_02", "Lantau Data results", "2025-02-10", "en", "lantau_2025_02.txt", "Markets"],
+        ["lantau_2025_03", "Lantau Data market notes", "2025-03-12", "en", "lantau_2025_03.txt", "Markets"],
+    ],
+    "entities": [
+        ["entity_id", "entity_name", "entity_type", "parent_entity_id", "description"],
+        ["lantau_data", "Lantau Data", "cloud_provider", "", "A cloud provider of the landed batch."],
+    ],
+    "entity_aliases": [["alias", "entity_id", "note"], ["Lantau Data", "lantau_data", "Canonical name."]],
+    "figures": [
+        [
+            "figure_id", "source_id", "paragraph_number", "subject_as_written", "item_as_written", "metric_id",
+            "metric_as_written", "period_as_written", "value_as_written", "range_position", "direction_as_written",
+            "quote",
+        ],
+        [
+            "lantau_revenue_2024", "lantau_2025_02", 1, "Lantau Data", "", "revenue", "revenue", "2024",
+            "HK$1.2 billion", "", "", "Lantau Data reported revenue of HK$1.2 billion for 2024.",
+        ],
+        [
+            "lantau_revenue_2023", "lantau_2025_03", 1, "Lantau Data", "", "revenue", "revenue", "2023",
+            "HK$1.1 billion", "", "", "Lantau Data reported revenue of HK$1.1 billion for 2023.",
+        ],
+    ],
+}  # fmt: skip
 
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (make test installs it)")
 
@@ -166,18 +192,25 @@ def article(published, tmp_path_factory):
     return project / "warehouse.duckdb", folder, render_all(folder, tmp_path_factory.mktemp("chromium"))
 
 
-def fixture_warehouse(path: Path) -> Path:
-    with duckdb.connect(str(path)) as connection:
-        connection.execute(FIXTURE_SQL.read_text(encoding="utf-8"))
-    return path
+def land(landing: Path) -> None:
+    for kind, rows in LANDED.items():
+        folder = landing / kind
+        folder.mkdir(parents=True, exist_ok=True)
+        with (folder / "batch_000001.csv").open("w", newline="", encoding="utf-8") as handle:
+            csv.writer(handle).writerows(rows)
 
 
 @pytest.fixture(scope="module")
 def second_currency(tmp_path_factory):
-    """The Hong Kong-dollar warehouse's dashboard, with one landed source per index page."""
-    folder = tmp_path_factory.mktemp("second_currency")
-    database = fixture_warehouse(folder / "warehouse.duckdb")
-    output = folder / "dashboard"
+    """A copy of the project with the fixture article added (seed rows and text, as a user adds one)
+    and a landed batch, built and published; its dashboard with one landed source per index page."""
+    root = tmp_path_factory.mktemp("second_currency")
+    project = copy_project(root / "project")
+    add_fixture_article(project, FIXTURE_ARTICLE)
+    land(project / "landing")
+    completed = run_pipeline(project, project / "documents")
+    assert completed.returncode == 0, completed.stdout[-5000:] + completed.stderr[-3000:]
+    database, output = project / "warehouse.duckdb", root / "dashboard"
     dashboard.build_dashboard(database, output, landed_page_size=1)
     return database, output, render_all(output, tmp_path_factory.mktemp("chromium"))
 
@@ -284,75 +317,10 @@ def test_claims_page_says_which_source_each_claim_comes_from(built):
         assert claim["title"] in headings[claim["source_id"]]
 
 
-# ---------------------------------------------------------------------------------------------
-# The article
-
-
-def shown_values(page: Rendered, name: str) -> list[float]:
-    return [
-        float(number.attrs["data-value"])
-        for number in page.dom.find("details", "number")
-        if number.attrs["data-name"] == name
-    ]
-
-
-def test_article_company_page_shows_the_warehouse_figures_in_their_currency(article):
-    database, _, pages = article
-    with duckdb.connect(str(database), read_only=True) as connection:
-        revenue = rows(
-            connection,
-            "select fiscal_year, value, unit from marts.fct_figures where figure_id in "
-            "(select revenue_figure_id from marts.fct_company_financials where company_id = 'kingsoft_cloud') "
-            "order by fiscal_year",
-        )
-        prices = rows(
-            connection,
-            "select distinct unit from marts.fct_figures where entity_id = 'kingsoft_cloud' and per_unit = 'share'",
-        )
-        drawdown = connection.execute(
-            "select drawdown_from_peak_ratio from marts.fct_share_price_events where event_id = 'kingsoft_cloud__close'"
-        ).fetchone()[0]
-    page = pages[dashboard.slug("company", "kingsoft_cloud")]
-    assert shown_values(page, "revenue") == [row["value"] for row in revenue]
-    assert drawdown in shown_values(page, "drawdown_from_peak_ratio")
-    axes = [svg.find("text", "axis-label")[0].text for svg in page.dom.find("svg", "chart")]
-    (currency,) = {row["unit"] for row in revenue}
-    (price_currency,) = {row["unit"] for row in prices}
-    assert f"billion {currency}" in axes
-    assert f"{price_currency} per share" in axes
-
-
-# ---------------------------------------------------------------------------------------------
-# The second currency
-
-
-def test_second_currency_charts_name_the_currency_of_the_data(second_currency):
-    _, _, pages = second_currency
-    page = pages[dashboard.slug("company", "harbour_cloud")]
-    charts = {svg.title(): svg.find("text", "axis-label")[0].text for svg in page.dom.find("svg", "chart")}
-    assert charts["Harbour Cloud Holdings: share price events (HKD)"] == "HKD per share"
-    assert charts["Harbour Cloud Holdings: amounts by year (HKD)"] == "billion HKD"
-    assert charts["Harbour Cloud Holdings: revenue by segment (HKD)"] == "billion HKD"
-    # every value the page formats (table numbers, chart labels and ticks) is in HKD or has no currency;
-    # only the quotes keep the source's own "HK$"
-    formatted = [summary.text for summary in page.dom.find("summary")] + [
-        text.text for svg in page.dom.find("svg", "chart") for text in svg.find("text")
-    ]
-    assert [text for text in formatted if re.search(r"USD|CNY|\$", text)] == []
-    assert any("HKD" in text for text in formatted)
-    # the competitor reports in yuan: its revenue gets a chart of its own, never an HKD axis
-    competitors = {
-        svg.title(): svg.find("text", "axis-label")[0].text
-        for svg in pages["competitors.html"].dom.find("svg", "chart")
-    }
-    assert competitors["Cloud revenue, 2024 (HKD)"] == "billion HKD"
-    assert competitors["Cloud revenue, 2024 (CNY)"] == "billion CNY"
-    market = [svg.find("text", "axis-label")[0].text for svg in pages["market.html"].dom.find("svg", "chart")]
-    assert market == ["billion HKD"]
-
-
-def test_forecasts_are_marked(second_currency):
-    database, _, pages = second_currency
+def test_forecasts_are_marked(built):
+    """Every forecast of the warehouse is shown somewhere, and a number or mark is badged as a forecast
+    exactly when one of its figures is one (fct_figures.is_forecast)."""
+    database, _, pages = built
     with duckdb.connect(str(database), read_only=True) as connection:
         forecasts = {
             row["figure_id"] for row in rows(connection, "select figure_id from marts.fct_figures where is_forecast")
@@ -372,6 +340,198 @@ def test_forecasts_are_marked(second_currency):
     assert seen == forecasts
 
 
+# ---------------------------------------------------------------------------------------------
+# A company page against the marts it shows
+
+
+def numbers(node: Node, name: str) -> list[Node]:
+    return [number for number in node.find("details", "number") if number.attrs["data-name"] == name]
+
+
+def values(node: Node, name: str, forecast: bool = False) -> list[float]:
+    """The values of the numbers named `name` under `node`, in page order: reported ones, or forecasts."""
+    return [
+        float(number.attrs["data-value"])
+        for number in numbers(node, name)
+        if forecast == ("forecast" in number.classes)
+    ]
+
+
+def shown_ids(number: Node) -> set[str]:
+    return {part for part in number.attrs["data-figure-ids"].split(", ") if part}
+
+
+def written_in(number: Node, currency: str) -> bool:
+    """The number as shown (`≥ USD 74.00 per share`) names `currency`."""
+    return currency in number.find("summary")[0].text.split()
+
+
+def axes(node: Node) -> dict[str, str]:
+    """Chart title -> its axis label, for every chart under `node`."""
+    return {svg.title(): svg.find("text", "axis-label")[0].text for svg in node.find("svg", "chart")}
+
+
+def check_company_page(database: Path, pages: dict[str, Rendered], company_id: str) -> Node:
+    """The company's page shows what fct_company_financials, fct_company_interim_financials and
+    fct_share_price_events hold for it, each amount with the currency column of the mart beside it."""
+    with duckdb.connect(str(database), read_only=True) as connection:
+        annual = rows(
+            connection,
+            "select * from marts.fct_company_financials where company_id = ? order by fiscal_year",
+            [company_id],
+        )
+        interim = rows(
+            connection,
+            "select * from marts.fct_company_interim_financials where company_id = ? "
+            "order by period_type, period_start_date, period_label",
+            [company_id],
+        )
+        events = rows(connection, "select * from marts.fct_share_price_events where company_id = ?", [company_id])
+        name = connection.execute(
+            "select company_name from marts.dim_companies where company_id = ?", [company_id]
+        ).fetchone()[0]
+    page = pages[dashboard.slug("company", company_id)].dom
+    charts = axes(page)
+
+    # by year: revenue in its currency, the chart of each currency naming it
+    (table,) = page.find("table", "annual")
+    stated = [row for row in annual if row["revenue_amount"] is not None]
+    assert values(table, "revenue") == [row["revenue_amount"] for row in stated]
+    for currency in {row["revenue_currency"] for row in stated}:
+        assert charts[f"{name}: amounts by year ({currency})"].endswith(currency)
+        assert all(written_in(number, currency) for number in numbers(table, "revenue"))
+
+    # segments: each amount in its own currency of record
+    segments = page.find("table", "segments")
+    for part in ("public_cloud_revenue", "industry_cloud_revenue"):
+        shown = numbers(segments[0], part) if segments else []
+        expected = [row for row in annual if row[f"{part}_amount"] is not None]
+        assert [float(number.attrs["data-value"]) for number in shown] == [row[f"{part}_amount"] for row in expected]
+        for number, row in zip(shown, expected, strict=True):
+            assert written_in(number, row[f"{part}_currency"])
+            assert shown_ids(number), f"{part} {row['fiscal_year']} names no figure"
+
+    # parts of a year: a section per period type, its periods in time order, revenue and growth as the mart has them
+    sections = {section.attrs["data-period-type"]: section for section in page.find("section", "interim")}
+    assert set(sections) >= {row["period_type"] for row in interim}
+    for period_type, section in sections.items():
+        of_type = [row for row in interim if row["period_type"] == period_type]
+        headers = [header.text for header in section.find("th", "period")]
+        assert [label for label in headers if label in {row["period_label"] for row in of_type}] == [
+            row["period_label"] for row in of_type
+        ]
+        assert all(header.attrs["data-period-type"] == period_type for header in section.find("th", "period"))
+        reported = [row for row in of_type if row["revenue_amount"] is not None]
+        assert values(section, "revenue") == [row["revenue_amount"] for row in reported]
+        growth = [row["revenue_yoy_growth_ratio"] for row in of_type if row["revenue_yoy_growth_ratio"] is not None]
+        assert values(section, "revenue_yoy_growth_ratio") == growth
+        kind = period_type.replace("_", " ")
+        assert section.find("h2")[0].text == f"Financials by {kind}"
+        for currency in {row["revenue_currency"] for row in reported}:
+            assert axes(section)[f"{name}: amounts by {kind} ({currency})"].endswith(currency)
+
+    # share prices: each in its currency (share_price_currency); stated changes name change_figure_ids
+    prices = numbers(page, "share_price")
+    assert sorted(float(number.attrs["data-value"]) for number in prices) == sorted(
+        row["share_price"] for row in events
+    )
+    for currency in {row["share_price_currency"] for row in events}:
+        assert charts[f"{name}: share price events ({currency})"] == f"{currency} per share"
+        assert sum(written_in(number, currency) for number in prices) == sum(
+            row["share_price_currency"] == currency for row in events
+        )
+    # every figure of a curated source about the company is on its page, or restates a cell the page shows
+    with duckdb.connect(str(database), read_only=True) as connection:
+        curated = {
+            row[0]
+            for row in connection.execute(
+                "select figure_id from marts.fct_figures where entity_id = ? and source_id in "
+                "(select source_id from marts.dim_sources where is_curated)",
+                [company_id],
+            ).fetchall()
+        }
+    on_page = set().union(*[shown_ids(number) for number in page.find("details", "number")])
+    in_cells = {part for row in annual + interim for part in (row["figure_ids"] or "").split(", ")}
+    assert curated - on_page - in_cells == set()
+    assert curated & on_page  # not all restatements
+
+    changes = set().union(*[set((row["change_figure_ids"] or "").split(", ")) for row in events]) - {""}
+    for column in ("stated_change_from_ipo_ratio", "stated_change_from_peak_ratio"):
+        stated_changes = numbers(page, column)
+        assert len(stated_changes) == sum(row[column] is not None for row in events)
+        assert all(shown_ids(number) and shown_ids(number) <= changes for number in stated_changes)
+    return page
+
+
+def test_article_company_page_shows_its_marts_in_their_currency(article):
+    database, _, pages = article
+    page = check_company_page(database, pages, "kingsoft_cloud")
+    with duckdb.connect(str(database), read_only=True) as connection:
+        drawdown = connection.execute(
+            "select drawdown_from_peak_ratio from marts.fct_share_price_events where event_id = 'kingsoft_cloud__close'"
+        ).fetchone()[0]
+    assert drawdown in values(page, "drawdown_from_peak_ratio")
+
+
+def test_fixture_company_page_shows_its_currency_quarters_and_forecasts(second_currency):
+    database, _, pages = second_currency
+    (context,) = [row for row in read_csv(FIXTURE_CONTEXT) if row["source_id"] == FIXTURE_ARTICLE]
+    currency, company_id = context["local_currency"], context["lead_entity_id"]
+    page = check_company_page(database, pages, company_id)
+    with duckdb.connect(str(database), read_only=True) as connection:
+        forecasts = rows(
+            connection,
+            "select figure_id, value, period_type from marts.fct_figures where entity_id = ? and is_forecast",
+            [company_id],
+        )
+        quarters = connection.execute(
+            "select count(*) from marts.fct_company_interim_financials "
+            "where company_id = ? and period_type = 'quarter'",
+            [company_id],
+        ).fetchone()[0]
+    # every chart on the page is in the fixture's currency (or has none); only quotes keep "HK$"
+    assert {label for label in axes(page).values()} >= {f"billion {currency}", f"{currency} per share"}
+    others = [row["currency_code"] for row in read_csv(settings.SEEDS_DIR / "vocabulary" / "vocabulary_currencies.csv")]
+    formatted = [summary.text for summary in page.find("summary")] + [
+        text.text for svg in page.find("svg", "chart") for text in svg.find("text")
+    ]
+    assert [text for text in formatted if "$" in text or any(code in text for code in others if code != currency)] == []
+    assert any(currency in text for text in formatted)
+    # its quarters have a section of their own
+    assert quarters > 0
+    (section,) = [
+        section for section in page.find("section", "interim") if section.attrs["data-period-type"] == "quarter"
+    ]
+    assert len(section.find("th", "period")) == quarters
+    # its forecasts are on its page, badged, in rows of their own
+    assert forecasts
+    for forecast in forecasts:
+        (number,) = [number for number in page.find("details", "number") if forecast["figure_id"] in shown_ids(number)]
+        assert "forecast" in number.classes and float(number.attrs["data-value"]) == forecast["value"]
+        assert written_in(number, currency)
+    for row in page.find("tr"):
+        kinds = {"forecast" in number.classes for number in row.find("details", "number")}
+        if True in kinds:
+            assert kinds == {True} and row.find("td")[0].text.endswith("(forecast)"), row.text
+
+
+def test_other_pages_chart_each_currency_on_its_own_axis(second_currency):
+    """Competitors' revenue: a chart per year and currency of fct_cloud_revenue, its axis naming that
+    currency; market amounts: the axis names the unit of the figures."""
+    database, _, pages = second_currency
+    with duckdb.connect(str(database), read_only=True) as connection:
+        revenue = rows(connection, "select distinct fiscal_year, revenue_currency from marts.fct_cloud_revenue")
+    competitors = axes(pages["competitors.html"].dom)
+    assert {title for title in competitors if title.startswith("Cloud revenue")} == {
+        f"Cloud revenue, {row['fiscal_year']} ({row['revenue_currency']})" for row in revenue
+    }
+    for row in revenue:
+        assert competitors[f"Cloud revenue, {row['fiscal_year']} ({row['revenue_currency']})"].endswith(
+            row["revenue_currency"]
+        )
+    assert len({row["revenue_currency"] for row in revenue}) > 1  # the fixture adds a currency of its own
+
+
 def test_landed_sources_are_listed_in_an_index_not_a_page_each(second_currency):
     database, folder, pages = second_currency
     with duckdb.connect(str(database), read_only=True) as connection:
@@ -388,27 +548,6 @@ def test_landed_sources_are_listed_in_an_index_not_a_page_each(second_currency):
     assert sorted(listed) == sorted(landed)
     assert len([name for name in pages if name.startswith("landed-sources")]) == len(landed)  # one a page here
     assert not [path for path in folder.glob("source-*.html") if any(source in path.name for source in landed)]
-
-
-def test_the_fixture_reads_only_columns_the_marts_have(warehouse_path):
-    """The fixture is the dashboard's view of the marts: every column it creates exists in the article's
-    warehouse, or is one of the columns issue 11 adds (PENDING_COLUMNS)."""
-    with duckdb.connect(":memory:") as connection:
-        connection.execute(FIXTURE_SQL.read_text(encoding="utf-8"))
-        fixture = {
-            (row[0], row[1])
-            for row in connection.execute(
-                "select table_name, column_name from duckdb_columns() where schema_name = 'marts'"
-            ).fetchall()
-        }
-    with duckdb.connect(str(warehouse_path), read_only=True) as connection:
-        real = {
-            (row[0], row[1])
-            for row in connection.execute(
-                "select table_name, column_name from duckdb_columns() where schema_name = 'marts'"
-            ).fetchall()
-        }
-    assert fixture - real - PENDING_COLUMNS == set()
 
 
 def test_screenshots_of_company_pages(article, second_currency, tmp_path):

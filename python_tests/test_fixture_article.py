@@ -16,7 +16,7 @@ import math
 
 import duckdb
 import pytest
-from conftest import add_fixture_article, copy_project, read_csv, run_pipeline
+from conftest import add_fixture_article, copy_project, figure_mismatches, query_rows, read_csv, run_pipeline
 
 from pipeline import settings
 
@@ -77,10 +77,7 @@ def warehouse(fixture_build):
         yield connection
 
 
-def rows(connection, sql: str, *parameters) -> list[dict]:
-    cursor = connection.execute(sql, list(parameters))
-    names = [column[0] for column in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+rows = query_rows
 
 
 def hkd_per_usd(year: int) -> float:
@@ -98,18 +95,7 @@ def test_the_article_publishes_with_seed_rows_and_text_alone(fixture_build):
 
 
 def test_every_figure_has_its_value_unit_currency_period_qualifier_and_forecast_flag(warehouse):
-    found = {
-        row["figure_id"]: row
-        for row in rows(warehouse, "select * from marts.fct_figures where source_id = ?", SOURCE_ID)
-    }
-    assert sorted(found) == sorted(FIGURES)
-    wrong = {}
-    for figure_id, (value, unit, currency, period, qualifier, forecast) in FIGURES.items():
-        row = found[figure_id]
-        got = (row["unit"], row["currency_code"], row["period_label"], row["qualifier"], row["is_forecast"])
-        if not math.isclose(row["value"], value, rel_tol=1e-12) or got != (unit, currency, period, qualifier, forecast):
-            wrong[figure_id] = (row["value"], *got)
-    assert wrong == {}
+    assert figure_mismatches(warehouse, SOURCE_ID, FIGURES) == {}
 
 
 def test_pronouns_name_the_lead_entity_and_relative_periods_their_figure(warehouse):

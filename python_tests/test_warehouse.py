@@ -45,15 +45,28 @@ def test_fct_figures_holds_every_seeded_figure_once(warehouse, figures):
     assert sorted(built) == sorted(figure["figure_id"] for figure in figures)
 
 
-def test_every_column_of_every_mart_has_a_persisted_description(warehouse):
+def test_every_column_of_every_model_and_seed_has_a_persisted_description(warehouse):
+    """Every relation the build creates (seeds, staging, intermediate, marts, audit) and each of its
+    columns carries its description (persist_docs), so none is undocumented."""
     undocumented = rows(
         warehouse,
         """
-        select table_name, column_name from duckdb_columns()
-        where schema_name = 'marts' and (comment is null or comment = '')""",
+        select schema_name, table_name, column_name from duckdb_columns()
+        where database_name = current_database() and schema_name <> 'main' and coalesce(comment, '') = ''""",
     )
-    tables = rows(warehouse, "select table_name from duckdb_tables() where schema_name = 'marts' and comment is null")
-    assert (undocumented, tables) == ([], [])
+    relations = rows(
+        warehouse,
+        """
+        select schema_name, table_name from duckdb_tables()
+        where database_name = current_database() and schema_name <> 'main' and coalesce(comment, '') = ''
+        union all
+        select schema_name, view_name from duckdb_views()
+        where database_name = current_database() and not internal and schema_name <> 'main'
+            and coalesce(comment, '') = ''""",
+    )
+    built = rows(warehouse, "select distinct schema_name from duckdb_tables() where database_name = current_database()")
+    assert {"raw", "staging", "intermediate", "marts", "audit"} <= {row["schema_name"] for row in built}
+    assert (undocumented, relations) == ([], [])
 
 
 def figure(connection, figure_id: str) -> dict:

@@ -16,6 +16,11 @@ after_forms as (
     {{ split_to_rows('currencies', 'currency_code', 'written_after', ';') | indent(4) }}
 ),
 
+-- forms of a hundredth of the currency ("pence", "cents") are written after the number too
+hundredth_forms as (
+    {{ split_to_rows('currencies', 'currency_code', 'written_after_hundredths', ';') | indent(4) }}
+),
+
 defaults as (
     {{ split_to_rows('currencies', 'currency_code', 'default_for', ';') | indent(4) }}
 ),
@@ -33,6 +38,13 @@ forms as (
         value as written_form,
         'after' as position
     from after_forms
+    where value <> ''
+    union all
+    select
+        key as currency_code,
+        value as written_form,
+        'after' as position
+    from hundredth_forms
     where value <> ''
 ),
 

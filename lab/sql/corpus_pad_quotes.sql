@@ -1,6 +1,6 @@
--- Lengthen each generated quote to about {{ quote_chars }} characters, as long as the article's
--- quotes, with words of financial news picked per figure (so the text compresses like prose, not
--- like one repeated sentence). The value as written stays in the quote.
+{#- Lengthen each generated quote to about quote_chars characters, as long as the article's
+    quotes, with words of financial news picked per figure (so the text compresses like prose, not
+    like one repeated sentence). The value as written stays in the quote. -#}
 update batch
 set quote = left(
     quote || ' ' || array_to_string(

@@ -12,16 +12,21 @@
 {%- endmacro %}
 
 {#- True when the sentence `quote_expr`, up to where it states `value_expr`, says the figure is a
-    forecast: a forecast word with no sentence break (". ", ";", "!", "?") between it and the value.
-    ("Revenue rose to HK$8.8 billion, and it expects HK$10 billion next year": only the second
-    figure is a forecast.) The whole sentence counts when the value is not found in it. -#}
+    forecast: a forecast word with no sentence break (". ", ";", "!", "?") and no word that brings
+    in the figure a forecast is compared with ("up from", "compared with"; class forecast_break)
+    between it and the value. ("Revenue rose to HK$8.8 billion, and it expects HK$10 billion next
+    year": only the second figure is a forecast; "it expects ¥190 billion, up from ¥162 billion":
+    only the first.) The whole sentence counts when the value is not found in it. -#}
 {% macro says_forecast(quote_expr, value_expr) -%}
     {%- set words = [] -%}
-    {%- for row in vocabulary_rows('vocabulary_context_words') if row['word_class'] == 'forecast' -%}
-        {%- do words.append(row['word']) -%}
+    {%- set breaks = [] -%}
+    {%- for row in vocabulary_rows('vocabulary_context_words') -%}
+        {%- do (words if row['word_class'] == 'forecast' else breaks if row['word_class'] == 'forecast_break' else []).append(row['word']) -%}
     {%- endfor -%}
     {%- set position = dbt.position('lower(' ~ value_expr ~ ')', 'lower(' ~ quote_expr ~ ')') -%}
     {%- set before_value = 'case when ' ~ position ~ ' > 0 then substring(lower(' ~ quote_expr ~ '), 1, ' ~ position
         ~ ' - 1) else lower(' ~ quote_expr ~ ') end' -%}
-    coalesce({{ regex_matches(before_value, '\\b' ~ regex_alternation(words) ~ '\\b(?:[^.;!?]|[.][0-9])*$') }}, false)
+    {#- the text after the last break word, where a forecast word still reaches the value -#}
+    {%- set after_break = regex_replace_all(before_value, '^.*(?:^|[^a-z])' ~ regex_alternation(breaks) ~ '\\b', '') if breaks else before_value -%}
+    coalesce({{ regex_matches(after_break, '\\b' ~ regex_alternation(words) ~ '\\b(?:[^.;!?]|[.][0-9])*$') }}, false)
 {%- endmacro %}

@@ -4,7 +4,10 @@
     shapes they combine in are the forms below. Each form is a constant regular expression over
     the period with its lead words removed, and names the capture group of each part it states:
 
-        fiscal_year         2023, FY2024, fiscal 2024, last year, this year
+        fiscal_year         2023, FY2024, fiscal 2024, last year, this year (a fiscal prefix makes the
+                            year the entity's fiscal year: seeds/curated/curated_fiscal_years.csv)
+        year_to             the year to March 2025, the 12 months ended June 30, 2024 (a fiscal year
+                            by its last month)
         part                third quarter of 2024, first half of 2023, Q3 2024, 3Q 2024, 2024 Q3, H1 2024
         year_to_date        first three quarters of 2024, first nine months of 2024
         month               March 2025, March this year
@@ -44,7 +47,7 @@
     {%- for word_class in ['month', 'ordinal', 'part_of_year', 'parts_of_year', 'part_letter', 'same_part',
                            'fiscal_year_prefix', 'year_end_prefix', 'span_connector', 'relative_year',
                            'figure_relative_year', 'as_of_publication', 'before_publication',
-                           'before_publication_prefix'] if word_class not in alt -%}
+                           'before_publication_prefix', 'year_to_noun', 'year_to_connector'] if word_class not in alt -%}
         {%- do alt.update({word_class: regex_alternation([])}) -%}
     {%- endfor -%}
     {%- set cardinal = regex_alternation(vocabulary_words(value_words, 'number')) -%}
@@ -55,7 +58,10 @@
     {%- set day = '([0-9]{1,2})(?:st|nd|rd|th)?' -%}
     {%- set forms = [
         {'form': 'fiscal_year', 'kind': 'fiscal_year',
-         'pattern': '^(?:' ~ alt['fiscal_year_prefix'] ~ ' *)?' ~ year ~ '$', 'year': 1},
+         'pattern': '^(?:(' ~ alt['fiscal_year_prefix'] ~ ') *)?' ~ year ~ '$', 'fiscal_prefix': 1, 'year': 2},
+        {'form': 'year_to', 'kind': 'fiscal_year',
+         'pattern': '^' ~ alt['year_to_noun'] ~ ' +' ~ alt['year_to_connector'] ~ ' +' ~ month ~ '(?: +' ~ day ~ ')?,? +([0-9]{4})$',
+         'month': 1, 'year': 3},
         {'form': 'year_end', 'kind': 'year_end',
          'pattern': '^' ~ alt['year_end_prefix'] ~ ' +' ~ year ~ '$', 'year': 1},
         {'form': 'month', 'kind': 'month',
@@ -173,7 +179,47 @@
         {{ lookup_case(period_role(grammar, 'month', core, form), period_word_pairs(grammar, 'month')) }},
         cast(nullif({{ period_role(grammar, 'month_digits', core, form) }}, '') as integer)
     ) as integer) as period_month_number,
-    cast(nullif({{ period_role(grammar, 'day', core, form) }}, '') as integer) as period_day_number
+    cast(nullif({{ period_role(grammar, 'day', core, form) }}, '') as integer) as period_day_number,
+    -- a fiscal year written with a fiscal prefix ("fiscal 2024") or by its last month ("the year to
+    -- March 2025"): the entity's own fiscal year (period_fiscal_year_fields), not the calendar year
+    period_form = 'year_to' or {{ period_role(grammar, 'fiscal_prefix', core, form) }} <> '' as is_fiscal_year_written
+{%- endmacro %}
+
+{#- The fiscal year conventions of seeds/curated/curated_fiscal_years.csv, written into the SQL as
+    case expressions on `entity_expr` (an entity not listed keeps the calendar year): the month its
+    fiscal year ends in (12 when not listed) and whether it names a fiscal year by the calendar year
+    it starts in ("fiscal 2024" is April 2024 to March 2025) rather than the one it ends in. Returns
+    select-list lines over columns of period_part_values and a resolved `year_expr`, giving
+    fiscal_end_month, fiscal_end_year (the calendar year the fiscal year ends in) and
+    fiscal_year_number (the year it is named by): for "the year to March 2025" the month and year
+    written, named by the entity's convention when its fiscal year ends that month (else by the
+    year it ends in); for "fiscal 2024" the entity's month, named 2024; for anything else 12 and
+    the year written. -#}
+{% macro period_fiscal_year_fields(entity_expr, year_expr, month_expr='period_month_number', form_expr='period_form', fiscal_expr='is_fiscal_year_written') -%}
+    {%- set months = [] -%}
+    {%- set named_for_start = [] -%}
+    {%- for row in vocabulary_rows('curated_fiscal_years') -%}
+        {%- do months.append((row['entity_id'], row['fiscal_year_end_month'] | int)) -%}
+        {%- do named_for_start.append((row['entity_id'], 'true' if row['fiscal_year_named_for'] == 'start' else 'false')) -%}
+    {%- endfor -%}
+    {%- set entity_month = lookup_case(entity_expr, months, '12') -%}
+    {%- set entity_start = lookup_case(entity_expr, named_for_start, 'false') -%}
+    case
+        when {{ form_expr }} = 'year_to' then {{ month_expr }}
+        when {{ fiscal_expr }} then {{ entity_month }}
+        else 12
+    end as fiscal_end_month,
+    case
+        when {{ form_expr }} <> 'year_to' and {{ fiscal_expr }} and {{ entity_month }} <> 12 and {{ entity_start }}
+            then {{ year_expr }} + 1
+        else {{ year_expr }}
+    end as fiscal_end_year,
+    case
+        -- "the year to March 2025" of an entity whose fiscal year ends in March and is named by its start: fiscal 2024
+        when {{ form_expr }} = 'year_to' and {{ month_expr }} <> 12 and {{ month_expr }} = {{ entity_month }} and {{ entity_start }}
+            then {{ year_expr }} - 1
+        else {{ year_expr }}
+    end as fiscal_year_number
 {%- endmacro %}
 
 {#- A year written as digits or as a relative year, as a number: a relative year counts from the
@@ -218,8 +264,18 @@
 {% macro period_fields(published_date_expr, columns=none) -%}
     {%- set c = {'kind': 'period_kind', 'year': 'period_year', 'first_year': 'period_first_year_number',
                  'part_number': 'period_part_number', 'part_months': 'period_part_months',
-                 'month': 'period_month_number', 'day': 'period_day_number'} -%}
+                 'month': 'period_month_number', 'day': 'period_day_number', 'fiscal_end_month': '12',
+                 'fiscal_end_year': none} -%}
     {%- do c.update(columns or {}) -%}
+    {#- a fiscal year ending in month m (fiscal_end_month, 12 for a calendar year) of year y
+        (fiscal_end_year, by default the year) runs from the month after m of the year before y to
+        the end of m in y (period_fiscal_year_fields gives both per entity) -#}
+    {%- set fy_end_month = c.fiscal_end_month -%}
+    {%- set fy_end_year = c.fiscal_end_year or c.year -%}
+    {%- set fy_start = make_date_from_parts(
+        '' ~ fy_end_year ~ ' - case when ' ~ fy_end_month ~ ' = 12 then 0 else 1 end',
+        'case when ' ~ fy_end_month ~ ' = 12 then 1 else ' ~ fy_end_month ~ ' + 1 end', 1) -%}
+    {%- set fy_end = 'last_day(' ~ make_date_from_parts(fy_end_year, '' ~ fy_end_month ~ '', 1) ~ ')' -%}
     case
         when {{ c.kind }} = 'unstated' then 'unstated'
         when {{ c.kind }} in ('as_of_publication', 'before_publication') then {{ c.kind }}
@@ -240,7 +296,8 @@
         when {{ c.kind }} not in ('before_publication', 'unstated') then {{ c.year }}
     end as fiscal_year,
     case
-        when {{ c.kind }} in ('fiscal_year', 'year_to_date') then {{ make_date_from_parts(c.year, 1, 1) }}
+        when {{ c.kind }} = 'fiscal_year' then {{ fy_start }}
+        when {{ c.kind }} = 'year_to_date' then {{ make_date_from_parts(c.year, 1, 1) }}
         when {{ c.kind }} = 'span' then {{ make_date_from_parts('' ~ c.first_year ~ '', 1, 1) }}
         when {{ c.kind }} = 'part' and {{ c.part_number }} between 1 and 12 / {{ c.part_months }}
             then {{ make_date_from_parts(c.year, '(' ~ c.part_number ~ ' - 1) * ' ~ c.part_months ~ ' + 1', 1) }}
@@ -250,7 +307,8 @@
         when {{ c.kind }} = 'as_of_publication' then {{ published_date_expr }}
     end as period_start_date,
     case
-        when {{ c.kind }} in ('fiscal_year', 'span', 'year_end') then {{ make_date_from_parts(c.year, 12, 31) }}
+        when {{ c.kind }} = 'fiscal_year' then {{ fy_end }}
+        when {{ c.kind }} in ('span', 'year_end') then {{ make_date_from_parts(c.year, 12, 31) }}
         when {{ c.kind }} = 'part' and {{ c.part_number }} between 1 and 12 / {{ c.part_months }}
             then last_day({{ make_date_from_parts(c.year, '' ~ c.part_number ~ ' * ' ~ c.part_months ~ '', 1) }})
         when {{ c.kind }} = 'year_to_date' and {{ c.part_number }} * {{ c.part_months }} between 1 and 12

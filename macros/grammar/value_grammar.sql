@@ -1,9 +1,10 @@
 {#- The grammar of a figure's value as written (lowercased), one end of a range:
 
-        [qualifier] [(] [currency before] number [)] [scale word] [unit word] [currency after] [per unit]
+        [qualifier] [(] [currency before] [(] number [)] [scale word] [unit word] [currency after] [per unit]
 
     where the number is digits ("1,234.5"), a number word ("three", "twenty-five", "a fifth",
-    "double") or a fraction in words ("one in five"); a number in parentheses is negative. Every
+    "double") or a fraction in words ("one in five"); a number in parentheses is negative, the opening
+    one written before or after the currency ("(€0.3) billion", "€(0.3) billion"). Every
     word comes from a seed: seeds/vocabulary/vocabulary_value_words.csv (qualifiers, scale words,
     unit words, per units, number words, connectors) and vocabulary_currencies.csv (currency forms). The pattern
     is built from them when a node compiles, so it is a constant in the SQL.
@@ -28,6 +29,7 @@
     {%- set pattern = '^(?:(' ~ regex_alternation(vocabulary_words(words, 'qualifier')) ~ ') +)?'
         ~ '([(])?'
         ~ '(?:(' ~ regex_alternation(before) ~ ') *)?'
+        ~ '([(])?'
         ~ number
         ~ '([)])?'
         ~ '(?: *(' ~ regex_alternation(vocabulary_words(words, 'scale')) ~ '))?'
@@ -37,7 +39,7 @@
         ~ ' +(' ~ regex_alternation(vocabulary_words(words, 'per_unit')) ~ '))?$' -%}
     {{ return({
         'pattern': pattern,
-        'groups': ['qualifier', 'open_paren', 'currency_before', 'number', 'digits', 'number_word',
+        'groups': ['qualifier', 'open_paren', 'currency_before', 'open_paren_after_currency', 'number', 'digits', 'number_word',
                    'number_word_units', 'fraction_numerator', 'fraction_denominator', 'close_paren',
                    'scale_word', 'unit_word', 'currency_after', 'per_unit'],
         'words': words,
@@ -117,6 +119,17 @@
         {%- do pairs.append((row['word'], row['number_value'] | int)) -%}
     {%- endfor -%}
     {{ lookup_case(word_expr, pairs) }}
+{%- endmacro %}
+
+{#- Power of ten a currency form written after the number gives it (-2 for "pence", a hundredth of
+    the pound; 0 for every other form and when none is written). -#}
+{% macro currency_form_exponent(form_expr, grammar=none) -%}
+    {%- set grammar = grammar or value_grammar() -%}
+    {%- set pairs = [] -%}
+    {%- for form in grammar['forms'] if form['position'] == 'after' and form['exponent'] != 0 -%}
+        {%- do pairs.append((form['written_form'], form['exponent'])) -%}
+    {%- endfor -%}
+    {{ lookup_case(form_expr, pairs, '0') }}
 {%- endmacro %}
 
 {#- Unit a unit word gives a value: ratio (percent) or percentage_point; '' when none is written. -#}

@@ -1,7 +1,8 @@
 """`make dashboard`: a static HTML dashboard of the published warehouse, generated from its data.
 
-One page per company the warehouse holds figures about (its financials, segments and share prices,
-each in its own currency), one per curated source (its figures and claim verdicts), an index of
+One page per company the warehouse holds figures about (its financials by year and by quarter, half
+or other part of a year, segments and share prices, each amount in its own currency, forecasts
+marked), one per curated source (its figures and claim verdicts), an index of
 landed sources, and pages for competitors, CDN nodes, price cuts, market figures and claims whose
 years and periods come from the data. Every number shown names the figures it comes from: hover it
 for its quote and figure id, click it to keep them open.

@@ -58,9 +58,11 @@ class Site:
         }
         self.figures_by_source: dict[str, list[Figure]] = defaultdict(list)
         self.sources_by_entity: dict[str, set[str]] = defaultdict(set)
-        for figure in self.figures.values():
+        self.figures_by_entity: dict[str, list[Figure]] = defaultdict(list)
+        for figure in self.figures.values():  # in the order of figures.sql: source, paragraph, id
             self.figures_by_source[figure.source_id].append(figure)
             self.sources_by_entity[figure.entity_id].add(figure.source_id)
+            self.figures_by_entity[figure.entity_id].append(figure)
         self.claims_by_source = grouped(data.claims, "source_id")
         self.claims_by_entity = grouped(data.claims, "entity_id")
 

@@ -32,7 +32,10 @@ def competitors_page(site: Site) -> Page:
                 "row": row,
                 "href": site.company_href.get(row["provider_id"]),
                 "revenue": site.number(
-                    row["revenue"], amount_text(row["revenue"], row["currency"]), row["revenue_figure_id"], "revenue"
+                    row["revenue_amount"],
+                    amount_text(row["revenue_amount"], row["revenue_currency"]),
+                    row["revenue_figure_id"],
+                    "revenue",
                 ),
                 "stated_growth": site.ratio(row, "stated_yoy_growth_ratio", "yoy_growth_figure_id"),
                 "computed_growth": site.ratio(
@@ -45,8 +48,8 @@ def competitors_page(site: Site) -> Page:
             for row in rows
         ]
         year_charts = []
-        for currency in sorted({row["currency"] for row in rows if row["currency"]}):
-            in_currency = [row for row in table if row["revenue"] and row["row"]["currency"] == currency]
+        for currency in sorted({row["revenue_currency"] for row in rows if row["revenue_currency"]}):
+            in_currency = [row for row in table if row["revenue"] and row["row"]["revenue_currency"] == currency]
             in_currency.sort(key=lambda row: -row["revenue"].value)
             divisor, axis = amount_axis(currency, [row["revenue"].value for row in in_currency])
             data = [

@@ -42,6 +42,8 @@ class Data:
     forecasts: list[dict]
     ratios: list[dict]
     segments: list[dict]
+    interim_figures: list[dict]
+    interim_periods: list[dict]
     share_prices: list[dict]
     cloud_revenue: list[dict]
     cdn_nodes: list[dict]
@@ -53,10 +55,9 @@ class Data:
     def named_figure_ids(self) -> set[str]:
         """Every figure id any row names, in any of its figure id columns."""
         found = set()
-        for rows in (self.annual_figures, self.forecasts, self.ratios, self.segments, self.share_prices):
-            found |= ids_in(rows)
-        for rows in (self.cloud_revenue, self.cdn_nodes, self.price_cuts, self.market, self.claims):
-            found |= ids_in(rows)
+        for rows in vars(self).values():
+            if isinstance(rows, list):
+                found |= ids_in(rows)
         return found
 
 
@@ -70,7 +71,6 @@ def ids_in(rows: list[dict]) -> set[str]:
 
 
 def load(connection: duckdb.DuckDBPyConnection) -> Data:
-    connection.execute(sql("views"))
     data = Data(
         companies=query(connection, "companies"),
         sources=query(connection, "sources"),
@@ -78,6 +78,8 @@ def load(connection: duckdb.DuckDBPyConnection) -> Data:
         forecasts=query(connection, "company_forecasts"),
         ratios=query(connection, "company_ratios"),
         segments=query(connection, "company_segments"),
+        interim_figures=query(connection, "company_interim_figures"),
+        interim_periods=query(connection, "company_interim_periods"),
         share_prices=query(connection, "share_prices"),
         cloud_revenue=query(connection, "cloud_revenue"),
         cdn_nodes=query(connection, "cdn_nodes"),

@@ -194,7 +194,15 @@ resolved_periods as (
         case
             when own_years.period_kind in ('figure_relative', 'same_part') then compared.period_day_number
             else own_years.period_day_number
-        end as resolved_period_day_number
+        end as resolved_period_day_number,
+        case
+            when own_years.period_kind in ('figure_relative', 'same_part') then compared.period_form
+            else own_years.period_form
+        end as resolved_period_form,
+        case
+            when own_years.period_kind in ('figure_relative', 'same_part') then compared.is_fiscal_year_written
+            else own_years.is_fiscal_year_written
+        end as resolved_is_fiscal_year_written
     from own_years
     left join compared_figures
         on own_years.figure_id = compared_figures.figure_id
@@ -203,14 +211,24 @@ resolved_periods as (
         and own_years.source_id = compared.source_id
 ),
 
+-- a fiscal year of an entity whose year does not end in December (seeds/curated/curated_fiscal_years.csv)
+fiscal_years as (
+    select
+        *,
+        {{ period_fiscal_year_fields('entity_id', 'resolved_period_year', 'resolved_period_month_number',
+            'resolved_period_form', 'resolved_is_fiscal_year_written') | indent(8) }}
+    from resolved_periods
+),
+
 periods as (
     select
         *,
         {{ period_fields('published_date', {
-            'kind': 'resolved_period_kind', 'year': 'resolved_period_year', 'first_year': 'resolved_period_first_year',
+            'kind': 'resolved_period_kind', 'year': 'fiscal_year_number', 'first_year': 'resolved_period_first_year',
             'part_number': 'resolved_period_part_number', 'part_months': 'resolved_period_part_months',
-            'month': 'resolved_period_month_number', 'day': 'resolved_period_day_number'}) | indent(8) }}
-    from resolved_periods
+            'month': 'resolved_period_month_number', 'day': 'resolved_period_day_number',
+            'fiscal_end_month': 'fiscal_end_month', 'fiscal_end_year': 'fiscal_end_year'}) | indent(8) }}
+    from fiscal_years
 ),
 
 forecasts as (

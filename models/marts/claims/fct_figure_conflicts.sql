@@ -99,6 +99,8 @@ within_source_pairs as (
         and first_statement.entity_id = second_statement.entity_id
         and first_statement.period_label = second_statement.period_label
         and first_statement.unit = second_statement.unit
+        -- a price per share and a total are different quantities, even of one metric
+        and first_statement.per_unit = second_statement.per_unit
         and first_statement.statement_id < second_statement.statement_id
     where first_statement.period_type <> 'unstated'
 ),
@@ -112,6 +114,7 @@ banded as (
         metric_id,
         period_label,
         unit,
+        per_unit,
         value_as_written,
         paragraph_number,
         quote,
@@ -127,9 +130,10 @@ disputed_facts as (
         entity_id,
         metric_id,
         period_label,
-        unit
+        unit,
+        per_unit
     from banded
-    group by entity_id, metric_id, period_label, unit
+    group by entity_id, metric_id, period_label, unit, per_unit
     having count(distinct source_id) > 1 and max(band_low) > min(band_high)
 ),
 
@@ -141,6 +145,7 @@ disputed as (
         and banded.metric_id = disputed_facts.metric_id
         and banded.period_label = disputed_facts.period_label
         and banded.unit = disputed_facts.unit
+        and banded.per_unit = disputed_facts.per_unit
 ),
 
 across_source_pairs as (
@@ -172,6 +177,7 @@ across_source_pairs as (
         and first_figure.metric_id = second_figure.metric_id
         and first_figure.period_label = second_figure.period_label
         and first_figure.unit = second_figure.unit
+        and first_figure.per_unit = second_figure.per_unit
         and first_figure.source_id < second_figure.source_id
     where first_figure.band_high < second_figure.band_low
         or second_figure.band_high < first_figure.band_low

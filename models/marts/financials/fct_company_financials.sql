@@ -22,7 +22,7 @@ yuan_rates as (
 annual_figures as (
     select *
     from figures
-    where period_type in ('fiscal_year', 'year_end')
+    where period_type in {{ mart_period_types('fct_company_financials') }}
         and metric_id in ('{{ (amount_metrics + ratio_metrics) | join("', '") }}')
 ),
 
@@ -30,7 +30,14 @@ company_years as (
     select
         entity_id as company_id,
         min(fiscal_year) as first_year,
-        max(fiscal_year) as last_year
+        max(fiscal_year) as last_year,
+        -- where the company's fiscal year starts (seeds/curated/curated_fiscal_years.csv): its month,
+        -- and the calendar year it starts in relative to the year it is named by; January of the
+        -- same year for a company whose figures state no whole fiscal year
+        coalesce(min(case when period_type = 'fiscal_year' then cast(extract(month from period_start_date) as integer) end), 1)
+            as fiscal_year_start_month,
+        coalesce(min(case when period_type = 'fiscal_year'
+            then cast(extract(year from period_start_date) as integer) - fiscal_year end), 0) as fiscal_year_start_offset
     from annual_figures
     group by entity_id
 ),
@@ -38,7 +45,9 @@ company_years as (
 spine as (
     select
         company_years.company_id,
-        company_years.first_year + offsets.offset_number as fiscal_year
+        company_years.first_year + offsets.offset_number as fiscal_year,
+        company_years.fiscal_year_start_month,
+        company_years.fiscal_year_start_offset
     from company_years
     cross join {{ integer_offsets(100) }} as offsets
     where company_years.first_year + offsets.offset_number <= company_years.last_year
@@ -58,6 +67,8 @@ joined as (
     select
         spine.company_id,
         spine.fiscal_year,
+        spine.fiscal_year_start_month,
+        spine.fiscal_year_start_offset,
         {%- for metric in amount_metrics %}
         pivoted.stated_{{ metric }}_amount,
         pivoted.stated_{{ metric }}_currency,
@@ -107,7 +118,8 @@ final as (
         derived.fiscal_year,
 
         -- attributes
-        {{ make_date_from_parts('derived.fiscal_year', 1, 1) }} as fiscal_year_start_date,
+        {{ make_date_from_parts('derived.fiscal_year + derived.fiscal_year_start_offset', 'derived.fiscal_year_start_month', 1) }}
+            as fiscal_year_start_date,
         companies.company_name,
         derived.figure_ids is not null as has_stated_figures,
         derived.is_industry_cloud_revenue_derived,

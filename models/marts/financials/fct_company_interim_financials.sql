@@ -17,7 +17,7 @@ companies as (
 interim_figures as (
     select *
     from figures
-    where period_type in ('quarter', 'half_year', 'year_to_date', 'month')
+    where period_type in {{ mart_period_types('fct_company_interim_financials') }}
         and metric_id in ('{{ (amount_metrics + ratio_metrics) | join("', '") }}')
 ),
 

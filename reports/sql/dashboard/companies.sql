@@ -6,7 +6,7 @@ companies as (
 ),
 
 figures as (
-    select * from dashboard_figures
+    select * from marts.fct_figures
 ),
 
 figure_counts as (

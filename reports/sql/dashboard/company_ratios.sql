@@ -1,5 +1,5 @@
 -- Every company year of fct_company_financials (years with no stated figure included), with the
--- ratios the mart computes and the figures each is computed from.
+-- ratios the mart computes, the figures each is computed from, and every figure of the year.
 with
 
 financials as (
@@ -25,7 +25,9 @@ final as (
         rd_intensity_ratio,
         concat_ws(', ', rd_expense_figure_id, revenue_figure_id) as rd_intensity_figure_ids,
         net_loss_margin_ratio,
-        concat_ws(', ', net_loss_figure_id, revenue_figure_id) as net_loss_margin_figure_ids
+        concat_ws(', ', net_loss_figure_id, revenue_figure_id) as net_loss_margin_figure_ids,
+        -- every figure of the company year, those that restate a value a cell speaks for included
+        figure_ids
     from with_prior
 )
 

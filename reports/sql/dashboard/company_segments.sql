@@ -1,62 +1,63 @@
--- Public and industry cloud revenue by company and year, in the currency the company states them
--- in: the mart's *_amount and *_currency columns (issue 11). Until those land, the amounts are read
--- from the figures, and industry cloud (total less public, when the source does not state it) is
--- derived here, only when both amounts are in the same currency.
+-- Public and industry cloud revenue by company and year, each in its currency of record, as
+-- fct_company_financials gives them, with the figures each amount comes from: a derived industry
+-- cloud amount (total less public) names the two figures it is computed from, a stated one the
+-- industry cloud figures of the mart's cell (its figure_ids).
 with
 
 financials as (
-    select * from dashboard_company_financials
+    select * from marts.fct_company_financials
 ),
 
 figures as (
-    select * from dashboard_figures
+    select * from marts.fct_figures
 ),
 
--- fct_company_financials does not name the industry cloud figure it uses when one is stated (it
--- has no industry_cloud_revenue_figure_id); take the cell's first, and read its own currency
+cell_figure_ids as (
+    select
+        company_id,
+        fiscal_year,
+        unnest(string_split(figure_ids, ', ')) as figure_id
+    from financials
+    where not is_industry_cloud_revenue_derived
+        and industry_cloud_revenue_amount is not null
+),
+
 stated_industry as (
     select
-        entity_id,
-        fiscal_year,
-        min(figure_id) as figure_id
-    from figures
-    where metric_id = 'industry_cloud_revenue'
-        and period_type = 'fiscal_year'
-    group by entity_id, fiscal_year
+        cell_figure_ids.company_id,
+        cell_figure_ids.fiscal_year,
+        string_agg(cell_figure_ids.figure_id, ', ' order by cell_figure_ids.figure_id) as figure_ids
+    from cell_figure_ids
+    inner join figures
+        on cell_figure_ids.figure_id = figures.figure_id
+    where figures.metric_id = 'industry_cloud_revenue'
+    group by cell_figure_ids.company_id, cell_figure_ids.fiscal_year
 ),
 
 final as (
     select
         financials.company_id,
         financials.fiscal_year,
-        coalesce(financials.public_cloud_revenue_amount, public_figures.value) as public_cloud_revenue,
-        coalesce(financials.public_cloud_revenue_currency, public_figures.unit) as public_cloud_currency,
-        financials.public_cloud_revenue_figure_id,
+        financials.public_cloud_revenue_amount,
+        financials.public_cloud_revenue_currency,
+        financials.public_cloud_revenue_figure_id as public_cloud_revenue_figure_ids,
         financials.is_industry_cloud_revenue_derived,
-        coalesce(financials.industry_cloud_revenue_amount, case
-            when not financials.is_industry_cloud_revenue_derived then industry_figures.value
-            when revenue_figures.unit = public_figures.unit then revenue_figures.value - public_figures.value
-        end) as industry_cloud_revenue,
-        coalesce(financials.industry_cloud_revenue_currency, case
-            when not financials.is_industry_cloud_revenue_derived then industry_figures.unit
-            when revenue_figures.unit = public_figures.unit then revenue_figures.unit
-        end) as industry_cloud_currency,
+        financials.industry_cloud_revenue_amount,
+        financials.industry_cloud_revenue_currency,
         case
             when financials.is_industry_cloud_revenue_derived
                 then concat_ws(', ', financials.revenue_figure_id, financials.public_cloud_revenue_figure_id)
-            else stated_industry.figure_id
+            else stated_industry.figure_ids
         end as industry_cloud_revenue_figure_ids,
-        financials.public_cloud_share_ratio
+        financials.public_cloud_share_ratio,
+        concat_ws(', ', financials.public_cloud_revenue_figure_id, financials.revenue_figure_id)
+            as public_cloud_share_figure_ids
     from financials
-    inner join figures as public_figures
-        on financials.public_cloud_revenue_figure_id = public_figures.figure_id
-    left join figures as revenue_figures
-        on financials.revenue_figure_id = revenue_figures.figure_id
     left join stated_industry
-        on financials.company_id = stated_industry.entity_id
+        on financials.company_id = stated_industry.company_id
         and financials.fiscal_year = stated_industry.fiscal_year
-    left join figures as industry_figures
-        on stated_industry.figure_id = industry_figures.figure_id
+    where financials.public_cloud_revenue_amount is not null
+        or financials.industry_cloud_revenue_amount is not null
 )
 
 select * from final

@@ -3,7 +3,7 @@
 with
 
 figures as (
-    select * from dashboard_figures
+    select * from marts.fct_figures
 ),
 
 metrics as (

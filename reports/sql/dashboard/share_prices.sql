@@ -1,16 +1,12 @@
--- Share price events by company, in time order, each price in its own currency.
+-- Share price events by company, in time order, each price in its currency of record.
 with
 
 events as (
-    select * from dashboard_share_price_events
+    select * from marts.fct_share_price_events
 ),
 
 figures as (
-    select * from dashboard_figures
-),
-
-metrics as (
-    select * from marts.dim_metrics
+    select * from marts.fct_figures
 ),
 
 event_figure_ids as (
@@ -20,17 +16,14 @@ event_figure_ids as (
     from events
 ),
 
-event_figures as (
+-- an event with no date of its own (an IPO in a fiscal year) is placed by the end of its figures' period
+event_ends as (
     select
         event_figure_ids.event_id,
-        -- the currency of the price figure(s) the event's price comes from
-        max(case when metrics.unit_kind = 'currency' then figures.unit end) as price_currency,
         min(figures.period_end_date) as period_end_date
     from event_figure_ids
     inner join figures
         on event_figure_ids.figure_id = figures.figure_id
-    inner join metrics
-        on figures.metric_id = metrics.metric_id
     group by event_figure_ids.event_id
 ),
 
@@ -44,17 +37,17 @@ final as (
         events.price_qualifier,
         events.is_price_derived,
         events.share_price,
-        coalesce(events.share_price_currency, event_figures.price_currency) as currency,
+        events.share_price_currency,
         events.change_from_ipo_ratio,
         events.drawdown_from_peak_ratio,
         events.stated_change_from_ipo_ratio,
         events.stated_change_from_peak_ratio,
         events.figure_ids,
-        coalesce(events.change_figure_ids, events.figure_ids) as change_figure_ids,
-        coalesce(events.event_date, event_figures.period_end_date) as sort_date
+        events.change_figure_ids,
+        coalesce(events.event_date, event_ends.period_end_date) as sort_date
     from events
-    left join event_figures
-        on events.event_id = event_figures.event_id
+    left join event_ends
+        on events.event_id = event_ends.event_id
 )
 
 select * from final
