@@ -1,7 +1,7 @@
 {#- Tests on what changed. On an incremental build (the warehouse holds the record of the last
     build, schema build_state), a generic test of a model kept per source or per cell (its config
     says meta: {kept_per: source | cell}) reads only what the build changed:
-      - row-level tests (not_null, accepted_values, relationships, accepted_range,
+      - row-level tests (not_null, not_null_columns, accepted_values, relationships, accepted_range,
         expression_is_true) read the rows of the changed sources (int_changed_sources) or cells
         (int_changed_cells);
       - unique reads every row whose key a changed row holds, so a new row repeating an old key
@@ -54,7 +54,7 @@
     {%- if kept_per not in ('source', 'cell') -%}{{ return('') }}{%- endif -%}
     {%- set test = model.get('test_metadata') or {} -%}
     {%- set name = test.get('name') -%}
-    {%- if name in ('not_null', 'accepted_values', 'relationships', 'accepted_range', 'expression_is_true') -%}
+    {%- if name in ('not_null', 'not_null_columns', 'accepted_values', 'relationships', 'accepted_range', 'expression_is_true') -%}
         {{ return(changed_rows_of(kept_per, 'tested_rows')) }}
     {%- elif name == 'unique' -%}
         {%- set column = test.get('kwargs', {}).get('column_name') -%}
