@@ -42,3 +42,9 @@
         from text.`{{ directory }}`
     ) as read_lines
 {%- endmacro %}
+
+{#- A character class of every character Python's str.split() takes for whitespace (the seeds' quote
+    checks fold whitespace that way): RE2's and Java's \s leave out the no-break space and others. -#}
+{% macro whitespace_class(negated=false) -%}
+    {{ return('[' ~ ('^' if negated else '') ~ '\\s\\x{0b}\\x{1c}-\\x{1f}\\x{85}\\x{a0}\\x{1680}\\x{2000}-\\x{200a}\\x{2028}\\x{2029}\\x{202f}\\x{205f}\\x{3000}]') }}
+{%- endmacro %}

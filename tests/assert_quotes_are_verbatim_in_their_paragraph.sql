@@ -29,7 +29,7 @@ quoted as (
         figure_id as row_id,
         source_id,
         paragraph_number,
-        trim({{ regex_replace_all("coalesce(quote, '')", '\\s+', ' ') }}) as quote_text,
+        trim({{ regex_replace_all("coalesce(quote, '')", whitespace_class() ~ '+', ' ') }}) as quote_text,
         coalesce(value_as_written, '') as value_as_written
     from figures
     union all
@@ -39,7 +39,7 @@ quoted as (
         claim_id as row_id,
         source_id,
         paragraph_number,
-        trim({{ regex_replace_all("coalesce(quote, '')", '\\s+', ' ') }}) as quote_text,
+        trim({{ regex_replace_all("coalesce(quote, '')", whitespace_class() ~ '+', ' ') }}) as quote_text,
         '' as value_as_written
     from claims
 ),

@@ -15,7 +15,7 @@ non_empty as (
         cast(line_number as integer) as line_number,
         line_text
     from lines
-    where {{ regex_matches('line_text', '[^\\s]') }}
+    where {{ regex_matches('line_text', whitespace_class(negated=true)) }}
 ),
 
 final as (
@@ -27,7 +27,7 @@ final as (
         -- attributes
         cast(line_number as integer) as line_number,
         -- whitespace folded to single spaces, as quotes are compared
-        trim({{ regex_replace_all('line_text', '\\s+', ' ') }}) as paragraph_text
+        trim({{ regex_replace_all('line_text', whitespace_class() ~ '+', ' ') }}) as paragraph_text
     from non_empty
 )
 
