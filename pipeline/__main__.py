@@ -7,7 +7,7 @@ import logging
 import os
 import sys
 
-from pipeline import build, draft
+from pipeline import build, check, draft
 from reports import claims, dashboard, docs_site
 
 
@@ -24,6 +24,7 @@ def main(argv: list[str] | None = None) -> int:
         "rollback",
         help="publish the previous warehouse and its exports again (a second rollback returns to the newer one)",
     )
+    commands.add_parser("check", help="list every problem of the seeds and documents at once, as file:line")
     commands.add_parser(
         "draft", help="draft figure rows for a registered document (draft DOCUMENT --output CSV)", add_help=False
     )
@@ -37,6 +38,8 @@ def main(argv: list[str] | None = None) -> int:
         return build.rollback_main(rest)
     if arguments.command == "draft":
         return draft.main(rest)
+    if arguments.command == "check":
+        return check.main(rest)
     if rest:
         parser.error(f"unrecognized arguments: {' '.join(rest)}")
     if arguments.command == "claims":

@@ -146,7 +146,8 @@ subject_guess as (
         paragraph_number,
         mention_start,
         alias,
-        entity_id
+        entity_id,
+        before_distance
     from (
         select
             *,
@@ -166,13 +167,15 @@ pronoun_guess as (
         source_id,
         paragraph_number,
         mention_start,
-        pronoun
+        pronoun,
+        pronoun_distance
     from (
         select
             measured.source_id,
             measured.paragraph_number,
             measured.mention_start,
             context_words.word as pronoun,
+            {{ dbt.position("reverse(' ' || context_words.word || ' ')", "reverse(' ' || measured.text_before)") }} as pronoun_distance,
             row_number() over (
                 partition by measured.source_id, measured.paragraph_number, measured.mention_start
                 order by {{ dbt.position("reverse(' ' || context_words.word || ' ')", "reverse(' ' || measured.text_before)") }}
@@ -374,6 +377,9 @@ period_candidates as (
                 then 1000 + measured.mention_start - period_matches.match_start
             when period_matches.match_start >= measured.mention_end
                 and period_matches.match_start < measured.sentence_end
+                and not {{ regex_matches(
+                    'substring(measured.paragraph_text, measured.mention_end, period_matches.match_start - measured.mention_end)',
+                    '[0-9]') }}
                 then 2000 + period_matches.match_start - measured.mention_end
             when period_matches.match_start < measured.sentence_start
                 and {{ regex_matches('period_matches.match_text', '[0-9]') }}
@@ -402,6 +408,33 @@ period_guess as (
     where guess_rank = 1
 ),
 
+-- a pronoun ("it", "its", "the company") before the number and nearer than any alias before it names the subject
+subjects as (
+    select
+        measured.source_id,
+        measured.paragraph_number,
+        measured.mention_start,
+        coalesce(
+            pronoun_guess.pronoun is not null
+            and sources.lead_entity_id is not null
+            and (subject_guess.before_distance is null or pronoun_guess.pronoun_distance < subject_guess.before_distance),
+            false
+        ) as pronoun_is_subject
+    from measured
+    inner join sources
+        on measured.source_id = sources.source_id
+    left join subject_guess
+        on measured.source_id = subject_guess.source_id
+            and measured.paragraph_number = subject_guess.paragraph_number
+            and measured.mention_start = subject_guess.mention_start
+    left join pronoun_guess
+        on measured.source_id = pronoun_guess.source_id
+            and measured.paragraph_number = pronoun_guess.paragraph_number
+            and measured.mention_start = pronoun_guess.mention_start
+),
+
+{%- set pronoun_takes_subject %}(subjects.pronoun_is_subject or (item_subject_guess.alias is null and metric_needs_item.metric_id is not null and pronoun_guess.pronoun is not null and sources.lead_entity_id is not null)){% endset %}
+
 guessed as (
     select
         measured.source_id,
@@ -412,11 +445,17 @@ guessed as (
         measured.quote,
         measured.value_unit,
         sources.published_date,
-        case when item_subject_guess.alias is not null and item_subject_guess.entity_id <> subject_guess.entity_id
-            then subject_guess.alias else '' end as item_as_written,
+        case
+            when item_subject_guess.alias is not null and item_subject_guess.entity_id <> subject_guess.entity_id
+                then subject_guess.alias
+            when item_subject_guess.alias is null and metric_needs_item.metric_id is not null and pronoun_guess.pronoun is not null
+                and sources.lead_entity_id is not null
+                then coalesce(subject_guess.alias, '')
+            else ''
+        end as item_as_written,
         coalesce(
             item_subject_guess.alias,
-            subject_guess.alias,
+            case when not {{ pronoun_takes_subject }} then subject_guess.alias end,
             case when pronoun_guess.pronoun is not null and sources.lead_entity_id is not null
                 then substring(measured.quote, {{ dbt.position("lower(pronoun_guess.pronoun)", "lower(measured.quote)") }},
                     {{ dbt.length('pronoun_guess.pronoun') }}) end,
@@ -424,10 +463,12 @@ guessed as (
             ''
         ) as subject_as_written,
         coalesce(
-            item_subject_guess.entity_id, subject_guess.entity_id, sources.lead_entity_id
+            item_subject_guess.entity_id, case when not {{ pronoun_takes_subject }} then subject_guess.entity_id end,
+            sources.lead_entity_id
         ) as entity_id_guess,
         case
-            when subject_guess.alias is not null then 'alias in the sentence'
+            when item_subject_guess.alias is not null or (subject_guess.alias is not null and not {{ pronoun_takes_subject }})
+                then 'alias in the sentence'
             when pronoun_guess.pronoun is not null and sources.lead_entity_id is not null then 'pronoun: the lead entity'
             when sources.lead_entity_id is not null then 'no alias in the sentence: the lead entity'
             else 'no alias in the sentence and no lead entity'
@@ -447,6 +488,10 @@ guessed as (
         on measured.source_id = subject_guess.source_id
             and measured.paragraph_number = subject_guess.paragraph_number
             and measured.mention_start = subject_guess.mention_start
+    inner join subjects
+        on measured.source_id = subjects.source_id
+            and measured.paragraph_number = subjects.paragraph_number
+            and measured.mention_start = subjects.mention_start
     left join item_subject_guess
         on measured.source_id = item_subject_guess.source_id
             and measured.paragraph_number = item_subject_guess.paragraph_number
@@ -459,6 +504,8 @@ guessed as (
         on measured.source_id = metric_guess.source_id
             and measured.paragraph_number = metric_guess.paragraph_number
             and measured.mention_start = metric_guess.mention_start
+    left join metric_needs_item
+        on metric_guess.metric_id = metric_needs_item.metric_id
     left join direction_guess
         on measured.source_id = direction_guess.source_id
             and measured.paragraph_number = direction_guess.paragraph_number

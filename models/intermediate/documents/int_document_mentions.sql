@@ -71,18 +71,28 @@ measured as (
 
 -- a number inside a period ("2021" in "from 1.589 billion yuan in 2021 to 2.658 billion yuan")
 -- never starts or ends a range
+value_period_flags as (
+    select distinct
+        measured.source_id,
+        measured.paragraph_number,
+        measured.match_index
+    from measured
+    inner join period_matches
+        on measured.source_id = period_matches.source_id
+            and measured.paragraph_number = period_matches.paragraph_number
+            and measured.match_start < period_matches.match_start + {{ dbt.length('period_matches.match_text') }}
+            and period_matches.match_start < measured.match_end
+),
+
 measured_in_periods as (
     select
         measured.*,
-        exists (
-            select 1
-            from period_matches
-            where period_matches.source_id = measured.source_id
-                and period_matches.paragraph_number = measured.paragraph_number
-                and measured.match_start < period_matches.match_start + {{ dbt.length('period_matches.match_text') }}
-                and period_matches.match_start < measured.match_end
-        ) as is_in_period
+        value_period_flags.match_index is not null as is_in_period
     from measured
+    left join value_period_flags
+        on measured.source_id = value_period_flags.source_id
+            and measured.paragraph_number = value_period_flags.paragraph_number
+            and measured.match_index = value_period_flags.match_index
 ),
 
 neighbours as (
