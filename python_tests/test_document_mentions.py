@@ -113,3 +113,8 @@ def test_every_number_of_the_article_is_a_figure_a_period_or_ignored_with_a_reas
         ).fetchall()
     )
     assert "unaccounted" not in kinds and kinds["figure"] > 50 and kinds["period"] > 20
+
+
+def test_a_curated_article_has_nothing_left_to_draft(warehouse):
+    count = warehouse.execute("select count(*) from intermediate.int_document_draft_figures").fetchone()[0]
+    assert count == 0

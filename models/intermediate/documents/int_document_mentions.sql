@@ -61,9 +61,9 @@ parsed as (
 measured as (
     select
         *,
-        parts.qualifier as qualifier_word,
-        parts.unit_word as unit_word,
-        parts.currency_before || parts.currency_after as currency_word,
+        parts.qualifier as qualifier_word,  -- noqa: RF03
+        parts.unit_word as unit_word,  -- noqa: RF03, AL09
+        parts.currency_before || parts.currency_after as currency_word,  -- noqa: RF03
         case when parts.digits <> ''
             then {{ scaled_number('parts.digits', scale_exponent('parts.scale_word', grammar)) }} end as digits_magnitude
     from parsed
@@ -81,7 +81,7 @@ value_period_flags as (
         on measured.source_id = period_matches.source_id
             and measured.paragraph_number = period_matches.paragraph_number
             and measured.match_start < period_matches.match_start + {{ dbt.length('period_matches.match_text') }}
-            and period_matches.match_start < measured.match_end
+            and measured.match_end > period_matches.match_start
 ),
 
 measured_in_periods as (
@@ -175,7 +175,7 @@ in_periods as (
         on values_found.source_id = periods_found.source_id
             and values_found.paragraph_number = periods_found.paragraph_number
             and values_found.mention_start < periods_found.period_end
-            and periods_found.period_start < values_found.mention_end
+            and values_found.mention_end > periods_found.period_start
     group by values_found.source_id, values_found.paragraph_number, values_found.mention_start
 ),
 
@@ -247,8 +247,8 @@ candidates as (
     inner join values_found
         on stated_ranked.source_id = values_found.source_id
             and stated_ranked.paragraph_number = values_found.paragraph_number
-            and values_found.mention_start >= stated_ranked.quote_start
-            and values_found.mention_start < stated_ranked.quote_start + {{ dbt.length('stated_ranked.quote_text') }}
+            and stated_ranked.quote_start <= values_found.mention_start
+            and stated_ranked.quote_start + {{ dbt.length('stated_ranked.quote_text') }} > values_found.mention_start
             -- the value holds the number, or the number the value ("one year" of a claim holds "one")
             and (
                 {{ dbt.position('stated_ranked.first_text', 'lower(values_found.mention_text)') }} > 0
