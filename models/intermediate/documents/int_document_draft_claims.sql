@@ -51,7 +51,7 @@ claim_guess as (
     from (
         select
             *,
-            row_number() over (partition by figure_id order by distance, {{ dbt.length('word') }} desc) as guess_rank
+            row_number() over (partition by figure_id order by distance asc, {{ dbt.length('word') }} desc) as guess_rank
         from claim_candidates
     ) as ranked
     where guess_rank = 1
@@ -72,7 +72,7 @@ base_metric_candidates as (
     inner join metrics
         on metric_words.metric_id = metrics.metric_id
             and metrics.unit_kind = 'currency'
-            and metrics.metric_id <> claim_guess.reference_metric_id
+            and claim_guess.reference_metric_id <> metrics.metric_id
 ),
 
 base_metric_guess as (
@@ -82,7 +82,7 @@ base_metric_guess as (
     from (
         select
             *,
-            row_number() over (partition by figure_id order by distance, word_length desc, metric_id) as guess_rank
+            row_number() over (partition by figure_id order by distance asc, word_length desc, metric_id asc) as guess_rank
         from base_metric_candidates
     ) as ranked
     where guess_rank = 1
