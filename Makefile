@@ -5,16 +5,26 @@ VENV := .venv
 INSTALLED := $(VENV)/.installed
 SPARK_INSTALLED := $(VENV)/.spark-installed
 
-.PHONY: build test test-spark spark java lint browser claims docs dashboard bench bench-build clean
+.PHONY: build test test-spark spark java lint browser claims docs dashboard bench bench-build clean check draft
 
 $(INSTALLED): requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements.lock
 	touch $(INSTALLED)
 
-## build: check the seeds, build and test the warehouse, publish warehouse.duckdb
+## build: check the seeds, build and test the warehouse, publish warehouse.duckdb; when it fails,
+## `check` lists every problem of the seeds and documents at once (nothing is run twice when it passes)
 build: $(INSTALLED)
-	$(VENV)/bin/python -m pipeline build
+	@$(VENV)/bin/python -m pipeline build || ( echo; echo "== every problem of the seeds and documents (python -m pipeline check):"; $(VENV)/bin/python -m pipeline check; exit 1 )
+
+## check: every problem of the seeds and documents at once, as file:line, without building the warehouse
+check: $(INSTALLED)
+	$(VENV)/bin/python -m pipeline check
+
+## draft: draft figure rows for a registered document: make draft DOC=<source_id or text file name>
+draft: $(INSTALLED)
+	@test -n "$(DOC)" || (echo "usage: make draft DOC=<source_id or text file name>"; exit 2)
+	$(VENV)/bin/python -m pipeline draft "$(DOC)"
 
 ## test: lint, then run the whole test suite (dbt build with data and unit tests, Python tests),
 ## the Spark comparison of test-spark included

@@ -7,7 +7,7 @@ import logging
 import os
 import sys
 
-from pipeline import build
+from pipeline import build, check, draft
 from reports import claims, dashboard, docs_site
 
 
@@ -24,6 +24,10 @@ def main(argv: list[str] | None = None) -> int:
         "rollback",
         help="publish the previous warehouse and its exports again (a second rollback returns to the newer one)",
     )
+    commands.add_parser("check", help="list every problem of the seeds and documents at once, as file:line")
+    commands.add_parser(
+        "draft", help="draft figure rows for a registered document (draft DOCUMENT --output CSV)", add_help=False
+    )
     commands.add_parser("claims", help="print the claims the figures contradict, and conflicting figures")
     commands.add_parser("docs", help="build dbt's docs as one static HTML file under build/docs")
     commands.add_parser("dashboard", help="build the static HTML dashboard under build/dashboard")
@@ -32,6 +36,10 @@ def main(argv: list[str] | None = None) -> int:
         return build.main(rest)
     if arguments.command == "rollback":
         return build.rollback_main(rest)
+    if arguments.command == "draft":
+        return draft.main(rest)
+    if arguments.command == "check":
+        return check.main(rest)
     if rest:
         parser.error(f"unrecognized arguments: {' '.join(rest)}")
     if arguments.command == "claims":

@@ -377,3 +377,27 @@ period_years as (
     from period_years
 )
 {%- endmacro %}
+
+{#- The period forms of period_grammar() unanchored and joined, to find the periods a text writes
+    (text_matches): the forms that state a date or a part of a year first, so that at one place the
+    most specific form wins ("April 12, 2024" before "2024"). A form that ends in free text (a
+    prefix such as "within a few years of" followed by anything) is left out: unanchored it would
+    take the rest of the text. -#}
+{% macro period_mention_pattern() -%}
+    {%- set grammar = period_grammar() -%}
+    {%- set order = ['date_month_first', 'date_day_first', 'date_iso', 'year_to_date', 'part_ordinal',
+                     'part_letter_first', 'part_digit_first', 'part_year_first', 'same_part', 'span',
+                     'span_between', 'year_end', 'month', 'fiscal_year', 'figure_relative',
+                     'as_of_publication', 'before_publication'] -%}
+    {%- set alternatives = [] -%}
+    {%- for name in order -%}
+        {%- for form in grammar['forms'] if form['form'] == name -%}
+            {%- set unanchored = form['pattern'][1:-1] -%}
+            {%- if '.+' not in unanchored -%}{%- do alternatives.append('(?:' ~ unanchored ~ ')') -%}{%- endif -%}
+        {%- endfor -%}
+    {%- endfor -%}
+    {%- set before = [] -%}
+    {%- for row in grammar['words'] if row['word_class'] == 'before_publication' -%}{%- do before.append(row['phrase']) -%}{%- endfor -%}
+    {%- do alternatives.append(regex_alternation(before)) -%}
+    {{ return('(?:' ~ alternatives | join('|') ~ ')') }}
+{%- endmacro %}

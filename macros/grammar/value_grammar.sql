@@ -26,19 +26,27 @@
     {%- set number = '(' ~ '(' ~ digits ~ ')'
         ~ '|(' ~ number_word ~ ')(?:-(' ~ number_word ~ '))?'
         ~ '|(' ~ number_word ~ '|[0-9]+) +' ~ connector ~ ' +(' ~ number_word ~ '|[0-9]+)' ~ ')' -%}
-    {%- set pattern = '^(?:(' ~ regex_alternation(vocabulary_words(words, 'qualifier')) ~ ') +)?'
+    {%- set head = '(?:(' ~ regex_alternation(vocabulary_words(words, 'qualifier')) ~ ') +)?'
         ~ '([(])?'
         ~ '(?:(' ~ regex_alternation(before) ~ ') *)?'
-        ~ '([(])?'
-        ~ number
-        ~ '([)])?'
+        ~ '([(])?' -%}
+    {%- set tail = '([)])?'
         ~ '(?: *(' ~ regex_alternation(vocabulary_words(words, 'scale')) ~ '))?'
         ~ '(?: *(' ~ regex_alternation(vocabulary_words(words, 'unit')) ~ '))?'
         ~ '(?: +(' ~ regex_alternation(after) ~ '))?'
         ~ '(?: +' ~ regex_alternation(vocabulary_words(words, 'per_connector'))
-        ~ ' +(' ~ regex_alternation(vocabulary_words(words, 'per_unit')) ~ '))?$' -%}
+        ~ ' +(' ~ regex_alternation(vocabulary_words(words, 'per_unit')) ~ '))?' -%}
+    {%- set pattern = '^' ~ head ~ number ~ tail ~ '$' -%}
+    {#- the same values, unanchored, to find them in a text (int_document_mentions): a fraction in
+        words ("about one in five") is tried before its first number, takes no currency, and its
+        denominator is at most three digits, so "HK$16 in 2021" is an amount and a year -#}
+    {%- set qualifier_only = '(?:(?:' ~ regex_alternation(vocabulary_words(words, 'qualifier')) ~ ') +)?' -%}
+    {%- set fraction = '(?:' ~ number_word ~ '|[0-9]+) +' ~ connector ~ ' +(?:' ~ number_word ~ '|[0-9]{1,3})' -%}
+    {%- set single_number = '(?:' ~ digits ~ '|' ~ number_word ~ '(?:-' ~ number_word ~ ')?)' -%}
+    {%- set mention_pattern = '(?:' ~ qualifier_only ~ fraction ~ '|' ~ head ~ single_number ~ tail ~ ')' -%}
     {{ return({
         'pattern': pattern,
+        'mention_pattern': mention_pattern,
         'groups': ['qualifier', 'open_paren', 'currency_before', 'open_paren_after_currency', 'number', 'digits', 'number_word',
                    'number_word_units', 'fraction_numerator', 'fraction_denominator', 'close_paren',
                    'scale_word', 'unit_word', 'currency_after', 'per_unit'],

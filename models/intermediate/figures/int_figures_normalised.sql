@@ -374,7 +374,8 @@ final as (
 
         -- measures
         case
-            when normalisation_error is not null and is_curated then {{ raise_error(
+            {# python -m pipeline check lists every seed row's problem (var seed_errors 'reject') #}
+            when normalisation_error is not null and is_curated and {{ "false" if var('seed_errors', 'raise') == 'reject' else "true" }} then {{ raise_error(
                 "'figure ' || figure_id || ' (' || landed_file || '): ' || normalisation_error"
             ) }}
             when normalisation_error is not null then null

@@ -1,4 +1,5 @@
-{#- The article's figures from the article_figures seed, parsed. Any value that does not parse aborts the build. -#}
+{#- The article's figures from the article_figures seed, parsed. Any value that does not parse aborts the build
+    (python -m pipeline check sets the var seed_errors to 'reject' to list every such row at once instead). -#}
 with
 
 seeded as (
@@ -9,7 +10,7 @@ seeded as (
 ),
 
 staged as (
-    {{ stage_figures('seeded', on_error='raise') | indent(4) }}
+    {{ stage_figures('seeded', on_error=var('seed_errors', 'raise')) | indent(4) }}
 )
 
 select * from staged
