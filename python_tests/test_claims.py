@@ -70,10 +70,14 @@ def test_report_lists_inconsistent_claims_and_conflicts(warehouse_path):
 
 def test_changing_a_stated_value_flips_its_verdict(tmp_path):
     project = copy_project(tmp_path / "project")
-    figures = project / "seeds" / "articles" / "article_figures.csv"
-    # state the 2022 decline as the revenue figures give it, and the public cloud share wrongly
-    replace_in_file(figures, "year-on-year decrease,2022,9.72%", "year-on-year decrease,2022,10.52%")
-    replace_in_file(figures, "of its total revenue,2023,62.18%", "of its total revenue,2023,64.18%")
+    # the article as if it stated the 2022 decline as the revenue figures give it, and the public
+    # cloud share wrongly: its text and every seed row quoting it say so (quotes stay verbatim)
+    edited = [*(project / "documents").glob("*.txt"), *(project / "seeds" / "articles").glob("*.csv")]
+    for stated, instead in (("9.72%", "10.52%"), ("62.18%", "64.18%")):
+        touched = [path for path in edited if stated in path.read_text(encoding="utf-8")]
+        assert touched, stated
+        for path in touched:
+            replace_in_file(path, stated, instead, count=-1)
     database = tmp_path / "warehouse.duckdb"
     run = dbt_build(database, tmp_path / "target", project_dir=project)
     assert run.success, run.describe(database)
@@ -160,8 +164,7 @@ NOTE_FIGURES = [
     figure("nimbus_revenue_2020", 2, "Nimbus Cloud's revenue", "Nimbus Cloud", "revenue", "2020", "5 billion yuan"),
     figure("nimbus_revenue_2022", 2, "Nimbus Cloud's revenue", "Nimbus Cloud", "revenue", "2022", "10 billion yuan"),
     figure("nimbus_revenue_2023", 2, "In 2023", "Nimbus Cloud", "revenue", "2023", "15 billion yuan"),
-    # "3 times" and "3 percentage points" written as digits in a count metric until the grammar
-    # knows multiples and percentage points; the claim kinds read them the same way either way
+    # "3 times" written as digits in a count metric; the claim kind reads it the same way either way
     figure("nimbus_revenue_multiple_2020_2023", 2, "In 2023", "Nimbus Cloud", "revenue_multiple", "2020 to 2023", "3"),
     figure("nimbus_rd_2023", 3, "Nimbus Cloud spent", "Nimbus Cloud", "rd_expense", "2023", "1.8 billion yuan"),
     figure("nimbus_rd_intensity_2023", 3, "Nimbus Cloud spent", "Nimbus Cloud", "rd_intensity", "2023", "12%"),
@@ -169,7 +172,15 @@ NOTE_FIGURES = [
     figure("nimbus_rd_intensity_2022", 3, "In 2022", "Nimbus Cloud", "rd_intensity", "2022", "12%"),
     figure("nimbus_ai_share_2023", 4, "AI services", "Nimbus Cloud", "ai_revenue_share", "2023", "30%"),
     figure("nimbus_ai_share_2022", 4, "AI services", "Nimbus Cloud", "ai_revenue_share", "2022", "27%"),
-    figure("nimbus_ai_share_change_2023", 4, "AI services", "Nimbus Cloud", "ai_revenue_share_change", "2023", "3"),
+    figure(
+        "nimbus_ai_share_change_2023",
+        4,
+        "AI services",
+        "Nimbus Cloud",
+        "ai_revenue_share_change",
+        "2023",
+        "3 percentage points",
+    ),
     figure(
         "cloud_market_size_2023h1",
         5,
@@ -341,7 +352,7 @@ def add_note(project: Path) -> None:
             {**metric, "metric_id": "ai_revenue_share", "metric_name": "AI share", "definition": "AI / revenue."},
             {
                 **metric,
-                "unit_kind": "count",
+                "unit_kind": "percentage_point",
                 "metric_id": "ai_revenue_share_change",
                 "metric_name": "AI share change",
                 "definition": "Change in the AI share of revenue, in percentage points.",
@@ -358,6 +369,10 @@ def add_note(project: Path) -> None:
     append_rows(seeds / "curated" / "curated_claim_kinds.csv", [kind_row_from_docs()])
     append_rows(seeds / "articles" / "article_figures.csv", NOTE_FIGURES)
     append_rows(seeds / "articles" / "article_claims.csv", NOTE_CLAIMS)
+    append_rows(
+        seeds / "articles" / "article_ignored_mentions.csv",
+        [{"source_id": NOTE, "paragraph_number": "1", "mention_as_written": "three", "reason": "a span in the title"}],
+    )
 
 
 def seed_problems(project: Path) -> list[str]:
