@@ -50,9 +50,10 @@ def dbt_build(
     project_dir: Path = settings.ROOT,
     variables: dict | None = None,
 ) -> dbt.DbtRun:
-    """`dbt build` (seeds, models, data and unit tests) of `project_dir` into `database`, in process."""
+    """`dbt build` of every node (seeds, models, data and unit tests, the draft models too) of
+    `project_dir` into `database`, in process."""
     return dbt.invoke(
-        ["build"], database=database, project_dir=project_dir, target_path=target_dir, variables=variables
+        ["build", "--select", "fqn:*"], database=database, project_dir=project_dir, target_path=target_dir, variables=variables
     )
 
 
