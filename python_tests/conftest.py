@@ -190,6 +190,8 @@ def published(tmp_path_factory) -> tuple[Path, Path]:
     completed = run_pipeline(project, documents)
     assert completed.returncode == 0, completed.stdout[-3000:] + completed.stderr[-3000:]
     assert (project / "warehouse.duckdb").is_file()
+    # a build that passes says nothing on stderr that a user should worry about
+    assert "leaked semaphore" not in completed.stderr, completed.stderr[-3000:]
     return project, documents
 
 
