@@ -359,8 +359,11 @@
     (lowercased) and count relative years from `published_date_expr`: CTEs named period_core,
     period_forms, period_values, period_years and `final_name`, which holds the relation's columns
     and the period's. For periods that need no compared figure (claims); figures resolve those in
-    int_figures_normalised. -#}
-{% macro period_ctes(relation, text_expr, published_date_expr, final_name='periods') -%}
+    int_figures_normalised. With `entity_expr` (the column of the entity the period belongs to), a
+    period written with a fiscal prefix ("fiscal 2024", "the third quarter of fiscal 2025") or by
+    its last month is that entity's fiscal year or a part of it (seeds/curated/curated_fiscal_years.csv),
+    as for figures; without it, a calendar one. -#}
+{% macro period_ctes(relation, text_expr, published_date_expr, final_name='periods', entity_expr=none) -%}
 period_core as (
     select
         *,
@@ -389,6 +392,7 @@ period_years as (
         {{ period_year_number('period_first_year_text', published_date_expr) }} as period_first_year_number
     from period_values
 ),
+{%- if entity_expr is none %}
 
 {{ final_name }} as (
     select
@@ -396,6 +400,23 @@ period_years as (
         {{ period_fields(published_date_expr) }}
     from period_years
 )
+{%- else %}
+
+period_fiscal_years as (
+    select
+        *,
+        {{ period_fiscal_year_fields(entity_expr, 'period_year') | indent(8) }}
+    from period_years
+),
+
+{{ final_name }} as (
+    select
+        *,
+        {{ period_fields(published_date_expr, {
+            'year': 'fiscal_year_number', 'fiscal_end_month': 'fiscal_end_month', 'fiscal_end_year': 'fiscal_end_year'}) | indent(8) }}
+    from period_fiscal_years
+)
+{%- endif %}
 {%- endmacro %}
 
 {#- The period forms of period_grammar() unanchored and joined, to find the periods a text writes
