@@ -67,7 +67,6 @@ def test_long_fractions_are_scaled_exactly_with_every_scale_and_unit_word(wareho
     assert found["0.0021505 trillion yuan"] == 2_150_500_000
 
 
-
 # Forms of Indian, Korean and US articles (python_tests/fixtures/deccan_infotech_2025_01_16 and
 # corvane_systems_2025_05_02), each with the magnitude its words give: none of them parsed before
 # the rows for crore, lakh, Rs, halved and the Indian grouping of digits were added.
@@ -89,6 +88,7 @@ WRITTEN_FORMS = {
 def test_indian_scale_words_rupee_forms_and_digit_grouping_parse(warehouse_path, tmp_path):
     found = parse(warehouse_path, tmp_path, list(WRITTEN_FORMS))
     assert {value: found[value] for value in WRITTEN_FORMS} == pytest.approx(WRITTEN_FORMS, rel=1e-12)
+
 
 CURRENCY = "TWD"
 DOCUMENT = "formosa_cloud_2024-03-01.txt"
