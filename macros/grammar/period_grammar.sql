@@ -287,8 +287,8 @@
         year and for a part written without a fiscal prefix): counted from the fiscal year's first
         month, so the third quarter of a fiscal 2025 that ends in March 2025 is October to December 2024 -#}
     {%- set is_fiscal_part = '(' ~ c.kind ~ ' = ' ~ sql_text('part') ~ ' and ' ~ fy_end_month ~ ' <> 12)' -%}
-    {%- set fiscal_part_start = 'cast(' ~ dbt.dateadd('month', '(' ~ c.part_number ~ ' - 1) * ' ~ c.part_months, fy_start) ~ ' as date)' -%}
-    {%- set fiscal_part_end = 'last_day(cast(' ~ dbt.dateadd('month', c.part_number ~ ' * ' ~ c.part_months ~ ' - 1', fy_start) ~ ' as date))' -%}
+    {%- set fiscal_part_start = add_months_to_date(fy_start, '(' ~ c.part_number ~ ' - 1) * ' ~ c.part_months) -%}
+    {%- set fiscal_part_end = 'last_day(' ~ add_months_to_date(fy_start, c.part_number ~ ' * ' ~ c.part_months ~ ' - 1') ~ ')' -%}
     case
         when {{ c.kind }} = 'unstated' then 'unstated'
         when {{ c.kind }} in ('as_of_publication', 'before_publication') then {{ c.kind }}
