@@ -191,3 +191,16 @@ def test_a_currency_and_a_qualifier_are_added_by_seed_rows_alone(with_a_new_curr
     assert math.isclose(value_usd, 12.5e9 / 31.25, rel_tol=1e-12)
     assert math.isclose(value_cny, 12.5e9 / 31.25 * yuan_per_dollar, rel_tol=1e-12)
     assert financials == (12.5e9, CURRENCY)
+
+
+def test_an_unknown_word_message_names_the_words_with_single_spaces(warehouse_path, tmp_path):
+    """The words a value does not know are named as written, one space apart ("zz 1,184 qq" once
+    read 'zz   qq', the number's gap kept)."""
+    run = dbt.invoke(
+        ["show", "--inline", "select {{ value_unknown_words(\"'zz 1,184 qq'\") }} as unknown", "--limit", "1"],
+        database=warehouse_path,
+        target_path=tmp_path / "target",
+        quiet=True,
+    )
+    assert run.success, run.describe()
+    assert [row["unknown"] for row in run.result.results[0].agate_table.rows] == ["zz qq"]

@@ -233,9 +233,10 @@
     {%- for form in grammar['forms'] -%}
         {%- do (words if modules.re.match('^[a-z ]+$', form['written_form']) else symbols).append(form['written_form']) -%}
     {%- endfor -%}
-    trim({{ regex_replace_all(
+    {#- the gaps the known words leave become one space: "rs 1,184 crore" names 'rs crore' -#}
+    trim({{ regex_replace_all(regex_replace_all(
         regex_replace_all(
             regex_replace_all(text_expr, '\\b' ~ regex_alternation(words) ~ '\\b', ' '),
             regex_alternation(symbols), ' '),
-        '[0-9.,%()-]+', ' ') }})
+        '[0-9.,%()-]+', ' '), ' +', ' ') }})
 {%- endmacro %}
