@@ -144,6 +144,8 @@ def prepare_candidate(candidate: Path, published: Path, incremental_build: bool)
 
 # unit tests check the models' logic, not the data: `make test` runs them, publishing does not
 DBT_BUILD = ["build", "--exclude-resource-type", "unit_test"]
+# Seconds of each node of the last dbt build (from dbt's result objects), for the build summary
+NODE_SECONDS: dict[str, float] = {}
 
 
 def run_dbt_build(
@@ -153,6 +155,7 @@ def run_dbt_build(
     arguments: list[str] = DBT_BUILD,
     target_path: Path | None = None,
 ) -> None:
+    started = time.perf_counter()
     run = dbt.invoke(
         arguments,
         database=candidate,
@@ -160,6 +163,9 @@ def run_dbt_build(
         threads=threads,
         target_path=target_path,
     )
+    NODE_SECONDS.clear()
+    NODE_SECONDS.update(dbt.node_seconds(run.result))
+    NODE_SECONDS["(dbt invocation)"] = time.perf_counter() - started
     if not run.success:
         raise BuildFailed(classify(f"dbt {arguments[0]} failed:\n" + run.describe(candidate)))
 
@@ -412,6 +418,7 @@ class Build:
                         "rejected_figures": rejected,
                         "published_at": self.published_at,
                         "published_bytes": settings.PUBLISHED_PATH.stat().st_size,
+                        "dbt_node_seconds": dict(sorted(NODE_SECONDS.items(), key=lambda item: -item[1])),
                     },
                     indent=2,
                 ),

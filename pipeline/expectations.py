@@ -75,6 +75,7 @@ class SuiteResult:
     table: str
     verdicts: list[Verdict]
     in_sql: bool = False
+    seconds: float = 0.0
 
     @property
     def failed(self) -> list[str]:
@@ -198,6 +199,7 @@ def validate(
     outcomes: list[SuiteResult] = []
     with settings.connect(database, read_only=True) as connection:
         for declaration in declarations:
+            started = time.perf_counter()
             try:
                 outcome, details = _validate_one(connection, declaration, sql_rows, sources)
             except Exception as error:  # noqa: BLE001 - reported as this suite's failure
@@ -206,6 +208,7 @@ def validate(
                     declaration.mart, [Verdict("suite", {}, str(declaration.path), False, error=message)]
                 )
                 details = {"error": message}
+            outcome.seconds = time.perf_counter() - started
             outcomes.append(outcome)
             details = {"table": declaration.mart, "declared_in": str(declaration.path), **details}
             (json_dir / f"{declaration.mart}.json").write_text(json.dumps(details, indent=2, default=str), "utf-8")
@@ -215,9 +218,9 @@ def validate(
 def summary(outcomes: list[SuiteResult], seconds: float) -> str:
     evaluated = sum(len(outcome.verdicts) for outcome in outcomes)
     failed = sum(len(outcome.failed) for outcome in outcomes)
-    lines = [f"{'mart':<26}{'expectations':>13}{'failed':>8}"]
+    lines = [f"{'mart':<26}{'expectations':>13}{'failed':>8}{'seconds':>9}"]
     lines += [
-        f"{outcome.table:<26}{len(outcome.verdicts):>13}{len(outcome.failed):>8}"
+        f"{outcome.table:<26}{len(outcome.verdicts):>13}{len(outcome.failed):>8}{outcome.seconds:>9.1f}"
         + ("   (large: checked in SQL)" if outcome.in_sql else "")
         for outcome in outcomes
     ]
