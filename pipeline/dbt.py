@@ -117,7 +117,9 @@ def _failures(result: object) -> tuple[list[NodeFailure], int]:
 def node_seconds(result: object) -> dict[str, float]:
     """Seconds each node of a run's result object took (dbt's own execution_time), by unique id."""
     return {
-        getattr(getattr(node_result, "node", None), "unique_id", "?"): float(getattr(node_result, "execution_time", 0.0))
+        getattr(getattr(node_result, "node", None), "unique_id", "?"): float(
+            getattr(node_result, "execution_time", 0.0)
+        )
         for node_result in (getattr(result, "results", None) or [])
     }
 
