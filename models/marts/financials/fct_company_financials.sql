@@ -11,9 +11,9 @@
     pre_hook="{{ delete_changed_entities('company_id') }}",
     meta={'kept_per': 'entity', 'entity_column': 'company_id'},
 ) }}
--- depends_on: {{ ref('int_changed_cells') }}
 {%- set amount_metrics = company_amount_metrics() -%}
-{%- set ratio_metrics = company_ratio_metrics() -%}
+{%- set ratio_metrics = company_ratio_metrics() %}
+-- depends_on: {{ ref('int_changed_cells') }}
 with
 
 figures as (
