@@ -38,11 +38,11 @@ with
 
 mart as (
     select * from marts.{{ declaration.mart }}
-    {%- if changed and changed.entity_column %}
+    {%- if changed and changed.get('entity_column') %}
     where coalesce({{ changed.entity_column }}, '') in (
         select coalesce(changed_cells.entity_id, '') from intermediate.int_changed_cells as changed_cells
     )
-    {%- elif changed and changed.source_column %}
+    {%- elif changed and changed.get('source_column') %}
     where {{ changed.source_column }} in (select changed_sources.source_id from intermediate.int_changed_sources as changed_sources)
     {%- endif %}
 ),
