@@ -73,3 +73,16 @@
     {%- endif -%}
     {{ return('') }}
 {%- endmacro %}
+
+{#- For a singular test: a condition on `alias` keeping, on an incremental build, the rows of the
+    entities a changed cell names (its `column`), else true. A singular test reads only those when
+    every row it could fail on belongs to such an entity. -#}
+{% macro changed_entities_in_test(alias, column) -%}
+    {%- if not execute or target.type == 'spark' or loaded_state_relation('loaded_file_sources') is none -%}
+        true
+    {%- else -%}
+        coalesce({{ alias }}.{{ column }}, '') in (
+            select coalesce(changed_cells.entity_id, '') from {{ project_relation('int_changed_cells') }} as changed_cells
+        )
+    {%- endif -%}
+{%- endmacro %}

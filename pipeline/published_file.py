@@ -4,11 +4,19 @@ dbt builds into the state (settings.STATE_PATH, kept between builds: seeds, stag
 tables and the marts). Once every test and expectation has passed, this module writes a new file
 holding only the reader schemas (settings.READER_SCHEMAS: marts, audit, semantic), each table with
 its constraints and descriptions, in one transaction; the publish then renames that file over
-warehouse.duckdb. Nothing is copied from the published file, and it is never written to.
+warehouse.duckdb. The published file itself is never written to.
+
+An incremental build whose state was, before it ran, the state of the published file (the same
+build id) publishes without rewriting every table: a copy of the published file is brought up to
+date, table by table, with only the rows of the sources and entities the build changed replaced
+in the tables kept per source or entity (the models' meta kept_per in dbt's manifest); the other
+tables are small and are replaced whole. Every table's row count is then checked against the state.
 """
 
 from __future__ import annotations
 
+import json
+import shutil
 from pathlib import Path
 
 import jinja2
@@ -26,6 +34,60 @@ def identifier(name: str) -> str:
 def query(name: str) -> str:
     schemas = ", ".join(sql_string(schema) for schema in settings.READER_SCHEMAS)
     return jinja2.Template((SQL_DIR / name).read_text(encoding="utf-8")).render(schemas=schemas)
+
+
+class PublishedFileMismatch(Exception):
+    """A published file brought up to date by changed rows does not hold the state's row counts."""
+
+
+def kept_per(manifest: Path) -> dict[tuple[str, str], dict]:
+    """(schema, table) -> the meta of each model kept per source or entity, from dbt's manifest."""
+    nodes = json.loads(manifest.read_text(encoding="utf-8"))["nodes"].values()
+    return {
+        (node["schema"], node.get("alias") or node["name"]): node["config"]["meta"]
+        for node in nodes
+        if node.get("resource_type") == "model"
+        and (node.get("config", {}).get("meta") or {}).get("kept_per") in ("source", "entity")
+    }
+
+
+def update_published_file(state: Path, previous: Path, destination: Path, manifest: Path) -> int:
+    """Write `destination` as a copy of `previous` (the published file of the build the state was at
+    before this incremental build) with the changed rows of `state` applied; return the number of
+    tables. Raises PublishedFileMismatch when a table's row count then differs from the state's."""
+    for leftover in (destination, destination.with_name(destination.name + ".wal")):
+        leftover.unlink(missing_ok=True)
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(previous, destination)
+    metas = kept_per(manifest)
+    template = jinja2.Template((SQL_DIR / "publish_changed_rows.sql").read_text(encoding="utf-8"))
+    with settings.connect(destination) as connection:
+        connection.execute(f"attach {sql_string(str(state))} as state (read_only)")
+        try:
+            tables = connection.execute(query("reader_tables.sql")).fetchall()
+            connection.execute("begin")
+            for schema, table, _, _ in tables:
+                meta = metas.get((schema, table), {})
+                sql = template.render(
+                    name=f"{identifier(schema)}.{identifier(table)}",
+                    kept_per=meta.get("kept_per"),
+                    entity_column=identifier(meta.get("entity_column") or "entity_id"),
+                )
+                for statement in sql.split(";\n"):
+                    connection.execute(statement)
+            connection.execute("commit")
+            different = [
+                f"{schema}.{table}"
+                for schema, table, _, _ in tables
+                if connection.execute(f"select count(*) from {identifier(schema)}.{identifier(table)}").fetchone()
+                != connection.execute(f"select count(*) from state.{identifier(schema)}.{identifier(table)}").fetchone()
+            ]
+        finally:
+            connection.execute("detach state")
+        connection.execute("checkpoint")
+    if different:
+        raise PublishedFileMismatch(", ".join(different))
+    return len(tables)
 
 
 def write_published_file(state: Path, destination: Path) -> int:
