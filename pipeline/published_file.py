@@ -51,6 +51,15 @@ def kept_per(manifest: Path) -> dict[tuple[str, str], dict]:
     }
 
 
+def same_rows(connection, name: str) -> bool:
+    """True when table `name` holds the same rows (as a multiset) here and in the attached state."""
+    differences = connection.execute(
+        f"select count(*) from ((select * from {name} except all select * from state.{name}) "
+        f"union all (select * from state.{name} except all select * from {name}))"
+    ).fetchone()[0]
+    return differences == 0
+
+
 def update_published_file(state: Path, previous: Path, destination: Path, manifest: Path) -> int:
     """Write `destination` as a copy of `previous` (the published file of the build the state was at
     before this incremental build) with the changed rows of `state` applied; return the number of
@@ -68,8 +77,11 @@ def update_published_file(state: Path, previous: Path, destination: Path, manife
             connection.execute("begin")
             for schema, table, _, _ in tables:
                 meta = metas.get((schema, table), {})
+                name = f"{identifier(schema)}.{identifier(table)}"
+                if not meta and same_rows(connection, name):
+                    continue  # unchanged: rewriting it would only leave free blocks in the file
                 sql = template.render(
-                    name=f"{identifier(schema)}.{identifier(table)}",
+                    name=name,
                     kept_per=meta.get("kept_per"),
                     entity_column=identifier(meta.get("entity_column") or "entity_id"),
                 )
