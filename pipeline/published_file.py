@@ -15,10 +15,12 @@ tables are small and are replaced whole. Every table's row count is then checked
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
 from pathlib import Path
 
+import duckdb
 import jinja2
 
 from pipeline import settings
@@ -60,10 +62,36 @@ def same_rows(connection, name: str) -> bool:
     return differences == 0
 
 
+def published_ddl(connection) -> dict[tuple[str, str], str]:
+    """(schema, table) -> the DDL of each table of the reader schemas in the file being written."""
+    rows = connection.execute(query("published_tables.sql")).fetchall()
+    return {(schema, table): sql for schema, table, sql in rows}
+
+
+def recreate_table(connection, schema: str, table: str, create_statement: str) -> None:
+    """Table `schema.table` anew from the state: its DDL and rows (descriptions: `describe`)."""
+    name = f"{identifier(schema)}.{identifier(table)}"
+    connection.execute(f"drop table if exists {name}")
+    connection.execute(create_statement)
+    connection.execute(f"insert into {name} select * from state.{name}")
+
+
+def describe(connection, schema: str, table: str, comments: list[tuple]) -> None:
+    """Set the description of table `schema.table` (column None) and of its columns."""
+    name = f"{identifier(schema)}.{identifier(table)}"
+    for column, column_comment in comments:
+        if column is None:
+            connection.execute(f"comment on table {name} is {sql_string(column_comment)}")
+        else:
+            connection.execute(f"comment on column {name}.{identifier(column)} is {sql_string(column_comment)}")
+
+
 def update_published_file(state: Path, previous: Path, destination: Path, manifest: Path) -> int:
     """Write `destination` as a copy of `previous` (the published file of the build the state was at
     before this incremental build) with the changed rows of `state` applied; return the number of
-    tables. Raises PublishedFileMismatch when a table's row count then differs from the state's."""
+    tables. A table whose DDL differs from the state's (the build records, whose column types follow
+    their values) is written anew. Raises PublishedFileMismatch when a table's row count then
+    differs from the state's."""
     for leftover in (destination, destination.with_name(destination.name + ".wal")):
         leftover.unlink(missing_ok=True)
     destination.parent.mkdir(parents=True, exist_ok=True)
@@ -74,10 +102,19 @@ def update_published_file(state: Path, previous: Path, destination: Path, manife
         connection.execute(f"attach {sql_string(str(state))} as state (read_only)")
         try:
             tables = connection.execute(query("reader_tables.sql")).fetchall()
+            comments: dict[tuple[str, str], list[tuple]] = {}
+            for schema, table, column, column_comment in connection.execute(
+                query("reader_column_comments.sql")
+            ).fetchall():
+                comments.setdefault((schema, table), []).append((column, column_comment))
+            existing = published_ddl(connection)
             connection.execute("begin")
-            for schema, table, _, _ in tables:
+            for schema, table, create_statement, _ in tables:
                 meta = metas.get((schema, table), {})
                 name = f"{identifier(schema)}.{identifier(table)}"
+                if existing.get((schema, table)) != create_statement:
+                    recreate_table(connection, schema, table, create_statement)
+                    continue
                 if not meta and same_rows(connection, name):
                     continue  # unchanged: rewriting it would only leave free blocks in the file
                 sql = template.render(
@@ -87,6 +124,10 @@ def update_published_file(state: Path, previous: Path, destination: Path, manife
                 )
                 for statement in sql.split(";\n"):
                     connection.execute(statement)
+            # descriptions as the state has them now (catalogue entries only: no rows are rewritten)
+            for schema, table, _, table_comment in tables:
+                described = [(None, table_comment)] if table_comment else []
+                describe(connection, schema, table, described + comments.get((schema, table), []))
             connection.execute("commit")
             different = [
                 f"{schema}.{table}"
@@ -94,6 +135,10 @@ def update_published_file(state: Path, previous: Path, destination: Path, manife
                 if connection.execute(f"select count(*) from {identifier(schema)}.{identifier(table)}").fetchone()
                 != connection.execute(f"select count(*) from state.{identifier(schema)}.{identifier(table)}").fetchone()
             ]
+        except Exception:
+            with contextlib.suppress(duckdb.Error):  # no transaction open when it failed before `begin`
+                connection.execute("rollback")
+            raise
         finally:
             connection.execute("detach state")
         connection.execute("checkpoint")

@@ -202,7 +202,7 @@ def with_changes(database: Path, entities: list[str], sources: list[str]) -> Pat
     """Give a copy of the published warehouse what an incremental build leaves in its state: the
     entities (int_changed_cells) and sources (int_changed_sources) it changed."""
     with duckdb.connect(str(database)) as connection:
-        connection.execute("create schema intermediate")
+        connection.execute("create schema if not exists intermediate")
         connection.execute(
             "create table intermediate.int_changed_cells as select unnest(?::varchar[]) as entity_id", [entities]
         )
@@ -216,6 +216,8 @@ def with_changes(database: Path, entities: list[str], sources: list[str]) -> Pat
 def test_an_incremental_build_checks_the_rows_of_the_changed_entities_and_the_whole_table(
     published, tmp_path, sql_rows
 ):
+    for folder in ("changed", "other", "emptied"):
+        (tmp_path / folder).mkdir()
     # a billion written as a million in Kingsoft Cloud's revenue: read when Kingsoft Cloud changed
     changed = with_changes(copy_with(published, tmp_path / "changed", FAULTS[:1]), ["kingsoft_cloud"], [])
     outcomes = {outcome.table: outcome for outcome in expectations.validate(
