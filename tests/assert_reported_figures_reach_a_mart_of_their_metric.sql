@@ -53,8 +53,9 @@ cited as (
         {%- set columns = (adapter.get_columns_in_relation(relation) if execute else []) | map(attribute='name') | list %}
         {%- set meta = graph.nodes['model.' ~ project_name ~ '.' ~ mart].config.get('meta') or {} if execute else {} %}
         {%- set entity_column = meta.get('entity_column') or ('entity_id' if 'entity_id' in columns else none) %}
-        {%- set rows = relation if not entity_column else
-            '(select * from ' ~ relation ~ ' as mart_rows where ' ~ changed_entities_in_test('mart_rows', entity_column) ~ ')' %}
+        {%- set condition = changed_entities_in_test('mart_rows', entity_column) | trim if entity_column else 'true' %}
+        {%- set rows = relation if condition == 'true' else
+            '(select * from ' ~ relation ~ ' as mart_rows where ' ~ condition ~ ') as changed_' ~ mart %}
         {%- for column in columns if 'figure_id' in column %}
             {%- do selects.append("select distinct '" ~ mart ~ "' as mart, value as figure_id from ("
                 ~ split_to_rows(rows, "''", column, ', ') ~ ") as " ~ mart ~ "_" ~ column) %}
