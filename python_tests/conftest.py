@@ -53,7 +53,11 @@ def dbt_build(
     """`dbt build` of every node (seeds, models, data and unit tests, the draft models too) of
     `project_dir` into `database`, in process."""
     return dbt.invoke(
-        ["build", "--select", "fqn:*"], database=database, project_dir=project_dir, target_path=target_dir, variables=variables
+        ["build", "--select", "fqn:*"],
+        database=database,
+        project_dir=project_dir,
+        target_path=target_dir,
+        variables=variables,
     )
 
 
@@ -76,6 +80,7 @@ def warehouse(warehouse_path):
 PROJECT_PARTS = [
     "dbt_project.yml",
     "profiles.yml",
+    "selectors.yml",
     "models",
     "seeds",
     "macros",
