@@ -55,10 +55,15 @@ BYTES_PER_FIGURE_TARGET = 200
 PEAK_TARGET_MIB = 4 * 1024
 
 
+# the 1-minute load average at the start of each measured run: the machine is shared
+LOADS: list[float] = []
+
+
 def measured(cwd: Path, command: list[str], environment: dict[str, str] | None = None) -> dict:
     """Run `command` in a fresh process; its wall time, the peak resident memory of its process tree's
     largest process (ru_maxrss of waited-for children), and the peak of the whole tree's resident
     memory sampled every half second (for Spark, whose JVM dbt does not wait for)."""
+    LOADS.append(os.getloadavg()[0])
     completed = subprocess.run(
         [sys.executable, "-m", "lab.measure", str(cwd), *command],
         capture_output=True,
@@ -139,6 +144,7 @@ def run_size(size: int) -> dict:
         "landed": summary["landed_figures"],
         "rejected": summary["rejected_figures"],
         "published_bytes": summary["published_bytes"],
+        "dbt_node_seconds": summary.get("dbt_node_seconds", {}),
         "floor_seconds": floor["seconds"],
         "floor_peak_mib": floor["peak_mib"],
         "project": project,
@@ -200,7 +206,8 @@ def incremental_build(result: dict, what: str) -> dict:
     print(f"   {what}: seen by a new reader after {seen:.1f} s (process {run['seconds']:.1f} s), "
           f"peak {run['peak_mib']:.0f} MiB; stages {summary['timings']}", flush=True)  # fmt: skip
     return {"what": what, "seconds": run["seconds"], "seen_seconds": seen, "peak_mib": run["peak_mib"],
-            "stages": summary["timings"], "published_bytes": summary["published_bytes"]}  # fmt: skip
+            "stages": summary["timings"], "published_bytes": summary["published_bytes"],
+            "dbt_node_seconds": summary.get("dbt_node_seconds", {})}  # fmt: skip
 
 
 def warm_article_build() -> float:
@@ -296,6 +303,29 @@ def table(results: list[dict], incremental: dict | None) -> str:
     return text
 
 
+NODES_SHOWN = 12
+
+
+def node_profile(results: list[dict], incremental: dict | None) -> str:
+    """Where dbt's time went (each node's own seconds, from dbt's result objects; with 2 threads
+    they overlap, so they add up to more than the dbt stage): the largest size's full build and the
+    first incremental run."""
+    runs = [(f"full build, {r['size']:,} figures", r["dbt_node_seconds"]) for r in results[-1:]]
+    runs += [(run["what"], run["dbt_node_seconds"]) for run in (incremental or {}).get("runs", [])[:1]]
+    text = []
+    for title, nodes in runs:
+        models = {key: value for key, value in nodes.items() if not key.startswith("(")}
+        tests = sum(value for key, value in models.items() if key.startswith("test."))
+        text.append(
+            f"**{title}**: {len(models)} nodes, {sum(models.values()):.1f} s in all (data tests {tests:.1f} s); "
+            f"the dbt invocation {nodes.get('(dbt invocation)', float('nan')):.1f} s.\n\n| node | s |\n|---|---:|\n"
+            + "\n".join(
+                f"| {key.split('.', 2)[-1]} | {value:.1f} |" for key, value in list(models.items())[:NODES_SHOWN]
+            )
+        )
+    return "## Where dbt's time goes\n\n" + "\n\n".join(text)
+
+
 def verdict(measured_value: float, limit: float, unit: str) -> str:
     if measured_value <= limit:
         return f"met ({limit - measured_value:,.1f} {unit} to spare)"
@@ -337,7 +367,14 @@ def main() -> int:
         results.append(run_size(size))
     results.sort(key=lambda result: result["size"])
     incremental = incremental_runs(results[-1]) if results else None
+    load = os.getloadavg()
     text = table(results, incremental) + "\n\n" + targets(results, incremental)
+    text += (
+        f"\n\nLoad average (1 min) at the start of each measured run: {min(LOADS):.1f} to {max(LOADS):.1f} "
+        f"(median {sorted(LOADS)[len(LOADS) // 2]:.1f}); at the end (1, 5, 15 min): "
+        f"{load[0]:.1f}, {load[1]:.1f}, {load[2]:.1f}. The machine's 2 cores are shared with other work."
+    )
+    text += "\n\n" + node_profile(results, incremental)
     machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     RESULTS.write_text(
         f"# Benchmark\n\nMeasured by `make bench` on {time.strftime('%Y-%m-%d')} ({machine}).\n"

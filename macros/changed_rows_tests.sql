@@ -1,9 +1,10 @@
 {#- Tests on what changed. On an incremental build (the warehouse holds the record of the last
     build, schema build_state), a generic test of a model kept per source or per cell (its config
-    says meta: {kept_per: source | cell}) reads only what the build changed:
+    says meta: {kept_per: source | cell | entity}; entity with entity_column) reads only what the
+    build changed:
       - row-level tests (not_null, not_null_columns, accepted_values, relationships, accepted_range,
-        expression_is_true) read the rows of the changed sources (int_changed_sources) or cells
-        (int_changed_cells);
+        expression_is_true) read the rows of the changed sources (int_changed_sources), cells
+        (int_changed_cells) or entities (named by a changed cell);
       - unique reads every row whose key a changed row holds, so a new row repeating an old key
         still fails;
       - any other test reads the whole model, as on a full build.
@@ -33,6 +34,10 @@
 {% macro changed_rows_of(kept_per, alias) -%}
     {%- if kept_per == 'source' -%}
         {{ alias }}.source_id in (select source_id from {{ project_relation('int_changed_sources') }})
+    {%- elif kept_per is mapping -%}
+        coalesce({{ alias }}.{{ kept_per.entity_column }}, '') in (
+            select coalesce(changed_cells.entity_id, '') from {{ project_relation('int_changed_cells') }} as changed_cells
+        )
     {%- else -%}
         exists (
             select 1 from {{ project_relation('int_changed_cells') }} as changed_cells
@@ -50,8 +55,11 @@
     {%- endif -%}
     {%- set attached = model.get('attached_node') -%}
     {%- if not attached or attached not in graph.nodes -%}{{ return('') }}{%- endif -%}
-    {%- set kept_per = (graph.nodes[attached].config.get('meta') or {}).get('kept_per') -%}
-    {%- if kept_per not in ('source', 'cell') -%}{{ return('') }}{%- endif -%}
+    {%- set meta = graph.nodes[attached].config.get('meta') or {} -%}
+    {%- set kept_per = meta.get('kept_per') -%}
+    {%- if kept_per not in ('source', 'cell', 'entity') -%}{{ return('') }}{%- endif -%}
+    {#- kept per entity: the rows of the changed entities, by the model's entity column -#}
+    {%- if kept_per == 'entity' -%}{%- set kept_per = {'entity_column': meta.get('entity_column')} -%}{%- endif -%}
     {%- set test = model.get('test_metadata') or {} -%}
     {%- set name = test.get('name') -%}
     {%- if name in ('not_null', 'not_null_columns', 'accepted_values', 'relationships', 'accepted_range', 'expression_is_true') -%}
@@ -64,4 +72,17 @@
         ) }}
     {%- endif -%}
     {{ return('') }}
+{%- endmacro %}
+
+{#- For a singular test: a condition on `alias` keeping, on an incremental build, the rows of the
+    entities a changed cell names (its `column`), else true. A singular test reads only those when
+    every row it could fail on belongs to such an entity. -#}
+{% macro changed_entities_in_test(alias, column) -%}
+    {%- if not execute or target.type == 'spark' or loaded_state_relation('loaded_file_sources') is none -%}
+        true
+    {%- else -%}
+        coalesce({{ alias }}.{{ column }}, '') in (
+            select coalesce(changed_cells.entity_id, '') from {{ project_relation('int_changed_cells') }} as changed_cells
+        )
+    {%- endif -%}
 {%- endmacro %}

@@ -85,3 +85,25 @@
     delete from {{ this }} as target_rows
     where {{ changed_conflicts_condition('target_rows') }}
 {%- endmacro %}
+
+{#- Marts kept per entity (company-year, company-period and per-company marts, market statements):
+    every row of theirs belongs to one entity (`column`), and is computed from that entity's
+    preferred figures or statements only. An incremental build recomputes the entities named by a
+    changed cell (int_changed_cells: every cell a changed source states, old or new, so every entity
+    whose figures, statements or preferred figures the build may have changed). -#}
+{% macro changed_entities_condition(column='entity_id') -%}
+    {%- if execute and is_incremental() -%}
+        -- null-safe: a row without an entity is recomputed when a changed cell has none either
+        coalesce({{ column }}, '') in (
+            select coalesce(changed_cells.entity_id, '') from {{ ref('int_changed_cells') }} as changed_cells
+        )
+    {%- else -%}
+        true
+    {%- endif -%}
+{%- endmacro %}
+
+{#- Pre-hook of a model kept per entity: remove the rows of the changed entities first. -#}
+{% macro delete_changed_entities(column) -%}
+    {%- if not execute or this is none or not is_incremental() -%}{{ return('') }}{%- endif -%}
+    delete from {{ this }} where {{ changed_entities_condition(column) }}
+{%- endmacro %}

@@ -29,7 +29,7 @@ from pipeline.faults import pause
 from pipeline.landing_checks import check_landing
 from pipeline.lock import BuildLock
 from pipeline.preflight import preflight
-from pipeline.published_file import write_published_file
+from pipeline.published_file import PublishedFileMismatch, update_published_file, write_published_file
 from pipeline.seed_checks import check_seeds
 from reports.claims import render as render_claims
 
@@ -144,6 +144,8 @@ def prepare_candidate(candidate: Path, published: Path, incremental_build: bool)
 
 # unit tests check the models' logic, not the data: `make test` runs them, publishing does not
 DBT_BUILD = ["build", "--exclude-resource-type", "unit_test"]
+# Seconds of each node of the last dbt build (from dbt's result objects), for the build summary
+NODE_SECONDS: dict[str, float] = {}
 
 
 def run_dbt_build(
@@ -153,6 +155,7 @@ def run_dbt_build(
     arguments: list[str] = DBT_BUILD,
     target_path: Path | None = None,
 ) -> None:
+    started = time.perf_counter()
     run = dbt.invoke(
         arguments,
         database=candidate,
@@ -160,6 +163,9 @@ def run_dbt_build(
         threads=threads,
         target_path=target_path,
     )
+    NODE_SECONDS.clear()
+    NODE_SECONDS.update(dbt.node_seconds(run.result))
+    NODE_SECONDS["(dbt invocation)"] = time.perf_counter() - started
     if not run.success:
         raise BuildFailed(classify(f"dbt {arguments[0]} failed:\n" + run.describe(candidate)))
 
@@ -216,8 +222,8 @@ def report_rejections(candidate: Path) -> tuple[int, int]:
     return landed, total
 
 
-def run_expectations(candidate: Path) -> None:
-    passed, text = expectations.run(candidate)
+def run_expectations(candidate: Path, changed_only: bool = False) -> None:
+    passed, text = expectations.run(candidate, changed_only=changed_only)
     print(text)
     results = settings.RESULTS_DIR.relative_to(settings.ROOT)
     print(f"results: {results}/expectations/*.json (suites: gx/expectations/*.yml)")
@@ -263,6 +269,7 @@ class Build:
         self.stage = "start"
         self.timings: dict[str, float] = {}
         self.published_at: float | None = None  # when a new reader could first see this build (epoch seconds)
+        self.state_build_before: str | None = None  # the build the state held before an incremental build
 
     def run(self) -> dict[str, float]:
         try:
@@ -357,6 +364,7 @@ class Build:
         settings.STATE_MARKER.unlink(missing_ok=True)
         if self.incremental:
             print(f"incremental: bringing {self.candidate.relative_to(settings.ROOT)} up to date in place")
+            self.state_build_before = publish.build_id_of(self.candidate)
         built_mode = build_candidate(self.candidate, self.landing, self.incremental, self.threads)
         landed, rejected = report_rejections(self.candidate)
         published = settings.PUBLISHED_PATH
@@ -368,19 +376,17 @@ class Build:
 
         self.stage = "stage 3/4 Great Expectations"
         started = stage("3/4 Great Expectations on the candidate's marts")
-        run_expectations(self.candidate)
+        # an incremental build's row-level expectations read the rows it changed; a full build, all
+        run_expectations(self.candidate, changed_only=built_mode == "incremental")
         self.timings["expectations"] = time.perf_counter() - started
         pause("validated")
 
         self.stage = "stage 4/4 publish"
         started = stage("4/4 publish: the lean warehouse file and Parquet exports, then both together")
         lean_started = time.perf_counter()
-        tables = write_published_file(self.candidate, self.lean)
+        how = self.write_lean_file(built_mode)
         lean_seconds = time.perf_counter() - lean_started
-        print(
-            f"wrote {tables} tables of the reader schemas ({', '.join(settings.READER_SCHEMAS)}) to a new file: "
-            f"{self.lean.stat().st_size / 1e6:,.1f} MB in {lean_seconds:.1f} s"
-        )
+        print(f"{how}: {self.lean.stat().st_size / 1e6:,.1f} MB in {lean_seconds:.1f} s")
         self.export_folder = exports.version_folder(self.build_id)
         exports.write_exports(self.lean, self.build_id)
         pause("exports-written")
@@ -399,6 +405,24 @@ class Build:
         self.after_publish(landed, rejected)
         return self.timings
 
+    def write_lean_file(self, built_mode: str) -> str:
+        """The lean file to publish: after an incremental build from the state of the published file,
+        a copy of that file with the changed rows applied; else a new file. Says which."""
+        published = settings.PUBLISHED_PATH
+        schemas = ", ".join(settings.READER_SCHEMAS)
+        if (
+            built_mode == "incremental"
+            and self.state_build_before
+            and self.state_build_before == (publish.build_id_of(published))
+        ):
+            try:
+                tables = update_published_file(self.candidate, published, self.lean, exports.DBT_MANIFEST)
+                return f"applied the changed rows of {tables} tables ({schemas}) to a copy of {published.name}"
+            except PublishedFileMismatch as mismatch:
+                print(f"the copy brought up to date differs from the state in {mismatch}: writing a new file")
+        tables = write_published_file(self.candidate, self.lean)
+        return f"wrote {tables} tables of the reader schemas ({schemas}) to a new file"
+
     def after_publish(self, landed: int, rejected: int) -> None:
         """The summary and the claims report: the warehouse is published already, so a failure here
         is a warning, not a failed build."""
@@ -412,6 +436,7 @@ class Build:
                         "rejected_figures": rejected,
                         "published_at": self.published_at,
                         "published_bytes": settings.PUBLISHED_PATH.stat().st_size,
+                        "dbt_node_seconds": dict(sorted(NODE_SECONDS.items(), key=lambda item: -item[1])),
                     },
                     indent=2,
                 ),

@@ -114,6 +114,16 @@ def _failures(result: object) -> tuple[list[NodeFailure], int]:
     return failed, len(node_results)
 
 
+def node_seconds(result: object) -> dict[str, float]:
+    """Seconds each node of a run's result object took (dbt's own execution_time), by unique id."""
+    return {
+        getattr(getattr(node_result, "node", None), "unique_id", "?"): float(
+            getattr(node_result, "execution_time", 0.0)
+        )
+        for node_result in (getattr(result, "results", None) or [])
+    }
+
+
 def _release_duckdb() -> None:
     """Close the DuckDB database dbt-duckdb keeps open in this process after a run, so the file
     can be opened again (read-only, or renamed into place) once dbt is done with it."""

@@ -35,7 +35,13 @@ OWNED_BY_DBT = {
     "expect_column_values_to_be_unique": "a unique test in the model's YAML",
     "expect_compound_columns_to_be_unique": "a unique_combination_of_columns test in the model's YAML",
 }
-DECLARATION_KEYS = {"mart", "index_columns", "check_columns", "expectations"}
+DECLARATION_KEYS = {"mart", "index_columns", "check_columns", "changed_rows", "expectations"}
+# How an incremental build finds a mart's changed rows (`changed_rows:` of a suite file): by the
+# column holding the entity (every row of an entity a changed source names, old or new:
+# intermediate.int_changed_cells) or the source (intermediate.int_changed_sources).
+CHANGED_ROWS_KEYS = {"entity_column", "source_column"}
+# Expectations on the whole table, evaluated on every row even when the others read the changed ones
+TABLE_LEVEL = {"expect_table_row_count_to_be_between"}
 EXPECTATION_KEYS = {"type", "kwargs", "description", "meta"}
 
 
@@ -52,6 +58,7 @@ class Declaration:
     index_columns: list[str]
     check_columns: dict[str, str]
     expectations: list[dict[str, Any]]
+    changed_rows: dict[str, str] | None = None
 
 
 def _expectation_problems(number: int, expectation: Any) -> list[str]:
@@ -85,6 +92,11 @@ def load_declaration(path: Path) -> Declaration:
         problems.append(f"mart is '{raw.get('mart')}', the file name says '{path.stem}'")
     if not raw.get("index_columns"):
         problems.append("index_columns is empty: name the columns that identify a failing row")
+    changed_rows = raw.get("changed_rows")
+    if changed_rows is not None and (
+        not isinstance(changed_rows, dict) or len(changed_rows) != 1 or set(changed_rows) - CHANGED_ROWS_KEYS
+    ):
+        problems.append(f"changed_rows must name one column: {' or '.join(sorted(CHANGED_ROWS_KEYS))}")
     expectations = raw.get("expectations") or []
     if not expectations:
         problems.append("no expectations")
@@ -101,6 +113,7 @@ def load_declaration(path: Path) -> Declaration:
         index_columns=list(raw["index_columns"]),
         check_columns=dict(raw.get("check_columns") or {}),
         expectations=expectations,
+        changed_rows=dict(changed_rows) if changed_rows else None,
     )
 
 
@@ -125,6 +138,8 @@ def sql_template() -> jinja2.Template:
     return environment.get_template(SQL_TEMPLATE.name)
 
 
-def render_sql(declaration: Declaration, mode: str, **options: Any) -> str:
-    """The declaration as SQL (pipeline/sql/expectations.sql): 'rows', 'violations' or 'offending'."""
-    return sql_template().render(declaration=declaration, mode=mode, **options)
+def render_sql(declaration: Declaration, mode: str, changed_only: bool = False, **options: Any) -> str:
+    """The declaration as SQL (pipeline/sql/expectations.sql): 'rows', 'violations' or 'offending'.
+    `changed_only`: read only the mart's rows an incremental build changed (its `changed_rows`)."""
+    changed = declaration.changed_rows if changed_only else None
+    return sql_template().render(declaration=declaration, mode=mode, changed=changed, **options)

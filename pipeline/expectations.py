@@ -21,13 +21,14 @@ import shutil
 import threading
 import time
 import traceback
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from pipeline import settings
 from pipeline.expectation_suites import (
     DECLARATIONS_DIR,
+    TABLE_LEVEL,
     Declaration,
     DeclarationError,
     load_declarations,
@@ -75,6 +76,8 @@ class SuiteResult:
     table: str
     verdicts: list[Verdict]
     in_sql: bool = False
+    seconds: float = 0.0
+    changed_only: bool = False
 
     @property
     def failed(self) -> list[str]:
@@ -93,10 +96,10 @@ def _plain(value: Any) -> Any:
     return None if isinstance(value, float) and value != value else value
 
 
-def validate_in_sql(connection, declaration: Declaration) -> SuiteResult:
+def validate_in_sql(connection, declaration: Declaration, changed_only: bool = False) -> SuiteResult:
     """One mart's expectations inside DuckDB: one count of violating rows per expectation, then
     the first offending rows of each failed one."""
-    counts = connection.execute(render_sql(declaration, "violations")).fetchone()
+    counts = connection.execute(render_sql(declaration, "violations", changed_only)).fetchone()
     verdicts = []
     for number, expectation in enumerate(declaration.expectations):
         kwargs, violations = expectation["kwargs"], counts[number]
@@ -108,7 +111,9 @@ def validate_in_sql(connection, declaration: Declaration) -> SuiteResult:
             if violations:
                 columns = [kwargs[key] for key in ("column", "column_A", "column_B") if key in kwargs]
                 columns = list(dict.fromkeys(declaration.index_columns + columns))
-                sql = render_sql(declaration, "offending", only=number, columns=columns, limit=OFFENDING_ROWS)
+                sql = render_sql(
+                    declaration, "offending", changed_only, only=number, columns=columns, limit=OFFENDING_ROWS
+                )
                 rows = connection.execute(sql).fetchall()
                 verdict.offending = [dict(zip(columns, map(_plain, row), strict=True)) for row in rows]
         verdicts.append(verdict)
@@ -139,15 +144,18 @@ def _exception_message(info: dict) -> str | None:
     return None
 
 
-def validate_with_gx(connection, declaration: Declaration, source) -> tuple[SuiteResult, dict]:
+def validate_with_gx(
+    connection, declaration: Declaration, source, changed_only: bool = False
+) -> tuple[SuiteResult, dict]:
     """One mart, with its check columns, validated by Great Expectations as a dataframe."""
     gx = _gx()
     from great_expectations.expectations.expectation_configuration import ExpectationConfiguration
 
-    frame = connection.sql(render_sql(declaration, "rows")).df()
+    frame = connection.sql(render_sql(declaration, "rows", changed_only)).df()
     configurations = [ExpectationConfiguration(**expectation) for expectation in declaration.expectations]
     suite = gx.ExpectationSuite(name=declaration.mart, expectations=[each.to_domain_obj() for each in configurations])
-    batch = source.add_dataframe_asset(declaration.mart).add_batch_definition_whole_dataframe("whole")
+    asset = f"{declaration.mart}__changed" if changed_only else declaration.mart
+    batch = source.add_dataframe_asset(asset).add_batch_definition_whole_dataframe("whole")
     result_format = {"result_format": "COMPLETE", "unexpected_index_column_names": declaration.index_columns}
     validation = batch.get_batch(batch_parameters={"dataframe": frame}).validate(suite, result_format=result_format)
     verdicts = []
@@ -170,7 +178,12 @@ def validate_with_gx(connection, declaration: Declaration, source) -> tuple[Suit
     return SuiteResult(declaration.mart, verdicts), validation.to_json_dict()
 
 
-def _validate_one(connection, declaration: Declaration, sql_rows: int, sources: list) -> tuple[SuiteResult, dict]:
+def _validate_one(
+    connection, declaration: Declaration, sql_rows: int, sources: list, changed_only: bool = False
+) -> tuple[SuiteResult, dict]:
+    changed_only = changed_only and declaration.changed_rows is not None
+    if changed_only:
+        return _validate_changed(connection, declaration, sql_rows, sources)
     rows = connection.execute(f"select count(*) from marts.{declaration.mart}").fetchone()[0]
     if rows > sql_rows:
         outcome = validate_in_sql(connection, declaration)
@@ -180,15 +193,50 @@ def _validate_one(connection, declaration: Declaration, sql_rows: int, sources: 
     return validate_with_gx(connection, declaration, sources[0])
 
 
+def _validate_changed(connection, declaration: Declaration, sql_rows: int, sources: list) -> tuple[SuiteResult, dict]:
+    """An incremental build: the row-level expectations on the rows it changed (a batch of those rows
+    for Great Expectations, or SQL when they are many), the table-level ones on the whole mart."""
+    row_level = [each for each in declaration.expectations if each["type"] not in TABLE_LEVEL]
+    table_level = [each for each in declaration.expectations if each["type"] in TABLE_LEVEL]
+    verdicts: list[Verdict] = []
+    details: dict[str, Any] = {
+        "checked": "the rows this incremental build changed",
+        "changed_rows": declaration.changed_rows,
+    }
+    if row_level:
+        part = replace(declaration, expectations=row_level)
+        rows = connection.execute(f"select count(*) from ({render_sql(part, 'rows', True)})").fetchone()[0]
+        details["changed_row_count"] = rows
+        if rows > sql_rows:
+            outcome = validate_in_sql(connection, part, changed_only=True)
+            details["row_level"] = {"checked_in": "sql", "results": [asdict(verdict) for verdict in outcome.verdicts]}
+        else:
+            if not sources:
+                sources.append(_pandas_source())
+            outcome, details["row_level"] = validate_with_gx(connection, part, sources[0], changed_only=True)
+        verdicts += outcome.verdicts
+    if table_level:
+        whole = validate_in_sql(connection, replace(declaration, expectations=table_level))
+        details["table_level"] = {"checked_in": "sql", "results": [asdict(verdict) for verdict in whole.verdicts]}
+        verdicts += whole.verdicts
+    order = {id(each): number for number, each in enumerate(declaration.expectations)}
+    ordered = sorted(zip([*row_level, *table_level], verdicts, strict=True), key=lambda pair: order[id(pair[0])])
+    verdicts = [verdict for _, verdict in ordered]
+    return SuiteResult(declaration.mart, verdicts, changed_only=True), details
+
+
 def validate(
     database: Path,
     results_dir: Path = settings.RESULTS_DIR,
     sql_rows: int | None = None,
     folder: Path = DECLARATIONS_DIR,
+    changed_only: bool = False,
 ) -> list[SuiteResult]:
     """Validate the marts of `database` against every declaration of `folder`; write one JSON file
     of results per mart under results_dir/expectations. A suite that cannot run at all (a mart or
-    a column its file names does not exist) fails with the database's error."""
+    a column its file names does not exist) fails with the database's error. `changed_only` (an
+    incremental build): a suite declaring `changed_rows` reads only the rows the build changed for
+    its row-level expectations, and the whole mart for its table-level ones."""
     sql_rows = SQL_ROWS if sql_rows is None else sql_rows
     declarations = load_declarations(folder)
     json_dir = results_dir / "expectations"
@@ -198,14 +246,16 @@ def validate(
     outcomes: list[SuiteResult] = []
     with settings.connect(database, read_only=True) as connection:
         for declaration in declarations:
+            started = time.perf_counter()
             try:
-                outcome, details = _validate_one(connection, declaration, sql_rows, sources)
+                outcome, details = _validate_one(connection, declaration, sql_rows, sources, changed_only)
             except Exception as error:  # noqa: BLE001 - reported as this suite's failure
                 message = " ".join(str(error).split())
                 outcome = SuiteResult(
                     declaration.mart, [Verdict("suite", {}, str(declaration.path), False, error=message)]
                 )
                 details = {"error": message}
+            outcome.seconds = time.perf_counter() - started
             outcomes.append(outcome)
             details = {"table": declaration.mart, "declared_in": str(declaration.path), **details}
             (json_dir / f"{declaration.mart}.json").write_text(json.dumps(details, indent=2, default=str), "utf-8")
@@ -215,10 +265,11 @@ def validate(
 def summary(outcomes: list[SuiteResult], seconds: float) -> str:
     evaluated = sum(len(outcome.verdicts) for outcome in outcomes)
     failed = sum(len(outcome.failed) for outcome in outcomes)
-    lines = [f"{'mart':<26}{'expectations':>13}{'failed':>8}"]
+    lines = [f"{'mart':<26}{'expectations':>13}{'failed':>8}{'seconds':>9}"]
     lines += [
-        f"{outcome.table:<26}{len(outcome.verdicts):>13}{len(outcome.failed):>8}"
+        f"{outcome.table:<26}{len(outcome.verdicts):>13}{len(outcome.failed):>8}{outcome.seconds:>9.1f}"
         + ("   (large: checked in SQL)" if outcome.in_sql else "")
+        + ("   (changed rows only)" if outcome.changed_only else "")
         for outcome in outcomes
     ]
     lines.append(f"{'total':<26}{evaluated:>13}{failed:>8}   ({seconds:.1f} s)")
@@ -238,9 +289,9 @@ class _Worker:
         self.process.start()
         child_end.close()
 
-    def validate(self, database: Path, results_dir: Path) -> list[SuiteResult]:
+    def validate(self, database: Path, results_dir: Path, changed_only: bool = False) -> list[SuiteResult]:
         try:
-            self.connection.send((database, results_dir))
+            self.connection.send((database, results_dir, changed_only))
             status, value = self.connection.recv()
         except (EOFError, OSError) as error:
             raise RuntimeError(f"the Great Expectations process ended early ({error})") from error
@@ -267,11 +318,11 @@ def _serve(connection) -> None:
     _gx()
     sql_template()  # compiled while dbt runs
     try:
-        database, results_dir = connection.recv()
+        database, results_dir, changed_only = connection.recv()
     except EOFError:  # the build stopped before its expectations stage
         return
     try:
-        connection.send(("ok", validate(database, results_dir)))
+        connection.send(("ok", validate(database, results_dir, changed_only=changed_only)))
     except DeclarationError as error:
         connection.send(("error", str(error)))
     except BaseException:  # noqa: BLE001 - sent back whole to the build, which reports it
@@ -289,13 +340,18 @@ def warm_up() -> None:
         _worker = _Worker()
 
 
-def run(database: Path, results_dir: Path = settings.RESULTS_DIR) -> tuple[bool, str]:
-    """Validate every mart of `database`: (all passed, the summary to print)."""
+def run(database: Path, results_dir: Path = settings.RESULTS_DIR, changed_only: bool = False) -> tuple[bool, str]:
+    """Validate every mart of `database`: (all passed, the summary to print). `changed_only`: an
+    incremental build's, whose row-level expectations read the rows it changed (see `validate`)."""
     global _worker
     started = time.perf_counter()
     worker, _worker = _worker, None
     try:
-        outcomes = worker.validate(database, results_dir) if worker else validate(database, results_dir)
+        outcomes = (
+            worker.validate(database, results_dir, changed_only)
+            if worker
+            else validate(database, results_dir, changed_only=changed_only)
+        )
     except (DeclarationError, RuntimeError) as error:
         return False, f"  FAILED: {error}"
     text = summary(outcomes, time.perf_counter() - started)

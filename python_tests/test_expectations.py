@@ -196,3 +196,46 @@ expectations:
         assert sources.table == "dim_sources" and "dim_sources.yml" in failure and "page_count" in failure
         [failure] = metrics.failed
         assert metrics.table == "dim_metrics" and "typical_value" in failure and "could not be evaluated" in failure
+
+
+def with_changes(database: Path, entities: list[str], sources: list[str]) -> Path:
+    """Give a copy of the published warehouse what an incremental build leaves in its state: the
+    entities (int_changed_cells) and sources (int_changed_sources) it changed."""
+    with duckdb.connect(str(database)) as connection:
+        connection.execute("create schema if not exists intermediate")
+        connection.execute(
+            "create table intermediate.int_changed_cells as select unnest(?::varchar[]) as entity_id", [entities]
+        )
+        connection.execute(
+            "create table intermediate.int_changed_sources as select unnest(?::varchar[]) as source_id", [sources]
+        )
+    return database
+
+
+@pytest.mark.parametrize("sql_rows", [10**12, -1])
+def test_an_incremental_build_checks_the_rows_of_the_changed_entities_and_the_whole_table(
+    published, tmp_path, sql_rows
+):
+    for folder in ("changed", "other", "emptied"):
+        (tmp_path / folder).mkdir()
+    # a billion written as a million in Kingsoft Cloud's revenue: read when Kingsoft Cloud changed
+    changed = with_changes(copy_with(published, tmp_path / "changed", FAULTS[:1]), ["kingsoft_cloud"], [])
+    outcomes = {outcome.table: outcome for outcome in expectations.validate(
+        changed, tmp_path / "results", sql_rows=sql_rows, changed_only=True)}  # fmt: skip
+    assert outcomes["fct_figures"].changed_only and len(outcomes["fct_figures"].failed) == 1
+    assert "'figure_id': 'ksc_revenue_2023'" in outcomes["fct_figures"].failed[0]
+    # the same fault when only another entity changed: not among the rows this build changed
+    other = with_changes(copy_with(published, tmp_path / "other", FAULTS[:1]), ["alibaba_cloud"], [])
+    outcomes = {outcome.table: outcome for outcome in expectations.validate(
+        other, tmp_path / "results", sql_rows=sql_rows, changed_only=True)}  # fmt: skip
+    assert outcomes["fct_figures"].failed == []
+    # a full build's validation reads every row and fails on it
+    full = {outcome.table: outcome for outcome in expectations.validate(other, tmp_path / "results", sql_rows=sql_rows)}
+    assert len(full["fct_figures"].failed) == 1 and not full["fct_figures"].changed_only
+    # table-level expectations read the whole mart: an emptied mart fails its row count even when
+    # the changed rows are none; a source with no figures fails dim_sources when it is a changed one
+    emptied = copy_with(published, tmp_path / "emptied", ["delete from marts.fct_figures", *FAULTS[-1:]])
+    with_changes(emptied, [], ["kingsoft_cloud_2024_04_17"])
+    outcomes = verdicts(expectations.validate(emptied, tmp_path / "results", sql_rows=sql_rows, changed_only=True))
+    assert outcomes[("fct_figures", 0)][0] is False
+    assert outcomes[("dim_sources", 0)][0] is False

@@ -184,6 +184,14 @@ def test_incremental_build_gives_the_marts_of_a_full_rebuild(builds):
     assert different == []
 
 
+def test_an_incremental_build_publishes_its_changed_rows_into_a_copy_of_the_published_file(builds):
+    # the marts compared above are those of the files published this way
+    _, _, _, second, _, third = builds
+    for run in (second, third):
+        assert "applied the changed rows of" in run.stdout, run.stdout[-3000:]
+        assert "writing a new file" not in run.stdout
+
+
 def test_landed_figures_reach_the_marts_through_their_aliases(builds):
     full, *_ = builds
     with duckdb.connect(str(full / "warehouse.duckdb"), read_only=True) as connection:

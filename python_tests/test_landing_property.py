@@ -29,11 +29,12 @@ from pipeline import changes
 from pipeline.build import build_candidate, record_build
 
 # seed 25: figures whose alias a later registry defines (the earlier figures must be resolved again);
-# 10: two landed documents state the same cell, the later one is deleted (the cell, recomputed by
+# 92: two landed documents state the same cell, the later one is deleted (the cell, recomputed by
 # int_figures_preferred for the changed cells only, falls back to the earlier document's figure);
-# 14: a file changed in place, then the folder moved. (Other seeds draw other sequences; three keep
-# the suite short.)
-SEEDS = [25, 10, 14]
+# 248: a file changed in place, then the folder moved; 43: a document stating share prices, an
+# interim revenue and a market size (marts kept per entity) lands beside Polar Cloud's annual
+# figures, then is changed in place. (Other seeds draw other sequences; four keep the suite short.)
+SEEDS = [25, 92, 248, 43]
 STEPS = 3
 DBT_MODELS_ONLY = ["build", "--exclude-resource-type", "unit_test", "--exclude-resource-type", "test"]
 
@@ -77,8 +78,25 @@ DOCUMENTS = {
             figure_row("polar2_rev_2024", "polar_2024_02", 2, "Polar Cloud", "revenue", "2024", "¥15.0 billion"),
         ],
     },
+    # reaches the marts kept per entity beyond the company years: share price events (a close
+    # against the IPO price), the company's interim periods, and a market-wide statement, whose
+    # entity (a curated market) the article's figures share
+    "polar_market": {
+        "sources": [["polar_2024_04", "Polar Cloud and its market", "2024-04-02", "en", "polar4.txt", "News"]],
+        "figures": [
+            figure_row("polar4_ipo_2021", "polar_2024_04", 1, "Polar Cloud", "ipo_share_price", "2021", "$9 per share"),
+            figure_row("polar4_close_2023", "polar_2024_04", 1, "Polar Cloud", "closing_share_price", "2023",
+                       "$4.5 per share"),
+            figure_row("polar4_rev_h1", "polar_2024_04", 2, "Polar Cloud", "revenue", "first half of 2023",
+                       "¥7.2 billion"),
+            figure_row("polar4_market_h2", "polar_2024_04", 3, "China's public cloud services", "market_size",
+                       "second half of 2023", "$16.1 billion"),
+        ],
+    },
 }  # fmt: skip
 CHANGED = {
+    "polar4_close_2023": "$3.9 per share",
+    "polar4_market_h2": "$15.2 billion",
     "polar_rev_2023": "¥14.9 billion",
     "nobody_rev_2023": "21 billion yuan",
     "zz_rev_2022": "8.4 billion yuan",
@@ -233,6 +251,16 @@ def test_incremental_builds_give_the_marts_of_a_full_build_for_any_landing_seque
     write_landing(full_landing, state)
     full = builder.build(full_landing, None)
 
+    if "polar_market" in state:
+        # the document reaches each mart kept per entity, so the comparison below is not vacuous
+        with duckdb.connect(str(full), read_only=True) as connection:
+            reached = {
+                mart: connection.execute(
+                    f"select count(*) from marts.{mart} where figure_ids like '%polar4_%'"
+                ).fetchone()[0]
+                for mart in ("fct_share_price_events", "fct_company_interim_financials", "fct_market_metrics")
+            }
+        assert all(reached.values()), reached
     stepwise_rows, full_rows = warehouse_rows(warehouse), warehouse_rows(full)
     different = sorted(
         table

@@ -4,6 +4,9 @@
     mode 'violations': one row: per expectation, how many rows break it (large marts)
     mode 'offending':  the first rows that break expectation number `only`, by their index columns
 
+    `changed` (an incremental build; the declaration's changed_rows): only the rows of the entities
+    or sources the build changed are read. Table-level expectations are never given it.
+
     Each expectation type has one branch in `violated`, with Great Expectations' semantics: NULLs
     are skipped, and a pair of columns is skipped when either is NULL. pipeline/expectation_suites.py
     refuses a declaration whose type has no branch here. -#}
@@ -35,6 +38,13 @@ with
 
 mart as (
     select * from marts.{{ declaration.mart }}
+    {%- if changed and changed.get('entity_column') %}
+    where coalesce({{ changed.entity_column }}, '') in (
+        select coalesce(changed_cells.entity_id, '') from intermediate.int_changed_cells as changed_cells
+    )
+    {%- elif changed and changed.get('source_column') %}
+    where {{ changed.source_column }} in (select changed_sources.source_id from intermediate.int_changed_sources as changed_sources)
+    {%- endif %}
 ),
 
 checked as (

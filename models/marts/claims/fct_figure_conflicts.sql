@@ -11,12 +11,14 @@
 {#- Incremental on DuckDB: a pair changes only when its source changed (int_changed_sources) or a cell
     it names changed (int_changed_cells: the figures of a fact across sources, the preferred figure).
     An incremental build deletes those pairs and computes them again from the statements of the
-    sources they involve and the figures of the changed cells. -#}
+    sources they involve and the figures of the changed cells. Every such pair is of an entity a
+    changed cell names, so its tests and the publish read the rows of those entities (meta). -#}
 {{ config(
     materialized=per_source_materialization(),
     incremental_strategy='append',
     on_schema_change='fail',
     pre_hook="{{ delete_changed_conflicts() }}",
+    meta={'kept_per': 'entity', 'entity_column': 'entity_id'},
 ) }}
 -- depends_on: {{ ref('int_changed_sources') }}
 -- depends_on: {{ ref('int_changed_cells') }}

@@ -2,12 +2,23 @@
     annual financial figure for it; years with no stated figure are kept, with NULL amounts. Only
     reported figures: forecasts stay in fct_figures. Each amount keeps its currency of record and is
     converted to yuan and dollars at the year's annual average rates. -#}
+{#- Kept per entity: an incremental build recomputes the company years of the entities a changed
+    source names, old or new (int_changed_cells); a full build and Spark build every row. -#}
+{{ config(
+    materialized=per_source_materialization(),
+    incremental_strategy='append',
+    on_schema_change='fail',
+    pre_hook="{{ delete_changed_entities('company_id') }}",
+    meta={'kept_per': 'entity', 'entity_column': 'company_id'},
+) }}
 {%- set amount_metrics = company_amount_metrics() -%}
-{%- set ratio_metrics = company_ratio_metrics() -%}
+{%- set ratio_metrics = company_ratio_metrics() %}
+-- depends_on: {{ ref('int_changed_cells') }}
 with
 
 figures as (
     select * from {{ ref('int_figures_preferred') }}
+    where {{ changed_entities_condition('entity_id') }}
 ),
 
 companies as (

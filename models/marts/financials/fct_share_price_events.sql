@@ -3,11 +3,22 @@
     the prices imply. A stated change from the peak or the IPO price belongs to the close of its
     date; one stated without a date ("plummets over 95%") to the company's latest close. Only
     reported figures: forecasts stay in fct_figures. -#}
+{#- Kept per entity: an incremental build recomputes the share price events of the entities a changed
+    source names, old or new (int_changed_cells); a full build and Spark build every row. -#}
+{{ config(
+    materialized=per_source_materialization(),
+    incremental_strategy='append',
+    on_schema_change='fail',
+    pre_hook="{{ delete_changed_entities('company_id') }}",
+    meta={'kept_per': 'entity', 'entity_column': 'company_id'},
+) }}
+-- depends_on: {{ ref('int_changed_cells') }}
 with
 
 statements as (
     select * from {{ ref('int_figure_statements') }}
     where not is_forecast
+        and {{ changed_entities_condition('entity_id') }}
 ),
 
 companies as (

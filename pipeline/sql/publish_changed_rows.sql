@@ -1,0 +1,13 @@
+{#- An incremental build's publish: bring one reader table of a copy of the last published file up
+    to date with the build's state (attached as state). A table kept per source or per entity (its
+    dbt config's meta kept_per) has only the rows of the changed sources or entities replaced; any
+    other table (small: dimensions, claims, build records) is replaced whole. -#}
+{%- if kept_per == 'source' -%}
+    {%- set condition = "source_id in (select changed_sources.source_id from state.intermediate.int_changed_sources as changed_sources)" -%}
+{%- elif kept_per == 'entity' -%}
+    {%- set condition = "coalesce(" ~ entity_column ~ ", '') in (select coalesce(changed_cells.entity_id, '') from state.intermediate.int_changed_cells as changed_cells)" -%}
+{%- else -%}
+    {%- set condition = "true" -%}
+{%- endif -%}
+delete from {{ name }} where {{ condition }};
+insert into {{ name }} select * from state.{{ name }} where {{ condition }}
