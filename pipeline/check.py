@@ -144,18 +144,33 @@ def test_row_problems(rows: Rows, failing_rows: list[dict], project_dir: Path) -
     return problems
 
 
-def test_problems(run: dbt.DbtRun, database: Path, project_dir: Path) -> list[Problem]:
-    """Problems of a dbt run: the failed data tests of TESTS as file:line, other failures as dbt's."""
+def is_check_test(failure: dbt.NodeFailure) -> bool:
+    """A failed data test of TESTS whose rows name seed lines (its compiled SQL is in the result)."""
+    return failure.is_failed_test and bool(failure.compiled_code) and failure.unique_id.rsplit(".", 1)[-1] in TESTS
+
+
+def failed_test_problems(run: dbt.DbtRun, database: Path, project_dir: Path) -> list[Problem]:
+    """The rows of the failed data tests of TESTS in a dbt run on `database`, as file:line problems
+    (check's dbt pass, and the build's dbt stage when it fails)."""
     problems: list[Problem] = []
+    failures = [failure for failure in run.failures if is_check_test(failure)]
+    if not failures:
+        return problems
     with settings.connect(database, read_only=True) as connection:
         rows = rows_of(connection)
-        for failure in run.failures:
-            name = failure.unique_id.rsplit(".", 1)[-1]
-            if failure.is_failed_test and failure.compiled_code and name in TESTS:
-                problems += test_row_problems(rows, rows(failure.compiled_code), project_dir)
-            else:
-                problems.append(Problem("dbt", f"{failure.unique_id}: {failure.message}"))
+        for failure in failures:
+            problems += test_row_problems(rows, rows(failure.compiled_code or ""), project_dir)
     return problems
+
+
+def test_problems(run: dbt.DbtRun, database: Path, project_dir: Path) -> list[Problem]:
+    """Problems of a dbt run: the failed data tests of TESTS as file:line, other failures as dbt's."""
+    others = [
+        Problem("dbt", f"{failure.unique_id}: {failure.message}")
+        for failure in run.failures
+        if not is_check_test(failure)
+    ]
+    return failed_test_problems(run, database, project_dir) + others
 
 
 # --- what the compiled SQL depends on -------------------------------------------------------------
