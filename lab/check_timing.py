@@ -26,12 +26,13 @@ from pathlib import Path
 
 from pipeline import settings
 
-PARTS = ["dbt_project.yml", "profiles.yml", "models", "macros", "tests", "seeds", "documents", "pipeline"]
+PARTS = ["dbt_project.yml", "profiles.yml", "models", "macros", "tests", "seeds", "documents", "pipeline", "reports", "gx"]
 ARTICLE_SEED = Path("seeds/curated/curated_entity_aliases.csv")
 VOCABULARY_SEED = Path("seeds/vocabulary/vocabulary_value_words.csv")
 
 
 def copy_project(destination: Path) -> Path:
+    destination.mkdir(parents=True)
     for part in PARTS:
         source = settings.ROOT / part
         if source.is_dir():

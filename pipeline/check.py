@@ -10,7 +10,8 @@ the run at the first. The two data tests on the documents (quotes verbatim in th
 every number accounted for) run on them. Every row found is named by its file and line.
 
 The second pass runs one of two ways, with the same SQL:
-- through dbt (seed, run, test into a scratch database under build/check/): the SQL dbt compiled
+- through dbt (one `dbt build` of those seeds, models and tests into a scratch database under
+  build/check/, the tests at severity warn so that a failing one skips nothing): the SQL dbt compiled
   for those models and tests is then saved, with a fingerprint of everything it was compiled from,
   in build/check/compiled.json;
 - when that fingerprint still holds, the saved SQL is run again by DuckDB on the seeds as they are
@@ -46,7 +47,7 @@ TESTS = ["assert_quotes_are_verbatim_in_their_paragraph", "assert_every_number_m
 FIGURES_SEED = "seeds/articles/article_figures.csv"
 # what check's dbt pass compiles with: rows that do not parse are listed, not raised; landed files
 # are the landing checks' and the build's business, never read by check (an empty landing folder)
-CHECK_VARS = {"seed_errors": "reject"}
+CHECK_VARS = {"seed_errors": "reject", "check_tests_severity": "warn"}
 # bump when the layout of compiled.json changes
 COMPILED_FORMAT = 1
 # a seed read while a node compiles: the grammar macros read them through vocabulary_rows('name')
@@ -163,16 +164,6 @@ def failed_test_problems(run: dbt.DbtRun, database: Path, project_dir: Path) -> 
     return problems
 
 
-def test_problems(run: dbt.DbtRun, database: Path, project_dir: Path) -> list[Problem]:
-    """Problems of a dbt run: the failed data tests of TESTS as file:line, other failures as dbt's."""
-    others = [
-        Problem("dbt", f"{failure.unique_id}: {failure.message}")
-        for failure in run.failures
-        if not is_check_test(failure)
-    ]
-    return failed_test_problems(run, database, project_dir) + others
-
-
 # --- what the compiled SQL depends on -------------------------------------------------------------
 
 
@@ -234,22 +225,15 @@ def _in_dag_order(nodes: list) -> list:
     return ordered
 
 
-def save_compiled(path: Path, print_: str, runs: dict[str, dbt.DbtRun]) -> None:
-    """Keep the SQL dbt compiled in this check's runs (seeds loaded, models in DAG order, tests)."""
-    kinds = {"seed": "seed", "run": "model", "test": "test"}
-    results = {
-        name: [
-            result for result in getattr(run.result, "results", None) or [] if result.node.resource_type == kinds[name]
-        ]
-        for name, run in runs.items()
+def save_compiled(path: Path, print_: str, results: list) -> None:
+    """Keep the SQL dbt compiled in check's build: seeds to load, models in DAG order, data tests."""
+    nodes = {
+        kind: [result.node for result in results if result.node.resource_type == kind]
+        for kind in ("seed", "model", "test")
     }
     seeds = [
-        {
-            **_relation(result.node),
-            "path": result.node.original_file_path,
-            "column_types": dict(result.node.config.column_types or {}),
-        }
-        for result in results["seed"]
+        {**_relation(node), "path": node.original_file_path, "column_types": dict(node.config.column_types or {})}
+        for node in nodes["seed"]
     ]
     models = [
         {
@@ -258,13 +242,9 @@ def save_compiled(path: Path, print_: str, runs: dict[str, dbt.DbtRun]) -> None:
             "materialized": node.config.materialized,
             "sql": node.compiled_code,
         }
-        for node in _in_dag_order([result.node for result in results["run"]])
+        for node in _in_dag_order(nodes["model"])
     ]
-    tests = [
-        {"name": result.node.name, "sql": result.node.compiled_code}
-        for result in results["test"]
-        if result.node.name in TESTS
-    ]
+    tests = [{"name": node.name, "sql": node.compiled_code} for node in nodes["test"] if node.name in TESTS]
     if any(not model["sql"] for model in models) or len(tests) != len(TESTS):
         return
     path.write_text(
@@ -273,6 +253,8 @@ def save_compiled(path: Path, print_: str, runs: dict[str, dbt.DbtRun]) -> None:
 
 
 def check_with_dbt(project_dir: Path, work_dir: Path) -> list[Problem]:
+    """One `dbt build` into a scratch database: the seeds, the models of MODELS and the data tests
+    of TESTS (at severity warn, so that a failing one skips nothing), then their rows as problems."""
     work_dir.mkdir(parents=True, exist_ok=True)
     compiled = work_dir / COMPILED_NAME
     compiled.unlink(missing_ok=True)
@@ -281,27 +263,37 @@ def check_with_dbt(project_dir: Path, work_dir: Path) -> list[Problem]:
     database.unlink(missing_ok=True)
     landing = work_dir / "no-landing"
     landing.mkdir(exist_ok=True)
-    target = work_dir / "target"
     variables = {**CHECK_VARS, "landing_dir": str(landing)}
-    runs: dict[str, dbt.DbtRun] = {}
-    for name, command in (("seed", ["seed"]), ("run", ["run", "--full-refresh", "--select", *MODELS])):
-        runs[name] = dbt.invoke(
-            command, database=database, project_dir=project_dir, target_path=target, variables=variables, quiet=True
-        )
-        if not runs[name].success:
-            return [Problem("dbt", line) for line in runs[name].describe(database).splitlines()]
-    with settings.connect(database, read_only=True) as connection:
-        problems = figure_problems(rows_of(connection), project_dir)
-    runs["test"] = dbt.invoke(
-        ["test", "--select", *TESTS],
+    run = dbt.invoke(
+        [
+            "build",
+            "--full-refresh",
+            "--select",
+            *MODELS,
+            *TESTS,
+            "--indirect-selection",
+            "empty",
+            "--exclude-resource-type",
+            "unit_test",
+        ],
         database=database,
         project_dir=project_dir,
-        target_path=target,
+        target_path=work_dir / "target",
         variables=variables,
         quiet=True,
     )
-    problems += test_problems(runs["test"], database, project_dir)
-    save_compiled(compiled, print_, runs)
+    if not run.success:
+        return [Problem("dbt", line) for line in run.describe(database).splitlines()]
+    results = getattr(run.result, "results", None) or []
+    tests = [result.node for result in results if result.node.resource_type == "test" and result.node.name in TESTS]
+    if len(tests) != len(TESTS):
+        return [Problem("dbt", f"check's data tests did not all run: {', '.join(TESTS)}")]
+    with settings.connect(database, read_only=True) as connection:
+        rows = rows_of(connection)
+        problems = figure_problems(rows, project_dir)
+        for test in tests:
+            problems += test_row_problems(rows, rows(test.compiled_code), project_dir)
+    save_compiled(compiled, print_, results)
     return problems
 
 
