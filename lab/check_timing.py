@@ -26,7 +26,18 @@ from pathlib import Path
 
 from pipeline import settings
 
-PARTS = ["dbt_project.yml", "profiles.yml", "models", "macros", "tests", "seeds", "documents", "pipeline", "reports", "gx"]
+PARTS = [
+    "dbt_project.yml",
+    "profiles.yml",
+    "models",
+    "macros",
+    "tests",
+    "seeds",
+    "documents",
+    "pipeline",
+    "reports",
+    "gx",
+]
 ARTICLE_SEED = Path("seeds/curated/curated_entity_aliases.csv")
 VOCABULARY_SEED = Path("seeds/vocabulary/vocabulary_value_words.csv")
 
