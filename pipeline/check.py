@@ -31,6 +31,7 @@ import csv
 import hashlib
 import importlib.metadata
 import json
+import os
 import re
 import time
 from collections.abc import Callable
@@ -247,9 +248,12 @@ def save_compiled(path: Path, print_: str, results: list) -> None:
     tests = [{"name": node.name, "sql": node.compiled_code} for node in nodes["test"] if node.name in TESTS]
     if any(not model["sql"] for model in models) or len(tests) != len(TESTS):
         return
-    path.write_text(
+    # written aside, then renamed: a build reading it meanwhile sees the old file or the new one
+    partial = path.with_suffix(".partial")
+    partial.write_text(
         json.dumps({"fingerprint": print_, "seeds": seeds, "models": models, "tests": tests}), encoding="utf-8"
     )
+    os.replace(partial, path)
 
 
 def check_with_dbt(project_dir: Path, work_dir: Path) -> list[Problem]:
