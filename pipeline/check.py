@@ -20,9 +20,9 @@ The second pass runs one of two ways, with the same SQL:
 The fingerprint covers what the compiled SQL depends on: models, macros, tests, dbt_project.yml
 and profiles.yml, the list of seed files, the content of every seed a macro reads at compile time
 (the grammar's vocabulary, through vocabulary_rows), the project and documents folders, and the
-dbt version. A change to any of them (a new word in a vocabulary seed) sends check through dbt
-again; a change to other seeds or to the documents' text does not, because the SQL reads those
-when it runs.
+versions of dbt, dbt-duckdb and DuckDB. A change to any of them (a new word in a vocabulary seed)
+sends check through dbt again; a change to other seeds or to the documents' text does not, because
+the SQL reads those when it runs.
 """
 
 from __future__ import annotations
@@ -185,7 +185,8 @@ def fingerprint(project_dir: Path) -> str:
         digest.update(label.encode() + b"\0" + data + b"\0")
 
     add("format", str(COMPILED_FORMAT).encode())
-    add("dbt", importlib.metadata.version("dbt-core").encode())
+    for package in ("dbt-core", "dbt-duckdb", "duckdb"):
+        add(package, importlib.metadata.version(package).encode())
     add("project", str(project_dir.resolve()).encode())
     add("documents", str(settings.documents_dir()).encode())
     add("selection", json.dumps([MODELS, TESTS, CHECK_VARS]).encode())
