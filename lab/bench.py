@@ -42,7 +42,8 @@ DEFAULT_ONE_THREAD_FROM = 5_000_000
 WORK = settings.BUILD_DIR / "bench"
 RESULTS = settings.ROOT / "bench" / "RESULTS.md"
 PROJECT_PARTS = [
-    "dbt_project.yml", "profiles.yml", "models", "seeds", "macros", "tests", "documents", "pipeline", "reports", "gx",
+    "dbt_project.yml", "profiles.yml", "selectors.yml", "models", "seeds", "macros", "tests", "documents",
+    "pipeline", "reports", "gx",
 ]  # fmt: skip
 SEED = 20240417
 QUOTE_CHARS = 170  # the article's quotes average 168.5 characters

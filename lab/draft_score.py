@@ -26,7 +26,7 @@ from pathlib import Path
 
 from pipeline import dbt, draft, settings
 
-PROJECT_PARTS = ["dbt_project.yml", "profiles.yml", "models", "seeds", "macros", "tests", "documents"]
+PROJECT_PARTS = ["dbt_project.yml", "profiles.yml", "selectors.yml", "models", "seeds", "macros", "tests", "documents"]
 FIXTURES = settings.ROOT / "python_tests" / "fixtures"
 FIRST_ARTICLE = "kingsoft_cloud_2024_04_17"
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import multiprocessing.util
 import os
 import sys
 
@@ -58,4 +59,7 @@ if __name__ == "__main__":
     sys.stdout.flush()
     sys.stderr.flush()
     logging.shutdown()
+    # dbt's locks are semaphores of a spawn context: unlink them as the interpreter's exit would,
+    # or the resource tracker warns of "leaked semaphore objects" after the build.
+    multiprocessing.util._run_finalizers(0)  # noqa: SLF001
     os._exit(status)

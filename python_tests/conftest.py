@@ -53,7 +53,11 @@ def dbt_build(
     """`dbt build` of every node (seeds, models, data and unit tests, the draft models too) of
     `project_dir` into `database`, in process."""
     return dbt.invoke(
-        ["build", "--select", "fqn:*"], database=database, project_dir=project_dir, target_path=target_dir, variables=variables
+        ["build", "--select", "fqn:*"],
+        database=database,
+        project_dir=project_dir,
+        target_path=target_dir,
+        variables=variables,
     )
 
 
@@ -76,6 +80,7 @@ def warehouse(warehouse_path):
 PROJECT_PARTS = [
     "dbt_project.yml",
     "profiles.yml",
+    "selectors.yml",
     "models",
     "seeds",
     "macros",
@@ -185,6 +190,8 @@ def published(tmp_path_factory) -> tuple[Path, Path]:
     completed = run_pipeline(project, documents)
     assert completed.returncode == 0, completed.stdout[-3000:] + completed.stderr[-3000:]
     assert (project / "warehouse.duckdb").is_file()
+    # a build that passes says nothing on stderr that a user should worry about
+    assert "leaked semaphore" not in completed.stderr, completed.stderr[-3000:]
     return project, documents
 
 
