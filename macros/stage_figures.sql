@@ -8,7 +8,7 @@
 {% macro stage_figures(relation, on_error='raise') -%}
 {%- set grammar = value_grammar() -%}
 {%- set range_pattern = figure_range_pattern(grammar) -%}
-{%- set connectors = vocabulary_words(grammar['words'], 'range_connector') -%}
+{%- set connectors = range_connectors(grammar) -%}
 with
 
 figures as (

@@ -1,7 +1,8 @@
 """A required mart column is a NOT NULL constraint of the mart's contract, which DuckDB enforces, in
 place of a not_null test; the test stays, enabled on the Spark target only, whose Parquet tables do
-not enforce constraints. A mart's key is a PRIMARY KEY constraint in place of its unique and not_null
-tests (or unique_combination_of_columns and not_null_columns), which likewise run on Spark only."""
+not enforce constraints. A mart's key columns are NOT NULL constraints too (their not_null test
+runs on Spark only) and keep their unique (or unique_combination_of_columns)
+test: a not-null constraint with a unique test is the primary-key test dbt-project-evaluator counts."""
 
 from __future__ import annotations
 
@@ -100,61 +101,8 @@ def test_a_mart_that_yields_a_null_fails_the_build(tmp_path):
     assert "NOT NULL constraint failed: dim_metrics__dbt_tmp.definition" in message
 
 
-def declared_primary_keys() -> dict[str, list[str]]:
-    """Mart -> the columns of the primary key its contract declares (on a column or on the model)."""
-    found: dict[str, list[str]] = {}
-    for path in MARTS.rglob("_*__models.yml"):
-        for model in yaml.safe_load(path.read_text(encoding="utf-8")).get("models", []):
-            for constraint in model.get("constraints", []):
-                if constraint.get("type") == "primary_key":
-                    found[model["name"]] = list(constraint["columns"])
-            for column in model.get("columns", []):
-                if any(constraint.get("type") == "primary_key" for constraint in column.get("constraints", [])):
-                    found[model["name"]] = [column["name"]]
-    return found
-
-
-def test_duckdb_holds_every_declared_primary_key_and_refuses_a_repeated_key(warehouse_path, tmp_path):
-    declared = declared_primary_keys()
-    assert len(declared) >= 10
-    database = tmp_path / "warehouse.duckdb"
-    shutil.copyfile(warehouse_path, database)
-    with duckdb.connect(str(database)) as connection:
-        enforced = {
-            table: list(columns)
-            for table, columns in connection.execute(
-                "select table_name, constraint_column_names from duckdb_constraints() "
-                "where schema_name in ('marts', 'semantic') and constraint_type = 'PRIMARY KEY'"
-            ).fetchall()
-        }
-        assert enforced == declared
-        repeated = 0
-        for table in sorted(declared):
-            schema = connection.execute(
-                "select schema_name from duckdb_tables() where table_name = ? and schema_name in ('marts', 'semantic')",
-                [table],
-            ).fetchone()[0]
-            if connection.execute(f"select count(*) from {schema}.{table}").fetchone()[0] == 0:
-                continue
-            with pytest.raises(duckdb.ConstraintException, match="violates primary key constraint"):
-                connection.execute(f"insert into {schema}.{table} select * from {schema}.{table} limit 1")
-            repeated += 1
-        assert repeated >= len(declared) * 3 // 4
-
-
-def test_the_key_tests_of_primary_key_columns_run_on_spark_only(tmp_path):
-    pytest.importorskip("pyspark", reason="dbt-spark is not installed: `make spark` installs it")
-    expected = set()
-    for table, columns in declared_primary_keys().items():
-        if len(columns) == 1:
-            expected |= {f"unique_{table}_{columns[0]}", f"not_null_{table}_{columns[0]}"}
-        else:
-            expected |= {f"unique_combination_of_columns_{table}_{'__'.join(columns)}"}
-    assert expected.isdisjoint(listed_tests("dev", tmp_path))
-    assert expected <= listed_tests("spark", tmp_path)
-
-
 def test_a_mart_that_repeats_a_key_fails_the_build(tmp_path):
+    """A key is a NOT NULL constraint and a unique test: a repeated key fails the build."""
     project = copy_project(tmp_path / "project")
     model = project / "models" / "marts" / "core" / "dim_metrics.sql"
     replace_in_file(
@@ -180,5 +128,5 @@ def test_a_mart_that_repeats_a_key_fails_the_build(tmp_path):
     )
     assert not run.success
     message = run.describe(database)
-    assert "model.kingsoft_warehouse.dim_metrics" in message
-    assert 'PRIMARY KEY or UNIQUE constraint violation: duplicate key "revenue"' in message
+    assert "unique_dim_metrics_metric_id" in message
+    assert "revenue" in message

@@ -67,6 +67,29 @@ def test_long_fractions_are_scaled_exactly_with_every_scale_and_unit_word(wareho
     assert found["0.0021505 trillion yuan"] == 2_150_500_000
 
 
+# Forms of Indian, Korean and US articles (python_tests/fixtures/deccan_infotech_2025_01_16 and
+# corvane_systems_2025_05_02), each with the magnitude its words give: none of them parsed before
+# the rows for crore, lakh, Rs, halved and the Indian grouping of digits were added.
+CRORE, LAKH = 10**7, 10**5
+WRITTEN_FORMS = {
+    "Rs 1,184 crore": 1184 * CRORE,  # a crore is ten million
+    "Rs. 1,742.50": 1742.5,
+    "₹10,150 crore": 10150 * CRORE,
+    "₹24 lakh crore": 24 * LAKH * CRORE,  # a lakh of crores: 10^12
+    "₹4.5 lakh": 4.5 * LAKH,
+    "2,41,560": 241_560,  # Indian grouping: the last three digits, then pairs
+    "1,23,45,678": 12_345_678,
+    "₩3.2 trillion": 3.2e12,
+    "halved": 1 / 2,  # a multiple below one
+    "120 bps": 120 / 100,  # basis points, kept in percentage points
+}
+
+
+def test_indian_scale_words_rupee_forms_and_digit_grouping_parse(warehouse_path, tmp_path):
+    found = parse(warehouse_path, tmp_path, list(WRITTEN_FORMS))
+    assert {value: found[value] for value in WRITTEN_FORMS} == pytest.approx(WRITTEN_FORMS, rel=1e-12)
+
+
 CURRENCY = "TWD"
 DOCUMENT = "formosa_cloud_2024-03-01.txt"
 SENTENCE = "Formosa Cloud said its revenue reached upwards of NT$12.5 billion in 2023."
@@ -168,3 +191,16 @@ def test_a_currency_and_a_qualifier_are_added_by_seed_rows_alone(with_a_new_curr
     assert math.isclose(value_usd, 12.5e9 / 31.25, rel_tol=1e-12)
     assert math.isclose(value_cny, 12.5e9 / 31.25 * yuan_per_dollar, rel_tol=1e-12)
     assert financials == (12.5e9, CURRENCY)
+
+
+def test_an_unknown_word_message_names_the_words_with_single_spaces(warehouse_path, tmp_path):
+    """The words a value does not know are named as written, one space apart ("zz 1,184 qq" once
+    read 'zz   qq', the number's gap kept)."""
+    run = dbt.invoke(
+        ["show", "--inline", "select {{ value_unknown_words(\"'zz 1,184 qq'\") }} as unknown", "--limit", "1"],
+        database=warehouse_path,
+        target_path=tmp_path / "target",
+        quiet=True,
+    )
+    assert run.success, run.describe()
+    assert [row["unknown"] for row in run.result.results[0].agate_table.rows] == ["zz qq"]

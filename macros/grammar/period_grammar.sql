@@ -8,11 +8,14 @@
                             year the entity's fiscal year: seeds/curated/curated_fiscal_years.csv)
         year_to             the year to March 2025, the 12 months ended June 30, 2024 (a fiscal year
                             by its last month)
-        part                third quarter of 2024, first half of 2023, Q3 2024, 3Q 2024, 2024 Q3, H1 2024
+        part                third quarter of 2024, first half of 2023, Q3 2024, 3Q 2024, 2024 Q3, H1 2024;
+                            of a fiscal year: the third quarter of fiscal 2025, Q3 FY2025 (counted from the
+                            first month of the entity's fiscal year)
         year_to_date        first three quarters of 2024, first nine months of 2024
         month               March 2025, March this year
         date                April 12, 2024; 19 March 2025; 2025-03-19
         year_end            end of 2023
+        month_end           end of December 2024 (a date: the month's last day)
         span                2018 to 2021, 2018-2021, between 2021 and 2023
         same_part           the same quarter of 2023, the same period last year (the part of the year is
                             that of the figure compared with)
@@ -56,6 +59,8 @@
     {%- set of = '(?: +of| +in|,)? +' -%}
     {%- set month = '(' ~ alt['month'] ~ ')[.]?' -%}
     {%- set day = '([0-9]{1,2})(?:st|nd|rd|th)?' -%}
+    {#- a part of a fiscal year ("the third quarter of fiscal 2025", "Q3 FY2025"): a group of its own -#}
+    {%- set fiscal = '(?:(' ~ alt['fiscal_year_prefix'] ~ ') *)?' -%}
     {%- set forms = [
         {'form': 'fiscal_year', 'kind': 'fiscal_year',
          'pattern': '^(?:(' ~ alt['fiscal_year_prefix'] ~ ') *)?' ~ year ~ '$', 'fiscal_prefix': 1, 'year': 2},
@@ -64,6 +69,8 @@
          'month': 1, 'year': 3},
         {'form': 'year_end', 'kind': 'year_end',
          'pattern': '^' ~ alt['year_end_prefix'] ~ ' +' ~ year ~ '$', 'year': 1},
+        {'form': 'month_end', 'kind': 'month_end',
+         'pattern': '^' ~ alt['year_end_prefix'] ~ ' +' ~ month ~ ',? +' ~ year ~ '$', 'month': 1, 'year': 2},
         {'form': 'month', 'kind': 'month',
          'pattern': '^' ~ month ~ ',? +' ~ year ~ '$', 'month': 1, 'year': 2},
         {'form': 'date_month_first', 'kind': 'date',
@@ -73,14 +80,14 @@
         {'form': 'date_iso', 'kind': 'date',
          'pattern': '^([0-9]{4})-([0-9]{2})-([0-9]{2})$', 'year': 1, 'month_digits': 2, 'day': 3},
         {'form': 'part_ordinal', 'kind': 'part',
-         'pattern': '^(' ~ alt['ordinal'] ~ ') +(' ~ alt['part_of_year'] ~ ')' ~ of ~ year ~ '$',
-         'ordinal': 1, 'part_noun': 2, 'year': 3},
+         'pattern': '^(' ~ alt['ordinal'] ~ ') +(' ~ alt['part_of_year'] ~ ')' ~ of ~ fiscal ~ year ~ '$',
+         'ordinal': 1, 'part_noun': 2, 'fiscal_prefix': 3, 'year': 4},
         {'form': 'part_letter_first', 'kind': 'part',
-         'pattern': '^(' ~ alt['part_letter'] ~ ') *([1-9])(?: +of)?,? +' ~ year ~ '$',
-         'part_letter': 1, 'part_digit': 2, 'year': 3},
+         'pattern': '^(' ~ alt['part_letter'] ~ ') *([1-9])(?: +of)?,? +' ~ fiscal ~ year ~ '$',
+         'part_letter': 1, 'part_digit': 2, 'fiscal_prefix': 3, 'year': 4},
         {'form': 'part_digit_first', 'kind': 'part',
-         'pattern': '^([1-9]) *(' ~ alt['part_letter'] ~ ')(?: +of)?,? *' ~ year ~ '$',
-         'part_digit': 1, 'part_letter': 2, 'year': 3},
+         'pattern': '^([1-9]) *(' ~ alt['part_letter'] ~ ')(?: +of)?,? *' ~ fiscal ~ year ~ '$',
+         'part_digit': 1, 'part_letter': 2, 'fiscal_prefix': 3, 'year': 4},
         {'form': 'part_year_first', 'kind': 'part',
          'pattern': '^([0-9]{4}) *(' ~ alt['part_letter'] ~ ') *([1-9])$',
          'year': 1, 'part_letter': 2, 'part_digit': 3},
@@ -96,8 +103,8 @@
         {'form': 'before_publication', 'kind': 'before_publication',
          'pattern': '^(?:' ~ alt['before_publication'] ~ '|' ~ alt['before_publication_prefix'] ~ ' +.+)$'},
         {'form': 'same_part', 'kind': 'same_part',
-         'pattern': '^same +(' ~ alt['part_of_year'] ~ '|' ~ alt['same_part'] ~ ')(?:' ~ of ~ any_year ~ ')?$',
-         'same_noun': 1, 'year': 2},
+         'pattern': '^same +(' ~ alt['part_of_year'] ~ '|' ~ alt['same_part'] ~ ')(?:' ~ of ~ fiscal ~ any_year ~ ')?$',
+         'same_noun': 1, 'fiscal_prefix': 2, 'year': 3},
         {'form': 'figure_relative', 'kind': 'figure_relative',
          'pattern': '^' ~ any_year ~ '$', 'year': 1},
     ] -%}
@@ -276,6 +283,12 @@
         '' ~ fy_end_year ~ ' - case when ' ~ fy_end_month ~ ' = 12 then 0 else 1 end',
         'case when ' ~ fy_end_month ~ ' = 12 then 1 else ' ~ fy_end_month ~ ' + 1 end', 1) -%}
     {%- set fy_end = 'last_day(' ~ make_date_from_parts(fy_end_year, '' ~ fy_end_month ~ '', 1) ~ ')' -%}
+    {#- a part of a fiscal year that does not end in December (fiscal_end_month is 12 for a calendar
+        year and for a part written without a fiscal prefix): counted from the fiscal year's first
+        month, so the third quarter of a fiscal 2025 that ends in March 2025 is October to December 2024 -#}
+    {%- set is_fiscal_part = '(' ~ c.kind ~ ' = ' ~ sql_text('part') ~ ' and ' ~ fy_end_month ~ ' <> 12)' -%}
+    {%- set fiscal_part_start = add_months_to_date(fy_start, '(' ~ c.part_number ~ ' - 1) * ' ~ c.part_months) -%}
+    {%- set fiscal_part_end = 'last_day(' ~ add_months_to_date(fy_start, c.part_number ~ ' * ' ~ c.part_months ~ ' - 1') ~ ')' -%}
     case
         when {{ c.kind }} = 'unstated' then 'unstated'
         when {{ c.kind }} in ('as_of_publication', 'before_publication') then {{ c.kind }}
@@ -285,6 +298,7 @@
         when {{ c.kind }} = 'year_to_date' and {{ c.part_number }} * {{ c.part_months }} between 1 and 12 then 'year_to_date'
         when {{ c.kind }} = 'span' and {{ c.first_year }} <= {{ c.year }} then 'span'
         when {{ c.kind }} in ('fiscal_year', 'year_end', 'date') then {{ c.kind }}
+        when {{ c.kind }} = 'month_end' and {{ c.month }} is not null then 'date'
         when {{ c.kind }} = 'month' and {{ c.month }} is not null then 'month'
     end as period_type,
     case
@@ -299,27 +313,32 @@
         when {{ c.kind }} = 'fiscal_year' then {{ fy_start }}
         when {{ c.kind }} = 'year_to_date' then {{ make_date_from_parts(c.year, 1, 1) }}
         when {{ c.kind }} = 'span' then {{ make_date_from_parts('' ~ c.first_year ~ '', 1, 1) }}
+        when {{ is_fiscal_part }} and {{ c.part_number }} between 1 and 12 / {{ c.part_months }} then {{ fiscal_part_start }}
         when {{ c.kind }} = 'part' and {{ c.part_number }} between 1 and 12 / {{ c.part_months }}
             then {{ make_date_from_parts(c.year, '(' ~ c.part_number ~ ' - 1) * ' ~ c.part_months ~ ' + 1', 1) }}
         when {{ c.kind }} = 'month' then {{ make_date_from_parts(c.year, '' ~ c.month ~ '', 1) }}
         when {{ c.kind }} = 'date' then {{ make_date_from_parts(c.year, '' ~ c.month ~ '', '' ~ c.day ~ '') }}
         when {{ c.kind }} = 'year_end' then {{ make_date_from_parts(c.year, 12, 31) }}
+        when {{ c.kind }} = 'month_end' then last_day({{ make_date_from_parts(c.year, '' ~ c.month ~ '', 1) }})
         when {{ c.kind }} = 'as_of_publication' then {{ published_date_expr }}
     end as period_start_date,
     case
         when {{ c.kind }} = 'fiscal_year' then {{ fy_end }}
         when {{ c.kind }} in ('span', 'year_end') then {{ make_date_from_parts(c.year, 12, 31) }}
+        when {{ is_fiscal_part }} and {{ c.part_number }} between 1 and 12 / {{ c.part_months }} then {{ fiscal_part_end }}
         when {{ c.kind }} = 'part' and {{ c.part_number }} between 1 and 12 / {{ c.part_months }}
             then last_day({{ make_date_from_parts(c.year, '' ~ c.part_number ~ ' * ' ~ c.part_months ~ '', 1) }})
         when {{ c.kind }} = 'year_to_date' and {{ c.part_number }} * {{ c.part_months }} between 1 and 12
             then last_day({{ make_date_from_parts(c.year, '' ~ c.part_number ~ ' * ' ~ c.part_months ~ '', 1) }})
-        when {{ c.kind }} = 'month' then last_day({{ make_date_from_parts(c.year, '' ~ c.month ~ '', 1) }})
+        when {{ c.kind }} in ('month', 'month_end') then last_day({{ make_date_from_parts(c.year, '' ~ c.month ~ '', 1) }})
         when {{ c.kind }} = 'date' then {{ make_date_from_parts(c.year, '' ~ c.month ~ '', '' ~ c.day ~ '') }}
         when {{ c.kind }} in ('as_of_publication', 'before_publication') then {{ published_date_expr }}
     end as period_end_date,
     case
         when {{ c.kind }} = 'fiscal_year' then 'FY' || cast({{ c.year }} as string)
         when {{ c.kind }} = 'span' then 'FY' || cast({{ c.first_year }} as string) || '-FY' || cast({{ c.year }} as string)
+        when {{ is_fiscal_part }} and {{ c.part_months }} in (3, 6)
+            then 'FY' || cast({{ c.year }} as string) || case {{ c.part_months }} when 3 then '-Q' else '-H' end || cast({{ c.part_number }} as string)
         when {{ c.kind }} = 'part' and {{ c.part_months }} = 3 then cast({{ c.year }} as string) || '-Q' || cast({{ c.part_number }} as string)
         when {{ c.kind }} = 'part' and {{ c.part_months }} = 6 then cast({{ c.year }} as string) || '-H' || cast({{ c.part_number }} as string)
         when {{ c.kind }} = 'part' and {{ c.part_months }} = 1 and {{ c.part_number }} between 1 and 12
@@ -329,6 +348,7 @@
         when {{ c.kind }} = 'month' then substring(cast({{ make_date_from_parts(c.year, '' ~ c.month ~ '', 1) }} as string), 1, 7)
         when {{ c.kind }} = 'date' then cast({{ make_date_from_parts(c.year, '' ~ c.month ~ '', '' ~ c.day ~ '') }} as string)
         when {{ c.kind }} = 'year_end' then cast({{ make_date_from_parts(c.year, 12, 31) }} as string)
+        when {{ c.kind }} = 'month_end' then cast(last_day({{ make_date_from_parts(c.year, '' ~ c.month ~ '', 1) }}) as string)
         when {{ c.kind }} = 'as_of_publication' then 'as of ' || cast({{ published_date_expr }} as string)
         when {{ c.kind }} = 'before_publication' then 'before ' || cast({{ published_date_expr }} as string)
         when {{ c.kind }} = 'unstated' then 'unstated'
@@ -339,8 +359,11 @@
     (lowercased) and count relative years from `published_date_expr`: CTEs named period_core,
     period_forms, period_values, period_years and `final_name`, which holds the relation's columns
     and the period's. For periods that need no compared figure (claims); figures resolve those in
-    int_figures_normalised. -#}
-{% macro period_ctes(relation, text_expr, published_date_expr, final_name='periods') -%}
+    int_figures_normalised. With `entity_expr` (the column of the entity the period belongs to), a
+    period written with a fiscal prefix ("fiscal 2024", "the third quarter of fiscal 2025") or by
+    its last month is that entity's fiscal year or a part of it (seeds/curated/curated_fiscal_years.csv),
+    as for figures; without it, a calendar one. -#}
+{% macro period_ctes(relation, text_expr, published_date_expr, final_name='periods', entity_expr=none) -%}
 period_core as (
     select
         *,
@@ -369,6 +392,7 @@ period_years as (
         {{ period_year_number('period_first_year_text', published_date_expr) }} as period_first_year_number
     from period_values
 ),
+{%- if entity_expr is none %}
 
 {{ final_name }} as (
     select
@@ -376,6 +400,23 @@ period_years as (
         {{ period_fields(published_date_expr) }}
     from period_years
 )
+{%- else %}
+
+period_fiscal_years as (
+    select
+        *,
+        {{ period_fiscal_year_fields(entity_expr, 'period_year') | indent(8) }}
+    from period_years
+),
+
+{{ final_name }} as (
+    select
+        *,
+        {{ period_fields(published_date_expr, {
+            'year': 'fiscal_year_number', 'fiscal_end_month': 'fiscal_end_month', 'fiscal_end_year': 'fiscal_end_year'}) | indent(8) }}
+    from period_fiscal_years
+)
+{%- endif %}
 {%- endmacro %}
 
 {#- The period forms of period_grammar() unanchored and joined, to find the periods a text writes
@@ -387,7 +428,7 @@ period_years as (
     {%- set grammar = period_grammar() -%}
     {%- set order = ['date_month_first', 'date_day_first', 'date_iso', 'year_to_date', 'part_ordinal',
                      'part_letter_first', 'part_digit_first', 'part_year_first', 'same_part', 'span',
-                     'span_between', 'year_end', 'month', 'fiscal_year', 'figure_relative',
+                     'span_between', 'month_end', 'year_end', 'month', 'fiscal_year', 'figure_relative',
                      'as_of_publication', 'before_publication'] -%}
     {%- set alternatives = [] -%}
     {%- for name in order -%}

@@ -20,7 +20,9 @@
     {%- for form in forms -%}
         {%- do (before if form['position'] == 'before' else after).append(form['written_form']) -%}
     {%- endfor -%}
-    {%- set digits = '(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:[.][0-9]+)?' -%}
+    {#- digits grouped in thousands ("1,234,567"), or the Indian way ("2,41,560", "1,23,45,678": the last
+        three digits, then pairs), or not grouped -#}
+    {%- set digits = '(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}|[0-9]+)(?:[.][0-9]+)?' -%}
     {%- set number_word = regex_alternation(vocabulary_words(words, 'number')) -%}
     {%- set connector = regex_alternation(vocabulary_words(words, 'fraction_connector')) -%}
     {%- set number = '(' ~ '(' ~ digits ~ ')'
@@ -56,13 +58,26 @@
 {%- endmacro %}
 
 {#- A value as written that states a range: two ends joined by a range connector ("15% to 50%",
-    "200 million to 300 million yuan"). The first end must hold a number (digits or a number
-    word), so "up to 50%" is not a range. Capture groups: 1 the first end, 2 the second. -#}
+    "200 million to 300 million yuan"), or opened by a range opener and joined by the connector
+    the opener names ("between 4.5% and 5%": `range_opener` rows of vocabulary_value_words, the
+    connector in `meaning`). The first end must hold a number (digits or a number word), so "up to
+    50%" is not a range. Capture groups: 1 the first end, 2 the second. -#}
 {% macro figure_range_pattern(grammar=none) -%}
     {%- set grammar = grammar or value_grammar() -%}
-    {%- set connector = regex_alternation(vocabulary_words(grammar['words'], 'range_connector')) -%}
+    {%- set connector = regex_alternation(range_connectors(grammar)) -%}
+    {%- set opener = regex_alternation(vocabulary_words(grammar['words'], 'range_opener')) -%}
     {%- set number_word = regex_alternation(vocabulary_words(grammar['words'], 'number')) -%}
-    {{ return('^((?:[^0-9]*[0-9][^ ]*|(?:[a-z]+ +)?' ~ number_word ~ ')(?: +[a-z]+)?) +' ~ connector ~ ' +(.+)$') }}
+    {{ return('^(?:' ~ opener ~ ' +)?((?:[^0-9]*[0-9][^ ]*|(?:[a-z]+ +)?' ~ number_word ~ ')(?: +[a-z]+)?) +' ~ connector ~ ' +(.+)$') }}
+{%- endmacro %}
+
+{#- Every word that joins the two ends of a range: the range connectors ("to") and the connectors
+    range openers name ("and" of "between ... and ..."). -#}
+{% macro range_connectors(grammar) -%}
+    {%- set words = vocabulary_words(grammar['words'], 'range_connector') -%}
+    {%- for row in grammar['words'] if row['word_class'] == 'range_opener' and row['meaning'] not in words -%}
+        {%- do words.append(row['meaning']) -%}
+    {%- endfor -%}
+    {{ return(words) }}
 {%- endmacro %}
 
 {#- The pattern alone, for callers that extract one group at a time. -#}
@@ -218,9 +233,10 @@
     {%- for form in grammar['forms'] -%}
         {%- do (words if modules.re.match('^[a-z ]+$', form['written_form']) else symbols).append(form['written_form']) -%}
     {%- endfor -%}
-    trim({{ regex_replace_all(
+    {#- the gaps the known words leave become one space: "rs 1,184 crore" names 'rs crore' -#}
+    trim({{ regex_replace_all(regex_replace_all(
         regex_replace_all(
             regex_replace_all(text_expr, '\\b' ~ regex_alternation(words) ~ '\\b', ' '),
             regex_alternation(symbols), ' '),
-        '[0-9.,%()-]+', ' ') }})
+        '[0-9.,%()-]+', ' '), ' +', ' ') }})
 {%- endmacro %}

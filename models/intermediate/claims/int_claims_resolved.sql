@@ -70,7 +70,7 @@ joined as (
         on claims.claim_kind = kinds.claim_kind
 ),
 
-{{ period_ctes('joined', 'period_text', 'published_date') }},
+{{ period_ctes('joined', 'period_text', 'published_date', entity_expr='entity_id') }},
 
 checked as (
     select

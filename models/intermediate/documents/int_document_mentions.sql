@@ -109,16 +109,25 @@ neighbours as (
     window paragraph_window as (partition by source_id, paragraph_number order by match_index)
 ),
 
--- "15% to 50%", "$2 million to $12 million", "200 million to 300 million yuan": the first end
+-- "15% to 50%", "$2 million to $12 million", "200 million to 300 million yuan", "between 4.5% and 5%": the first end
 -- states no other unit or currency than the second, the second no qualifier, and the second is
 -- larger ("from 1.044 billion to 0.971 billion" is two values, not a range)
 joined as (
     select
         *,
         coalesce(
-            {{ regex_matches(
-                'substring(source_text, match_end, next_start - match_end)',
-                '^ +' ~ regex_alternation(connectors) ~ ' +$') }}
+            (
+                {{ regex_matches(
+                    'substring(source_text, match_end, next_start - match_end)',
+                    '^ +' ~ regex_alternation(connectors) ~ ' +$') }}
+                {%- for opener in grammar['words'] if opener['word_class'] == 'range_opener' %}
+                -- "between 4.5% and 5%": the connector of a range opener written right before the first end
+                or (
+                    {{ regex_matches('substring(source_text, match_end, next_start - match_end)', '^ +' ~ regex_escape(opener['meaning']) ~ ' +$') }}
+                    and {{ regex_matches('lower(substring(source_text, 1, match_start - 1))', '(?:^|[^a-z0-9])' ~ regex_escape(opener['word']) ~ ' +$') }}
+                )
+                {%- endfor %}
+            )
             and next_qualifier_word = ''
             and unit_word in ('', next_unit_word)
             and currency_word in ('', next_currency_word)
