@@ -12,10 +12,10 @@ $(INSTALLED): requirements.lock
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements.lock
 	touch $(INSTALLED)
 
-## build: check the seeds, build and test the warehouse, publish warehouse.duckdb; when it fails,
-## `check` lists every problem of the seeds and documents at once (nothing is run twice when it passes)
+## build: check the seeds and documents (its first stage is `check`, on the SQL check compiled last),
+## build and test the warehouse, publish warehouse.duckdb
 build: $(INSTALLED)
-	@$(VENV)/bin/python -m pipeline build || ( echo; echo "== every problem of the seeds and documents (python -m pipeline check):"; $(VENV)/bin/python -m pipeline check; exit 1 )
+	$(VENV)/bin/python -m pipeline build
 
 ## check: every problem of the seeds and documents at once, as file:line, without building the warehouse
 check: $(INSTALLED)

@@ -1,7 +1,7 @@
 """Write, audit, publish: build into a candidate file of this build's own, check it, then swap it in.
 
 One build runs at a time (pipeline/lock.py). The published warehouse.duckdb and exports/ are
-replaced only when the seed and landing checks, every dbt test and every expectation pass, in one
+replaced only when check (seeds and documents) and the landing checks, every dbt test and every expectation pass, in one
 journaled publish (pipeline/publish.py); on any failure both are left as they were, and the build
 says what failed and where, once: `BUILD FAILED: ...` then `The published warehouse.duckdb was not
 changed.`
@@ -10,6 +10,7 @@ changed.`
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import hashlib
 import json
 import logging
@@ -23,14 +24,13 @@ from pathlib import Path
 
 import duckdb
 
-from pipeline import changes, dbt, expectations, exports, incremental, publish, settings
+from pipeline import changes, check, dbt, expectations, exports, incremental, publish, settings
 from pipeline.errors import BuildFailed, classify, describe_os_error
 from pipeline.faults import pause
 from pipeline.landing_checks import check_landing
 from pipeline.lock import BuildLock
 from pipeline.preflight import preflight
 from pipeline.published_file import PublishedFileMismatch, update_published_file, write_published_file
-from pipeline.seed_checks import check_seeds
 from reports.claims import render as render_claims
 
 BUILD_INFO_SQL = Path(__file__).parent / "sql" / "build_info.sql"
@@ -47,11 +47,27 @@ def note(lines: list[str]) -> None:
         print(f"note: {line}", flush=True)
 
 
-def run_seed_checks() -> None:
-    problems = check_seeds()
-    if problems:
-        raise BuildFailed("seed checks failed:\n" + "\n".join(f"  {problem}" for problem in problems))
-    print(f"seed files OK ({len(list(settings.SEEDS_DIR.rglob('*.csv')))} files)")
+def run_check() -> None:
+    """`python -m pipeline check` in process, without dbt: the seed files' structure, then, when the
+    SQL check's last dbt pass compiled still holds (build/check/compiled.json), the models and data
+    tests check runs, on that SQL. When it does not hold, the dbt stage runs the same models and
+    tests, and a failure of those tests is reported as file:line too (failed_check_tests)."""
+    result = check.check_result(dbt_allowed=False)
+    if result.problems:
+        raise BuildFailed(
+            f"check found {len(result.problems)} problem(s) in the seeds and documents:\n"
+            + "\n".join(f"  {problem}" for problem in result.problems)
+        )
+    files = len(list(settings.SEEDS_DIR.rglob("*.csv")))
+    if result.how == "compiled SQL reused":
+        print(
+            f"seeds ({files} files) and documents OK: check's models and tests, on the SQL its last dbt pass compiled"
+        )
+    else:
+        print(
+            f"seed files OK ({files} files); the SQL check compiled is missing or out of date (python -m pipeline "
+            "check saves it), so the dbt stage runs its models and tests"
+        )
 
 
 def run_landing_checks(landing: Path) -> None:
@@ -167,7 +183,23 @@ def run_dbt_build(
     NODE_SECONDS.update(dbt.node_seconds(run.result))
     NODE_SECONDS["(dbt invocation)"] = time.perf_counter() - started
     if not run.success:
-        raise BuildFailed(classify(f"dbt {arguments[0]} failed:\n" + run.describe(candidate)))
+        raise BuildFailed(classify(f"dbt {arguments[0]} failed:\n" + failed_check_tests(run, candidate)))
+
+
+def failed_check_tests(run: dbt.DbtRun, candidate: Path) -> str:
+    """What a failed dbt stage says: the failed tests that check runs as `file:line: ...` lines
+    (what check itself would print), then every other failure as dbt describes it."""
+    try:
+        problems = check.failed_test_problems(run, candidate, settings.ROOT)
+    except duckdb.Error:
+        return run.describe(candidate)
+    others = dataclasses.replace(
+        run, failures=[failure for failure in run.failures if not check.is_check_test(failure)]
+    )
+    lines = [f"- {problem}" for problem in problems]
+    if others.failures or others.exception is not None:
+        lines.append(others.describe(candidate))
+    return "\n".join(lines) if lines else run.describe(candidate)
 
 
 def build_candidate(
@@ -343,11 +375,12 @@ class Build:
         self.make_work_folder()
         print(f"build {self.build_id}: work files in {self.work.relative_to(settings.ROOT)}/")
 
-        self.stage = "stage 1/4 seed and landing checks"
-        started = stage("1/4 seed and landing checks")
-        run_seed_checks()
+        self.stage = "stage 1/4 check of the seeds and documents, landing checks"
+        started = stage("1/4 check of the seeds and documents (python -m pipeline check), landing checks")
+        run_check()
         run_landing_checks(self.landing)
-        self.timings["seed checks"] = time.perf_counter() - started
+        self.timings["check"] = time.perf_counter() - started
+        print(f"stage 1 took {self.timings['check']:.1f} s")
         pause("checked")
 
         if self.incremental and not self.state_is_whole():

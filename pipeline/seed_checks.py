@@ -1,8 +1,9 @@
 """Checks on the seed files that dbt itself reports badly or not at all.
 
-dbt's seed loader stops with a traceback that names no file on a non-UTF-8 byte, renames a
-duplicate header silently and cannot check a quote against its document. These checks run before
-dbt and name the file and line of every problem.
+dbt's seed loader stops with a traceback that names no file on a non-UTF-8 byte and renames a
+duplicate header silently. These checks run before dbt and name the file and line of every
+problem. That each quote is verbatim in its document is a dbt test
+(tests/assert_quotes_are_verbatim_in_their_paragraph.sql), run by python -m pipeline check.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from pathlib import Path
 import yaml
 
 from pipeline import settings
-from pipeline.documents import fold_whitespace, paragraphs, read_document
 
 
 @dataclass(frozen=True)
@@ -124,53 +124,6 @@ def check_table(
                 first_line[value] = line
 
 
-QUOTED_SEEDS = {"article_figures": "figure_id", "article_claims": "claim_id"}
-
-
-def check_quotes(quoted: SeedTable, id_column: str, sources: SeedTable, problems: list[SeedProblem]) -> None:
-    """Every quote must appear verbatim (whitespace folded) in its document, in the paragraph named."""
-    documents: dict[str, list[str] | None] = {}
-    for _, source in sources.rows:
-        path = settings.documents_dir() / source.get("text_path", "")
-        documents[source.get("source_id", "")] = (
-            [fold_whitespace(p) for p in paragraphs(read_document(path))] if path.is_file() else None
-        )
-        if not path.is_file():
-            problems.append(
-                SeedProblem(
-                    sources.path,
-                    None,
-                    f"text of source '{source.get('source_id')}' not found at {path} "
-                    "(set source_documents_dir in dbt_project.yml or $SOURCE_DOCUMENTS_DIR)",
-                )
-            )
-    for line, row in quoted.rows:
-        source_id = row.get("source_id", "")
-        label = f"{id_column.removesuffix('_id')} {row.get(id_column)}"
-        if source_id not in documents:
-            problems.append(SeedProblem(quoted.path, line, f"source_id '{source_id}' is not in article_sources.csv"))
-            continue
-        texts = documents[source_id]
-        if texts is None:
-            continue
-        quote = fold_whitespace(row.get("quote", ""))
-        where = [number for number, text in enumerate(texts, start=1) if quote and quote in text]
-        if not where:
-            problems.append(SeedProblem(quoted.path, line, f"{label}: quote is not in the text of {source_id}"))
-        elif id_column == "figure_id" and not all(
-            part in row.get("quote", "") for part in row.get("value_as_written", "").split(" to ")
-        ):
-            problems.append(
-                SeedProblem(quoted.path, line, f"{label}: value '{row.get('value_as_written')}' is not in its quote")
-            )
-        elif row.get("paragraph_number", "").strip() not in {str(number) for number in where}:
-            problems.append(
-                SeedProblem(
-                    quoted.path, line, f"{label}: quote is in paragraph {where[0]}, not {row.get('paragraph_number')}"
-                )
-            )
-
-
 # compared_with values of curated_claim_kinds.csv that read the claim's reference_metric_id
 REFERENCE_COMPARISONS = {"reference_metric", "reference_metric_any_period"}
 
@@ -219,9 +172,9 @@ def check_claims(claims: SeedTable, kinds: SeedTable, sources: SeedTable, proble
                 )
 
 
-def check_seeds(quotes: bool = True) -> list[SeedProblem]:
-    """Every problem of the seed files; `quotes=False` leaves the quotes to the dbt test that
-    checks them against the documents (python -m pipeline check)."""
+def check_seeds() -> list[SeedProblem]:
+    """Every problem of the seed files' structure. Quotes are checked against the documents by the
+    dbt test assert_quotes_are_verbatim_in_their_paragraph (python -m pipeline check runs it)."""
     problems: list[SeedProblem] = []
     keys = unique_columns()
     column_types = declared_column_types()
@@ -232,10 +185,6 @@ def check_seeds(quotes: bool = True) -> list[SeedProblem]:
             continue
         tables[path.stem] = table
         check_table(table, keys.get(path.stem, []), column_types.get(path.stem), problems)
-    if quotes and "article_sources" in tables:
-        for seed, id_column in QUOTED_SEEDS.items():
-            if seed in tables:
-                check_quotes(tables[seed], id_column, tables["article_sources"], problems)
     if all(name in tables for name in ("article_claims", "curated_claim_kinds", "article_sources")):
         check_claims(tables["article_claims"], tables["curated_claim_kinds"], tables["article_sources"], problems)
     return problems

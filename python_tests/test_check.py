@@ -2,10 +2,16 @@
 `file:line: what is wrong; what to do`, through the build's own models (no second parser).
 
 A copy of the project gets six independent faults in seeds/articles/article_figures.csv; one run of
-`check` must name all six, each with the line of its row (or of its number in the document)."""
+`check` must name all six, each with the line of its row (or of its number in the document).
+
+The first check of a project runs through dbt and keeps the SQL dbt compiled; the next ones run that
+SQL again on the seeds and documents as they are then, until something it was compiled from
+changes (models, macros, a vocabulary seed the grammar macros read while compiling). The tests below
+would fail if the reused SQL gave stale results or if a change that invalidates it went unseen."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -53,7 +59,11 @@ def faulty_check(tmp_path_factory):
         # the first row with that quote (several figures share the sentence)
         "tianyi_cloud_revenue_2023": line_of(figures, "tianyi_cloud_revenue_2023,"),
     }
-    completed = subprocess.run(
+    return run_check(project), expected_lines, project
+
+
+def run_check(project) -> subprocess.CompletedProcess:
+    return subprocess.run(
         [sys.executable, "-m", "pipeline", "check"],
         cwd=project,
         capture_output=True,
@@ -62,11 +72,16 @@ def faulty_check(tmp_path_factory):
         stdin=subprocess.DEVNULL,
         timeout=900,
     )
-    return completed, expected_lines
+
+
+def problem_lines(output: str) -> list[str]:
+    """The `file:line: ...` lines of check's output (dbt prints its own progress lines too)."""
+    return [line for line in output.splitlines() if re.match(r"[\w./-]+:(\d+|\?): ", line)]
 
 
 def test_one_run_lists_all_six_faults_with_their_lines(faulty_check):
-    completed, lines = faulty_check
+    completed, lines, _ = faulty_check
+    assert "through dbt" in completed.stdout
     output = completed.stdout
     assert completed.returncode == 1, output + completed.stderr[-3000:]
     expected = [
@@ -85,16 +100,43 @@ def test_one_run_lists_all_six_faults_with_their_lines(faulty_check):
     assert "number 'up to 90%' in paragraph 26" in output
 
 
-def test_a_clean_project_has_no_problems(tmp_path):
+def test_the_reused_sql_finds_what_dbt_found(faulty_check):
+    first, _, project = faulty_check
+    again = run_check(project)
+    assert again.returncode == 1, again.stdout + again.stderr[-3000:]
+    assert "reused" in again.stdout.splitlines()[-1]
+    assert sorted(problem_lines(again.stdout)) == sorted(problem_lines(first.stdout))
+
+
+def test_reuse_sees_new_seed_rows_and_a_vocabulary_change_compiles_again(tmp_path):
     project = copy_project(tmp_path / "project")
-    completed = subprocess.run(
-        [sys.executable, "-m", "pipeline", "check"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        check=False,
-        stdin=subprocess.DEVNULL,
-        timeout=900,
-    )
-    assert completed.returncode == 0, completed.stdout + completed.stderr[-3000:]
-    assert "seeds and documents OK" in completed.stdout
+    first = run_check(project)
+    assert first.returncode == 0, first.stdout + first.stderr[-3000:]
+    assert "seeds and documents OK" in first.stdout and "through dbt" in first.stdout
+    # article seeds and a document change: the compiled SQL is reused and reads them as they are now
+    figures = project / FIGURES
+    replace_in_file(figures, "2018,2.218 billion yuan,", "2018,2.218 bilion yuan,")
+    replace_in_file(figures, "with only 1,700 globally.", "with only 1,700 nodes globally.")
+    document = project / "documents" / "kingsoft_cloud_2024-04-17.txt"
+    document.write_text(document.read_text(encoding="utf-8") + "\nThe company has 12 offices.\n", encoding="utf-8")
+    last_paragraph = sum(1 for line in document.read_text(encoding="utf-8").splitlines() if line.strip())
+    reused = run_check(project)
+    assert "reused" in reused.stdout.splitlines()[-1], reused.stdout + reused.stderr[-3000:]
+    expected = [
+        f"{FIGURES}:{line_of(figures, 'ksc_revenue_2018,')}: figure ksc_revenue_2018: value '2.218 bilion yuan' "
+        "does not parse: unknown word(s) 'bilion'",
+        f"{FIGURES}:{line_of(figures, 'ksc_cdn_nodes_2023,')}: figure ksc_cdn_nodes_2023: quote is not in",
+        f"number '12' in paragraph {last_paragraph}",
+    ]
+    assert [text for text in expected if text not in reused.stdout] == [], reused.stdout
+    # a vocabulary seed is read while the grammar compiles: the saved SQL no longer holds
+    vocabulary = project / "seeds" / "vocabulary" / "vocabulary_value_words.csv"
+    vocabulary.write_text(vocabulary.read_text(encoding="utf-8") + "bilion,scale,,9,,\n", encoding="utf-8")
+    recompiled = run_check(project)
+    assert "through dbt" in recompiled.stdout, recompiled.stdout + recompiled.stderr[-3000:]
+    assert "unknown word(s) 'bilion'" not in recompiled.stdout
+    assert expected[1] in recompiled.stdout
+    # and the SQL compiled with the new word is reused from then on
+    again = run_check(project)
+    assert "reused" in again.stdout.splitlines()[-1]
+    assert sorted(problem_lines(again.stdout)) == sorted(problem_lines(recompiled.stdout))

@@ -376,7 +376,7 @@ def add_note(project: Path) -> None:
 
 
 def seed_problems(project: Path) -> list[str]:
-    """The seed checks of `python -m pipeline build`, run in the copy (quotes, claims), one per line."""
+    """The seed checks of `python -m pipeline build`, run in the copy (structure, claims), one per line."""
     completed = subprocess.run(
         [sys.executable, "-c", "from pipeline.seed_checks import check_seeds\nfor p in check_seeds(): print(p)"],
         cwd=project,

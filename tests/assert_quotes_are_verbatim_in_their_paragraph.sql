@@ -4,6 +4,10 @@
     A curated source whose text is not in the documents folder fails too. Landed documents are
     not checked here: a landed source may come without its text.
     Returns one row per problem: the seed file, the row's id and what is wrong. -#}
+{#- python -m pipeline check runs this test in the same dbt build as the models it checks and
+    lists its rows with the models' own: at severity warn there (var check_tests_severity), so a
+    failure does not skip the models downstream of the seeds it reads. -#}
+{{ config(severity=var('check_tests_severity', 'error')) }}
 with
 
 sources as (

@@ -11,7 +11,8 @@
     - direction: the nearest direction word (vocabulary_direction_words) before the number, for a
       metric that is a signed change;
     - period: the nearest period the period grammar reads in the sentence, else the last one before
-      it in the paragraph, resolved against the published date (period_label_guess). -#}
+      it in the paragraph, else the document's leading period (the first year or part of a year it
+      writes), resolved against the published date (period_label_guess). -#}
 {%- set grammar = value_grammar() -%}
 {%- set groups = grammar['groups'] -%}
 
@@ -408,6 +409,54 @@ period_guess as (
     where guess_rank = 1
 ),
 
+-- the document's leading period: the first period it writes that is a year or a part of one (not a
+-- day or a month), as a news report states its reporting period in its lead ("revenue of S$1.84
+-- billion for the first half of 2025"); a number whose paragraph states no period takes it (its
+-- headline, and the later paragraphs that go on about the same period) when its metric is one
+-- reported per period (a mart of it lists period types) or no metric was guessed
+{%- set reporting_forms = [] %}
+{%- for form in period_grammar()['forms'] if form['kind'] in ('fiscal_year', 'part', 'year_to_date') %}
+    {%- do reporting_forms.append(sql_text(form['form'])) %}
+{%- endfor %}
+document_period_texts as (
+    select
+        source_id,
+        paragraph_number,
+        match_start,
+        match_text,
+        {{ period_core('lower(match_text)') }}
+    from period_matches
+),
+
+document_period_forms as (
+    select
+        *,
+        {{ period_form() }}
+    from document_period_texts
+),
+
+metric_takes_periods as (
+    select distinct metric_marts.key as metric_id
+    from metric_marts
+    inner join marts
+        on metric_marts.value = marts.mart
+    where coalesce(marts.period_types, '') <> ''
+),
+
+leading_periods as (
+    select
+        source_id,
+        match_text as period_text
+    from (
+        select
+            *,
+            row_number() over (partition by source_id order by paragraph_number, match_start) as period_rank
+        from document_period_forms
+        where period_form in ({{ reporting_forms | join(', ') }})
+    ) as ranked
+    where period_rank = 1
+),
+
 -- a pronoun ("it", "its", "the company") before the number and nearer than any alias before it names the subject
 subjects as (
     select
@@ -478,7 +527,8 @@ guessed as (
             {{ dbt.length('metric_guess.metric_word') }}), '') as metric_as_written,
         case when metric_guess.is_signed_change then coalesce(direction_guess.direction_word, '') else '' end
             as direction_as_written,
-        coalesce(period_guess.period_text, '') as period_as_written
+        coalesce(period_guess.period_text, leading_periods.period_text, '') as period_as_written,
+        period_guess.period_text is null and leading_periods.period_text is not null as is_leading_period
     from measured
     inner join sources
         on measured.source_id = sources.source_id
@@ -514,6 +564,11 @@ guessed as (
         on measured.source_id = period_guess.source_id
             and measured.paragraph_number = period_guess.paragraph_number
             and measured.mention_start = period_guess.mention_start
+    left join metric_takes_periods
+        on metric_guess.metric_id = metric_takes_periods.metric_id
+    left join leading_periods
+        on measured.source_id = leading_periods.source_id
+            and (metric_guess.metric_id is null or metric_takes_periods.metric_id is not null)
 ),
 
 {{ period_ctes('guessed', 'lower(period_as_written)', 'published_date', 'resolved') }},
@@ -555,7 +610,9 @@ final as (
         || '; metric: ' || case when resolved.metric_id = '' then 'no metric word of its unit in the sentence'
             else 'nearest metric word of its unit' end
         || '; period: ' || case when resolved.period_as_written = '' then 'none written'
-            else coalesce(resolved.period_label, 'does not resolve') end as guess_notes,
+            else coalesce(resolved.period_label, 'does not resolve') end
+        || case when resolved.is_leading_period then ' (none in its paragraph: the period the document states first)'
+            else '' end as guess_notes,
         resolved.mention_start
     from resolved
     inner join range_ends

@@ -1,0 +1,108 @@
+"""Time of `python -m pipeline check` on the article, in a copy of the project (its seeds are edited).
+
+    python -m lab.check_timing [--runs 5]
+
+Three cases, RUNS runs each, the median printed (with the load average when measured):
+- warm: nothing changed since the last check (the SQL dbt compiled for it is reused);
+- seed edited: a seed the models read changed before each run (a note of curated_entity_aliases.csv),
+  which the compiled SQL reads when it runs, so it is still reused;
+- vocabulary edited: a vocabulary seed changed before each run (a note of
+  vocabulary_value_words.csv), which the grammar macros read while compiling: check goes through
+  dbt again (seed, run, test) and saves the new compiled SQL.
+Prints figures only: nothing here passes or fails on a time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from pipeline import settings
+
+PARTS = [
+    "dbt_project.yml",
+    "profiles.yml",
+    "models",
+    "macros",
+    "tests",
+    "seeds",
+    "documents",
+    "pipeline",
+    "reports",
+    "gx",
+]
+ARTICLE_SEED = Path("seeds/curated/curated_entity_aliases.csv")
+VOCABULARY_SEED = Path("seeds/vocabulary/vocabulary_value_words.csv")
+
+
+def copy_project(destination: Path) -> Path:
+    destination.mkdir(parents=True)
+    for part in PARTS:
+        source = settings.ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, destination / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, destination / part)
+    return destination
+
+
+def edit(path: Path, run: int) -> None:
+    """Change the last field (a note) of the file's first row with no quoted field: its content
+    differs on every run."""
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    number = next(number for number, line in enumerate(lines[1:], start=1) if '"' not in line)
+    lines[number] = lines[number].rstrip("\n").rsplit(",", 1)[0] + f",timing run {run}\n"
+    path.write_text("".join(lines), encoding="utf-8")
+
+
+def one_check(project: Path) -> tuple[float, str]:
+    started = time.perf_counter()
+    completed = subprocess.run(
+        [sys.executable, "-m", "pipeline", "check"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+        stdin=subprocess.DEVNULL,
+    )
+    seconds = time.perf_counter() - started
+    last = (completed.stdout.strip().splitlines() or ["(no output)"])[-1]
+    if completed.returncode != 0:
+        raise SystemExit(f"check failed in {project}:\n{completed.stdout[-2000:]}{completed.stderr[-2000:]}")
+    return seconds, last
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m lab.check_timing", description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=5)
+    arguments = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="check_timing_") as folder:
+        project = copy_project(Path(folder) / "project")
+        print(f"first check of a copy (through dbt): {one_check(project)[0]:.1f} s", flush=True)
+        cases = {"warm": None, "seed edited": ARTICLE_SEED, "vocabulary edited": VOCABULARY_SEED}
+        for case, seed in cases.items():
+            seconds: list[float] = []
+            how = ""
+            for run in range(arguments.runs):
+                if seed is not None:
+                    edit(project / seed, run)
+                took, how = one_check(project)
+                seconds.append(took)
+            load = " ".join(f"{value:.2f}" for value in os.getloadavg())
+            print(
+                f"{case:18} median {statistics.median(seconds):5.1f} s of {arguments.runs} "
+                f"(min {min(seconds):.1f}, max {max(seconds):.1f}); load average {load}; last said: {how}",
+                flush=True,
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
