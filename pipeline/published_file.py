@@ -24,13 +24,9 @@ import duckdb
 import jinja2
 
 from pipeline import settings
-from pipeline.literals import sql_string
+from pipeline.literals import identifier, sql_string
 
 SQL_DIR = Path(__file__).parent / "sql"
-
-
-def identifier(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
 
 
 def query(name: str) -> str:
