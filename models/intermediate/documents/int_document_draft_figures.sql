@@ -44,7 +44,7 @@ marts as (
     select * from {{ ref('stg_curated__marts') }}
 ),
 
-metric_words as (
+vocabulary_metric_words as (
     select * from {{ ref('vocabulary_metric_words') }}
 ),
 
@@ -233,6 +233,100 @@ subject_types as (
         on subject_guess.entity_id = entities.entity_id
 ),
 
+direction_guess as (
+    select
+        source_id,
+        paragraph_number,
+        mention_start,
+        direction_word
+    from (
+        select
+            measured.source_id,
+            measured.paragraph_number,
+            measured.mention_start,
+            direction_words.word as direction_word,
+            row_number() over (
+                partition by measured.source_id, measured.paragraph_number, measured.mention_start
+                order by {{ dbt.position("reverse(' ' || direction_words.word || ' ')", "reverse(' ' || measured.text_before)") }},
+                    {{ dbt.length('direction_words.word') }} desc
+            ) as guess_rank
+        from measured
+        inner join direction_words
+            on {{ dbt.position("' ' || direction_words.word || ' '", "' ' || measured.text_before") }} > 0
+    ) as ranked
+    where guess_rank = 1
+),
+
+-- the signal words of each metric: those of vocabulary_metric_words, and the catalogue's own words for
+-- every metric (its name, and its id read as words: 'net_profit' is "net profit"), so a metric added
+-- to the catalogue is guessed without a vocabulary row
+catalogue_metric_words as (
+    select
+        lower(metric_name) as word,
+        metric_id
+    from metrics
+    union
+    select
+        replace(metric_id, '_', ' ') as word,
+        metric_id
+    from metrics
+),
+
+base_metric_words as (
+    select
+        lower(word) as word,
+        metric_id
+    from vocabulary_metric_words
+    union
+    select
+        word,
+        metric_id
+    from catalogue_metric_words
+),
+
+-- a metric's change variants: the signed-change ratio metrics whose name begins with its name
+-- ("Net profit" -> "Net profit growth year on year"); the nearest one by name length is its growth
+change_variants as (
+    select
+        base_metric_id,
+        variant_metric_id
+    from (
+        select
+            base.metric_id as base_metric_id,
+            variant.metric_id as variant_metric_id,
+            row_number() over (
+                partition by base.metric_id
+                order by {{ dbt.length('variant.metric_name') }}, variant.metric_id
+            ) as variant_rank
+        from metrics as base
+        inner join metrics as variant
+            on variant.is_signed_change
+                and variant.unit_kind = 'ratio'
+                and not base.is_signed_change
+                and base.unit_kind <> 'ratio'
+                and {{ dbt.position("lower(base.metric_name) || ' '", 'lower(variant.metric_name)') }} = 1
+    ) as ranked
+    where variant_rank = 1
+),
+
+-- a word of a metric that has a change variant also signals the variant, when a direction word
+-- ("rose", "grew") comes before the number: "net profit rose 12%" is net profit growth
+metric_words as (
+    select
+        word,
+        metric_id,
+        false as needs_direction
+    from base_metric_words
+    union all
+    select
+        base_metric_words.word,
+        change_variants.variant_metric_id as metric_id,
+        true as needs_direction
+    from base_metric_words
+    inner join change_variants
+        on base_metric_words.metric_id = change_variants.base_metric_id
+),
+
 metric_candidates as (
     select
         measured.source_id,
@@ -269,6 +363,12 @@ metric_candidates as (
             and subject_types.entity_type = metric_fit.entity_type
     left join metric_takes_any
         on metrics.metric_id = metric_takes_any.metric_id
+    left join direction_guess
+        on measured.source_id = direction_guess.source_id
+            and measured.paragraph_number = direction_guess.paragraph_number
+            and measured.mention_start = direction_guess.mention_start
+    where not metric_words.needs_direction
+        or direction_guess.direction_word is not null
 ),
 
 metric_guess as (
@@ -332,30 +432,6 @@ item_subject_guess as (
     where guess_rank = 1
 ),
 
-direction_guess as (
-    select
-        source_id,
-        paragraph_number,
-        mention_start,
-        direction_word
-    from (
-        select
-            measured.source_id,
-            measured.paragraph_number,
-            measured.mention_start,
-            direction_words.word as direction_word,
-            row_number() over (
-                partition by measured.source_id, measured.paragraph_number, measured.mention_start
-                order by {{ dbt.position("reverse(' ' || direction_words.word || ' ')", "reverse(' ' || measured.text_before)") }},
-                    {{ dbt.length('direction_words.word') }} desc
-            ) as guess_rank
-        from measured
-        inner join direction_words
-            on {{ dbt.position("' ' || direction_words.word || ' '", "' ' || measured.text_before") }} > 0
-    ) as ranked
-    where guess_rank = 1
-),
-
 -- the period of a number: one written right after it ("9.061 billion yuan in 2021", with only
 -- lead words between), else the nearest before it in its sentence, else the nearest after it, else
 -- the last period with a year in digits before its sentence in the paragraph ("In 2022, ... . It ...")
@@ -413,7 +489,8 @@ period_guess as (
 -- day or a month), as a news report states its reporting period in its lead ("revenue of S$1.84
 -- billion for the first half of 2025"); a number whose paragraph states no period takes it (its
 -- headline, and the later paragraphs that go on about the same period) when its metric is one
--- reported per period (a mart of it lists period types) or no metric was guessed
+-- reported per period (a mart of it lists period types, or it has no mart but fct_figures, which takes
+-- any period: "Operating loss was S$74 million, compared with ...") or no metric was guessed
 {%- set reporting_forms = [] %}
 {%- for form in period_grammar()['forms'] if form['kind'] in ('fiscal_year', 'part', 'year_to_date') %}
     {%- do reporting_forms.append(sql_text(form['form'])) %}
@@ -566,9 +643,15 @@ guessed as (
             and measured.mention_start = period_guess.mention_start
     left join metric_takes_periods
         on metric_guess.metric_id = metric_takes_periods.metric_id
+    left join metric_takes_any as metric_of_any_period
+        on metric_guess.metric_id = metric_of_any_period.metric_id
     left join leading_periods
         on measured.source_id = leading_periods.source_id
-            and (metric_guess.metric_id is null or metric_takes_periods.metric_id is not null)
+            and (
+                metric_guess.metric_id is null
+                or metric_takes_periods.metric_id is not null
+                or metric_of_any_period.metric_id is not null
+            )
 ),
 
 {{ period_ctes('guessed', 'lower(period_as_written)', 'published_date', 'resolved') }},
