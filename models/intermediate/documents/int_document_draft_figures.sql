@@ -222,15 +222,23 @@ metric_takes_any as (
         or coalesce(marts.entity_types, '') = ''
 ),
 
+-- the type of the subject: the alias guessed in the sentence, else the source's lead entity (a
+-- sentence that names no one, "The company now expects revenue of ...", is about it)
 subject_types as (
     select
-        subject_guess.source_id,
-        subject_guess.paragraph_number,
-        subject_guess.mention_start,
+        measured.source_id,
+        measured.paragraph_number,
+        measured.mention_start,
         entities.entity_type
-    from subject_guess
+    from measured
+    inner join sources
+        on measured.source_id = sources.source_id
+    left join subject_guess
+        on measured.source_id = subject_guess.source_id
+            and measured.paragraph_number = subject_guess.paragraph_number
+            and measured.mention_start = subject_guess.mention_start
     inner join entities
-        on subject_guess.entity_id = entities.entity_id
+        on coalesce(subject_guess.entity_id, sources.lead_entity_id) = entities.entity_id
 ),
 
 direction_guess as (
@@ -654,7 +662,7 @@ guessed as (
             )
 ),
 
-{{ period_ctes('guessed', 'lower(period_as_written)', 'published_date', 'resolved') }},
+{{ period_ctes('guessed', 'lower(period_as_written)', 'published_date', 'resolved', entity_expr='entity_id_guess') }},
 
 range_ends as (
     select '' as range_position
