@@ -497,7 +497,7 @@ period_guess as (
 -- day or a month), as a news report states its reporting period in its lead ("revenue of S$1.84
 -- billion for the first half of 2025"); a number whose paragraph states no period takes it (its
 -- headline, and the later paragraphs that go on about the same period) when its metric is one
--- reported per period (a mart of it lists period types, or it has no mart but fct_figures, which takes
+-- reported per period (a mart of it lists period types, or its only mart is fct_figures, which takes
 -- any period: "Operating loss was S$74 million, compared with ...") or no metric was guessed
 {%- set reporting_forms = [] %}
 {%- for form in period_grammar()['forms'] if form['kind'] in ('fiscal_year', 'part', 'year_to_date') %}
@@ -526,6 +526,15 @@ metric_takes_periods as (
     inner join marts
         on metric_marts.value = marts.mart
     where coalesce(marts.period_types, '') <> ''
+),
+
+-- a metric whose only mart is fct_figures (a metric added for one article): no mart says which
+-- periods it takes, so it takes any, the leading one too
+metric_only_in_figures as (
+    select key as metric_id
+    from metric_marts
+    group by key
+    having min(value) = 'fct_figures' and max(value) = 'fct_figures'
 ),
 
 leading_periods as (
@@ -651,14 +660,14 @@ guessed as (
             and measured.mention_start = period_guess.mention_start
     left join metric_takes_periods
         on metric_guess.metric_id = metric_takes_periods.metric_id
-    left join metric_takes_any as metric_of_any_period
-        on metric_guess.metric_id = metric_of_any_period.metric_id
+    left join metric_only_in_figures
+        on metric_guess.metric_id = metric_only_in_figures.metric_id
     left join leading_periods
         on measured.source_id = leading_periods.source_id
             and (
                 metric_guess.metric_id is null
                 or metric_takes_periods.metric_id is not null
-                or metric_of_any_period.metric_id is not null
+                or metric_only_in_figures.metric_id is not null
             )
 ),
 
