@@ -6,13 +6,14 @@
     - subject: the nearest alias (int_entity_aliases) before the number, else after it; else a
       pronoun of vocabulary_context_words, which names the source's lead entity; else the lead
       entity's name;
-    - metric: the nearest word of vocabulary_metric_words whose metric's unit kind fits the number
-      (an amount, a ratio, a count);
+    - metric: the nearest signal word whose metric's unit kind fits the number (an amount, a ratio, a
+      count): the words of vocabulary_metric_words and each catalogue metric's name and id as words;
+      after a direction word a metric's word also signals its change variant ("net profit rose 12%");
     - direction: the nearest direction word (vocabulary_direction_words) before the number, for a
       metric that is a signed change;
     - period: the nearest period the period grammar reads in the sentence, else the last one before
       it in the paragraph, else the document's leading period (the first year or part of a year it
-      writes), resolved against the published date (period_label_guess). -#}
+      writes), resolved against the published date and the subject's fiscal year (period_label_guess). -#}
 {%- set grammar = value_grammar() -%}
 {%- set groups = grammar['groups'] -%}
 
