@@ -64,7 +64,9 @@ def fingerprint(connection, name: str) -> tuple:
     """The row count and the sum of the rows' hashes of table `name`: equal for the same rows (as a
     multiset) whatever their order, and differing, but for a hash collision, when a row was added,
     removed or changed. One scan of the table."""
-    return connection.execute(f"select count(*), sum(hash(fingerprinted)::hugeint) from {name} as fingerprinted").fetchone()
+    return connection.execute(
+        f"select count(*), sum(hash(fingerprinted)::hugeint) from {name} as fingerprinted"
+    ).fetchone()
 
 
 def published_ddl(connection) -> dict[tuple[str, str], str]:
