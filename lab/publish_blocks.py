@@ -68,8 +68,14 @@ def main(figures: int) -> None:
         print(f"{'how':34} {'bytes/figure':>12} {'total blocks':>12} {'free blocks':>11} {'seconds':>8}")
         total, free = blocks(published)
         print(f"{'published (fresh)':34} {published.stat().st_size / figures:12.1f} {total:12} {free:11} {'':>8}")
-        for how in ("delete+insert", "delete+insert, force checkpoint", "delete+insert, vacuum", "replace table",
-                    "delete all + insert all", "delete+insert, twice"):
+        for how in (
+            "delete+insert",
+            "delete+insert, force checkpoint",
+            "delete+insert, vacuum",
+            "replace table",
+            "delete all + insert all",
+            "delete+insert, twice",
+        ):
             copy = folder / "copy.duckdb"
             shutil.copyfile(published, copy)
             started = time.perf_counter()
