@@ -10,7 +10,9 @@ An incremental build whose state was, before it ran, the state of the published 
 build id) publishes without rewriting every table: a copy of the published file is brought up to
 date, table by table, with only the rows of the sources and entities the build changed replaced
 in the tables kept per source or entity (the models' meta kept_per in dbt's manifest); the other
-tables are small and are replaced whole. Every table's row count is then checked against the state.
+tables are small and are replaced whole. Every table is then checked against the state by its row
+count and the sum of its rows' hashes, so a published file changed since it was published (a row
+planted, changed or removed in a table the build did not touch) is noticed and a new file written.
 """
 
 from __future__ import annotations
@@ -58,6 +60,15 @@ def same_rows(connection, name: str) -> bool:
     return differences == 0
 
 
+def fingerprint(connection, name: str) -> tuple:
+    """The row count and the sum of the rows' hashes of table `name`: equal for the same rows (as a
+    multiset) whatever their order, and differing, but for a hash collision, when a row was added,
+    removed or changed. One scan of the table."""
+    return connection.execute(
+        f"select count(*), sum(hash(fingerprinted)::hugeint) from {name} as fingerprinted"
+    ).fetchone()
+
+
 def published_ddl(connection) -> dict[tuple[str, str], str]:
     """(schema, table) -> the DDL of each table of the reader schemas in the file being written."""
     rows = connection.execute(query("published_tables.sql")).fetchall()
@@ -86,8 +97,8 @@ def update_published_file(state: Path, previous: Path, destination: Path, manife
     """Write `destination` as a copy of `previous` (the published file of the build the state was at
     before this incremental build) with the changed rows of `state` applied; return the number of
     tables. A table whose DDL differs from the state's (the build records, whose column types follow
-    their values) is written anew. Raises PublishedFileMismatch when a table's row count then
-    differs from the state's."""
+    their values) is written anew. Raises PublishedFileMismatch when a table's rows then differ from
+    the state's (row count or sum of row hashes: `fingerprint`)."""
     for leftover in (destination, destination.with_name(destination.name + ".wal")):
         leftover.unlink(missing_ok=True)
     destination.parent.mkdir(parents=True, exist_ok=True)
@@ -128,8 +139,8 @@ def update_published_file(state: Path, previous: Path, destination: Path, manife
             different = [
                 f"{schema}.{table}"
                 for schema, table, _, _ in tables
-                if connection.execute(f"select count(*) from {identifier(schema)}.{identifier(table)}").fetchone()
-                != connection.execute(f"select count(*) from state.{identifier(schema)}.{identifier(table)}").fetchone()
+                if fingerprint(connection, f"{identifier(schema)}.{identifier(table)}")
+                != fingerprint(connection, f"state.{identifier(schema)}.{identifier(table)}")
             ]
         except Exception:
             with contextlib.suppress(duckdb.Error):  # no transaction open when it failed before `begin`

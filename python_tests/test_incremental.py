@@ -277,6 +277,56 @@ def test_an_incremental_build_tests_only_the_rows_it_changed(builds):
     assert "int_changed_sources" not in compiled_test(stepwise, "accepted_values_dim_entities_*")
 
 
+TAMPERINGS = {
+    # a row planted in a table kept per source, for a source no build since has changed
+    "planted": "insert into marts.fct_figures select * replace ('planted_' || figure_id as figure_id) "
+    "from marts.fct_figures where figure_id = 'ksc2_rd_2019'",
+    # a value changed in place: the row counts stay the state's
+    "changed": "update marts.fct_figures set value = value + 1 where figure_id = 'ksc2_rd_2019'",
+}
+
+
+@pytest.fixture(scope="module")
+def tampered(builds, published):
+    """For each tampering of the published file of the stepwise project (after `builds`), the
+    incremental build run next, with nothing new landed: its output and the marts it published.
+    (Defined before the test that leaves the stepwise project with a failed build.)"""
+    full, stepwise, *_ = builds
+    _, documents = published
+    # first an incremental build publishing by the copy (an earlier test's refused build may have left
+    # the state needing a full build), so that each tampering meets the copy-and-update publish
+    for _ in range(2):
+        settled = build(stepwise, documents, "--incremental")
+        assert settled.returncode == 0, settled.stdout[-3000:] + settled.stderr[-3000:]
+        if "applied the changed rows of" in settled.stdout:
+            break
+    assert "applied the changed rows of" in settled.stdout, settled.stdout[-3000:]
+    runs = {}
+    for name, statement in TAMPERINGS.items():
+        with duckdb.connect(str(stepwise / "warehouse.duckdb")) as connection:
+            connection.execute(statement)
+        run = build(stepwise, documents, "--incremental")
+        assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
+        runs[name] = (run, marts(stepwise / "warehouse.duckdb"))
+    return marts(full / "warehouse.duckdb"), runs
+
+
+@pytest.mark.parametrize("tampering", sorted(TAMPERINGS))
+def test_a_published_file_changed_since_it_was_published_is_not_copied_into_the_next(tampered, tampering):
+    """The incremental publish copies the published file and replaces only the changed sources'
+    rows; when the copy then differs from the build's state (here: a row planted or changed in the
+    published file for a source the build did not touch) it writes a new file, and the tampering
+    does not survive: the published marts are a full build's."""
+    full_marts, runs = tampered
+    run, published_marts = runs[tampering]
+    assert f"incremental: bringing {STATE} up to date in place" in run.stdout, run.stdout[-3000:]
+    assert "differs from the state in marts.fct_figures" in run.stdout, run.stdout[-3000:]
+    assert "writing a new file" in run.stdout and "wrote" in run.stdout
+    different = [table for table in full_marts if not same_rows(full_marts[table], published_marts.get(table, []))]
+    assert different == []
+    assert sorted(published_marts) == sorted(full_marts)
+
+
 def test_a_new_row_repeating_an_old_key_fails_an_incremental_build(builds, published):
     """unique on an incremental build still compares the new rows with every old one."""
     _, stepwise, *_ = builds
