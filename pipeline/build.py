@@ -172,13 +172,18 @@ def run_dbt_build(
     target_path: Path | None = None,
 ) -> None:
     started = time.perf_counter()
-    run = dbt.invoke(
-        arguments,
-        database=candidate,
-        variables={"landing_dir": str(landing)},
-        threads=threads,
-        target_path=target_path,
-    )
+    options = {"database": candidate, "variables": {"landing_dir": str(landing)}, "target_path": target_path}
+    # parsed first, so the build needs no artifact written: dbt would write manifest.json twice (after
+    # its parse and after the run) and run_results.json, about a second; it is written once below
+    parsed = dbt.parse(**options)
+    if not parsed.success:
+        raise BuildFailed(classify(f"dbt parse failed:\n{parsed.describe(candidate)}"))
+    run = dbt.invoke([*arguments, "--no-write-json"], threads=threads, manifest=parsed.result, **options)
+    # the manifest the exports (columns' units) and the lean file (kept_per) read, and MetricFlow's;
+    # no run_results.json: one an earlier build left would describe another run
+    target = target_path or settings.ROOT / "target"
+    dbt.write_manifest(parsed.result, target)
+    (target / "run_results.json").unlink(missing_ok=True)
     NODE_SECONDS.clear()
     NODE_SECONDS.update(dbt.node_seconds(run.result))
     NODE_SECONDS["(dbt invocation)"] = time.perf_counter() - started

@@ -149,11 +149,13 @@ def invoke(
     threads: int | None = None,
     quiet: bool = False,
     environment: dict[str, str] | None = None,
+    manifest: object = None,
 ) -> DbtRun:
     """Run one dbt command (`["build", "--select", ...]`) on the project in this process.
 
     `database` is the DuckDB file the dev target writes (profiles.yml reads $DBT_DUCKDB_PATH);
-    `variables` become `--vars`; `quiet` keeps dbt's progress lines off the console.
+    `variables` become `--vars`; `quiet` keeps dbt's progress lines off the console; `manifest`,
+    the result of a `parse` with the same project, variables and target, spares dbt its parse.
     """
     from dbt.cli.main import dbtRunner
 
@@ -177,7 +179,7 @@ def invoke(
     started = time.perf_counter()
     with _environment(values), contextlib.chdir(project_dir):
         try:
-            outcome = dbtRunner().invoke(arguments)
+            outcome = dbtRunner(manifest=manifest).invoke(arguments)
         finally:
             _release_duckdb()
     failures, node_count = _failures(outcome.result)
@@ -190,6 +192,29 @@ def invoke(
         exception=outcome.exception,
         result=outcome.result,
     )
+
+
+def parse(**options) -> DbtRun:
+    """`dbt parse` without writing any artifact; the parsed project (a dbt Manifest) is the run's
+    `result`, to hand to `invoke(..., manifest=...)` (with the same options) and `write_manifest`.
+    Partial parsing still keeps its state (target/partial_parse.msgpack) for the next parse."""
+    return invoke(["parse", "--no-write-json"], **options)
+
+
+def write_manifest(manifest: object, target_path: Path) -> None:
+    """Write dbt's manifest.json and semantic_manifest.json for `manifest` into `target_path`, as a
+    run without --no-write-json would. dbt writes them twice a run (after parsing and after the
+    run), each through the pure-Python JSON encoder; this writes them once, with the C encoder,
+    written aside and renamed into place."""
+    from dbt.parser.manifest import write_semantic_manifest
+    from dbt_common.utils.encoding import JSONEncoder
+
+    target_path.mkdir(parents=True, exist_ok=True)
+    content = manifest.writable_manifest().to_dict(omit_none=False, context={"artifact": True})
+    partial = target_path / "manifest.json.partial"
+    partial.write_text(json.dumps(content, cls=JSONEncoder), encoding="utf-8")
+    os.replace(partial, target_path / "manifest.json")
+    write_semantic_manifest(manifest=manifest, target_path=str(target_path))
 
 
 def main(argv: list[str]) -> int:
