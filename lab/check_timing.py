@@ -1,6 +1,6 @@
 """Time of `python -m pipeline check` on the article, in a copy of the project (its seeds are edited).
 
-    python -m lab.check_timing [--runs 5]
+    python -m lab.check_timing [--runs 5] [--project DIR]   (DIR: another checkout to time, say main's)
 
 Three cases, RUNS runs each, the median printed (with the load average when measured):
 - warm: nothing changed since the last check (the SQL dbt compiled for it is reused);
@@ -8,7 +8,11 @@ Three cases, RUNS runs each, the median printed (with the load average when meas
   which the compiled SQL reads when it runs, so it is still reused;
 - vocabulary edited: a vocabulary seed changed before each run (a note of
   vocabulary_value_words.csv), which the grammar macros read while compiling: check goes through
-  dbt again (seed, run, test) and saves the new compiled SQL.
+  dbt again (parse, compile) and saves the new compiled SQL;
+- macro edited: a comment appended to a grammar macro (macros/grammar/vocabulary.sql) before each
+  run: through dbt again, and dbt's partial parse parses every node that uses the macro again.
+Each case prints the median wall time and the median CPU seconds (user + system) of the check
+process, the figure to compare on a machine shared with other work.
 Prints figures only: nothing here passes or fails on a time.
 """
 
@@ -16,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -40,12 +45,13 @@ PARTS = [
 ]
 ARTICLE_SEED = Path("seeds/curated/curated_entity_aliases.csv")
 VOCABULARY_SEED = Path("seeds/vocabulary/vocabulary_value_words.csv")
+GRAMMAR_MACRO = Path("macros/grammar/vocabulary.sql")
 
 
-def copy_project(destination: Path) -> Path:
+def copy_project(destination: Path, root: Path = settings.ROOT) -> Path:
     destination.mkdir(parents=True)
     for part in PARTS:
-        source = settings.ROOT / part
+        source = root / part
         if source.is_dir():
             shutil.copytree(source, destination / part, ignore=shutil.ignore_patterns("__pycache__"))
         else:
@@ -54,15 +60,20 @@ def copy_project(destination: Path) -> Path:
 
 
 def edit(path: Path, run: int) -> None:
-    """Change the last field (a note) of the file's first row with no quoted field: its content
-    differs on every run."""
+    """Change the last field (a note) of the file's first row with no quoted field, or append a
+    comment to a macro: its content differs on every run."""
+    if path.suffix == ".sql":
+        path.write_text(path.read_text(encoding="utf-8") + f"{{# timing run {run} #}}\n", encoding="utf-8")
+        return
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     number = next(number for number, line in enumerate(lines[1:], start=1) if '"' not in line)
     lines[number] = lines[number].rstrip("\n").rsplit(",", 1)[0] + f",timing run {run}\n"
     path.write_text("".join(lines), encoding="utf-8")
 
 
-def one_check(project: Path) -> tuple[float, str]:
+def one_check(project: Path) -> tuple[float, float, str]:
+    """Wall seconds, CPU seconds (user + system) and the last line of one check."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     completed = subprocess.run(
         [sys.executable, "-m", "pipeline", "check"],
@@ -73,32 +84,44 @@ def one_check(project: Path) -> tuple[float, str]:
         stdin=subprocess.DEVNULL,
     )
     seconds = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
     last = (completed.stdout.strip().splitlines() or ["(no output)"])[-1]
     if completed.returncode != 0:
         raise SystemExit(f"check failed in {project}:\n{completed.stdout[-2000:]}{completed.stderr[-2000:]}")
-    return seconds, last
+    return seconds, cpu, last
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m lab.check_timing", description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--project", type=Path, default=settings.ROOT, help="checkout to time (default: this one)")
     arguments = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="check_timing_") as folder:
-        project = copy_project(Path(folder) / "project")
+        project = copy_project(Path(folder) / "project", arguments.project.resolve())
+        print(f"check of a copy of {arguments.project.resolve()}", flush=True)
         print(f"first check of a copy (through dbt): {one_check(project)[0]:.1f} s", flush=True)
-        cases = {"warm": None, "seed edited": ARTICLE_SEED, "vocabulary edited": VOCABULARY_SEED}
+        cases = {
+            "warm": None,
+            "seed edited": ARTICLE_SEED,
+            "vocabulary edited": VOCABULARY_SEED,
+            "macro edited": GRAMMAR_MACRO,
+        }
         for case, seed in cases.items():
             seconds: list[float] = []
+            cpu: list[float] = []
             how = ""
             for run in range(arguments.runs):
                 if seed is not None:
                     edit(project / seed, run)
-                took, how = one_check(project)
+                took, used, how = one_check(project)
                 seconds.append(took)
+                cpu.append(used)
             load = " ".join(f"{value:.2f}" for value in os.getloadavg())
             print(
                 f"{case:18} median {statistics.median(seconds):5.1f} s of {arguments.runs} "
-                f"(min {min(seconds):.1f}, max {max(seconds):.1f}); load average {load}; last said: {how}",
+                f"(min {min(seconds):.1f}, max {max(seconds):.1f}), CPU {statistics.median(cpu):5.1f} s; "
+                f"load average {load}; last said: {how}",
                 flush=True,
             )
     return 0

@@ -10,10 +10,11 @@ the run at the first. The two data tests on the documents (quotes verbatim in th
 every number accounted for) run on them. Every row found is named by its file and line.
 
 The second pass runs one of two ways, with the same SQL:
-- through dbt (one `dbt build` of those seeds, models and tests into a scratch database under
-  build/check/, the tests at severity warn so that a failing one skips nothing): the SQL dbt compiled
-  for those models and tests is then saved, with a fingerprint of everything it was compiled from,
-  in build/check/compiled.json;
+- through dbt: dbt parses the project and compiles those models and tests (the seeds they read
+  loaded first into a scratch database under build/check/, since the grammar macros read the
+  vocabulary seeds while compiling), without building them; DuckDB then runs the compiled SQL as
+  below, and it is saved, with a fingerprint of everything it was compiled from, in
+  build/check/compiled.json;
 - when that fingerprint still holds, the saved SQL is run again by DuckDB on the seeds as they are
   now, loaded as dbt loads them (the column_types of dbt_project.yml, DuckDB's COPY), in an
   in-memory database: no dbt start-up, no parse, no compile.
@@ -227,16 +228,30 @@ def _in_dag_order(nodes: list) -> list:
     return ordered
 
 
-def save_compiled(path: Path, print_: str, results: list) -> None:
-    """Keep the SQL dbt compiled in check's build: seeds to load, models in DAG order, data tests."""
-    nodes = {
-        kind: [result.node for result in results if result.node.resource_type == kind]
-        for kind in ("seed", "model", "test")
-    }
-    seeds = [
+def seeds_read_by(manifest, names: set[str]) -> list:
+    """The seed nodes the nodes named `names` (models and tests) read, directly or through others."""
+    nodes = manifest.nodes
+    stack = [unique_id for unique_id, node in nodes.items() if node.name in names]
+    seen: set[str] = set()
+    while stack:
+        unique_id = stack.pop()
+        if unique_id in seen or unique_id not in nodes:
+            continue
+        seen.add(unique_id)
+        stack += getattr(nodes[unique_id].depends_on, "nodes", [])
+    return sorted((nodes[unique_id] for unique_id in seen if nodes[unique_id].resource_type == "seed"), key=str)
+
+
+def seed_entries(seeds: list) -> list[dict]:
+    """Where each seed is loaded and from which file, with its column_types (dbt_project.yml)."""
+    return [
         {**_relation(node), "path": node.original_file_path, "column_types": dict(node.config.column_types or {})}
-        for node in nodes["seed"]
+        for node in sorted(seeds, key=lambda node: node.unique_id)
     ]
+
+
+def compiled_sql(print_: str, seeds: list, results: list) -> dict | None:
+    """What check keeps of dbt's compile: seeds to load, models in DAG order, data tests."""
     models = [
         {
             **_relation(node),
@@ -244,22 +259,30 @@ def save_compiled(path: Path, print_: str, results: list) -> None:
             "materialized": node.config.materialized,
             "sql": node.compiled_code,
         }
-        for node in _in_dag_order(nodes["model"])
+        for node in _in_dag_order([result.node for result in results if result.node.resource_type == "model"])
     ]
-    tests = [{"name": node.name, "sql": node.compiled_code} for node in nodes["test"] if node.name in TESTS]
-    if any(not model["sql"] for model in models) or len(tests) != len(TESTS):
-        return
+    tests = [
+        {"name": result.node.name, "sql": result.node.compiled_code}
+        for result in results
+        if result.node.resource_type == "test" and result.node.name in TESTS
+    ]
+    if any(not model["sql"] for model in models) or sorted(test["name"] for test in tests) != sorted(TESTS):
+        return None
+    return {"fingerprint": print_, "seeds": seed_entries(seeds), "models": models, "tests": tests}
+
+
+def save_compiled(path: Path, saved: dict) -> None:
     # written aside, then renamed: a build reading it meanwhile sees the old file or the new one
     partial = path.with_suffix(".partial")
-    partial.write_text(
-        json.dumps({"fingerprint": print_, "seeds": seeds, "models": models, "tests": tests}), encoding="utf-8"
-    )
+    partial.write_text(json.dumps(saved), encoding="utf-8")
     os.replace(partial, path)
 
 
 def check_with_dbt(project_dir: Path, work_dir: Path) -> list[Problem]:
-    """One `dbt build` into a scratch database: the seeds, the models of MODELS and the data tests
-    of TESTS (at severity warn, so that a failing one skips nothing), then their rows as problems."""
+    """dbt parses the project and compiles the models of MODELS and the data tests of TESTS, with
+    the seeds they read loaded in a scratch database (the grammar macros read the vocabulary while
+    compiling); DuckDB then runs that SQL as the reuse path does, and the SQL is kept for the next
+    check. No `dbt build`: dbt's start-up, parse and compile, without materialising each node."""
     work_dir.mkdir(parents=True, exist_ok=True)
     compiled = work_dir / COMPILED_NAME
     compiled.unlink(missing_ok=True)
@@ -268,37 +291,51 @@ def check_with_dbt(project_dir: Path, work_dir: Path) -> list[Problem]:
     database.unlink(missing_ok=True)
     landing = work_dir / "no-landing"
     landing.mkdir(exist_ok=True)
-    variables = {**CHECK_VARS, "landing_dir": str(landing)}
+    options = {
+        "database": database,
+        "project_dir": project_dir,
+        "target_path": work_dir / "target",
+        "variables": {**CHECK_VARS, "landing_dir": str(landing)},
+        "quiet": True,
+    }
+    parsed = dbt.parse(**options)
+    if not parsed.success:
+        return [Problem("dbt", line) for line in parsed.describe().splitlines()]
+    seeds = seeds_read_by(parsed.result, {name.lstrip("+") for name in MODELS} | set(TESTS))
+    with settings.connect(database) as connection:
+        for schema in sorted({entry["schema"] for entry in seed_entries(seeds)}):
+            connection.execute(f'create schema if not exists "{schema}"')
+        problems = load_seeds(connection, seed_entries(seeds), project_dir)
+    if problems:
+        return problems
     run = dbt.invoke(
         [
-            "build",
+            # nothing on the console: `dbt compile --select` prints the SQL it compiled, even with
+            # --quiet; a failure comes back in the run's result and is listed as a problem
+            "--log-level",
+            "none",
+            "compile",
             "--full-refresh",
             "--select",
             *MODELS,
             *TESTS,
             "--indirect-selection",
             "empty",
-            "--exclude-resource-type",
-            "unit_test",
+            "--exclude",
+            "resource_type:unit_test",
+            "--no-write-json",
         ],
-        database=database,
-        project_dir=project_dir,
-        target_path=work_dir / "target",
-        variables=variables,
-        quiet=True,
+        manifest=parsed.result,
+        **options,
     )
     if not run.success:
-        return [Problem("dbt", line) for line in run.describe(database).splitlines()]
-    results = getattr(run.result, "results", None) or []
-    tests = [result.node for result in results if result.node.resource_type == "test" and result.node.name in TESTS]
-    if len(tests) != len(TESTS):
-        return [Problem("dbt", f"check's data tests did not all run: {', '.join(TESTS)}")]
-    with settings.connect(database, read_only=True) as connection:
-        rows = rows_of(connection)
-        problems = figure_problems(rows, project_dir)
-        for test in tests:
-            problems += test_row_problems(rows, rows(test.compiled_code), project_dir)
-    save_compiled(compiled, print_, results)
+        return [Problem("dbt", line) for line in run.describe().splitlines()]
+    saved = compiled_sql(print_, seeds, getattr(run.result, "results", None) or [])
+    if saved is None:
+        return [Problem("dbt", f"check's models and data tests did not all compile: {', '.join(TESTS)}")]
+    problems = check_with_saved_sql(saved, project_dir)
+    if not any(problem.where.startswith("dbt") for problem in problems):
+        save_compiled(compiled, saved)
     return problems
 
 
@@ -321,19 +358,31 @@ def _name(relation: dict, with_database: bool = True) -> str:
     return ".".join('"' + part.replace('"', '""') + '"' for part in parts)
 
 
-def load_seeds(connection, saved: dict, project_dir: Path) -> None:
+def load_seeds(connection, seeds: list[dict], project_dir: Path) -> list[Problem]:
     """Each seed as dbt-duckdb loads it: a table of its header's columns with their column_types
-    (dbt_project.yml), then DuckDB's COPY of the file."""
-    for seed in saved["seeds"]:
+    (dbt_project.yml), then DuckDB's COPY of the file. A seed that does not load is a problem."""
+    import duckdb
+
+    problems: list[Problem] = []
+    for seed in seeds:
         path = project_dir / seed["path"]
         with path.open(encoding="utf-8", newline="") as handle:
             header = next(csv.reader(handle))
         columns = ", ".join(
             '"' + name.replace('"', '""') + '" ' + seed["column_types"].get(name, "varchar") for name in header
         )
-        connection.execute(f"create table {_name(seed)} ({columns})")
         literal = str(path).replace("'", "''")
-        connection.execute(f"copy {_name(seed)} from '{literal}' (format csv, header true, delimiter ',')")
+        try:
+            connection.execute(f"create table {_name(seed)} ({columns})")
+            connection.execute(f"copy {_name(seed)} from '{literal}' (format csv, header true, delimiter ',')")
+        except duckdb.Error as error:
+            message = " ".join(str(error).split())
+            problems.append(
+                Problem(
+                    seed["path"], f"does not load with its column_types (dbt_project.yml): {message}; fix the value"
+                )
+            )
+    return problems
 
 
 def check_with_saved_sql(saved: dict, project_dir: Path) -> list[Problem]:
@@ -346,12 +395,17 @@ def check_with_saved_sql(saved: dict, project_dir: Path) -> list[Problem]:
         schemas = {(item["database"], item["schema"]) for item in saved["seeds"] + saved["models"]}
         for database_name, schema in sorted(schemas):
             connection.execute(f'create schema if not exists "{database_name}"."{schema}"')
-        load_seeds(connection, saved, project_dir)
+        problems = load_seeds(connection, saved["seeds"], project_dir)
+        if problems:
+            return problems
         for model in saved["models"]:
             kind = "view" if model["materialized"] == "view" else "table"
-            connection.execute(f"create {kind} {_name(model)} as (\n{model['sql']}\n)")
+            try:
+                connection.execute(f"create {kind} {_name(model)} as (\n{model['sql']}\n)")
+            except duckdb.Error as error:
+                return [Problem(f"dbt {model['unique_id']}", " ".join(str(error).split()))]
         rows = rows_of(connection)
-        problems = figure_problems(rows, project_dir)
+        problems += figure_problems(rows, project_dir)
         for test in saved["tests"]:
             failing = rows(test["sql"])
             if failing:
