@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -26,7 +28,10 @@ SUMMARY = settings.SUMMARY_PATH.relative_to(settings.ROOT)
 
 
 def one_build(project: Path, python: str) -> dict[str, float]:
-    """Seconds of one build: the whole process (`total`) and each stage it recorded."""
+    """Seconds of one build: the whole process (`total`), each stage it recorded, and the CPU
+    seconds (user + system) of the build and its children (`cpu`): on a machine shared with other
+    work, the figure to compare two projects by."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     completed = subprocess.run(
         [python, "-m", "pipeline", "build"],
@@ -37,6 +42,8 @@ def one_build(project: Path, python: str) -> dict[str, float]:
         stdin=subprocess.DEVNULL,
     )
     total = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
     if completed.returncode != 0:
         raise SystemExit(f"build failed in {project}:\n{completed.stdout[-2000:]}{completed.stderr[-2000:]}")
     summary = project / SUMMARY
@@ -46,7 +53,7 @@ def one_build(project: Path, python: str) -> dict[str, float]:
         # an older checkout (say, the original commit) records no summary: its build prints the stages
         stages = printed_stages(completed.stdout)
     # start-up, imports, the claims report and exit: the part of the run no stage records
-    return {"total": total, **stages, "outside stages": total - sum(stages.values())}
+    return {"total": total, **stages, "outside stages": total - sum(stages.values()), "cpu": cpu}
 
 
 def printed_stages(output: str) -> dict[str, float]:
@@ -74,7 +81,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     arguments = parser.parse_args(argv)
     projects = [project.resolve() for project in arguments.project or [settings.ROOT]]
-    print(f"warm build of {', '.join(map(str, projects))} ({arguments.runs} runs each after one warm-up)", flush=True)
+    load = " ".join(f"{value:.2f}" for value in os.getloadavg())
+    print(
+        f"warm build of {', '.join(map(str, projects))} ({arguments.runs} runs each after one warm-up); "
+        f"load average {load}",
+        flush=True,
+    )
     for project in projects:
         one_build(project, interpreter(project))
     runs: dict[Path, list[dict[str, float]]] = {project: [] for project in projects}
@@ -83,6 +95,8 @@ def main(argv: list[str] | None = None) -> int:
             runs[project].append(one_build(project, interpreter(project)))
             stages = ", ".join(f"{name} {seconds:.1f} s" for name, seconds in runs[project][-1].items())
             print(f"  run {number} {project.name}: {stages}", flush=True)
+    load = " ".join(f"{value:.2f}" for value in os.getloadavg())
+    print(f"load average at the end: {load}")
     for project in projects:
         print(f"{project} median of {arguments.runs}:")
         names = list(dict.fromkeys(name for run in runs[project] for name in run))
