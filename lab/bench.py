@@ -382,7 +382,8 @@ def main() -> int:
     )
     text += "\n\n" + node_profile(results, incremental)
     # every node's seconds of every run, for a closer look than the table's largest nodes
-    (WORK / "results.json").write_text(json.dumps({"results": results, "incremental": incremental}, default=str, indent=1))
+    everything = {"results": results, "incremental": incremental}
+    (WORK / "results.json").write_text(json.dumps(everything, default=str, indent=1), encoding="utf-8")
     machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     RESULTS.write_text(
         f"# Benchmark\n\nMeasured by `make bench` on {time.strftime('%Y-%m-%d')} ({machine}).\n"

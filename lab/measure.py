@@ -2,7 +2,8 @@
 
     python -m lab.measure WORKING_DIR COMMAND ...
 
-CPU seconds are those of the waited-for process tree. Peak memory is given twice: the largest waited-for child's peak resident set (ru_maxrss), and the
+CPU seconds are those of the waited-for process tree.
+Peak memory is given twice: the largest waited-for child's peak resident set (ru_maxrss), and the
 peak of the whole process tree's resident memory sampled every half second (for Spark, whose JVM
 dbt does not wait for).
 """
