@@ -93,7 +93,8 @@ def compare(
             columns = [
                 '"' + name.replace('"', '""') + '"' for name in current if name in previous and name != "figure_id"
             ]
-            for statement in statements("change_report.sql", columns=columns, changed_sources_only=changed_sources_only):
+            report_sql = statements("change_report.sql", columns=columns, changed_sources_only=changed_sources_only)
+            for statement in report_sql:
                 connection.execute(statement)
         finally:
             connection.execute("detach previous_publish")
