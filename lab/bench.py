@@ -139,6 +139,7 @@ def run_size(size: int) -> dict:
         "threads": 1 if threads else None,
         "size": size,
         "pipeline_seconds": pipeline["seconds"],
+        "pipeline_cpu_seconds": pipeline.get("cpu_seconds", float("nan")),
         "pipeline_peak_mib": pipeline["peak_mib"],
         "stages": stages,
         "landed": summary["landed_figures"],
@@ -203,9 +204,11 @@ def incremental_build(result: dict, what: str) -> dict:
     )
     summary = build_summary(result["project"])
     seen = summary["published_at"] - started
-    print(f"   {what}: seen by a new reader after {seen:.1f} s (process {run['seconds']:.1f} s), "
+    print(f"   {what}: seen by a new reader after {seen:.1f} s (process {run['seconds']:.1f} s, "
+          f"CPU {run.get('cpu_seconds', float('nan')):.1f} s), "
           f"peak {run['peak_mib']:.0f} MiB; stages {summary['timings']}", flush=True)  # fmt: skip
     return {"what": what, "seconds": run["seconds"], "seen_seconds": seen, "peak_mib": run["peak_mib"],
+            "cpu_seconds": run.get("cpu_seconds", float("nan")),
             "stages": summary["timings"], "published_bytes": summary["published_bytes"],
             "dbt_node_seconds": summary.get("dbt_node_seconds", {})}  # fmt: skip
 
@@ -219,7 +222,8 @@ def warm_article_build() -> float:
     command = [sys.executable, "-m", "pipeline", "build", "--landing", str(empty)]
     measured(project, command)
     warm = measured(project, command)
-    print(f"   warm article build: {warm['seconds']:.1f} s", flush=True)
+    print(f"   warm article build: {warm['seconds']:.1f} s (CPU {warm.get('cpu_seconds', float('nan')):.1f} s)",
+          flush=True)  # fmt: skip
     return warm["seconds"]
 
 
@@ -258,12 +262,13 @@ def incremental_runs(result: dict) -> dict:
 
 def table(results: list[dict], incremental: dict | None) -> str:
     header = (
-        "| figures | pipeline s | dbt build s | expectations s | publish s | peak MiB | figures/s | floor s "
-        "| floor peak MiB | ratio to floor | rejected | published bytes/figure |\n"
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+        "| figures | pipeline s | pipeline CPU s | dbt build s | expectations s | publish s | peak MiB | figures/s "
+        "| floor s | floor peak MiB | ratio to floor | rejected | published bytes/figure |\n"
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
     )
     rows = [
         f"| {r['size']:,}{' (1 thread)' if r['threads'] == 1 else ''} | {r['pipeline_seconds']:.1f} "
+        f"| {r['pipeline_cpu_seconds']:.1f} "
         f"| {r['stages'].get('dbt build', float('nan')):.1f} "
         f"| {r['stages'].get('expectations', float('nan')):.1f} | {r['stages'].get('publish', float('nan')):.1f} "
         f"| {r['pipeline_peak_mib']:.0f} | {r['size'] / r['pipeline_seconds']:,.0f} | {r['floor_seconds']:.1f} "
@@ -278,10 +283,11 @@ def table(results: list[dict], incremental: dict | None) -> str:
             "Seen after: from the start of the build until a new reader opens the new warehouse.duckdb and "
             "exports/ (the publish; expectations included). Warm build of the article alone: "
             f"{incremental['warm_article_seconds']:.1f} s.\n\n"
-            "| change | seen after s | process s | peak MiB | stages |\n|---|---:|---:|---:|---|\n"
+            "| change | seen after s | process s | CPU s | peak MiB | stages |\n|---|---:|---:|---:|---:|---|\n"
         )
         text += "\n".join(
-            f"| {run['what']} | {run['seen_seconds']:.1f} | {run['seconds']:.1f} | {run['peak_mib']:.0f} "
+            f"| {run['what']} | {run['seen_seconds']:.1f} | {run['seconds']:.1f} | {run['cpu_seconds']:.1f} "
+            f"| {run['peak_mib']:.0f} "
             f"| {', '.join(f'{k} {v:.1f} s' for k, v in run['stages'].items())} |"
             for run in incremental["runs"]
         )
@@ -375,6 +381,9 @@ def main() -> int:
         f"{load[0]:.1f}, {load[1]:.1f}, {load[2]:.1f}. The machine's 2 cores are shared with other work."
     )
     text += "\n\n" + node_profile(results, incremental)
+    # every node's seconds of every run, for a closer look than the table's largest nodes
+    everything = {"results": results, "incremental": incremental}
+    (WORK / "results.json").write_text(json.dumps(everything, default=str, indent=1), encoding="utf-8")
     machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     RESULTS.write_text(
         f"# Benchmark\n\nMeasured by `make bench` on {time.strftime('%Y-%m-%d')} ({machine}).\n"

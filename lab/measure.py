@@ -2,6 +2,7 @@
 
     python -m lab.measure WORKING_DIR COMMAND ...
 
+CPU seconds are those of the waited-for process tree.
 Peak memory is given twice: the largest waited-for child's peak resident set (ru_maxrss), and the
 peak of the whole process tree's resident memory sampled every half second (for Spark, whose JVM
 dbt does not wait for).
@@ -54,10 +55,13 @@ def main(working_dir: str, command: list[str]) -> dict:
     stdout, stderr = process.communicate()
     seconds = time.perf_counter() - started
     sampler.join()
-    peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
     return {
         "seconds": seconds,
-        "peak_mib": peak_kib / 1024,
+        # CPU seconds (user and system) of the waited-for process tree: on a shared machine, a figure
+        # less dependent on other work than the wall time
+        "cpu_seconds": children.ru_utime + children.ru_stime,
+        "peak_mib": children.ru_maxrss / 1024,
         "tree_peak_mib": tree_peak[0] / 1024,
         "returncode": process.returncode,
         "stdout": stdout,

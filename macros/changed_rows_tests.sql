@@ -39,12 +39,7 @@
             select coalesce(changed_cells.entity_id, '') from {{ project_relation('int_changed_cells') }} as changed_cells
         )
     {%- else -%}
-        exists (
-            select 1 from {{ project_relation('int_changed_cells') }} as changed_cells
-            where changed_cells.entity_id = {{ alias }}.entity_id
-                and changed_cells.metric_id = {{ alias }}.metric_id
-                and changed_cells.period_label is not distinct from {{ alias }}.period_label
-        )
+        {{ in_cells(alias, project_relation('int_changed_cells')) }}
     {%- endif -%}
 {%- endmacro %}
 
@@ -84,5 +79,17 @@
         coalesce({{ alias }}.{{ column }}, '') in (
             select coalesce(changed_cells.entity_id, '') from {{ project_relation('int_changed_cells') }} as changed_cells
         )
+    {%- endif -%}
+{%- endmacro %}
+
+{#- For a singular test: a condition on `alias` keeping, on an incremental build, the rows of the
+    changed sources (int_changed_sources), else true. A singular test reads only those when every
+    row it could fail on belongs to such a source, and the rows of the other sources are as the
+    last build, which passed it, left them (tables kept per source). -#}
+{% macro changed_sources_in_test(alias) -%}
+    {%- if not execute or target.type == 'spark' or loaded_state_relation('loaded_file_sources') is none -%}
+        true
+    {%- else -%}
+        {{ alias }}.source_id in (select changed_sources.source_id from {{ project_relation('int_changed_sources') }} as changed_sources)
     {%- endif -%}
 {%- endmacro %}

@@ -42,15 +42,25 @@
     sources state, old or new, on an incremental run; else true. -#}
 {% macro changed_cells_condition(alias) -%}
     {%- if execute and is_incremental() -%}
-        exists (
-            select 1 from {{ ref('int_changed_cells') }} as changed_cells
+        {{ in_cells(alias, ref('int_changed_cells')) }}
+    {%- else -%}
+        true
+    {%- endif -%}
+{%- endmacro %}
+
+{#- True for the rows of `alias` in a cell (entity_id, metric_id, period_label, null-safe) of the
+    relation `cells`. The entity is matched first with a plain IN: with the few entities a build
+    changes, DuckDB filters the scan of a large table by them before the cells are matched (an
+    EXISTS alone first reads every row of every column: 1.5 s of CPU instead of 0.4 s for
+    int_figures_preferred at 10^6 figures). -#}
+{% macro in_cells(alias, cells) -%}
+    {{ alias }}.entity_id in (select cells_entities.entity_id from {{ cells }} as cells_entities)
+        and exists (
+            select 1 from {{ cells }} as changed_cells
             where changed_cells.entity_id = {{ alias }}.entity_id
                 and changed_cells.metric_id = {{ alias }}.metric_id
                 and changed_cells.period_label is not distinct from {{ alias }}.period_label
         )
-    {%- else -%}
-        true
-    {%- endif -%}
 {%- endmacro %}
 
 {#- Pre-hook of a per-cell incremental model: remove the rows of the changed cells first. -#}
@@ -67,11 +77,14 @@
     {%- if execute and is_incremental() -%}
         (
             {{ alias }}.first_source_id in (select source_id from {{ ref('int_changed_sources') }})
-            or exists (
-                select 1 from {{ ref('int_changed_cells') }} as changed_cells
-                where changed_cells.entity_id = {{ alias }}.entity_id
-                    and changed_cells.period_label is not distinct from {{ alias }}.period_label
-                    and changed_cells.metric_id in ({{ alias }}.first_metric_id, {{ alias }}.second_metric_id)
+            or (
+                {{ alias }}.entity_id in (select cells_entities.entity_id from {{ ref('int_changed_cells') }} as cells_entities)
+                and exists (
+                    select 1 from {{ ref('int_changed_cells') }} as changed_cells
+                    where changed_cells.entity_id = {{ alias }}.entity_id
+                        and changed_cells.period_label is not distinct from {{ alias }}.period_label
+                        and changed_cells.metric_id in ({{ alias }}.first_metric_id, {{ alias }}.second_metric_id)
+                )
             )
         )
     {%- else -%}

@@ -406,7 +406,11 @@ class Build:
         built_mode = build_candidate(self.candidate, self.landing, self.incremental, self.threads)
         landed, rejected = report_rejections(self.candidate)
         published = settings.PUBLISHED_PATH
-        report = changes.compare(self.candidate, published, publish.build_id_of(published))
+        previous_build = publish.build_id_of(published)
+        # an incremental build of the published file's own state changed only its changed sources' figures
+        same_state = built_mode == "incremental" and previous_build is not None
+        same_state = same_state and self.state_build_before == previous_build
+        report = changes.compare(self.candidate, published, previous_build, changed_sources_only=same_state)
         record_build(self.candidate, self.build_id, built_mode, report)
         settings.STATE_MARKER.write_text(json.dumps({"build_id": self.build_id, "mode": built_mode}), encoding="utf-8")
         self.timings["dbt build"] = time.perf_counter() - started

@@ -59,8 +59,17 @@ def fct_figures_columns(connection: duckdb.DuckDBPyConnection, catalog: str) -> 
     return [column[0] for column in connection.execute(f"select * from {relation} limit 0").description]  # noqa: S608
 
 
-def compare(candidate: Path, published: Path, previous_build_id: str | None, example_limit: int = 10) -> ChangeReport:
-    """Write audit.publish_changes into `candidate`, comparing its fct_figures with `published`'s."""
+def compare(
+    candidate: Path,
+    published: Path,
+    previous_build_id: str | None,
+    example_limit: int = 10,
+    changed_sources_only: bool = False,
+) -> ChangeReport:
+    """Write audit.publish_changes into `candidate`, comparing its fct_figures with `published`'s.
+    `changed_sources_only`: the candidate is an incremental build of the state `published` was
+    written from, so only the figures of the sources it changed (intermediate.int_changed_sources;
+    fct_figures is kept per source) can differ, and only those are compared."""
     report = ChangeReport(previous_build_id)
     with settings.connect(candidate) as connection:
         if not published.is_file():
@@ -84,7 +93,8 @@ def compare(candidate: Path, published: Path, previous_build_id: str | None, exa
             columns = [
                 '"' + name.replace('"', '""') + '"' for name in current if name in previous and name != "figure_id"
             ]
-            for statement in statements("change_report.sql", columns=columns):
+            report_sql = statements("change_report.sql", columns=columns, changed_sources_only=changed_sources_only)
+            for statement in report_sql:
                 connection.execute(statement)
         finally:
             connection.execute("detach previous_publish")

@@ -1,26 +1,34 @@
 {#- Nothing is lost: every figure stated in a seed or a landed file is either in fct_figures or,
     for a landed row, in audit_rejected_figures with its reason. Returns the figures in neither,
-    or in both. -#}
+    or in both. On an incremental build it reads the rows of the changed sources only
+    (changed_sources_in_test): the landed rows, fct_figures and audit_rejected_figures are kept per
+    source, so the other sources' rows are those the last build checked. -#}
 with
 
 stated as (
     select
-        figure_id,
+        curated.figure_id,
         'seeds/articles/article_figures.csv' as stated_in
-    from {{ ref('stg_articles__figures') }}
+    from {{ ref('stg_articles__figures') }} as curated
+    where {{ changed_sources_in_test('curated') }}
     union all
     select
-        figure_id,
-        landed_file as stated_in
-    from {{ ref('stg_landing__figures') }}
+        landed.figure_id,
+        landed.landed_file as stated_in
+    from {{ ref('stg_landing__figures') }} as landed
+    where {{ changed_sources_in_test('landed') }}
 ),
 
 published as (
-    select figure_id from {{ ref('fct_figures') }}
+    select published_rows.figure_id
+    from {{ ref('fct_figures') }} as published_rows
+    where {{ changed_sources_in_test('published_rows') }}
 ),
 
 rejected as (
-    select figure_id from {{ ref('audit_rejected_figures') }}
+    select rejected_rows.figure_id
+    from {{ ref('audit_rejected_figures') }} as rejected_rows
+    where {{ changed_sources_in_test('rejected_rows') }}
 ),
 
 final as (

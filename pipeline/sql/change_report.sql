@@ -1,15 +1,24 @@
 -- The change report of a publish: every figure of marts.fct_figures added, removed or changed
 -- against the warehouse published before (attached as previous_publish), compared on the columns
 -- both have. Rendered by pipeline/changes.py: {{ columns }} are those columns, as identifiers.
+-- After an incremental build of the state the previous publish was written from
+-- (changed_sources_only), only the figures of the sources it changed can differ (fct_figures is
+-- kept per source): only those are compared, not every figure of both files.
 create or replace table audit.publish_changes as
 with
 
 current_figures as (
     select * from marts.fct_figures
+    {%- if changed_sources_only %}
+    where source_id in (select changed_sources.source_id from intermediate.int_changed_sources as changed_sources)
+    {%- endif %}
 ),
 
 previous_figures as (
     select * from previous_publish.marts.fct_figures
+    {%- if changed_sources_only %}
+    where source_id in (select changed_sources.source_id from intermediate.int_changed_sources as changed_sources)
+    {%- endif %}
 ),
 
 compared as (

@@ -25,26 +25,24 @@
 
 with
 
-all_statements as (
-    select * from {{ ref('int_figure_statements') }}
-),
-
 {% if is_incremental() %}
--- the sources whose within-source pairs may change: the changed ones, and those stating a changed cell
+-- the sources whose within-source pairs may change: the changed ones, and those stating a changed
+-- cell (the statements are read twice, not through one CTE: DuckDB would keep a CTE read twice,
+-- every column of every statement, in memory)
 touched_sources as (
     select source_id from {{ ref('int_changed_sources') }}
     union
-    select kept.source_id from all_statements as kept
+    select kept.source_id from {{ ref('int_figure_statements') }} as kept
     where {{ changed_cells_condition('kept') }}
 ),
 
 statements as (
-    select * from all_statements
-    where source_id in (select source_id from touched_sources)
+    select * from {{ ref('int_figure_statements') }}
+    where source_id in (select touched_sources.source_id from touched_sources)
 ),
 {% else %}
 statements as (
-    select * from all_statements
+    select * from {{ ref('int_figure_statements') }}
 ),
 {% endif %}
 
