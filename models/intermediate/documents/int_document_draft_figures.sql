@@ -636,8 +636,10 @@ first_metric_guess as (
 ),
 
 -- a metric of the same unit kind whose name ends with the name of the guess, and every other word of
--- whose name the sentence holds, is the more specific guess: "Its GPU rental business brought in
--- ¥12.9 billion" is GPU rental revenue, not revenue
+-- whose name the number's clause holds, is the more specific guess: "Its GPU rental business brought
+-- in ¥12.9 billion" is GPU rental revenue, not revenue ("the maker of hearing aids and cochlear
+-- implants, said ... that sales ... rose 14% to CHF 2.87 billion" is revenue: the other words are
+-- in another clause)
 specific_candidates as (
     select
         first_metric_guess.source_id,
@@ -646,7 +648,7 @@ specific_candidates as (
         specific_metrics.metric_id,
         specific_metrics.is_signed_change,
         count(distinct metric_name_words.word) as extra_word_count,
-        count(distinct name_word_hits.word) as extra_hit_count
+        count(distinct case when name_word_hits.is_in_clause = 1 then name_word_hits.word end) as extra_hit_count
     from first_metric_guess
     inner join metrics as guessed_metrics
         on first_metric_guess.metric_id = guessed_metrics.metric_id
@@ -1094,16 +1096,52 @@ relative_period_texts as (
     from relative_period_references
 ),
 
+-- the numbers of one sentence that take one span of years, as many as its years, take its years in
+-- turn ("from 2022 to 2023, ... operating losses of ¥2.658 billion and ¥2.176 billion respectively";
+-- "From 2021 to 2023, ... from ¥1.044 billion to ¥0.971 billion to ¥0.785 billion")
+span_periods as (
+    select
+        source_id,
+        paragraph_number,
+        mention_start,
+        cast(period_first_year_text as integer) as first_year,
+        cast(period_year_text as integer) as last_year,
+        row_number() over (
+            partition by source_id, paragraph_number, quote, period_as_written order by mention_start
+        ) as span_rank,
+        count(*) over (partition by source_id, paragraph_number, quote, period_as_written) as span_count
+    from guessed_period_parts
+    where period_kind = 'span'
+        and {{ regex_matches('period_first_year_text', '^[0-9]{4}$') }}
+        and {{ regex_matches('period_year_text', '^[0-9]{4}$') }}
+),
+
+span_period_texts as (
+    select
+        source_id,
+        paragraph_number,
+        mention_start,
+        cast(first_year + span_rank - 1 as string) as resolution_text
+    from span_periods
+    where span_count = last_year - first_year + 1
+),
+
 guessed_for_periods as (
     select
         guessed.*,
         relative_period_texts.reference_text as period_reference_text,
-        coalesce(relative_period_texts.resolution_text, guessed.period_as_written) as period_resolution_text
+        coalesce(relative_period_texts.resolution_text, span_period_texts.resolution_text, guessed.period_as_written)
+            as period_resolution_text,
+        span_period_texts.resolution_text is not null as is_span_year
     from guessed
     left join relative_period_texts
         on guessed.source_id = relative_period_texts.source_id
             and guessed.paragraph_number = relative_period_texts.paragraph_number
             and guessed.mention_start = relative_period_texts.mention_start
+    left join span_period_texts
+        on guessed.source_id = span_period_texts.source_id
+            and guessed.paragraph_number = span_period_texts.paragraph_number
+            and guessed.mention_start = span_period_texts.mention_start
 ),
 
 {{ period_ctes('guessed_for_periods', 'lower(period_resolution_text)', 'published_date', 'resolved', entity_expr='entity_id_guess') }},
@@ -1149,6 +1187,9 @@ final as (
             else '' end
         || case when resolved.period_reference_text is not null
             then ' (' || resolved.period_resolution_text || ': relative to ' || resolved.period_reference_text || ')'
+            else '' end
+        || case when resolved.is_span_year
+            then ' (' || resolved.period_resolution_text || ': its turn among the numbers of the span)'
             else '' end as guess_notes,
         resolved.mention_start
     from resolved
