@@ -2,7 +2,7 @@
 written (models/intermediate/documents/int_document_draft_figures.sql, int_document_mentions.sql),
 each pinned by a sentence of a fixture article where it decides the guess.
 
-The fixture articles are registered in two copies of the project with their figure, claim and ignore
+The fixture articles are registered in three copies of the project with their figure, claim and ignore
 rows set aside (as for a document nobody has curated), and drafted by pipeline.draft's own build of
 the draft models. Each expected guess was read off the sentence by hand; the comment says which rule
 makes it, and what the draft guessed without that rule.
@@ -18,10 +18,12 @@ from conftest import add_fixture_article, copy_project
 
 from pipeline import draft
 
+FIRST_ARTICLE = "kingsoft_cloud_2024_04_17"  # in the project's own seeds
 # fixture groups that go in one copy of the project (the second reuses metrics the first adds)
 GROUPS = {
     "first": ["nimbus_data_2025_08_26", "rhein_logic_2024_11_14", "sakura_compute_2024_11_08"],
     "second": ["deccan_infotech_2025_01_16", "corvane_systems_2025_05_02"],
+    "third": ["alpenklang_hearing_2025_10_23"],
 }
 SET_ASIDE = ["article_figures", "article_claims", "article_ignored_mentions"]
 
@@ -47,8 +49,9 @@ def drafted(tmp_path_factory) -> dict[str, list[dict[str, str]]]:
         project = copy_project(folder / "project")
         for fixture in fixtures:
             add_fixture_article(project, fixture)
-        set_aside(project, fixtures)
-        drafts = draft.draft_sources(fixtures, project_dir=project, work_dir=folder / "draft")
+        sources = fixtures + [FIRST_ARTICLE] if group == "first" else fixtures
+        set_aside(project, sources)
+        drafts = draft.draft_sources(sources, project_dir=project, work_dir=folder / "draft")
         rows.update({source_id: figures for source_id, (figures, _) in drafts.items()})
     return rows
 
@@ -71,6 +74,7 @@ def guess(row: dict[str, str]) -> tuple[str, str]:
 
 RHEIN, SAKURA, NIMBUS = "rhein_logic_2024_11_14", "sakura_compute_2024_11_08", "nimbus_data_2025_08_26"
 DECCAN, CORVANE = "deccan_infotech_2025_01_16", "corvane_systems_2025_05_02"
+ALPENKLANG = "alpenklang_hearing_2025_10_23"
 
 
 def test_a_metric_word_with_a_direction_word_signals_its_growth(drafted):
@@ -167,3 +171,24 @@ def test_two_numbers_a_factor_of_ten_apart_are_no_range(drafted):
     assert row_of(drafted, DECCAN, 9, "2,314")["range_position"] == ""
     assert row_of(drafted, DECCAN, 9, "2,41,560")["metric_id"] == "headcount"
     assert row_of(drafted, CORVANE, 10, "14,200")["metric_id"] == "headcount"
+
+
+def test_the_numbers_of_a_span_take_its_years_in_turn(drafted):
+    """ "from 2022 to 2023, Kingsoft Cloud incurred operating losses of ¥2.658 billion and ¥2.176
+    billion respectively": two numbers, two years; "From 2021 to 2023, ... from ¥1.044 billion to
+    ¥0.971 billion to ¥0.785 billion": three and three. A single number keeps the span ("nearly
+    60%" of "from 2018 to 2021" is the growth rate over it)."""
+    assert row_of(drafted, FIRST_ARTICLE, 45, "¥2.658 billion")["period_label_guess"] == "FY2022"
+    assert row_of(drafted, FIRST_ARTICLE, 45, "¥2.176 billion")["period_label_guess"] == "FY2023"
+    years = [
+        row_of(drafted, FIRST_ARTICLE, 46, value)["period_label_guess"]
+        for value in ("¥1.044 billion", "¥0.971 billion", "¥0.785 billion")
+    ]
+    assert years == ["FY2021", "FY2022", "FY2023"]
+
+
+def test_a_more_specific_metric_needs_its_other_words_in_the_numbers_clause(drafted):
+    """ "Alpenklang Hearing AG, the Zurich-based maker of hearing aids and cochlear implants, said ...
+    that sales in the first nine months of 2025 rose 14% to CHF 2.87 billion": revenue; "Cochlear
+    implant revenue" has its other words in the sentence, but in another clause."""
+    assert row_of(drafted, ALPENKLANG, 4, "CHF 2.87 billion")["metric_id"] == "revenue"

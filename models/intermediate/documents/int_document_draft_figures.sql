@@ -8,12 +8,19 @@
       entity's name;
     - metric: the nearest signal word whose metric's unit kind fits the number (an amount, a ratio, a
       count): the words of vocabulary_metric_words and each catalogue metric's name and id as words;
-      after a direction word a metric's word also signals its change variant ("net profit rose 12%");
+      after a direction word a metric's word also signals its change variant ("net profit rose 12%"),
+      without one its multiple ("cloud revenue ... nearly double"); a word after the number counts
+      only before the next comma; with no signal word of the number's unit, the metric with the most
+      words of its name in the number's clause, then sentence; a longer name ending with the guess
+      whose other words are in the clause is more specific; "X% of ..." is no signed change;
     - direction: the nearest direction word (vocabulary_direction_words) before the number, for a
       metric that is a signed change;
     - period: the nearest period the period grammar reads in the sentence, else the last one before
       it in the paragraph, else the document's leading period (the first year or part of a year it
-      writes), resolved against the published date and the subject's fiscal year (period_label_guess). -#}
+      writes), resolved against the published date and the subject's fiscal year (period_label_guess);
+      a relative period ("a year earlier") resolves against the number before it in its sentence, and
+      the numbers of a span of years, as many as its years, take its years in turn;
+    - value as written: a range keeps its opener ("between 4.5% and 5%"). -#}
 {%- set grammar = value_grammar() -%}
 {%- set groups = grammar['groups'] -%}
 {%- set range_openers = vocabulary_words(grammar['words'], 'range_opener') -%}
@@ -1022,6 +1029,7 @@ guessed_period_core as (
         paragraph_number,
         mention_start,
         quote,
+        value_unit,
         period_as_written,
         {{ period_core('lower(period_as_written)') }}
     from guessed
@@ -1040,6 +1048,7 @@ guessed_period_parts as (
         paragraph_number,
         mention_start,
         quote,
+        value_unit,
         period_as_written,
         {{ period_part_values() }}
     from guessed_period_forms
@@ -1096,8 +1105,8 @@ relative_period_texts as (
     from relative_period_references
 ),
 
--- the numbers of one sentence that take one span of years, as many as its years, take its years in
--- turn ("from 2022 to 2023, ... operating losses of ¥2.658 billion and ¥2.176 billion respectively";
+-- the numbers of one unit in one sentence that take one span of years, as many as its years, take
+-- its years in turn ("from 2022 to 2023, ... operating losses of ¥2.658 billion and ¥2.176 billion respectively";
 -- "From 2021 to 2023, ... from ¥1.044 billion to ¥0.971 billion to ¥0.785 billion")
 span_periods as (
     select
@@ -1107,9 +1116,9 @@ span_periods as (
         cast(period_first_year_text as integer) as first_year,
         cast(period_year_text as integer) as last_year,
         row_number() over (
-            partition by source_id, paragraph_number, quote, period_as_written order by mention_start
+            partition by source_id, paragraph_number, quote, period_as_written, value_unit order by mention_start
         ) as span_rank,
-        count(*) over (partition by source_id, paragraph_number, quote, period_as_written) as span_count
+        count(*) over (partition by source_id, paragraph_number, quote, period_as_written, value_unit) as span_count
     from guessed_period_parts
     where period_kind = 'span'
         and {{ regex_matches('period_first_year_text', '^[0-9]{4}$') }}
