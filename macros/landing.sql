@@ -174,12 +174,12 @@
     {%- endif -%}
 {%- endmacro %}
 
-{#- The landed files of one kind, from stg_landing__files (listed and hashed once per build): a
+{#- The landed files of one kind, from base_landing__files (listed and hashed once per build): a
     list of {landed_file, landed_path, landed_file_hash}, sorted. Empty at parse time. -#}
 {% macro landing_files(kind) -%}
     {%- if not execute -%}{{ return([]) }}{%- endif -%}
     {#- compiled without a database (the SQL linter's in-memory target): nothing listed yet -#}
-    {%- set listed = load_relation(ref('stg_landing__files')) -%}
+    {%- set listed = load_relation(ref('base_landing__files')) -%}
     {%- if listed is none -%}{{ return([]) }}{%- endif -%}
     {%- set listing -%}
         select landed_file, landed_path, landed_file_hash
@@ -351,7 +351,7 @@
 {#- Pre-hook of an incremental model fed by `relation` (which has landed_file and
     landed_file_hash): delete the rows of files that `relation` no longer holds as they were (a
     file changed in place, or deleted), before the model appends the files it has not loaded.
-    `condition` narrows `relation` (stg_landing__files lists every kind). Nothing on a full build. -#}
+    `condition` narrows `relation` (base_landing__files lists every kind). Nothing on a full build. -#}
 {% macro retract_changed_landed_files(relation, condition='true') -%}
     {{ return(adapter.dispatch('retract_changed_landed_files')(relation, condition)) }}
 {%- endmacro %}

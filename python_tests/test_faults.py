@@ -539,7 +539,7 @@ def test_landed_files_are_read_by_column_name_whatever_their_order_bom_or_name(o
         ).fetchone()
     # the landing listing is the build's own state (build/state), not part of what readers open
     with duckdb.connect(str(found["project"] / "build" / "state" / "warehouse.duckdb"), read_only=True) as connection:
-        files = [row[0] for row in connection.execute("select landed_file from staging.stg_landing__files").fetchall()]
+        files = [row[0] for row in connection.execute("select landed_file from staging.base_landing__files").fetchall()]
     expected = [
         ("ob_nodes_2023", "obrien_cloud", "FY2023", "over 300", 300.0, 3),
         ("ob_revenue_2022", "obrien_cloud", "FY2022", "12.5 billion yuan", 12.5e9, 1),

@@ -4,7 +4,7 @@
     kept per source delete and insert the rows of these sources only. -#}
 {{ config(materialized='table') }}
 -- depends_on: {{ ref('stg_landing__figures') }}
--- depends_on: {{ ref('stg_landing__files') }}
+-- depends_on: {{ ref('base_landing__files') }}
 -- depends_on: {{ ref('stg_landing__sources') }}
 -- depends_on: {{ ref('int_sources') }}
 {%- set loaded_files = loaded_state_relation('loaded_files') %}
@@ -26,7 +26,7 @@ current_files as (
     select
         landed_file,
         landed_file_hash
-    from {{ ref('stg_landing__files') }}
+    from {{ ref('base_landing__files') }}
     where kind = 'figures'
 ),
 

@@ -2,6 +2,7 @@
     $SOURCE_DOCUMENTS_DIR), numbered as the seeds number them: the non-empty lines of the file,
     counted from 1 (pipeline/documents.py). Sources find their text here by text_path. -#}
 {{ config(materialized='table') }}
+-- depends_on: {{ source('documents', 'texts') }}
 
 with
 

@@ -1,7 +1,6 @@
 {#- Entities landed as files under landing/entities, for documents about companies the curated seed lacks. -#}
 {{ config(materialized='table') }}
--- depends_on: {{ source('landing', 'entities') }}
--- depends_on: {{ ref('stg_landing__files') }}
+-- depends_on: {{ ref('base_landing__files') }}
 
 with
 

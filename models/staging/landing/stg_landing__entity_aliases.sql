@@ -1,7 +1,6 @@
 {#- Aliases landed as files under landing/entity_aliases: the names landed documents use for entities. -#}
 {{ config(materialized='table') }}
--- depends_on: {{ source('landing', 'entity_aliases') }}
--- depends_on: {{ ref('stg_landing__files') }}
+-- depends_on: {{ ref('base_landing__files') }}
 
 with
 

@@ -7,10 +7,9 @@
     incremental_strategy='append',
     on_schema_change='fail',
     meta={'kept_per': 'source'},
-    pre_hook="{{ retract_changed_landed_files(ref('stg_landing__files'), \"kind = 'figures'\") }}",
+    pre_hook="{{ retract_changed_landed_files(ref('base_landing__files'), \"kind = 'figures'\") }}",
 ) }}
--- depends_on: {{ source('landing', 'figures') }}
--- depends_on: {{ ref('stg_landing__files') }}
+-- depends_on: {{ ref('base_landing__files') }}
 
 {%- set files = new_landing_files('figures') %}
 

@@ -1,7 +1,6 @@
 {#- Documents landed as files under landing/sources, one row per document. -#}
 {{ config(materialized='table') }}
--- depends_on: {{ source('landing', 'sources') }}
--- depends_on: {{ ref('stg_landing__files') }}
+-- depends_on: {{ ref('base_landing__files') }}
 
 with
 

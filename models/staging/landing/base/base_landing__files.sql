@@ -4,10 +4,7 @@
     compare (landed_file, landed_file_hash) with what they loaded: a changed hash reloads the file,
     a file no longer listed has its rows retracted. Listed and hashed once per build. -#}
 {{ config(materialized='table') }}
--- depends_on: {{ source('landing', 'figures') }}
--- depends_on: {{ source('landing', 'sources') }}
--- depends_on: {{ source('landing', 'entities') }}
--- depends_on: {{ source('landing', 'entity_aliases') }}
+-- depends_on: {{ source('landing', 'files') }}
 
 {%- set files = landing_listing() %}
 
