@@ -151,10 +151,11 @@ def test_a_period_relative_to_another_resolves_against_the_number_before_it(draf
 
 def test_a_relative_period_after_from_or_before_the_number_is_not_its_period(drafted):
     """ "By the end of March 2025, Corvane had halved its inventory from a year earlier to $310m":
-    "from a year earlier" is what the numbers are compared with; the $310m is at the end of March
-    2025, and so is the halving."""
+    the relative period before the $310m is not its period (the end of March 2025 is); "Its sales
+    of AI networking gear doubled from a year earlier to $450m": "from a year earlier" is what the
+    doubling is measured from, so it takes the document's leading period, not the year before it."""
     assert row_of(drafted, CORVANE, 10, "$310m")["period_label_guess"] == "2025-03-31"
-    assert row_of(drafted, CORVANE, 10, "halved")["period_label_guess"] == "2025-03-31"
+    assert row_of(drafted, CORVANE, 5, "doubled")["period_label_guess"] == "FY2025-Q3"
 
 
 def test_a_range_opened_by_between_keeps_its_opener_and_its_unit(drafted):
