@@ -6,7 +6,8 @@ project, the draft is made from its text, and the draft rows are compared with t
 
 Cases: the first article (its rows in seeds/articles), and each fixture of python_tests/fixtures
 named with --fixture (default: the document written for this measure, nimbus_data_2025_08_26, whose
-words the metric vocabulary was not tuned on). For each it prints:
+words the metric vocabulary was not tuned on); "--fixture A+B" adds fixture A's rows before B's and
+scores B (B reuses catalogue rows A adds). For each it prints:
 - recall (value, paragraph, quote): curated figure rows with a draft row of the same paragraph,
   range end and value as written, whose quote holds the curated quote or is held by it;
 - recall (all): of those, the draft's subject (its entity), metric and period (its label, resolved
@@ -50,6 +51,9 @@ def write_csv(path: Path, header: list[str], rows: list[dict[str, str]]) -> None
 
 
 def copy_project(destination: Path, fixture: str | None) -> Path:
+    """A copy of the project with the seed rows and texts of `fixture` added: a name, or names joined
+    by "+" (each added in turn, as "deccan_infotech_2025_01_16+corvane_systems_2025_05_02": the second
+    reuses metrics the first adds)."""
     destination.mkdir(parents=True)
     for part in PROJECT_PARTS:
         source = settings.ROOT / part
@@ -57,8 +61,8 @@ def copy_project(destination: Path, fixture: str | None) -> Path:
             shutil.copytree(source, destination / part)
         else:
             shutil.copy2(source, destination / part)
-    if fixture:
-        folder = FIXTURES / fixture
+    for name in fixture.split("+") if fixture else []:
+        folder = FIXTURES / name
         for fixture_csv in sorted((folder / "seeds").rglob("*.csv")):
             target = destination / "seeds" / fixture_csv.relative_to(folder / "seeds")
             header, rows = read_csv(target)
@@ -158,10 +162,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m lab.draft_score", description=__doc__.splitlines()[0])
     parser.add_argument("--fixture", action="append", help="a fixture of python_tests/fixtures to score as well")
     parser.add_argument("--details", action="store_true", help="list every miss and wrong guess")
+    parser.add_argument("--skip-first-article", action="store_true", help="score the fixtures only")
     arguments = parser.parse_args(argv)
-    cases = [(FIRST_ARTICLE, None)]
+    cases = [] if arguments.skip_first_article else [(FIRST_ARTICLE, None)]
     for fixture in arguments.fixture or ["nimbus_data_2025_08_26"]:
-        sources = read_csv(FIXTURES / fixture / "seeds" / "articles" / "article_sources.csv")[1]
+        scored = fixture.split("+")[-1]  # the fixtures before it only add catalogue rows it needs
+        sources = read_csv(FIXTURES / scored / "seeds" / "articles" / "article_sources.csv")[1]
         cases += [(source["source_id"], fixture) for source in sources]
     print(
         f"{'document':<32} {'curated':>7} {'proposed':>8} {'recall (value, paragraph, quote)':>33} "

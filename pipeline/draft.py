@@ -82,11 +82,11 @@ def read_model(database: Path, model: str, source_id: str, columns: list[str]) -
     return [{name: "" if row[name] is None else str(row[name]) for name in columns} for row in rows]
 
 
-def draft(
-    source_id: str, project_dir: Path = settings.ROOT, work_dir: Path = DRAFT_DIR, quiet: bool = True
-) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
-    """The draft figure rows and claim rows of `source_id`, built by dbt into a scratch database
-    under `work_dir` (removed afterwards)."""
+def draft_sources(
+    source_ids: list[str], project_dir: Path = settings.ROOT, work_dir: Path = DRAFT_DIR, quiet: bool = True
+) -> dict[str, tuple[list[dict[str, str]], list[dict[str, str]]]]:
+    """The draft figure rows and claim rows of each of `source_ids`, from one dbt build of the draft
+    models into a scratch database under `work_dir` (removed afterwards)."""
     work_dir.mkdir(parents=True, exist_ok=True)
     database = work_dir / "draft.duckdb"
     database.unlink(missing_ok=True)
@@ -96,11 +96,21 @@ def draft(
         )
         if not run.success:
             raise DraftFailed(f"dbt {command[0]} failed:\n{run.describe(database)}")
-    figures = read_model(database, DRAFT_MODEL, source_id, FIGURE_COLUMNS + GUESS_COLUMNS + ["mention_start"])
-    figures.sort(key=lambda row: (int(row["paragraph_number"]), int(row["mention_start"]), row["range_position"]))
-    claims = read_model(database, CLAIMS_MODEL, source_id, CLAIM_COLUMNS + CLAIM_GUESS_COLUMNS)
+    drafts = {}
+    for source_id in source_ids:
+        figures = read_model(database, DRAFT_MODEL, source_id, FIGURE_COLUMNS + GUESS_COLUMNS + ["mention_start"])
+        figures.sort(key=lambda row: (int(row["paragraph_number"]), int(row["mention_start"]), row["range_position"]))
+        claims = read_model(database, CLAIMS_MODEL, source_id, CLAIM_COLUMNS + CLAIM_GUESS_COLUMNS)
+        drafts[source_id] = ([{name: row[name] for name in FIGURE_COLUMNS + GUESS_COLUMNS} for row in figures], claims)
     database.unlink(missing_ok=True)
-    return [{name: row[name] for name in FIGURE_COLUMNS + GUESS_COLUMNS} for row in figures], claims
+    return drafts
+
+
+def draft(
+    source_id: str, project_dir: Path = settings.ROOT, work_dir: Path = DRAFT_DIR, quiet: bool = True
+) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
+    """The draft figure rows and claim rows of `source_id` (draft_sources for one source)."""
+    return draft_sources([source_id], project_dir, work_dir, quiet)[source_id]
 
 
 def draft_rows(source_id: str, project_dir: Path = settings.ROOT, work_dir: Path = DRAFT_DIR) -> list[dict[str, str]]:

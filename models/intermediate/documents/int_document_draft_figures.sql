@@ -8,14 +8,22 @@
       entity's name;
     - metric: the nearest signal word whose metric's unit kind fits the number (an amount, a ratio, a
       count): the words of vocabulary_metric_words and each catalogue metric's name and id as words;
-      after a direction word a metric's word also signals its change variant ("net profit rose 12%");
+      after a direction word a metric's word also signals its change variant ("net profit rose 12%"),
+      without one its multiple ("cloud revenue ... nearly double"); a word after the number counts
+      only before the next comma; with no signal word of the number's unit, the metric with the most
+      words of its name in the number's clause, then sentence; a longer name ending with the guess
+      whose other words are in the clause is more specific; "X% of ..." is no signed change;
     - direction: the nearest direction word (vocabulary_direction_words) before the number, for a
       metric that is a signed change;
     - period: the nearest period the period grammar reads in the sentence, else the last one before
       it in the paragraph, else the document's leading period (the first year or part of a year it
-      writes), resolved against the published date and the subject's fiscal year (period_label_guess). -#}
+      writes), resolved against the published date and the subject's fiscal year (period_label_guess);
+      a relative period ("a year earlier") resolves against the number before it in its sentence, and
+      the numbers of a span of years, as many as its years, take its years in turn;
+    - value as written: a range keeps its opener ("between 4.5% and 5%"). -#}
 {%- set grammar = value_grammar() -%}
 {%- set groups = grammar['groups'] -%}
+{%- set range_openers = vocabulary_words(grammar['words'], 'range_opener') -%}
 
 with
 
@@ -102,9 +110,15 @@ framed as (
         substring(paragraph_text, sentence_start, sentence_end - sentence_start) as quote,
         lower(substring(paragraph_text, sentence_start, mention_start - sentence_start)) as text_before,
         lower(substring(paragraph_text, mention_end, sentence_end - mention_end)) as text_after,
-        -- the last end carries the unit of a range
+        -- a range's opener ("between 4.5% and 5%") is part of its value as written
+        case when mention_kind = 'range'
+            then {{ regex_group(
+                'lower(substring(paragraph_text, sentence_start, mention_start - sentence_start))',
+                '(?:^|[^a-z0-9])(' ~ regex_alternation(range_openers) ~ ' +)$', 1) }}
+            else '' end as range_opener_text,
+        -- the last end carries the unit of a range ("15% to 50%", "between $1.25bn and $1.3bn")
         {{ regex_groups(
-            "lower(case when mention_kind = 'range' then " ~ regex_group('mention_as_written', '^.* to (.*)$', 1) ~ " else mention_as_written end)",
+            "lower(case when mention_kind = 'range' then " ~ regex_group('lower(mention_as_written)', '^.* (?:' ~ regex_alternation(range_connectors(grammar)) ~ ') (.*)$', 1) ~ " else mention_as_written end)",
             grammar['pattern'], groups) }} as parts
     from sentences
 ),
@@ -119,7 +133,9 @@ measured as (
             when parts.number_word <> '' and {{ number_word_kind('parts.number_word', grammar) }} = 'fraction' then 'ratio'
             when parts.number_word <> '' and {{ number_word_kind('parts.number_word', grammar) }} = 'multiple' then 'multiple'
             else 'count'
-        end as value_unit
+        end as value_unit,
+        substring(paragraph_text, mention_start - {{ dbt.length('range_opener_text') }}, {{ dbt.length('range_opener_text') }})
+        || mention_as_written as value_as_written
     from framed
 ),
 
@@ -293,33 +309,38 @@ base_metric_words as (
     from catalogue_metric_words
 ),
 
--- a metric's change variants: the signed-change ratio metrics whose name begins with its name
--- ("Net profit" -> "Net profit growth year on year"); the nearest one by name length is its growth
+-- a metric's variants: the metrics whose name begins with its name and whose values are of another
+-- unit kind, either a signed change ("Net profit" -> "Net profit growth year on year", a ratio;
+-- "Operating margin" -> "Operating margin change", in percentage points) or a multiple ("Cloud
+-- revenue" -> "Cloud revenue as a multiple of a year earlier"); per unit kind the nearest by name
+-- length is the variant
 change_variants as (
     select
         base_metric_id,
-        variant_metric_id
+        variant_metric_id,
+        is_signed_change
     from (
         select
             base.metric_id as base_metric_id,
             variant.metric_id as variant_metric_id,
+            variant.is_signed_change,
             row_number() over (
-                partition by base.metric_id
+                partition by base.metric_id, variant.unit_kind
                 order by {{ dbt.length('variant.metric_name') }}, variant.metric_id
             ) as variant_rank
         from metrics as base
         inner join metrics as variant
-            on variant.is_signed_change
-                and variant.unit_kind = 'ratio'
+            on (variant.is_signed_change or variant.unit_kind = 'multiple')
+                and variant.unit_kind <> base.unit_kind
                 and not base.is_signed_change
-                and base.unit_kind <> 'ratio'
                 and {{ dbt.position("lower(base.metric_name) || ' '", 'lower(variant.metric_name)') }} = 1
     ) as ranked
     where variant_rank = 1
 ),
 
--- a word of a metric that has a change variant also signals the variant, when a direction word
--- ("rose", "grew") comes before the number: "net profit rose 12%" is net profit growth
+-- a word of a metric that has a variant also signals the variant (the number's unit kind tells
+-- which): a signed change when a direction word ("rose", "narrowed") comes before the number ("net
+-- profit rose 12%" is net profit growth), a multiple with none ("cloud revenue ... nearly double")
 metric_words as (
     select
         word,
@@ -330,12 +351,16 @@ metric_words as (
     select
         base_metric_words.word,
         change_variants.variant_metric_id as metric_id,
-        true as needs_direction
+        change_variants.is_signed_change as needs_direction
     from base_metric_words
     inner join change_variants
         on base_metric_words.metric_id = change_variants.base_metric_id
 ),
 
+-- a metric word after the number counts only in the number's own clause: "revenue of 190 billion
+-- yen ..., up from ¥162 billion in fiscal 2023, and an operating profit of ¥21 billion": the
+-- operating profit, after a comma, is not the ¥162 billion's metric
+{%- set clause_after = "not " ~ regex_matches("substring(measured.text_after, 1, " ~ distance_after.format(word='metric_words.word') ~ ")", '[,;]') %}
 metric_candidates as (
     select
         measured.source_id,
@@ -344,6 +369,7 @@ metric_candidates as (
         metric_words.word,
         metrics.metric_id,
         metrics.is_signed_change,
+        case when metrics.unit_kind = measured.value_unit then 0 else 1 end as unit_rank,
         case
             when metric_fit.metric_id is not null then 0
             when metric_takes_any.metric_id is not null then 1
@@ -352,7 +378,7 @@ metric_candidates as (
         least(
             case when {{ dbt.position('lower(metric_words.word)', 'lower(measured.mention_as_written)') }} > 0 then 0 end,
             coalesce({{ distance_before.format(word='metric_words.word') }}, 100000),
-            coalesce({{ distance_after.format(word='metric_words.word') }}, 100000)
+            coalesce(case when {{ clause_after }} then {{ distance_after.format(word='metric_words.word') }} end, 100000)
         ) as distance
     from measured
     inner join metric_words
@@ -380,12 +406,285 @@ metric_candidates as (
         or direction_guess.direction_word is not null
 ),
 
-metric_guess as (
+-- the words of each metric's name, less the words that only join them (class metric_name_filler of
+-- vocabulary_context_words: "of", "the"): "GPU rental share of revenue" is gpu, rental, share, revenue
+metric_names as (
+    select
+        metric_id,
+        trim({{ regex_replace_all('lower(metric_name)', '[^a-z0-9&]+', ' ') }}) as name_text
+    from metrics
+),
+
+metric_name_word_rows as (
+    {{ split_to_rows('metric_names', 'metric_id', 'name_text', ' ') | indent(4) }}
+),
+
+metric_name_words as (
+    select distinct
+        metric_name_word_rows.key as metric_id,
+        metric_name_word_rows.value as word
+    from metric_name_word_rows
+    left join context_words
+        on metric_name_word_rows.value = context_words.word
+            and context_words.word_class = 'metric_name_filler'
+    where metric_name_word_rows.value <> ''
+        and context_words.word is null
+),
+
+metric_name_sizes as (
+    select
+        metric_id,
+        count(*) as name_word_count
+    from metric_name_words
+    group by metric_id
+),
+
+-- what stands for a word of a name in a sentence: a word of four letters or more by its first four
+-- ("trains" for "training", "open" for "opened"), a shorter one ("ai", "gpu") whole, and a word that
+-- is a metric's whole name by that metric's signal words ("sales" for the "revenue" of "AI
+-- networking revenue")
+metric_name_word_forms as (
+    select
+        metric_id,
+        word,
+        case when {{ dbt.length('word') }} >= 4 then ' ' || substring(word, 1, 4) else ' ' || word || ' ' end as form_text
+    from metric_name_words
+    union
+    select
+        metric_name_words.metric_id,
+        metric_name_words.word,
+        ' ' || trim({{ regex_replace_all('base_metric_words.word', '[^a-z0-9&]+', ' ') }}) || ' ' as form_text
+    from metric_name_words
+    inner join metrics as named_metrics
+        on metric_name_words.word = lower(named_metrics.metric_name)
+    inner join base_metric_words
+        on named_metrics.metric_id = base_metric_words.metric_id
+),
+
+-- the words of each number's sentence and of its clause (between the commas or semicolons around
+-- it), lowercased, between single spaces
+sentence_words as (
+    select
+        source_id,
+        paragraph_number,
+        mention_start,
+        ' ' || trim({{ regex_replace_all('lower(quote)', '[^a-z0-9&]+', ' ') }}) || ' ' as quote_words,
+        ' ' || trim({{ regex_replace_all(
+            regex_group('text_before', '([^,;]*)$', 1) ~ " || ' ' || lower(mention_as_written) || ' ' || "
+            ~ regex_group('text_after', '^([^,;]*)', 1), '[^a-z0-9&]+', ' ') }}) || ' ' as clause_words
+    from measured
+),
+
+name_word_hits as (
+    select
+        sentence_words.source_id,
+        sentence_words.paragraph_number,
+        sentence_words.mention_start,
+        metric_name_word_forms.metric_id,
+        metric_name_word_forms.word,
+        max(case when {{ dbt.position('metric_name_word_forms.form_text', 'sentence_words.clause_words') }} > 0 then 1 else 0 end)
+            as is_in_clause
+    from sentence_words
+    inner join metric_name_word_forms
+        on {{ dbt.position('metric_name_word_forms.form_text', 'sentence_words.quote_words') }} > 0
+    group by
+        sentence_words.source_id, sentence_words.paragraph_number, sentence_words.mention_start,
+        metric_name_word_forms.metric_id, metric_name_word_forms.word
+),
+
+metric_name_hits as (
+    select
+        source_id,
+        paragraph_number,
+        mention_start,
+        metric_id,
+        count(*) as matched_word_count,
+        sum(is_in_clause) as clause_word_count,
+        {{ listagg_sorted('word', "', '") }} as matched_words
+    from name_word_hits
+    group by source_id, paragraph_number, mention_start, metric_id
+),
+
+-- how many words of each metric's name the sentence (and the number's clause) holds, for the
+-- metrics of the number's unit, when it holds at least half of them or the clause two
+name_word_matches as (
+    select
+        measured.source_id,
+        measured.paragraph_number,
+        measured.mention_start,
+        metrics.metric_id,
+        metrics.metric_name,
+        metrics.is_signed_change,
+        case when metrics.unit_kind = measured.value_unit then 0 else 1 end as unit_rank,
+        case
+            when metric_fit.metric_id is not null then 0
+            when metric_takes_any.metric_id is not null then 1
+            else 2
+        end as fit_rank,
+        metric_name_hits.matched_word_count,
+        metric_name_hits.clause_word_count,
+        metric_name_sizes.name_word_count,
+        metric_name_hits.matched_words
+    from measured
+    inner join metric_name_hits
+        on measured.source_id = metric_name_hits.source_id
+            and measured.paragraph_number = metric_name_hits.paragraph_number
+            and measured.mention_start = metric_name_hits.mention_start
+    inner join metrics
+        on metric_name_hits.metric_id = metrics.metric_id
+            and (
+                metrics.unit_kind = measured.value_unit
+                or (metrics.unit_kind = 'ratio' and measured.value_unit = 'multiple')
+            )
+    inner join metric_name_sizes
+        on metrics.metric_id = metric_name_sizes.metric_id
+    left join subject_types
+        on measured.source_id = subject_types.source_id
+            and measured.paragraph_number = subject_types.paragraph_number
+            and measured.mention_start = subject_types.mention_start
+    left join metric_fit
+        on metrics.metric_id = metric_fit.metric_id
+            and subject_types.entity_type = metric_fit.entity_type
+    left join metric_takes_any
+        on metrics.metric_id = metric_takes_any.metric_id
+    where 2 * metric_name_hits.matched_word_count >= metric_name_sizes.name_word_count
+        or metric_name_hits.clause_word_count >= 2
+),
+
+-- a part of a whole ("22% of group sales", "a third of the total") is no change: the metrics that are
+-- signed changes are not its guess
+share_statements as (
+    select
+        source_id,
+        paragraph_number,
+        mention_start
+    from measured
+    where value_unit = 'ratio'
+        and {{ regex_matches('text_after', '^ +of +[a-z]') }}
+),
+
+-- the guess: the nearest signal word of a metric of the number's own unit kind (a ratio metric
+-- takes a multiple only when no metric of the multiple's kind is signalled); with no signal word
+-- of its kind, the metric of its kind with the most words of its name in the number's clause, then
+-- in its sentence ("About one in five of its customers now trains AI models" is the share of
+-- customers training AI models)
+ranked_metric_candidates as (
     select
         source_id,
         paragraph_number,
         mention_start,
         word as metric_word,
+        metric_id,
+        is_signed_change,
+        unit_rank,
+        fit_rank,
+        0 as basis_rank,
+        distance,
+        {{ dbt.length('word') }} as word_length,
+        0 as clause_word_count,
+        0 as matched_word_count,
+        0.0 as matched_share,
+        '' as matched_words
+    from metric_candidates
+    where distance < 100000
+    union all
+    select
+        source_id,
+        paragraph_number,
+        mention_start,
+        cast(null as string) as metric_word,
+        metric_id,
+        is_signed_change,
+        unit_rank,
+        fit_rank,
+        1 as basis_rank,
+        0 as distance,
+        0 as word_length,
+        clause_word_count,
+        matched_word_count,
+        1.0 * matched_word_count / name_word_count as matched_share,
+        matched_words
+    from name_word_matches
+),
+
+first_metric_guess as (
+    select
+        source_id,
+        paragraph_number,
+        mention_start,
+        metric_word,
+        metric_id,
+        is_signed_change,
+        basis_rank,
+        unit_rank,
+        matched_words
+    from (
+        select
+            ranked_metric_candidates.*,
+            row_number() over (
+                partition by ranked_metric_candidates.source_id, ranked_metric_candidates.paragraph_number,
+                    ranked_metric_candidates.mention_start
+                order by ranked_metric_candidates.unit_rank, ranked_metric_candidates.basis_rank,
+                    case when ranked_metric_candidates.fit_rank = 2 then 1 else 0 end,
+                    ranked_metric_candidates.distance, ranked_metric_candidates.clause_word_count desc,
+                    ranked_metric_candidates.matched_word_count desc, ranked_metric_candidates.matched_share desc,
+                    ranked_metric_candidates.word_length desc, ranked_metric_candidates.fit_rank,
+                    ranked_metric_candidates.metric_id
+            ) as guess_rank
+        from ranked_metric_candidates
+        left join share_statements
+            on ranked_metric_candidates.source_id = share_statements.source_id
+                and ranked_metric_candidates.paragraph_number = share_statements.paragraph_number
+                and ranked_metric_candidates.mention_start = share_statements.mention_start
+        where share_statements.mention_start is null
+            or not ranked_metric_candidates.is_signed_change
+    ) as ranked
+    where guess_rank = 1
+),
+
+-- a metric of the same unit kind whose name ends with the name of the guess, and every other word of
+-- whose name the number's clause holds, is the more specific guess: "Its GPU rental business brought
+-- in ¥12.9 billion" is GPU rental revenue, not revenue ("the maker of hearing aids and cochlear
+-- implants, said ... that sales ... rose 14% to CHF 2.87 billion" is revenue: the other words are
+-- in another clause)
+specific_candidates as (
+    select
+        first_metric_guess.source_id,
+        first_metric_guess.paragraph_number,
+        first_metric_guess.mention_start,
+        specific_metrics.metric_id,
+        specific_metrics.is_signed_change,
+        count(distinct metric_name_words.word) as extra_word_count,
+        count(distinct case when name_word_hits.is_in_clause = 1 then name_word_hits.word end) as extra_hit_count
+    from first_metric_guess
+    inner join metrics as guessed_metrics
+        on first_metric_guess.metric_id = guessed_metrics.metric_id
+    inner join metrics as specific_metrics
+        on guessed_metrics.unit_kind = specific_metrics.unit_kind
+            and lower(specific_metrics.metric_name) like '% ' || lower(guessed_metrics.metric_name)
+    inner join metric_name_words
+        on specific_metrics.metric_id = metric_name_words.metric_id
+    left join metric_name_words as guessed_words
+        on guessed_metrics.metric_id = guessed_words.metric_id
+            and metric_name_words.word = guessed_words.word
+    left join name_word_hits
+        on first_metric_guess.source_id = name_word_hits.source_id
+            and first_metric_guess.paragraph_number = name_word_hits.paragraph_number
+            and first_metric_guess.mention_start = name_word_hits.mention_start
+            and specific_metrics.metric_id = name_word_hits.metric_id
+            and metric_name_words.word = name_word_hits.word
+    where first_metric_guess.basis_rank = 0
+        and guessed_words.word is null
+    group by
+        first_metric_guess.source_id, first_metric_guess.paragraph_number, first_metric_guess.mention_start,
+        specific_metrics.metric_id, specific_metrics.is_signed_change
+),
+
+specific_metric_guess as (
+    select
+        source_id,
+        paragraph_number,
+        mention_start,
         metric_id,
         is_signed_change
     from (
@@ -393,12 +692,34 @@ metric_guess as (
             *,
             row_number() over (
                 partition by source_id, paragraph_number, mention_start
-                order by case when fit_rank = 2 then 1 else 0 end, distance, {{ dbt.length('word') }} desc, fit_rank, metric_id
-            ) as guess_rank
-        from metric_candidates
-        where distance < 100000
+                order by extra_word_count desc, metric_id
+            ) as specific_rank
+        from specific_candidates
+        where extra_hit_count = extra_word_count
     ) as ranked
-    where guess_rank = 1
+    where specific_rank = 1
+),
+
+metric_guess as (
+    select
+        first_metric_guess.source_id,
+        first_metric_guess.paragraph_number,
+        first_metric_guess.mention_start,
+        first_metric_guess.metric_word,
+        coalesce(specific_metric_guess.metric_id, first_metric_guess.metric_id) as metric_id,
+        coalesce(specific_metric_guess.is_signed_change, first_metric_guess.is_signed_change) as is_signed_change,
+        case
+            when specific_metric_guess.metric_id is not null
+                then 'a metric word of its unit, and the other words of a longer metric name (' || specific_metric_guess.metric_id || ')'
+            when first_metric_guess.basis_rank = 1
+                then 'no signal word of its unit: the most words of its name near it (' || first_metric_guess.matched_words || ')'
+            else 'nearest metric word of its unit'
+        end as metric_basis
+    from first_metric_guess
+    left join specific_metric_guess
+        on first_metric_guess.source_id = specific_metric_guess.source_id
+            and first_metric_guess.paragraph_number = specific_metric_guess.paragraph_number
+            and first_metric_guess.mention_start = specific_metric_guess.mention_start
 ),
 
 -- a metric whose mart needs an item (a price cut: whose prices, of what) takes for subject the
@@ -441,6 +762,23 @@ item_subject_guess as (
     where guess_rank = 1
 ),
 
+document_period_texts as (
+    select
+        source_id,
+        paragraph_number,
+        match_start,
+        match_text,
+        {{ period_core('lower(match_text)') }}
+    from period_matches
+),
+
+document_period_forms as (
+    select
+        *,
+        {{ period_form() }}
+    from document_period_texts
+),
+
 -- the period of a number: one written right after it ("9.061 billion yuan in 2021", with only
 -- lead words between), else the nearest before it in its sentence, else the nearest after it, else
 -- the last period with a year in digits before its sentence in the paragraph ("In 2022, ... . It ...")
@@ -452,12 +790,31 @@ period_candidates as (
         measured.mention_start,
         period_matches.match_text as period_text,
         case
+            -- a relative period after "from" ("doubled from a year earlier to $450m") names what the
+            -- numbers are compared with, and is the period of none of them
+            when document_period_forms.period_form in ('same_part', 'figure_relative')
+                and {{ regex_matches(
+                    'lower(substring(measured.paragraph_text, 1, period_matches.match_start - 1))', '(?:^|[^a-z])from +$') }}
+                then null
             when period_matches.match_start >= measured.mention_end
                 and period_matches.match_start < measured.sentence_end
                 and {{ regex_matches(
                     'lower(substring(measured.paragraph_text, measured.mention_end, period_matches.match_start - measured.mention_end))',
                     period_lead_pattern) }}
                 then 0
+            -- a relative period after the number, with no other number between, is its own ("nearly
+            -- double the $980 million it booked a year earlier"), before any period earlier in the sentence
+            when document_period_forms.period_form in ('same_part', 'figure_relative')
+                and period_matches.match_start >= measured.mention_end
+                and period_matches.match_start < measured.sentence_end
+                and not {{ regex_matches(
+                    'substring(measured.paragraph_text, measured.mention_end, period_matches.match_start - measured.mention_end)',
+                    '[0-9]') }}
+                then 500 + period_matches.match_start - measured.mention_end
+            -- a relative period before the number is the period of the number it follows, not of this one
+            when document_period_forms.period_form in ('same_part', 'figure_relative')
+                and period_matches.match_start < measured.mention_start
+                then null
             when period_matches.match_start >= measured.sentence_start
                 and period_matches.match_start < measured.mention_start
                 then 1000 + measured.mention_start - period_matches.match_start
@@ -476,6 +833,10 @@ period_candidates as (
         on measured.source_id = period_matches.source_id
             and measured.paragraph_number = period_matches.paragraph_number
             and period_matches.match_start < measured.sentence_end
+    left join document_period_forms
+        on period_matches.source_id = document_period_forms.source_id
+            and period_matches.paragraph_number = document_period_forms.paragraph_number
+            and period_matches.match_start = document_period_forms.match_start
 ),
 
 period_guess as (
@@ -504,23 +865,6 @@ period_guess as (
 {%- for form in period_grammar()['forms'] if form['kind'] in ('fiscal_year', 'part', 'year_to_date') %}
     {%- do reporting_forms.append(sql_text(form['form'])) %}
 {%- endfor %}
-document_period_texts as (
-    select
-        source_id,
-        paragraph_number,
-        match_start,
-        match_text,
-        {{ period_core('lower(match_text)') }}
-    from period_matches
-),
-
-document_period_forms as (
-    select
-        *,
-        {{ period_form() }}
-    from document_period_texts
-),
-
 metric_takes_periods as (
     select distinct metric_marts.key as metric_id
     from metric_marts
@@ -585,6 +929,7 @@ guessed as (
         measured.paragraph_number,
         measured.mention_start,
         measured.mention_as_written,
+        measured.value_as_written,
         measured.mention_kind,
         measured.quote,
         measured.value_unit,
@@ -618,6 +963,7 @@ guessed as (
             else 'no alias in the sentence and no lead entity'
         end as subject_basis,
         coalesce(metric_guess.metric_id, '') as metric_id,
+        metric_guess.metric_basis,
         coalesce(substring(measured.quote, {{ dbt.position("lower(metric_guess.metric_word)", "lower(measured.quote)") }},
             {{ dbt.length('metric_guess.metric_word') }}), '') as metric_as_written,
         case when metric_guess.is_signed_change then coalesce(direction_guess.direction_word, '') else '' end
@@ -672,7 +1018,142 @@ guessed as (
             )
 ),
 
-{{ period_ctes('guessed', 'lower(period_as_written)', 'published_date', 'resolved', entity_expr='entity_id_guess') }},
+-- a period written relative to another figure's ("a year earlier", "the same quarter of 2023", "the
+-- same period of 2023"), as the build resolves it against the figure compared with, resolves
+-- against the period of the nearest number before it in its sentence whose period has a year in
+-- digits, else against the document's leading period: that period's text with its year replaced
+-- by the relative one's ("the first half of 2025" and "a year earlier": "the first half of 2024")
+guessed_period_core as (
+    select
+        source_id,
+        paragraph_number,
+        mention_start,
+        quote,
+        value_unit,
+        period_as_written,
+        {{ period_core('lower(period_as_written)') }}
+    from guessed
+),
+
+guessed_period_forms as (
+    select
+        *,
+        {{ period_form() }}
+    from guessed_period_core
+),
+
+guessed_period_parts as (
+    select
+        source_id,
+        paragraph_number,
+        mention_start,
+        quote,
+        value_unit,
+        period_as_written,
+        {{ period_part_values() }}
+    from guessed_period_forms
+),
+
+relative_period_references as (
+    select
+        source_id,
+        paragraph_number,
+        mention_start,
+        period_year_text,
+        reference_text
+    from (
+        select
+            relative.source_id,
+            relative.paragraph_number,
+            relative.mention_start,
+            relative.period_year_text,
+            coalesce(compared.period_as_written, leading_periods.period_text) as reference_text,
+            row_number() over (
+                partition by relative.source_id, relative.paragraph_number, relative.mention_start
+                order by compared.mention_start desc
+            ) as reference_rank
+        from guessed_period_parts as relative
+        left join guessed_period_parts as compared
+            on relative.source_id = compared.source_id
+                and relative.paragraph_number = compared.paragraph_number
+                and relative.quote = compared.quote
+                and compared.mention_start < relative.mention_start
+                and compared.period_kind not in ('same_part', 'figure_relative', 'unstated')
+                and {{ regex_matches('compared.period_as_written', '[0-9]{4}') }}
+        left join leading_periods
+            on relative.source_id = leading_periods.source_id
+        where relative.period_kind in ('same_part', 'figure_relative')
+    ) as ranked
+    where reference_rank = 1
+        and {{ regex_matches('reference_text', '[0-9]{4}') }}
+),
+
+relative_period_texts as (
+    select
+        source_id,
+        paragraph_number,
+        mention_start,
+        reference_text,
+        {{ regex_group('reference_text', '^(.*?)[0-9]{4}', 1) }}
+        || cast(
+            case when {{ regex_matches('period_year_text', '^[0-9]{4}$') }} then cast(period_year_text as integer)
+                else cast({{ regex_group('reference_text', '([0-9]{4})', 1) }} as integer)
+                    + {{ period_year_offset('period_year_text') }}
+            end as string
+        )
+        || {{ regex_group('reference_text', '^.*?[0-9]{4}(.*)$', 1) }} as resolution_text
+    from relative_period_references
+),
+
+-- the numbers of one unit in one sentence that take one span of years, as many as its years, take
+-- its years in turn ("from 2022 to 2023, ... operating losses of ¥2.658 billion and ¥2.176 billion respectively";
+-- "From 2021 to 2023, ... from ¥1.044 billion to ¥0.971 billion to ¥0.785 billion")
+span_periods as (
+    select
+        source_id,
+        paragraph_number,
+        mention_start,
+        cast(period_first_year_text as integer) as first_year,
+        cast(period_year_text as integer) as last_year,
+        row_number() over (
+            partition by source_id, paragraph_number, quote, period_as_written, value_unit order by mention_start
+        ) as span_rank,
+        count(*) over (partition by source_id, paragraph_number, quote, period_as_written, value_unit) as span_count
+    from guessed_period_parts
+    where period_kind = 'span'
+        and {{ regex_matches('period_first_year_text', '^[0-9]{4}$') }}
+        and {{ regex_matches('period_year_text', '^[0-9]{4}$') }}
+),
+
+span_period_texts as (
+    select
+        source_id,
+        paragraph_number,
+        mention_start,
+        cast(first_year + span_rank - 1 as string) as resolution_text
+    from span_periods
+    where span_count = last_year - first_year + 1
+),
+
+guessed_for_periods as (
+    select
+        guessed.*,
+        relative_period_texts.reference_text as period_reference_text,
+        coalesce(relative_period_texts.resolution_text, span_period_texts.resolution_text, guessed.period_as_written)
+            as period_resolution_text,
+        span_period_texts.resolution_text is not null as is_span_year
+    from guessed
+    left join relative_period_texts
+        on guessed.source_id = relative_period_texts.source_id
+            and guessed.paragraph_number = relative_period_texts.paragraph_number
+            and guessed.mention_start = relative_period_texts.mention_start
+    left join span_period_texts
+        on guessed.source_id = span_period_texts.source_id
+            and guessed.paragraph_number = span_period_texts.paragraph_number
+            and guessed.mention_start = span_period_texts.mention_start
+),
+
+{{ period_ctes('guessed_for_periods', 'lower(period_resolution_text)', 'published_date', 'resolved', entity_expr='entity_id_guess') }},
 
 range_ends as (
     select '' as range_position
@@ -697,7 +1178,7 @@ final as (
         resolved.item_as_written,
         resolved.metric_as_written,
         resolved.period_as_written,
-        resolved.mention_as_written as value_as_written,
+        resolved.value_as_written,
         range_ends.range_position,
         resolved.direction_as_written,
         resolved.quote,
@@ -708,11 +1189,16 @@ final as (
         resolved.value_unit,
         'subject_as_written;item_as_written;metric_id;metric_as_written;period_as_written;direction_as_written' as guessed_fields,
         'subject: ' || resolved.subject_basis
-        || '; metric: ' || case when resolved.metric_id = '' then 'no metric word of its unit in the sentence'
-            else 'nearest metric word of its unit' end
+        || '; metric: ' || coalesce(resolved.metric_basis, 'no metric word of its unit in the sentence')
         || '; period: ' || case when resolved.period_as_written = '' then 'none written'
             else coalesce(resolved.period_label, 'does not resolve') end
         || case when resolved.is_leading_period then ' (none in its paragraph: the period the document states first)'
+            else '' end
+        || case when resolved.period_reference_text is not null
+            then ' (' || resolved.period_resolution_text || ': relative to ' || resolved.period_reference_text || ')'
+            else '' end
+        || case when resolved.is_span_year
+            then ' (' || resolved.period_resolution_text || ': its turn among the numbers of the span)'
             else '' end as guess_notes,
         resolved.mention_start
     from resolved

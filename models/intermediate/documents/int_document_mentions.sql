@@ -111,7 +111,7 @@ neighbours as (
 
 -- "15% to 50%", "$2 million to $12 million", "200 million to 300 million yuan", "between 4.5% and 5%": the first end
 -- states no other unit or currency than the second, the second no qualifier, and the second is
--- larger ("from 1.044 billion to 0.971 billion" is two values, not a range)
+-- larger, by less than a factor of ten ("from 1.044 billion to 0.971 billion" is two values, not a range)
 joined as (
     select
         *,
@@ -132,6 +132,9 @@ joined as (
             and unit_word in ('', next_unit_word)
             and currency_word in ('', next_currency_word)
             and digits_magnitude < next_digits_magnitude
+            -- ends a factor of ten or more apart are a change and the level it reached ("fell by
+            -- 2,314 to 2,41,560 employees", "cut its headcount by nearly 1,100 to 14,200"), not a range
+            and next_digits_magnitude < 10 * digits_magnitude
             and not is_in_period
             and not next_is_in_period,
             false

@@ -1,0 +1,195 @@
+"""The rules by which `python -m pipeline draft` guesses a number's metric, period and value as
+written (models/intermediate/documents/int_document_draft_figures.sql, int_document_mentions.sql),
+each pinned by a sentence of a fixture article where it decides the guess.
+
+The fixture articles are registered in three copies of the project with their figure, claim and ignore
+rows set aside (as for a document nobody has curated), and drafted by pipeline.draft's own build of
+the draft models. Each expected guess was read off the sentence by hand; the comment says which rule
+makes it, and what the draft guessed without that rule.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from conftest import add_fixture_article, copy_project
+
+from pipeline import draft
+
+FIRST_ARTICLE = "kingsoft_cloud_2024_04_17"  # in the project's own seeds
+# fixture groups that go in one copy of the project (the second reuses metrics the first adds)
+GROUPS = {
+    "first": ["nimbus_data_2025_08_26", "rhein_logic_2024_11_14", "sakura_compute_2024_11_08"],
+    "second": ["deccan_infotech_2025_01_16", "corvane_systems_2025_05_02"],
+    "third": ["alpenklang_hearing_2025_10_23"],
+}
+SET_ASIDE = ["article_figures", "article_claims", "article_ignored_mentions"]
+
+
+def set_aside(project, source_ids: list[str]) -> None:
+    for seed in SET_ASIDE:
+        path = project / "seeds" / "articles" / f"{seed}.csv"
+        with path.open(encoding="utf-8", newline="") as handle:
+            reader = csv.DictReader(handle)
+            header, rows = list(reader.fieldnames or []), list(reader)
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=header, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(row for row in rows if row["source_id"] not in source_ids)
+        path.write_text(buffer.getvalue(), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def drafted(tmp_path_factory) -> dict[str, list[dict[str, str]]]:
+    rows: dict[str, list[dict[str, str]]] = {}
+    for group, fixtures in GROUPS.items():
+        folder = tmp_path_factory.mktemp(f"draft_rules_{group}")
+        project = copy_project(folder / "project")
+        for fixture in fixtures:
+            add_fixture_article(project, fixture)
+        sources = fixtures + [FIRST_ARTICLE] if group == "first" else fixtures
+        set_aside(project, sources)
+        drafts = draft.draft_sources(sources, project_dir=project, work_dir=folder / "draft")
+        rows.update({source_id: figures for source_id, (figures, _) in drafts.items()})
+    return rows
+
+
+def row_of(drafted, source_id: str, paragraph: int, value: str, range_position: str = "") -> dict[str, str]:
+    found = [
+        row
+        for row in drafted[source_id]
+        if row["paragraph_number"] == str(paragraph)
+        and row["value_as_written"] == value
+        and row["range_position"] == range_position
+    ]
+    assert len(found) == 1, (value, [(row["paragraph_number"], row["value_as_written"]) for row in drafted[source_id]])
+    return found[0]
+
+
+def guess(row: dict[str, str]) -> tuple[str, str]:
+    return row["metric_id"], row["period_label_guess"]
+
+
+RHEIN, SAKURA, NIMBUS = "rhein_logic_2024_11_14", "sakura_compute_2024_11_08", "nimbus_data_2025_08_26"
+DECCAN, CORVANE = "deccan_infotech_2025_01_16", "corvane_systems_2025_05_02"
+ALPENKLANG = "alpenklang_hearing_2025_10_23"
+
+
+def test_a_metric_word_with_a_direction_word_signals_its_growth(drafted):
+    """ "revenue in the first three quarters of 2024 rose 18% to €1.2bn": no growth word, but "revenue"
+    with "rose" before a ratio is revenue's change variant, revenue growth year on year (without the
+    variant rule no metric word of a ratio is in the sentence)."""
+    assert guess(row_of(drafted, RHEIN, 4, "18%")) == ("revenue_yoy_growth", "2024-9M")
+
+
+def test_a_change_in_points_is_the_points_variant_of_the_metric_named(drafted):
+    """ "Its operating margin narrowed by 40 basis points to 20.6%": the metric whose name begins with
+    "Operating margin" and that is a signed change in percentage points."""
+    assert row_of(drafted, DECCAN, 7, "40 basis points")["metric_id"] == "operating_margin_change"
+    assert row_of(drafted, CORVANE, 8, "120 bps")["metric_id"] == "gross_margin_change"
+
+
+def test_a_multiple_is_the_multiple_variant_of_the_metric_named(drafted):
+    """ "Its cloud revenue in H1 2024 was €480 million, nearly double ...": "Cloud revenue as a
+    multiple of a year earlier"; "Corvane had halved its inventory": "Inventory as a multiple ..."
+    (without the rule the first gets no metric, the second revenue growth from "a year earlier")."""
+    assert row_of(drafted, RHEIN, 6, "nearly double")["metric_id"] == "cloud_revenue_yoy_multiple"
+    assert row_of(drafted, CORVANE, 10, "halved")["metric_id"] == "inventory_yoy_multiple"
+
+
+def test_with_no_signal_word_the_metric_with_most_name_words_in_the_sentence(drafted):
+    """ "One in five of its 40,000 customers now uses the cloud version": no signal word of a ratio;
+    "Share of customers on the cloud version" has customers, cloud and version in the sentence."""
+    assert row_of(drafted, RHEIN, 7, "One in five")["metric_id"] == "cloud_customer_share"
+
+
+def test_name_words_in_the_numbers_clause_come_first(drafted):
+    """ "About a third of its revenue comes from banking and insurance clients, and it earns more than
+    half of its sales in North America": each share takes the metric named in its own clause (in
+    the whole sentence, banking, insurance and revenue outnumber North America)."""
+    assert row_of(drafted, DECCAN, 11, "About a third")["metric_id"] == "revenue_share_banking"
+    assert row_of(drafted, DECCAN, 11, "more than half")["metric_id"] == "revenue_share_north_america"
+
+
+def test_a_part_of_a_whole_is_no_change(drafted):
+    """ "Its subscription revenue reached €810 million ..., or 64% of the total, up 3.1 percentage
+    points from a year earlier": "64% of" is a share, so revenue's growth variant (from "revenue"
+    and a direction word before it) is not its guess."""
+    assert row_of(drafted, RHEIN, 8, "64%")["metric_id"] == "subscription_revenue_share"
+
+
+def test_a_longer_name_whose_other_words_are_in_the_sentence_is_more_specific(drafted):
+    """ "Its GPU rental business brought in ¥12.9 billion": "brought in" signals revenue, and "GPU
+    rental revenue" ends with "revenue" and has its other words in the sentence."""
+    assert row_of(drafted, SAKURA, 5, "¥12.9 billion")["metric_id"] == "gpu_rental_revenue"
+
+
+def test_a_name_word_stands_for_the_signal_words_of_the_metric_it_names(drafted):
+    """ "Its sales of AI networking gear doubled from a year earlier to $450m": "sales" signals
+    revenue, so it stands for the "revenue" of "AI networking revenue"."""
+    assert row_of(drafted, CORVANE, 5, "$450m")["metric_id"] == "ai_networking_revenue"
+
+
+def test_a_metric_word_after_a_comma_is_not_the_numbers(drafted):
+    """ "expects revenue of 190 billion yen for fiscal 2024, up from ¥162 billion in fiscal 2023, and
+    an operating profit of ¥21 billion": the ¥162 billion is revenue; "operating profit" is nearer
+    but past a comma."""
+    assert guess(row_of(drafted, SAKURA, 6, "¥162 billion")) == ("revenue", "FY2023")
+
+
+def test_a_period_relative_to_another_resolves_against_the_number_before_it(drafted):
+    """ "a year earlier" and "the same quarter of 2023" resolve against the period of the number
+    before them in the sentence, else the period the document states first."""
+    assert guess(row_of(drafted, NIMBUS, 8, "S$131 million")) == ("operating_loss", "2024-H1")
+    assert guess(row_of(drafted, SAKURA, 4, "¥39.9 billion")) == ("revenue", "2023-Q3")
+    assert row_of(drafted, CORVANE, 9, "$96m")["period_label_guess"] == "FY2024-Q3"
+    # after the number it follows, with nothing between that is a number: its own period
+    assert row_of(drafted, DECCAN, 8, "$980 million")["period_label_guess"] == "FY2024-Q3"
+
+
+def test_a_relative_period_after_from_or_before_the_number_is_not_its_period(drafted):
+    """ "By the end of March 2025, Corvane had halved its inventory from a year earlier to $310m":
+    the relative period before the $310m is not its period (the end of March 2025 is); "Its sales
+    of AI networking gear doubled from a year earlier to $450m": "from a year earlier" is what the
+    doubling is measured from, so it takes the document's leading period, not the year before it."""
+    assert row_of(drafted, CORVANE, 10, "$310m")["period_label_guess"] == "2025-03-31"
+    assert row_of(drafted, CORVANE, 5, "doubled")["period_label_guess"] == "FY2025-Q3"
+
+
+def test_a_range_opened_by_between_keeps_its_opener_and_its_unit(drafted):
+    """ "expects revenue of between $1.25bn and $1.3bn": the value as written is the whole range, its
+    unit that of "$1.3bn" (an amount, so revenue)."""
+    for position in ("first", "second"):
+        row = row_of(drafted, CORVANE, 11, "between $1.25bn and $1.3bn", position)
+        assert guess(row) == ("revenue", "FY2025-Q4")
+    assert row_of(drafted, DECCAN, 12, "between 4.5% and 5%", "first")["period_label_guess"] == "FY2025"
+
+
+def test_two_numbers_a_factor_of_ten_apart_are_no_range(drafted):
+    """ "Headcount fell by 2,314 to 2,41,560 employees": a change and the level it reached, two rows."""
+    assert row_of(drafted, DECCAN, 9, "2,314")["range_position"] == ""
+    assert row_of(drafted, DECCAN, 9, "2,41,560")["metric_id"] == "headcount"
+    assert row_of(drafted, CORVANE, 10, "14,200")["metric_id"] == "headcount"
+
+
+def test_the_numbers_of_a_span_take_its_years_in_turn(drafted):
+    """ "from 2022 to 2023, Kingsoft Cloud incurred operating losses of ¥2.658 billion and ¥2.176
+    billion respectively": two numbers, two years; "From 2021 to 2023, ... from ¥1.044 billion to
+    ¥0.971 billion to ¥0.785 billion": three and three. A single number keeps the span ("nearly
+    60%" of "from 2018 to 2021" is the growth rate over it)."""
+    assert row_of(drafted, FIRST_ARTICLE, 45, "¥2.658 billion")["period_label_guess"] == "FY2022"
+    assert row_of(drafted, FIRST_ARTICLE, 45, "¥2.176 billion")["period_label_guess"] == "FY2023"
+    years = [
+        row_of(drafted, FIRST_ARTICLE, 46, value)["period_label_guess"]
+        for value in ("¥1.044 billion", "¥0.971 billion", "¥0.785 billion")
+    ]
+    assert years == ["FY2021", "FY2022", "FY2023"]
+
+
+def test_a_more_specific_metric_needs_its_other_words_in_the_numbers_clause(drafted):
+    """ "Alpenklang Hearing AG, the Zurich-based maker of hearing aids and cochlear implants, said ...
+    that sales in the first nine months of 2025 rose 14% to CHF 2.87 billion": revenue; "Cochlear
+    implant revenue" has its other words in the sentence, but in another clause."""
+    assert row_of(drafted, ALPENKLANG, 4, "CHF 2.87 billion")["metric_id"] == "revenue"
