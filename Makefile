@@ -27,9 +27,10 @@ draft: $(INSTALLED)
 	$(VENV)/bin/python -m pipeline draft "$(DOC)"
 
 ## test: lint, then run the whole test suite (dbt build with data and unit tests, Python tests),
-## the Spark comparison of test-spark included
+## the Spark comparison of test-spark included. Two pytest-xdist workers, a test file at a time
+## each (a file's module fixtures stay on one worker), the slowest files first (python_tests/conftest.py)
 test: lint browser spark
-	$(VENV)/bin/python -m pytest
+	$(VENV)/bin/python -m pytest -n 2 --dist loadfile --no-loadscope-reorder
 
 ## test-spark: build the warehouse on Apache Spark and check every mart equals the DuckDB build
 test-spark: spark

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import json
 import math
 import os
 import shutil
@@ -195,24 +196,80 @@ def published(tmp_path_factory) -> tuple[Path, Path]:
     return project, documents
 
 
+# The files that take longest, first: `make test` runs the suite on two pytest-xdist workers, one
+# file per worker at a time (--dist loadfile keeps a file's module fixtures on one worker), so the
+# longest files start at once and the short ones fill in around them. Any other file runs after
+# these, in the usual order; a serial run is only reordered.
+SLOW_FILES_FIRST = [
+    "test_spark.py",
+    "test_faults.py",
+    "test_incremental.py",
+    "test_landing_property.py",
+    "test_bad_input.py",
+    "test_dashboard.py",
+    "test_claims.py",
+]
+
+
+def pytest_collection_modifyitems(items):
+    rank = {name: number for number, name in enumerate(SLOW_FILES_FIRST)}
+    items[:] = sorted(items, key=lambda item: rank.get(item.path.name, len(rank)))
+
+
+def run_summary() -> dict:
+    """The build time of each engine and the fault and bad-input scores recorded by the test modules
+    this process ran (a worker's under pytest-xdist, sent to the controlling process at the end)."""
+    spark = sys.modules.get("test_spark")
+    faults = sys.modules.get("faults")
+    bad_input = sys.modules.get("test_bad_input")
+    return {
+        "build_seconds": dict(spark.BUILD_SECONDS) if spark is not None else {},
+        "corpus_figures": spark.CORPUS_FIGURES if spark is not None else 0,
+        "faults": dict(faults.SCORE) if faults is not None else {},
+        "bad_input": dict(bad_input.SCORE) if bad_input is not None else {},
+        "bad_input_kinds": len(bad_input.CASES) if bad_input is not None else 0,
+    }
+
+
+WORKER_SUMMARIES: list[dict] = []
+
+
+def pytest_sessionfinish(session):
+    workeroutput = getattr(session.config, "workeroutput", None)
+    if workeroutput is not None:  # a pytest-xdist worker: hand the summary to the controller
+        workeroutput["run_summary"] = json.dumps(run_summary())
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error):
+    """pytest-xdist's controller: keep each worker's summary for the terminal summary."""
+    summary = getattr(node, "workeroutput", {}).get("run_summary")
+    if summary is not None:
+        WORKER_SUMMARIES.append(json.loads(summary))
+
+
 def pytest_terminal_summary(terminalreporter):
     """Print the fault and bad-input scores and the build time of each engine when those suites ran."""
-    spark = sys.modules.get("test_spark")
-    if spark is not None and spark.BUILD_SECONDS:
+    merged = run_summary()
+    for summary in WORKER_SUMMARIES:
+        for key in ("build_seconds", "faults", "bad_input"):
+            merged[key].update(summary[key])
+        for key in ("corpus_figures", "bad_input_kinds"):
+            merged[key] = max(merged[key], summary[key])
+    if merged["build_seconds"]:
         terminalreporter.write_line(
-            f"dbt build of the article's warehouse and {spark.CORPUS_FIGURES:,} landed figures: "
-            + ", ".join(f"{engine} {seconds:.0f} s" for engine, seconds in spark.BUILD_SECONDS.items())
+            f"dbt build of the article's warehouse and {merged['corpus_figures']:,} landed figures: "
+            + ", ".join(f"{engine} {seconds:.0f} s" for engine, seconds in merged["build_seconds"].items())
         )
-    faults = sys.modules.get("faults")
-    if faults is not None and faults.SCORE:
-        held = sum(faults.SCORE.values())
-        terminalreporter.write_line(f"faults held: {held} / {len(faults.SCORE)} tried")
-        for fault, ok in sorted(faults.SCORE.items()):
+    faults = merged["faults"]
+    if faults:
+        terminalreporter.write_line(f"faults held: {sum(faults.values())} / {len(faults)} tried")
+        for fault, ok in sorted(faults.items()):
             if not ok:
                 terminalreporter.write_line(f"  not held: {fault}")
-    module = sys.modules.get("test_bad_input")
-    if module is not None and module.SCORE:
-        caught = sum(module.SCORE.values())
+    bad_input = merged["bad_input"]
+    if bad_input:
         terminalreporter.write_line(
-            f"bad input caught: {caught} / {len(module.SCORE)} injected ({len(module.CASES)} kinds of fault)"
+            f"bad input caught: {sum(bad_input.values())} / {len(bad_input)} injected "
+            f"({merged['bad_input_kinds']} kinds of fault)"
         )

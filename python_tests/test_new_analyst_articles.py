@@ -22,11 +22,16 @@ from __future__ import annotations
 
 import math
 
-import duckdb
 import pytest
-from conftest import add_fixture_article, copy_project, figure_mismatches, query_rows, read_csv, run_pipeline
-
-from pipeline import settings
+from conftest import figure_mismatches, query_rows
+from fixture_articles import (
+    assert_published,
+    build_with_articles,
+    claim_verdicts,
+    figures_of,
+    open_warehouse,
+    units_per_usd,
+)
 
 DECCAN = "deccan_infotech_2025_01_16"  # published 16 January 2025
 CORVANE = "corvane_systems_2025_05_02"  # published 2 May 2025
@@ -111,40 +116,16 @@ CLAIMS = {
 @pytest.fixture(scope="module")
 def new_articles_build(tmp_path_factory):
     """A copy of the project with both fixtures' seed rows and texts added, built and published."""
-    project = copy_project(tmp_path_factory.mktemp("new_articles") / "project")
-    add_fixture_article(project, DECCAN)
-    add_fixture_article(project, CORVANE)
-    completed = run_pipeline(project, project / "documents")
-    return project, completed
+    return build_with_articles(tmp_path_factory.mktemp("new_articles"), DECCAN, CORVANE)
 
 
 @pytest.fixture()
 def warehouse(new_articles_build):
-    project, completed = new_articles_build
-    assert completed.returncode == 0, completed.stdout[-5000:] + completed.stderr[-3000:]
-    with duckdb.connect(str(project / "warehouse.duckdb"), read_only=True) as connection:
-        yield connection
-
-
-def figures_of(connection, source_id: str) -> dict[str, dict]:
-    return {
-        row["figure_id"]: row
-        for row in query_rows(connection, "select * from marts.fct_figures where source_id = ?", source_id)
-    }
-
-
-def units_per_usd(currency: str, year: int) -> float:
-    """The reference rate of the seed (input, not output): units of `currency` per US dollar."""
-    rates = read_csv(settings.SEEDS_DIR / "reference" / "reference_fx_rates.csv")
-    return next(
-        float(row["units_per_usd"]) for row in rates if row["currency_code"] == currency and row["year"] == str(year)
-    )
+    yield from open_warehouse(new_articles_build)
 
 
 def test_both_articles_publish_with_seed_rows_and_text_alone(new_articles_build):
-    _, completed = new_articles_build
-    assert completed.returncode == 0, completed.stdout[-5000:] + completed.stderr[-3000:]
-    assert "published warehouse.duckdb" in completed.stdout
+    assert_published(new_articles_build[1])
 
 
 @pytest.mark.parametrize(("source_id", "expected"), [(DECCAN, DECCAN_FIGURES), (CORVANE, CORVANE_FIGURES)])
@@ -153,12 +134,7 @@ def test_every_figure_has_its_value_unit_currency_period_qualifier_and_forecast_
 
 
 def test_every_claim_gets_the_verdict_worked_out_by_hand(warehouse):
-    found = dict(
-        warehouse.execute(
-            "select claim_id, verdict from marts.fct_claim_checks where source_id in (?, ?)", [DECCAN, CORVANE]
-        ).fetchall()
-    )
-    assert found == CLAIMS
+    assert claim_verdicts(warehouse, [DECCAN, CORVANE]) == CLAIMS
 
 
 def dates(row: dict) -> tuple[str, str, int]:

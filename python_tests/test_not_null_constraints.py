@@ -75,10 +75,11 @@ def test_the_not_null_tests_of_constrained_columns_run_on_spark_only(tmp_path):
     assert expected <= listed_tests("spark", tmp_path)
 
 
-def test_a_mart_that_yields_a_null_fails_the_build(tmp_path):
+def build_changed_dim_metrics(tmp_path: Path, old: str, new: str) -> tuple[dbt.DbtRun, str]:
+    """`dbt build` of dim_metrics and its parents in a copy of the project whose dim_metrics.sql has
+    `old` replaced by `new`: the run and what it says went wrong."""
     project = copy_project(tmp_path / "project")
-    model = project / "models" / "marts" / "core" / "dim_metrics.sql"
-    replace_in_file(model, "        definition,\n", "        cast(null as varchar) as definition,\n")
+    replace_in_file(project / "models" / "marts" / "core" / "dim_metrics.sql", old, new)
     database = tmp_path / "warehouse.duckdb"
     run = dbt.invoke(
         [
@@ -95,38 +96,25 @@ def test_a_mart_that_yields_a_null_fails_the_build(tmp_path):
         target_path=tmp_path / "target",
         quiet=True,
     )
+    return run, run.describe(database)
+
+
+def test_a_mart_that_yields_a_null_fails_the_build(tmp_path):
+    run, message = build_changed_dim_metrics(
+        tmp_path, "        definition,\n", "        cast(null as varchar) as definition,\n"
+    )
     assert not run.success
-    message = run.describe(database)
     assert "model.kingsoft_warehouse.dim_metrics" in message
     assert "NOT NULL constraint failed: dim_metrics__dbt_tmp.definition" in message
 
 
 def test_a_mart_that_repeats_a_key_fails_the_build(tmp_path):
     """A key is a NOT NULL constraint and a unique test: a repeated key fails the build."""
-    project = copy_project(tmp_path / "project")
-    model = project / "models" / "marts" / "core" / "dim_metrics.sql"
-    replace_in_file(
-        model,
+    run, message = build_changed_dim_metrics(
+        tmp_path,
         "    from metrics\n)",
         "    from metrics\n    union all\n    select * from metrics where metric_id = 'revenue'\n)",
     )
-    database = tmp_path / "warehouse.duckdb"
-    run = dbt.invoke(
-        [
-            "build",
-            "--select",
-            "+dim_metrics",
-            "--indirect-selection",
-            "cautious",
-            "--exclude-resource-type",
-            "unit_test",
-        ],
-        database=database,
-        project_dir=project,
-        target_path=tmp_path / "target",
-        quiet=True,
-    )
     assert not run.success
-    message = run.describe(database)
     assert "unique_dim_metrics_metric_id" in message
     assert "revenue" in message

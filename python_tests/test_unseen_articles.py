@@ -23,11 +23,16 @@ from __future__ import annotations
 
 import math
 
-import duckdb
 import pytest
-from conftest import add_fixture_article, copy_project, figure_mismatches, query_rows, read_csv, run_pipeline
-
-from pipeline import settings
+from conftest import figure_mismatches, query_rows
+from fixture_articles import (
+    assert_published,
+    build_with_articles,
+    claim_verdicts,
+    figures_of,
+    open_warehouse,
+    units_per_usd,
+)
 
 RHEIN = "rhein_logic_2024_11_14"  # published 14 November 2024
 SAKURA = "sakura_compute_2024_11_08"  # published 8 November 2024
@@ -103,40 +108,16 @@ CLAIMS = {
 @pytest.fixture(scope="module")
 def unseen_build(tmp_path_factory):
     """A copy of the project with both fixtures' seed rows and texts added, built and published."""
-    project = copy_project(tmp_path_factory.mktemp("unseen") / "project")
-    add_fixture_article(project, RHEIN)
-    add_fixture_article(project, SAKURA)
-    completed = run_pipeline(project, project / "documents")
-    return project, completed
+    return build_with_articles(tmp_path_factory.mktemp("unseen"), RHEIN, SAKURA)
 
 
 @pytest.fixture()
 def warehouse(unseen_build):
-    project, completed = unseen_build
-    assert completed.returncode == 0, completed.stdout[-5000:] + completed.stderr[-3000:]
-    with duckdb.connect(str(project / "warehouse.duckdb"), read_only=True) as connection:
-        yield connection
-
-
-def figures_of(connection, source_id: str) -> dict[str, dict]:
-    return {
-        row["figure_id"]: row
-        for row in query_rows(connection, "select * from marts.fct_figures where source_id = ?", source_id)
-    }
-
-
-def units_per_usd(currency: str, year: int) -> float:
-    """The reference rate of the seed (input, not output): units of `currency` per US dollar."""
-    rates = read_csv(settings.SEEDS_DIR / "reference" / "reference_fx_rates.csv")
-    return next(
-        float(row["units_per_usd"]) for row in rates if row["currency_code"] == currency and row["year"] == str(year)
-    )
+    yield from open_warehouse(unseen_build)
 
 
 def test_both_articles_publish_with_seed_rows_and_text_alone(unseen_build):
-    _, completed = unseen_build
-    assert completed.returncode == 0, completed.stdout[-5000:] + completed.stderr[-3000:]
-    assert "published warehouse.duckdb" in completed.stdout
+    assert_published(unseen_build[1])
 
 
 @pytest.mark.parametrize(("source_id", "expected"), [(RHEIN, RHEIN_FIGURES), (SAKURA, SAKURA_FIGURES)])
@@ -145,12 +126,7 @@ def test_every_figure_has_its_value_unit_currency_period_qualifier_and_forecast_
 
 
 def test_every_claim_gets_the_verdict_worked_out_by_hand(warehouse):
-    found = dict(
-        warehouse.execute(
-            "select claim_id, verdict from marts.fct_claim_checks where source_id in (?, ?)", [RHEIN, SAKURA]
-        ).fetchall()
-    )
-    assert found == CLAIMS
+    assert claim_verdicts(warehouse, [RHEIN, SAKURA]) == CLAIMS
 
 
 def test_pronouns_and_compared_periods_resolve(warehouse):
