@@ -178,12 +178,14 @@ def run_dbt_build(
     parsed = dbt.parse(**options)
     if not parsed.success:
         raise BuildFailed(classify(f"dbt parse failed:\n{parsed.describe(candidate)}"))
+    target = target_path or settings.ROOT / "target"
+    deleting = dbt.set_aside_written_sql(target)
     run = dbt.invoke([*arguments, "--no-write-json"], threads=threads, manifest=parsed.result, **options)
     # the manifest the exports (columns' units) and the lean file (kept_per) read, and MetricFlow's;
     # no run_results.json: one an earlier build left would describe another run
-    target = target_path or settings.ROOT / "target"
     dbt.write_manifest(parsed.result, target)
     (target / "run_results.json").unlink(missing_ok=True)
+    deleting.join()
     NODE_SECONDS.clear()
     NODE_SECONDS.update(dbt.node_seconds(run.result))
     NODE_SECONDS["(dbt invocation)"] = time.perf_counter() - started
