@@ -361,6 +361,7 @@ metric_words as (
 -- yen ..., up from ¥162 billion in fiscal 2023, and an operating profit of ¥21 billion": the
 -- operating profit, after a comma, is not the ¥162 billion's metric
 {%- set clause_after = "not " ~ regex_matches("substring(measured.text_after, 1, " ~ distance_after.format(word='metric_words.word') ~ ")", '[,;]') %}
+{%- set clause_before = "not " ~ regex_matches("substring(measured.text_before, " ~ dbt.length('measured.text_before') ~ " - " ~ distance_before.format(word='metric_words.word') ~ " + 2)", '[,;]') %}
 metric_candidates as (
     select
         measured.source_id,
@@ -379,7 +380,15 @@ metric_candidates as (
             case when {{ dbt.position('lower(metric_words.word)', 'lower(measured.mention_as_written)') }} > 0 then 0 end,
             coalesce({{ distance_before.format(word='metric_words.word') }}, 100000),
             coalesce(case when {{ clause_after }} then {{ distance_after.format(word='metric_words.word') }} end, 100000)
-        ) as distance
+        ) as distance,
+        -- the word is in the number's clause (before it with no comma or semicolon between, in it, or
+        -- after it in the clause)
+        coalesce(
+            {{ dbt.position('lower(metric_words.word)', 'lower(measured.mention_as_written)') }} > 0
+            or {{ clause_before }}
+            or {{ clause_after }},
+            false
+        ) as is_in_clause
     from measured
     inner join metric_words
         on {{ dbt.position('lower(metric_words.word)', 'lower(measured.quote)') }} > 0
@@ -579,6 +588,7 @@ ranked_metric_candidates as (
         unit_rank,
         fit_rank,
         0 as basis_rank,
+        case when is_in_clause then 0 else 1 end as clause_rank,
         distance,
         {{ dbt.length('word') }} as word_length,
         0 as clause_word_count,
@@ -598,6 +608,7 @@ ranked_metric_candidates as (
         unit_rank,
         fit_rank,
         1 as basis_rank,
+        case when clause_word_count = name_word_count then 0 else 1 end as clause_rank,
         0 as distance,
         0 as word_length,
         clause_word_count,
@@ -624,7 +635,8 @@ first_metric_guess as (
             row_number() over (
                 partition by ranked_metric_candidates.source_id, ranked_metric_candidates.paragraph_number,
                     ranked_metric_candidates.mention_start
-                order by ranked_metric_candidates.unit_rank, ranked_metric_candidates.basis_rank,
+                order by ranked_metric_candidates.unit_rank, ranked_metric_candidates.clause_rank,
+                    ranked_metric_candidates.basis_rank,
                     case when ranked_metric_candidates.fit_rank = 2 then 1 else 0 end,
                     ranked_metric_candidates.distance, ranked_metric_candidates.clause_word_count desc,
                     ranked_metric_candidates.matched_word_count desc, ranked_metric_candidates.matched_share desc,
@@ -782,7 +794,10 @@ document_period_forms as (
 -- the period of a number: one written right after it ("9.061 billion yuan in 2021", with only
 -- lead words between), else the nearest before it in its sentence, else the nearest after it, else
 -- the last period with a year in digits before its sentence in the paragraph ("In 2022, ... . It ...")
-{%- set period_lead_pattern = "^[ ,]*(?:(?:" ~ regex_alternation(vocabulary_words(vocabulary_rows('vocabulary_period_words'), 'lead_word')) ~ ") +)*$" %}
+{%- set period_lead_words = regex_alternation(vocabulary_words(vocabulary_rows('vocabulary_period_words'), 'lead_word')) %}
+{%- set period_lead_pattern = "^[ ,]*(?:(?:" ~ period_lead_words ~ ") +)*$" %}
+{#- "from" and lead words before a relative period: "up 3 percentage points from the year before" #}
+{%- set period_from_pattern = "(?:^|[^a-z])from +(?:(?:" ~ period_lead_words ~ ") +)*$" %}
 period_candidates as (
     select
         measured.source_id,
@@ -790,11 +805,12 @@ period_candidates as (
         measured.mention_start,
         period_matches.match_text as period_text,
         case
-            -- a relative period after "from" ("doubled from a year earlier to $450m") names what the
-            -- numbers are compared with, and is the period of none of them
+            -- a relative period after "from" ("doubled from a year earlier to $450m", "up 3 points from
+            -- the year before", lead words between) names what the numbers are compared with, and is
+            -- the period of none of them
             when document_period_forms.period_form in ('same_part', 'figure_relative')
                 and {{ regex_matches(
-                    'lower(substring(measured.paragraph_text, 1, period_matches.match_start - 1))', '(?:^|[^a-z])from +$') }}
+                    'lower(substring(measured.paragraph_text, 1, period_matches.match_start - 1))', period_from_pattern) }}
                 then null
             when period_matches.match_start >= measured.mention_end
                 and period_matches.match_start < measured.sentence_end
