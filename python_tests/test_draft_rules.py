@@ -219,3 +219,20 @@ def test_a_metric_named_whole_in_the_numbers_clause_beats_a_word_outside_it(draf
     for "Employees" in the clause, "stores" is in another clause (without it: store_count)."""
     assert row_of(drafted, MARLOWE, 6, "9.1 pence per share")["metric_id"] == "dividend_per_share"
     assert row_of(drafted, MARLOWE, 9, "about 64,000")["metric_id"] == "headcount"
+
+
+def test_a_number_after_a_direction_word_and_by_is_the_change_metric(drafted):
+    """ "Headcount fell by 2,314 to 2,41,560 employees", "cut its headcount by nearly 1,100 to 14,200
+    employees": the number after "by" is a change, the signed-change metric whose name holds the
+    words of the guess's ("Change in employees"); the level after "to" stays headcount (without the
+    rule both changes were headcount)."""
+    assert row_of(drafted, DECCAN, 9, "2,314")["metric_id"] == "headcount_change"
+    assert row_of(drafted, CORVANE, 10, "nearly 1,100")["metric_id"] == "headcount_change"
+    assert row_of(drafted, DECCAN, 9, "2,41,560")["metric_id"] == "headcount"
+
+
+def test_a_number_with_no_period_takes_that_of_the_level_it_reached(drafted):
+    """ "Headcount fell by 2,314 to 2,41,560 employees at the end of December 2024": the period is
+    written after the 2,41,560, with that number between it and the 2,314, so the change takes the
+    period of the level it fell to (without the rule, the document's leading period, FY2025-Q3)."""
+    assert row_of(drafted, DECCAN, 9, "2,314")["period_label_guess"] == "2024-12-31"
