@@ -158,6 +158,8 @@ def prepare_candidate(candidate: Path, published: Path, incremental_build: bool)
         print(f"incremental: started from a copy of {published} ({published.stat().st_size / 1e6:.0f} MB)")
 
 
+# how write_lean_file says the published file was brought up to date rather than written anew
+APPLIED = "applied the changed rows of"
 # unit tests check the models' logic, not the data: `make test` runs them, publishing does not
 DBT_BUILD = ["build", "--exclude-resource-type", "unit_test"]
 # Seconds of each node of the last dbt build (from dbt's result objects), for the build summary
@@ -430,7 +432,7 @@ class Build:
         lean_seconds = time.perf_counter() - lean_started
         print(f"{how}: {self.lean.stat().st_size / 1e6:,.1f} MB in {lean_seconds:.1f} s")
         self.export_folder = exports.version_folder(self.build_id)
-        exports.write_exports(self.lean, self.build_id)
+        exports.write_exports(self.lean, self.build_id, **self.exports_to_reuse(how))
         pause("exports-written")
         note(publish.publish(self.lean, self.build_id, self.export_folder))
         self.published = True
@@ -447,6 +449,18 @@ class Build:
         self.after_publish(landed, rejected)
         return self.timings
 
+    def exports_to_reuse(self, how: str) -> dict:
+        """When the lean file is the published one with the changed sources' rows applied (an
+        incremental build of the published file's state): the published build's exports folder and
+        the sources changed, so that the marts exported by source rewrite only those sources' files.
+        Otherwise nothing: every file is written."""
+        previous = self.state_build_before
+        if not how.startswith(APPLIED) or not previous or exports.linked_build_id() != previous:
+            return {}
+        with settings.connect(self.candidate, read_only=True) as connection:
+            changed = connection.execute("select source_id from intermediate.int_changed_sources").fetchall()
+        return {"previous": exports.version_folder(previous), "changed_sources": {row[0] for row in changed}}
+
     def write_lean_file(self, built_mode: str) -> str:
         """The lean file to publish: after an incremental build from the state of the published file,
         a copy of that file with the changed rows applied; else a new file. Says which."""
@@ -459,7 +473,7 @@ class Build:
         ):
             try:
                 tables = update_published_file(self.candidate, published, self.lean, exports.DBT_MANIFEST)
-                return f"applied the changed rows of {tables} tables ({schemas}) to a copy of {published.name}"
+                return f"{APPLIED} {tables} tables ({schemas}) to a copy of {published.name}"
             except PublishedFileMismatch as mismatch:
                 print(f"the copy brought up to date differs from the state in {mismatch}: writing a new file")
         tables = write_published_file(self.candidate, self.lean)

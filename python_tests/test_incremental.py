@@ -6,13 +6,16 @@ warehouse built from other models."""
 from __future__ import annotations
 
 import csv
+import json
 import math
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import duckdb
+import pyarrow.parquet as pq
 import pytest
 from conftest import copy_project, replace_in_file
 from faults import record
@@ -190,6 +193,33 @@ def test_an_incremental_build_publishes_its_changed_rows_into_a_copy_of_the_publ
     for run in (second, third):
         assert "applied the changed rows of" in run.stdout, run.stdout[-3000:]
         assert "writing a new file" not in run.stdout
+
+
+def exported_files(project: Path, table: str) -> dict[str, list[tuple]]:
+    """The rows of each Parquet file of a mart exported as a folder of files, in file order."""
+    return {
+        file.name: [tuple(row.values()) for row in pq.read_table(file).to_pylist()]
+        for file in sorted((project / "exports" / table).glob("*.parquet"))
+    }
+
+
+def test_an_incremental_publish_rewrites_only_the_changed_sources_export_files(builds):
+    """fct_figures is exported as files by source: an incremental build rewrites the files of its
+    changed sources and keeps the others, and the files then hold the rows a full build writes, in
+    the same order."""
+    full, stepwise, _, second, _, third = builds
+    for run in (second, third):
+        kept = re.search(r"exports: fct_figures: wrote (\d+) of its (\d+) files, kept (\d+)", run.stdout)
+        assert kept, run.stdout[-3000:]
+        assert int(kept[1]) >= 1 and int(kept[3]) >= 1, kept[0]  # some rewritten, some kept
+    full_files, stepwise_files = exported_files(full, "fct_figures"), exported_files(stepwise, "fct_figures")
+    assert sorted(full_files) == sorted(stepwise_files) and len(full_files) > 1
+    assert [name for name in full_files if not same_rows(full_files[name], stepwise_files[name])] == []
+    manifest = json.loads((stepwise / "exports" / "manifest.json").read_text(encoding="utf-8"))
+    described = next(table for table in manifest["tables"] if table["table"] == "fct_figures")
+    assert described["file"] == "fct_figures/*.parquet"
+    assert sum(part["row_count"] for part in described["partitions"]) == described["row_count"]
+    assert sum(len(rows) for rows in stepwise_files.values()) == described["row_count"]
 
 
 def test_landed_figures_reach_the_marts_through_their_aliases(builds):
