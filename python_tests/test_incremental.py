@@ -10,6 +10,7 @@ import json
 import math
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -310,6 +311,44 @@ def test_an_incremental_build_tests_only_the_rows_it_changed(builds):
         assert "int_changed_sources" not in compiled_test(full, name)
     # tests of models not kept per source read everything
     assert "int_changed_sources" not in compiled_test(stepwise, "accepted_values_dim_entities_*")
+
+
+def test_the_narrowed_tests_still_catch_a_lost_figure_and_a_duplicate_document(builds, tmp_path):
+    """On an incremental build the published-or-rejected and duplicate-documents tests read the
+    changed sources only; run as compiled on a copy of the state, they still catch a figure of a
+    changed source lost from fct_figures and a document landed again under a new id beside a changed
+    one, and they do not re-read what the last build checked (a duplicate of two unchanged sources)."""
+    _, stepwise, *_ = builds
+    lost_test = compiled_test(stepwise, "assert_every_figure_is_published_or_rejected")
+    duplicate_test = compiled_test(stepwise, "assert_no_duplicate_documents")
+    assert "int_changed_sources" in lost_test and "int_changed_sources" in duplicate_test
+    state = tmp_path / "warehouse.duckdb"  # the compiled tests name the catalog "warehouse"
+    shutil.copyfile(stepwise / STATE, state)
+    if (stepwise / f"{STATE}.wal").exists():
+        shutil.copyfile(stepwise / f"{STATE}.wal", tmp_path / "warehouse.duckdb.wal")
+    with duckdb.connect(str(state)) as connection:
+        changed = {
+            row[0] for row in connection.execute("select source_id from intermediate.int_changed_sources").fetchall()
+        }
+        assert "polar_2024_01" in changed and "ksc_2024_06" not in changed, changed
+        assert connection.execute(lost_test).fetchall() == []
+        assert connection.execute(duplicate_test).fetchall() == []
+
+        connection.execute("delete from marts.fct_figures where figure_id = 'polar_loss_2023'")
+        lost = connection.execute(f"select figure_id from ({lost_test}) as found").fetchall()
+        assert lost == [("polar_loss_2023",)]
+
+        for source_id in ("polar_2024_01", "ksc_2024_06"):
+            connection.execute(
+                "insert into intermediate.int_document_contents select 'zz_copy_of_' || source_id, landed_file, "
+                "figure_count, content_fingerprint from intermediate.int_document_contents where source_id = ?",
+                [source_id],
+            )
+        duplicates = connection.execute(
+            f"select source_id, duplicate_source_id from ({duplicate_test}) as found"
+        ).fetchall()
+        # the copy of the unchanged source is a pair the last build checked: a full build reads it
+        assert duplicates == [("polar_2024_01", "zz_copy_of_polar_2024_01")]
 
 
 TAMPERINGS = {
