@@ -6,10 +6,11 @@ publish (pipeline/publish.py). A reader that opens `exports/<table>.parquet` get
 one build, never a half-written one. The folders of the published build and of the previous one
 (for rollback) are kept; any other is removed by the next build.
 
-A large mart kept per source (its model's meta `export_partitions: N`, fct_figures) is exported as
-a folder of up to N files, `exports/<table>/part-NN.parquet`, each holding the sources whose hash
-falls in it, rows ordered by source and figure: the manifest's `file` is the glob that reads them
-all (`read_parquet('exports/fct_figures/*.parquet')`). An incremental build whose lean file was
+A large mart kept per source (its model's meta `export_partitions: {files: N, order_by: [...]}`,
+fct_figures) is exported as a folder of up to N files, `exports/<table>/part-NN.parquet`, each
+holding the sources whose hash falls in it, rows ordered by `order_by` (columns unique together:
+source and figure id); the manifest's `file` is the glob that reads them all
+(`read_parquet('exports/fct_figures/*.parquet')`). An incremental build whose lean file was
 brought up to date from the published one (so only its changed sources' rows differ) writes only
 the files of its changed sources; the others are hard links to the previous build's files (never
 written in place), checked against the previous manifest's byte counts. A full build writes every
@@ -71,11 +72,12 @@ def declared_column_docs(dbt_manifest: Path) -> dict[tuple[str, str], dict[str, 
     return declared
 
 
-def declared_partitions(dbt_manifest: Path) -> dict[str, int]:
-    """mart -> the number of files it is exported as by source (model meta `export_partitions`)."""
+def declared_partitions(dbt_manifest: Path) -> dict[str, dict]:
+    """mart -> how it is exported by source (model meta `export_partitions`: `files`, the number of
+    files, and `order_by`, the columns ordering each file's rows: unique together)."""
     manifest = json.loads(dbt_manifest.read_text(encoding="utf-8"))
     return {
-        node.get("alias") or node["name"]: int(meta[PARTITIONS_META_KEY])
+        node.get("alias") or node["name"]: meta[PARTITIONS_META_KEY]
         for node in manifest["nodes"].values()
         if node["resource_type"] == "model"
         and node["schema"] == "marts"
@@ -222,7 +224,7 @@ class PartitionWriter:
 def write_partitions(
     connection: duckdb.DuckDBPyConnection,
     table: dict,
-    partitions: int,
+    partitioning: dict,
     folder: Path,
     file_metadata: dict[str, str],
     previous: Path | None,
@@ -233,7 +235,8 @@ def write_partitions(
     and the sources the build changed, the files of those sources only, with hard links to the
     previous files for the others. Fills table's `partitions` and `source_ids`; returns how many
     files were written and reused."""
-    name, key = table["table"], partition_of(partitions)
+    name, key = table["table"], partition_of(partitioning["files"])
+    order_by = ", ".join(f'"{column}"' for column in partitioning["order_by"])
     (folder / name).mkdir(parents=True, exist_ok=True)
     before = previous_partitions(previous, name) if changed_sources is not None else {}
     kept: dict[int, dict] = {}
@@ -246,11 +249,11 @@ def write_partitions(
         }
         # (an empty mart's file, row_count 0, is never kept: a full build would not write it)
         kept = {partition: part for partition, part in before.items() if partition not in changed and part["row_count"]}
-    # every column after the file's: rows in one order, whichever build writes the file
+    # rows in one order, whichever build writes the file
     rows = connection.sql(
         f'select {key} as export_partition, * from marts."{name}" '
         + (f"where {key} not in ({', '.join(map(str, sorted(kept)))}) " if kept else "")
-        + "order by all"
+        + f"order by export_partition, {order_by}"
     )
     column_names = [column["name"] for column in table["columns"]]
     written: dict[int, dict] = {}

@@ -6,7 +6,7 @@
     incremental_strategy='append',
     on_schema_change='fail',
     pre_hook="{{ delete_changed_sources() }}",
-    meta={'kept_per': 'source', 'export_partitions': 64},
+    meta={'kept_per': 'source', 'export_partitions': {'files': 64, 'order_by': ['source_id', 'figure_id']}},
 ) }}
 -- depends_on: {{ ref('int_changed_sources') }}
 
