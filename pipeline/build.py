@@ -438,7 +438,7 @@ class Build:
         self.published = True
         self.published_at = time.time()
         self.timings["publish"] = time.perf_counter() - started
-        parquet_files = len(list(self.export_folder.glob("*.parquet")))
+        parquet_files = len(list(self.export_folder.rglob("*.parquet")))
         print(
             f"published {published.name} (build {self.build_id}) and exports/ -> "
             f"{self.export_folder.relative_to(settings.ROOT)} ({parquet_files} Parquet files and manifest.json)"
