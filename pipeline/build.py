@@ -158,6 +158,8 @@ def prepare_candidate(candidate: Path, published: Path, incremental_build: bool)
         print(f"incremental: started from a copy of {published} ({published.stat().st_size / 1e6:.0f} MB)")
 
 
+# how write_lean_file says the published file was brought up to date rather than written anew
+APPLIED = "applied the changed rows of"
 # unit tests check the models' logic, not the data: `make test` runs them, publishing does not
 DBT_BUILD = ["build", "--exclude-resource-type", "unit_test"]
 # Seconds of each node of the last dbt build (from dbt's result objects), for the build summary
@@ -448,7 +450,7 @@ class Build:
         self.published = True
         self.published_at = time.time()
         self.timings["publish"] = time.perf_counter() - started
-        parquet_files = len(list(self.export_folder.glob("*.parquet")))
+        parquet_files = len(list(self.export_folder.rglob("*.parquet")))
         print(
             f"published {published.name} (build {self.build_id}) and exports/ -> "
             f"{self.export_folder.relative_to(settings.ROOT)} ({parquet_files} Parquet files and manifest.json)"
@@ -468,9 +470,21 @@ class Build:
         print(f"{how}: {self.lean.stat().st_size / 1e6:,.1f} MB in {lean_seconds:.1f} s")
         exports_started = time.perf_counter()
         self.export_folder = exports.version_folder(self.build_id)
-        exports.write_exports(self.lean, self.build_id)
+        exports.write_exports(self.lean, self.build_id, **self.exports_to_reuse(how))
         exports_seconds = time.perf_counter() - exports_started
         return f"the lean file ({lean_seconds:.1f} s) and the Parquet exports ({exports_seconds:.1f} s)"
+
+    def exports_to_reuse(self, how: str) -> dict:
+        """When the lean file is the published one with the changed sources' rows applied (an
+        incremental build of the published file's state): the published build's exports folder and
+        the sources changed, so that the marts exported by source rewrite only those sources' files.
+        Otherwise nothing: every file is written."""
+        previous = self.state_build_before
+        if not how.startswith(APPLIED) or not previous or exports.linked_build_id() != previous:
+            return {}
+        with settings.connect(self.candidate, read_only=True) as connection:
+            changed = connection.execute("select source_id from intermediate.int_changed_sources").fetchall()
+        return {"previous": exports.version_folder(previous), "changed_sources": {row[0] for row in changed}}
 
     def write_lean_file(self, built_mode: str) -> str:
         """The lean file to publish: after an incremental build from the state of the published file,
@@ -484,7 +498,7 @@ class Build:
         ):
             try:
                 tables = update_published_file(self.candidate, published, self.lean, exports.DBT_MANIFEST)
-                return f"applied the changed rows of {tables} tables ({schemas}) to a copy of {published.name}"
+                return f"{APPLIED} {tables} tables ({schemas}) to a copy of {published.name}"
             except PublishedFileMismatch as mismatch:
                 print(f"the copy brought up to date differs from the state in {mismatch}: writing a new file")
         tables = write_published_file(self.candidate, self.lean)

@@ -5,6 +5,16 @@ manifest.json), then points the `exports` symlink at it with one atomic rename, 
 publish (pipeline/publish.py). A reader that opens `exports/<table>.parquet` gets a whole file from
 one build, never a half-written one. The folders of the published build and of the previous one
 (for rollback) are kept; any other is removed by the next build.
+
+A large mart kept per source (its model's meta `export_partitions: {files: N, order_by: [...]}`,
+fct_figures) is exported as a folder of up to N files, `exports/<table>/part-NN.parquet`, each
+holding the sources whose hash falls in it, rows ordered by `order_by` (columns unique together:
+source and figure id); the manifest's `file` is the glob that reads them all
+(`read_parquet('exports/fct_figures/*.parquet')`). An incremental build whose lean file was
+brought up to date from the published one (so only its changed sources' rows differ) writes only
+the files of its changed sources; the others are hard links to the previous build's files (never
+written in place), checked against the previous manifest's byte counts. A full build writes every
+file; its files hold the same rows in the same order as those an incremental build leaves.
 """
 
 from __future__ import annotations
@@ -17,6 +27,7 @@ from pathlib import Path
 
 import duckdb
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from pipeline import settings
@@ -33,6 +44,10 @@ DBT_MANIFEST = settings.ROOT / "target" / "manifest.json"
 # manifest: `unit` (CNY, USD, ratio, count, ...) or `unit_column` (the column of the same row that
 # holds the unit, for a value whose unit varies by row).
 DOC_META_KEYS = ("unit", "unit_column")
+
+
+# Name of the table-level `meta` key (model config) that exports a mart as that many files by source.
+PARTITIONS_META_KEY = "export_partitions"
 
 
 class ExportError(Exception):
@@ -57,7 +72,24 @@ def declared_column_docs(dbt_manifest: Path) -> dict[tuple[str, str], dict[str, 
     return declared
 
 
-def describe_tables(connection: duckdb.DuckDBPyConnection, dbt_manifest: Path = DBT_MANIFEST) -> list[dict]:
+def declared_partitions(dbt_manifest: Path) -> dict[str, dict]:
+    """mart -> how it is exported by source (model meta `export_partitions`: `files`, the number of
+    files, and `order_by`, the columns ordering each file's rows: unique together)."""
+    manifest = json.loads(dbt_manifest.read_text(encoding="utf-8"))
+    return {
+        node.get("alias") or node["name"]: meta[PARTITIONS_META_KEY]
+        for node in manifest["nodes"].values()
+        if node["resource_type"] == "model"
+        and node["schema"] == "marts"
+        and (meta := (node.get("config") or {}).get("meta") or {}).get(PARTITIONS_META_KEY)
+    }
+
+
+def describe_tables(
+    connection: duckdb.DuckDBPyConnection, dbt_manifest: Path = DBT_MANIFEST, partitioned: frozenset[str] = frozenset()
+) -> list[dict]:
+    """Each mart: its description, columns, row count and the sources it holds (for the marts in
+    `partitioned`, the sources are listed per file by `write_partitions` instead)."""
     declared = declared_column_docs(dbt_manifest)
     tables = connection.execute("""
         select table_name, coalesce(comment, '') from duckdb_tables()
@@ -85,14 +117,17 @@ def describe_tables(connection: duckdb.DuckDBPyConnection, dbt_manifest: Path = 
             ).fetchall()
         ]
         names = {column["name"] for column in columns}
-        source_ids = (
-            [
+        if table in partitioned:
+            source_ids = []
+        elif "source_id" in names:
+            source_ids = [
                 row[0]
                 for row in connection.execute(f"select distinct source_id from marts.{table} order by 1").fetchall()
             ]
-            if "source_id" in names
-            else [row[0] for row in connection.execute("select source_id from marts.dim_sources order by 1").fetchall()]
-        )
+        else:
+            source_ids = [
+                row[0] for row in connection.execute("select source_id from marts.dim_sources order by 1").fetchall()
+            ]
         row_count = connection.execute(f"select count(*) from marts.{table}").fetchone()[0]
         described.append(
             {
@@ -132,16 +167,148 @@ def write_parquet(
             writer.write_batch(batch)
 
 
-def write_exports(database: Path, build_id: str, dbt_manifest: Path = DBT_MANIFEST) -> Path:
+def partition_file(table: str, partition: int) -> str:
+    return f"{table}/part-{partition:02d}.parquet"
+
+
+def partition_of(partitions: int) -> str:
+    """The SQL expression of a row's file among `partitions` (by its source_id)."""
+    return f"hash(source_id) % {int(partitions)}"
+
+
+def previous_partitions(previous: Path | None, table: str) -> dict[int, dict]:
+    """The files of `table` in the exports folder `previous` (its manifest), by partition."""
+    if previous is None or not (previous / "manifest.json").is_file():
+        return {}
+    manifest = json.loads((previous / "manifest.json").read_text(encoding="utf-8"))
+    for described in manifest.get("tables", []):
+        if described["table"] == table:
+            return {part["partition"]: part for part in described.get("partitions", [])}
+    return {}
+
+
+def reusable(previous: Path, part: dict) -> bool:
+    """True when the previous build's file is there as its manifest describes it."""
+    path = previous / part["file"]
+    return path.is_file() and path.stat().st_size == part["bytes"]
+
+
+class PartitionWriter:
+    """One file of a mart exported by source, written a batch at a time."""
+
+    def __init__(self, folder: Path, table: str, partition: int, schema: pa.Schema) -> None:
+        self.partition = partition
+        self.file = partition_file(table, partition)
+        self.path = folder / self.file
+        self.writer = pq.ParquetWriter(self.path, schema, compression="snappy")
+        self.sources: set[str] = set()
+        self.rows = 0
+
+    def write(self, batch: pa.RecordBatch) -> None:
+        self.writer.write_batch(batch)
+        self.sources.update(pc.unique(batch.column("source_id")).to_pylist())
+        self.rows += batch.num_rows
+
+    def close(self) -> dict:
+        """Close the file; what the manifest says of it."""
+        self.writer.close()
+        return {
+            "partition": self.partition,
+            "file": self.file,
+            "row_count": self.rows,
+            "bytes": self.path.stat().st_size,
+            "source_ids": sorted(self.sources),
+        }
+
+
+def write_partitions(
+    connection: duckdb.DuckDBPyConnection,
+    table: dict,
+    partitioning: dict,
+    folder: Path,
+    file_metadata: dict[str, str],
+    previous: Path | None,
+    changed_sources: set[str] | None,
+) -> dict[str, int]:
+    """Export `table` as files by source (see the module's docstring) into `folder`: every file, or,
+    given the exports folder of the build the lean file was brought up to date from (`previous`)
+    and the sources the build changed, the files of those sources only, with hard links to the
+    previous files for the others. Fills table's `partitions` and `source_ids`; returns how many
+    files were written and reused."""
+    name, key = table["table"], partition_of(partitioning["files"])
+    order_by = ", ".join(f'"{column}"' for column in partitioning["order_by"])
+    (folder / name).mkdir(parents=True, exist_ok=True)
+    before = previous_partitions(previous, name) if changed_sources is not None else {}
+    kept: dict[int, dict] = {}
+    if before and all(reusable(previous, part) for part in before.values()):
+        changed = {
+            row[0]
+            for row in connection.execute(
+                f"select distinct {key} from (select unnest(?::varchar[]) as source_id)", [sorted(changed_sources)]
+            ).fetchall()
+        }
+        # (an empty mart's file, row_count 0, is never kept: a full build would not write it)
+        kept = {partition: part for partition, part in before.items() if partition not in changed and part["row_count"]}
+    # rows in one order, whichever build writes the file
+    rows = connection.sql(
+        f'select {key} as export_partition, * from marts."{name}" '
+        + (f"where {key} not in ({', '.join(map(str, sorted(kept)))}) " if kept else "")
+        + f"order by export_partition, {order_by}"
+    )
+    column_names = [column["name"] for column in table["columns"]]
+    written: dict[int, dict] = {}
+    writer: PartitionWriter | None = None
+    for batch in rows.fetch_record_batch(BATCH_ROWS):
+        keys = batch.column("export_partition")
+        for partition in pc.unique(keys).to_pylist():
+            part = batch.filter(pc.equal(keys, partition)).select(column_names)
+            if writer is None or writer.partition != partition:
+                if writer is not None:
+                    written[writer.partition] = writer.close()
+                schema = documented_schema(part.schema, table["columns"], file_metadata)
+                writer = PartitionWriter(folder, name, partition, schema)
+            writer.write(part)
+    if writer is not None:
+        written[writer.partition] = writer.close()
+    for part in kept.values():
+        try:
+            os.link(previous / part["file"], folder / part["file"])  # never written in place: shared safely
+        except OSError:
+            shutil.copyfile(previous / part["file"], folder / part["file"])
+    parts = sorted([*written.values(), *kept.values()], key=lambda part: part["partition"])
+    if not parts:
+        # an empty mart: one file with its columns, so that the manifest's glob reads
+        empty = connection.sql(f'select * from marts."{name}" limit 0').fetch_arrow_table()
+        schema = documented_schema(empty.schema, table["columns"], file_metadata)
+        pq.write_table(empty.cast(schema), folder / partition_file(name, 0), compression="snappy")
+        parts = [{"partition": 0, "file": partition_file(name, 0), "row_count": 0,
+                  "bytes": (folder / partition_file(name, 0)).stat().st_size, "source_ids": []}]  # fmt: skip
+    table["file"] = f"{name}/*.parquet"
+    table["partitions"] = parts
+    table["source_ids"] = sorted({source for part in parts for source in part["source_ids"]})
+    return {"written": len(written), "reused": len(kept)}
+
+
+def write_exports(
+    database: Path,
+    build_id: str,
+    dbt_manifest: Path = DBT_MANIFEST,
+    previous: Path | None = None,
+    changed_sources: set[str] | None = None,
+) -> Path:
     """Write every mart of `database` as Parquet, with a manifest, into a new version folder. Column
-    units come from `dbt_manifest`, the manifest of the dbt build that made `database`."""
+    units come from `dbt_manifest`, the manifest of the dbt build that made `database`. Given the
+    exports folder `previous` of the build `database` was brought up to date from and the sources
+    changed since (`changed_sources`), the marts exported by source rewrite only the changed
+    sources' files."""
     folder = VERSIONS_DIR / build_id
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     built_at = datetime.now(UTC).isoformat(timespec="seconds")
+    partitioned = declared_partitions(dbt_manifest)
     with settings.connect(database, read_only=True) as connection:
         version = connection.execute("select version()").fetchone()[0]
-        tables = describe_tables(connection, dbt_manifest)
+        tables = describe_tables(connection, dbt_manifest, frozenset(partitioned))
         for table in tables:
             file_metadata = {
                 "table": table["table"],
@@ -149,6 +316,16 @@ def write_exports(database: Path, build_id: str, dbt_manifest: Path = DBT_MANIFE
                 "built_at": built_at,
                 "duckdb_version": version,
             }
+            if table["table"] in partitioned:
+                files = write_partitions(
+                    connection, table, partitioned[table["table"]], folder, file_metadata, previous, changed_sources
+                )
+                print(
+                    f"exports: {table['table']}: wrote {files['written']} of its {len(table['partitions'])} files, "
+                    f"kept {files['reused']} unchanged from the previous build",
+                    flush=True,
+                )
+                continue
             write_parquet(connection, table, folder / table["file"], file_metadata)
     manifest = {
         "built_at": built_at,

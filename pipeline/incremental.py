@@ -4,9 +4,10 @@ An incremental build loads only the figure files it has not loaded as they are n
 keeps were resolved against the landed sources, entities and aliases as they were then; if landed
 files changed those since (a new alias for a subject an earlier figure could not resolve, a
 corrected publication date), a full build would resolve them differently. This check finds such
-figures; the build then rebuilds in full, so incremental and full builds give the same marts. What
-the earlier build loaded is kept in the warehouse itself (schema build_state), written after each
-successful dbt build.
+figures (the view intermediate.int_earlier_figures_touched, compiled by dbt so that names are
+matched on the alias key as resolution matches them); the build then rebuilds in full, so
+incremental and full builds give the same marts. What the earlier build loaded is kept in the
+warehouse itself (schema build_state), written after each successful dbt build.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ SQL_DIR = Path(__file__).parent / "sql"
 
 
 def earlier_figures_touched(candidate: Path) -> int:
-    """Figures of `candidate` loaded by earlier builds whose source, entity or alias changed since."""
+    """Figures of `candidate` loaded by earlier builds whose source, entity or alias (of their
+    subject or item) changed since."""
     with settings.connect(candidate) as connection:
         found = connection.execute(
             "select count(*) from duckdb_tables() where schema_name = 'build_state' and table_name = 'loaded_files'"
@@ -27,7 +29,7 @@ def earlier_figures_touched(candidate: Path) -> int:
         if not found:
             # a warehouse from before build_state was kept: treat every earlier figure as touched
             return connection.execute("select count(*) from intermediate.int_figures_resolved").fetchone()[0]
-        return connection.execute((SQL_DIR / "earlier_figures_touched.sql").read_text(encoding="utf-8")).fetchone()[0]
+        return connection.execute("select count(*) from intermediate.int_earlier_figures_touched").fetchone()[0]
 
 
 def record_loaded_state(candidate: Path) -> None:

@@ -51,15 +51,6 @@ def kept_per(manifest: Path) -> dict[tuple[str, str], dict]:
     }
 
 
-def same_rows(connection, name: str) -> bool:
-    """True when table `name` holds the same rows (as a multiset) here and in the attached state."""
-    differences = connection.execute(
-        f"select count(*) from ((select * from {name} except all select * from state.{name}) "
-        f"union all (select * from state.{name} except all select * from {name}))"
-    ).fetchone()[0]
-    return differences == 0
-
-
 def fingerprint(connection, name: str) -> tuple:
     """The row count and the sum of the rows' hashes of table `name`: equal for the same rows (as a
     multiset) whatever their order, and differing, but for a hash collision, when a row was added,
@@ -115,6 +106,8 @@ def update_published_file(state: Path, previous: Path, destination: Path, manife
             ).fetchall():
                 comments.setdefault((schema, table), []).append((column, column_comment))
             existing = published_ddl(connection)
+            # (schema, table) -> the fingerprints of the copy and the state of a table left unchanged
+            checked: dict[tuple[str, str], tuple] = {}
             connection.execute("begin")
             for schema, table, create_statement, _ in tables:
                 meta = metas.get((schema, table), {})
@@ -122,8 +115,13 @@ def update_published_file(state: Path, previous: Path, destination: Path, manife
                 if existing.get((schema, table)) != create_statement:
                     recreate_table(connection, schema, table, create_statement)
                     continue
-                if not meta and same_rows(connection, name):
-                    continue  # unchanged: rewriting it would only leave free blocks in the file
+                if not meta:
+                    # a table replaced whole: unchanged (the same fingerprint as the state's) is left
+                    # as it is, since rewriting it would only leave free blocks in the file
+                    pair = (fingerprint(connection, name), fingerprint(connection, f"state.{name}"))
+                    if pair[0] == pair[1]:
+                        checked[(schema, table)] = pair
+                        continue
                 sql = template.render(
                     name=name,
                     kept_per=meta.get("kept_per"),
@@ -139,7 +137,8 @@ def update_published_file(state: Path, previous: Path, destination: Path, manife
             different = [
                 f"{schema}.{table}"
                 for schema, table, _, _ in tables
-                if fingerprint(connection, f"{identifier(schema)}.{identifier(table)}")
+                if (schema, table) not in checked
+                and fingerprint(connection, f"{identifier(schema)}.{identifier(table)}")
                 != fingerprint(connection, f"state.{identifier(schema)}.{identifier(table)}")
             ]
         except Exception:

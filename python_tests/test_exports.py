@@ -70,7 +70,12 @@ def test_parquet_fields_carry_their_description_and_declared_unit(published):
             "select table_name, comment from duckdb_tables() where schema_name = 'marts'"
         ).fetchall()
         for table, table_comment in tables:
-            schema = pq.read_schema(project / "exports" / f"{table}.parquet")
+            # a mart exported as a folder of files by source (fct_figures): every file has the schema
+            files = sorted((project / "exports").glob(f"{table}/*.parquet"))
+            files = files or [project / "exports" / f"{table}.parquet"]
+            schemas = [pq.read_schema(file) for file in files]
+            schema = schemas[0]
+            assert all(other.equals(schema, check_metadata=True) for other in schemas)
             assert schema.metadata[b"description"].decode() == table_comment
             assert schema.metadata[b"table"].decode() == table
             comments = dict(
@@ -151,7 +156,7 @@ def test_exports_open_from_any_working_directory(published, tmp_path):
     project, _ = published
     script = (
         "import duckdb, sys; print(duckdb.sql(\"select count(*) from read_parquet('"
-        + str(project / "exports" / "fct_figures.parquet")
+        + str(project / "exports" / "fct_figures" / "*.parquet")
         + "')\").fetchone()[0])"
     )
     completed = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, check=True)

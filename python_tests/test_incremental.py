@@ -6,13 +6,17 @@ warehouse built from other models."""
 from __future__ import annotations
 
 import csv
+import json
 import math
 import os
+import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import duckdb
+import pyarrow.parquet as pq
 import pytest
 from conftest import copy_project, replace_in_file
 from faults import record
@@ -192,6 +196,33 @@ def test_an_incremental_build_publishes_its_changed_rows_into_a_copy_of_the_publ
         assert "writing a new file" not in run.stdout
 
 
+def exported_files(project: Path, table: str) -> dict[str, list[tuple]]:
+    """The rows of each Parquet file of a mart exported as a folder of files, in file order."""
+    return {
+        file.name: [tuple(row.values()) for row in pq.read_table(file).to_pylist()]
+        for file in sorted((project / "exports" / table).glob("*.parquet"))
+    }
+
+
+def test_an_incremental_publish_rewrites_only_the_changed_sources_export_files(builds):
+    """fct_figures is exported as files by source: an incremental build rewrites the files of its
+    changed sources and keeps the others, and the files then hold the rows a full build writes, in
+    the same order."""
+    full, stepwise, _, second, _, third = builds
+    for run in (second, third):
+        kept = re.search(r"exports: fct_figures: wrote (\d+) of its (\d+) files, kept (\d+)", run.stdout)
+        assert kept, run.stdout[-3000:]
+        assert int(kept[1]) >= 1 and int(kept[3]) >= 1, kept[0]  # some rewritten, some kept
+    full_files, stepwise_files = exported_files(full, "fct_figures"), exported_files(stepwise, "fct_figures")
+    assert sorted(full_files) == sorted(stepwise_files) and len(full_files) > 1
+    assert [name for name in full_files if not same_rows(full_files[name], stepwise_files[name])] == []
+    manifest = json.loads((stepwise / "exports" / "manifest.json").read_text(encoding="utf-8"))
+    described = next(table for table in manifest["tables"] if table["table"] == "fct_figures")
+    assert described["file"] == "fct_figures/*.parquet"
+    assert sum(part["row_count"] for part in described["partitions"]) == described["row_count"]
+    assert sum(len(rows) for rows in stepwise_files.values()) == described["row_count"]
+
+
 def test_landed_figures_reach_the_marts_through_their_aliases(builds):
     full, *_ = builds
     with duckdb.connect(str(full / "warehouse.duckdb"), read_only=True) as connection:
@@ -280,6 +311,44 @@ def test_an_incremental_build_tests_only_the_rows_it_changed(builds):
         assert "int_changed_sources" not in compiled_test(full, name)
     # tests of models not kept per source read everything
     assert "int_changed_sources" not in compiled_test(stepwise, "accepted_values_dim_entities_*")
+
+
+def test_the_narrowed_tests_still_catch_a_lost_figure_and_a_duplicate_document(builds, tmp_path):
+    """On an incremental build the published-or-rejected and duplicate-documents tests read the
+    changed sources only; run as compiled on a copy of the state, they still catch a figure of a
+    changed source lost from fct_figures and a document landed again under a new id beside a changed
+    one, and they do not re-read what the last build checked (a duplicate of two unchanged sources)."""
+    _, stepwise, *_ = builds
+    lost_test = compiled_test(stepwise, "assert_every_figure_is_published_or_rejected")
+    duplicate_test = compiled_test(stepwise, "assert_no_duplicate_documents")
+    assert "int_changed_sources" in lost_test and "int_changed_sources" in duplicate_test
+    state = tmp_path / "warehouse.duckdb"  # the compiled tests name the catalog "warehouse"
+    shutil.copyfile(stepwise / STATE, state)
+    if (stepwise / f"{STATE}.wal").exists():
+        shutil.copyfile(stepwise / f"{STATE}.wal", tmp_path / "warehouse.duckdb.wal")
+    with duckdb.connect(str(state)) as connection:
+        changed = {
+            row[0] for row in connection.execute("select source_id from intermediate.int_changed_sources").fetchall()
+        }
+        assert "polar_2024_01" in changed and "ksc_2024_06" not in changed, changed
+        assert connection.execute(lost_test).fetchall() == []
+        assert connection.execute(duplicate_test).fetchall() == []
+
+        connection.execute("delete from marts.fct_figures where figure_id = 'polar_loss_2023'")
+        lost = connection.execute(f"select figure_id from ({lost_test}) as found").fetchall()
+        assert lost == [("polar_loss_2023",)]
+
+        for source_id in ("polar_2024_01", "ksc_2024_06"):
+            connection.execute(
+                "insert into intermediate.int_document_contents select 'zz_copy_of_' || source_id, landed_file, "
+                "figure_count, content_fingerprint from intermediate.int_document_contents where source_id = ?",
+                [source_id],
+            )
+        duplicates = connection.execute(
+            f"select source_id, duplicate_source_id from ({duplicate_test}) as found"
+        ).fetchall()
+        # the copy of the unchanged source is a pair the last build checked: a full build reads it
+        assert duplicates == [("polar_2024_01", "zz_copy_of_polar_2024_01")]
 
 
 TAMPERINGS = {

@@ -15,9 +15,15 @@
 {%- endfor %}
 with
 
+-- the columns read, named: with `select *` DuckDB read every column of every figure before the
+-- entities filtered them (0.30 s of CPU at 10^6 figures instead of 0.16 s)
 figures as (
-    -- the alias is read by changed_entities_in_test on an incremental build
-    select * from {{ ref('fct_figures') }} as published  -- noqa: AL05
+    select
+        published.figure_id,
+        published.metric_id,
+        published.is_forecast,
+        published.entity_id
+    from {{ ref('fct_figures') }} as published
     where {{ changed_entities_in_test('published', 'entity_id') }}
 ),
 

@@ -19,8 +19,19 @@ kinds as (
     select * from {{ ref('stg_curated__claim_kinds') }}
 ),
 
+-- the columns a claim reads of the figure stating it, named: with `select *` DuckDB kept every
+-- column of every figure for the join (0.46 s of CPU at 10^6 figures instead of 0.18 s)
 figures as (
-    select * from {{ ref('int_figures_normalised') }}
+    select
+        figure_id,
+        source_id,
+        value,
+        qualifier,
+        qualifier_word,
+        last_digit_unit,
+        unit,
+        value_as_written
+    from {{ ref('int_figures_normalised') }}
     where rejection_reason is null
 ),
 

@@ -1,10 +1,12 @@
-{#- Kept per source: an incremental build recomputes the rows of the changed sources only. -#}
+{#- Kept per source: an incremental build recomputes the rows of the changed sources only. Exported
+    as 64 Parquet files by source (meta export_partitions, pipeline/exports.py): a publish rewrites
+    only the files of the changed sources. -#}
 {{ config(
     materialized=per_source_materialization(),
     incremental_strategy='append',
     on_schema_change='fail',
     pre_hook="{{ delete_changed_sources() }}",
-    meta={'kept_per': 'source'},
+    meta={'kept_per': 'source', 'export_partitions': {'files': 64, 'order_by': ['source_id', 'figure_id']}},
 ) }}
 -- depends_on: {{ ref('int_changed_sources') }}
 

@@ -1,0 +1,110 @@
+{#- After an incremental build: the figures loaded by earlier builds that name a source, an entity
+    or an alias (as their subject, or as the product their item names) that landed files added,
+    changed or removed since (build_state holds what the earlier build loaded,
+    pipeline/sql/loaded_state.sql). Those figures were resolved against the registry as it was; a
+    full build would resolve them again, so the pipeline rebuilds in full when this view has rows
+    (pipeline/incremental.py). Names are matched on the alias key, as resolution matches them.
+    Without a record of an earlier build (a full build, Spark): no rows. -#}
+-- depends_on: {{ ref('stg_landing__entity_aliases') }}
+-- depends_on: {{ ref('stg_landing__entities') }}
+-- depends_on: {{ ref('stg_landing__sources') }}
+-- depends_on: {{ ref('int_figures_resolved') }}
+{%- set previous_aliases = loaded_state_relation('landed_entity_aliases') %}
+{%- set previous_entities = loaded_state_relation('landed_entities') %}
+{%- set previous_sources = loaded_state_relation('landed_sources') %}
+{%- set earlier_files = loaded_state_relation('loaded_files') %}
+
+with
+
+{% if previous_aliases is none or previous_entities is none or previous_sources is none or earlier_files is none %}
+final as (
+    select
+        cast(null as string) as figure_id,
+        cast(null as string) as source_id,
+        cast(null as string) as touched_by
+    where false
+)
+{% else %}
+current_aliases as (
+    select alias_key, entity_id from {{ ref('stg_landing__entity_aliases') }}
+),
+
+previous_aliases as (
+    select alias_key, entity_id from {{ previous_aliases }}
+),
+
+touched_aliases as (
+    select alias_key from (select * from current_aliases except select * from previous_aliases) as added
+    union
+    select alias_key from (select * from previous_aliases except select * from current_aliases) as removed
+),
+
+current_entities as (
+    select entity_id, entity_name, entity_type, parent_entity_id, description
+    from {{ ref('stg_landing__entities') }}
+),
+
+previous_entities as (
+    select entity_id, entity_name, entity_type, parent_entity_id, description
+    from {{ previous_entities }}
+),
+
+touched_entities as (
+    select entity_id from (select * from current_entities except select * from previous_entities) as added
+    union
+    select entity_id from (select * from previous_entities except select * from current_entities) as removed
+),
+
+current_sources as (
+    select source_id, title, published_date, language, section, text_path
+    from {{ ref('stg_landing__sources') }}
+),
+
+previous_sources as (
+    select source_id, title, published_date, language, section, text_path
+    from {{ previous_sources }}
+),
+
+touched_sources as (
+    select source_id from (select * from current_sources except select * from previous_sources) as added
+    union
+    select source_id from (select * from previous_sources except select * from current_sources) as removed
+),
+
+earlier_files as (
+    select landed_file, landed_file_hash
+    from {{ earlier_files }}
+),
+
+earlier_figures as (
+    select
+        figures.figure_id,
+        figures.source_id,
+        figures.entity_id,
+        {{ alias_key('figures.subject_as_written') }} as subject_key,
+        {{ alias_key('figures.item_as_written') }} as item_key
+    from {{ ref('int_figures_resolved') }} as figures
+    inner join earlier_files
+        on figures.landed_file = earlier_files.landed_file
+        and figures.landed_file_hash is not distinct from earlier_files.landed_file_hash
+),
+
+final as (
+    select
+        figure_id,
+        source_id,
+        case
+            when subject_key in (select touched_aliases.alias_key from touched_aliases) then 'alias of its subject'
+            when item_key in (select touched_aliases.alias_key from touched_aliases) then 'alias of its item'
+            when entity_id in (select touched_entities.entity_id from touched_entities) then 'its entity'
+            else 'its source'
+        end as touched_by
+    from earlier_figures
+    where subject_key in (select touched_aliases.alias_key from touched_aliases)
+        or item_key in (select touched_aliases.alias_key from touched_aliases)
+        or entity_id in (select touched_entities.entity_id from touched_entities)
+        or source_id in (select touched_sources.source_id from touched_sources)
+)
+{% endif %}
+
+select * from final
