@@ -74,26 +74,7 @@ ranges as (
         and signed.value_as_written = range_groups.value_as_written
 ),
 
-period_core as (
-    select
-        *,
-        {{ period_core('period_text') }}
-    from ranges
-),
-
-period_forms as (
-    select
-        *,
-        {{ period_form() }}
-    from period_core
-),
-
-period_values as (
-    select
-        *,
-        {{ period_part_values() }}
-    from period_forms
-),
+{{ period_value_ctes('ranges', 'period_text') }},
 
 -- the year each period states itself, relative years counted from the published date
 own_years as (
