@@ -14,7 +14,10 @@ written as a new user would find articles, and added by the steps of docs/contri
   forecast "by 2027" beside the year it is compared with, a price-cut range "10% to 15%", an amount
   in pounds and a price in pence, and two claims, one of them wrong.
 
-Both are built in one copy of the project with the machinery of test_fixture_article.py. Every
+Both are built in one copy of the project with the machinery of test_fixture_article.py. That copy
+also reports in a third currency, Hong Kong dollars (var reporting_currencies [CNY, USD, HKD], its
+model YAML rewritten by `python -m pipeline currency-columns`), as a user adding one would: every
+money mart then carries `<measure>_hkd` columns converted at the seed's rates. Every
 expected value below was worked out by hand from the text (the comment says how); none is read back
 from the warehouse.
 """
@@ -95,6 +98,9 @@ SAKURA_FIGURES = {
 # 1.2 / 1.02 - 1 = 17.65%, within 17.5%..18.5% of "18%"; 480 / 250 = 1.92 times, within 1.9..2 of
 # "nearly double"; 810 / 1,200 = 67.5%, not "64%"; 41.20 / 46.80 - 1 = -11.97%, within "12% below";
 # 48.3 / 39.9 - 1 = 21.05%, within "21%"; 12.9 / 48.3 = 26.7%, not "a third".
+# A third reporting currency, one the FX seed has rates for, after the two of the default list.
+THIRD_CURRENCY_LIST = ["CNY", "USD", "HKD"]
+
 CLAIMS = {
     "rl_revenue_yoy_2024_9m": "consistent",
     "rl_cloud_revenue_double_2024h1": "consistent",
@@ -108,7 +114,9 @@ CLAIMS = {
 @pytest.fixture(scope="module")
 def unseen_build(tmp_path_factory):
     """A copy of the project with both fixtures' seed rows and texts added, built and published."""
-    return build_with_articles(tmp_path_factory.mktemp("unseen"), RHEIN, SAKURA)
+    return build_with_articles(
+        tmp_path_factory.mktemp("unseen"), RHEIN, SAKURA, reporting_currencies=THIRD_CURRENCY_LIST
+    )
 
 
 @pytest.fixture()
@@ -254,3 +262,65 @@ def test_the_marts_show_both_companies(warehouse):
         )
     }
     assert market == {"FY2023": (3.1e12, "JPY", False), "FY2027": (5.2e12, "JPY", True)}
+
+
+def columns_of(connection, mart: str) -> list[str]:
+    return [
+        name
+        for (name,) in connection.execute(
+            "select column_name from duckdb_columns() where schema_name = 'marts' and table_name = ? order by column_index",
+            [mart],
+        ).fetchall()
+    ]
+
+
+def test_a_third_reporting_currency_gets_its_columns_in_every_money_mart(warehouse):
+    # each measure's currency columns side by side, in the order of the list
+    assert [name for name in columns_of(warehouse, "fct_figures") if name.startswith(("value_", "fx_"))] == [
+        "value_cny", "value_usd", "value_hkd", "value_as_written",
+        "fx_units_per_usd", "fx_cny_per_usd", "fx_hkd_per_usd", "fx_missing_reason",
+    ]  # fmt: skip
+    financials = columns_of(warehouse, "fct_company_financials")
+    assert financials[financials.index("revenue_amount") : financials.index("revenue_amount") + 5] == [
+        "revenue_amount", "revenue_currency", "revenue_cny", "revenue_usd", "revenue_hkd",
+    ]  # fmt: skip
+    assert {"cash_and_equivalents_hkd", "fx_hkd_per_usd"} <= set(financials)
+    assert "revenue_hkd" in columns_of(warehouse, "fct_company_interim_financials")
+    assert "revenue_hkd" in columns_of(warehouse, "fct_cloud_revenue")
+    assert {"value_low_hkd", "value_high_hkd"} <= set(columns_of(warehouse, "fct_market_metrics"))
+
+
+def test_a_third_reporting_currency_converts_at_the_seed_rates(warehouse):
+    rhein, sakura = figures_of(warehouse, RHEIN), figures_of(warehouse, SAKURA)
+    hkd_2023 = units_per_usd("HKD", 2023)
+    # euros and yen through the dollar: amount / own units per USD * HKD per USD
+    assert math.isclose(rhein["rl_revenue_2023"]["value_hkd"], 1.4e9 / units_per_usd("EUR", 2023) * hkd_2023, rel_tol=1e-12)
+    assert math.isclose(
+        sakura["sc_revenue_fy2023"]["value_hkd"], 1.62e11 / units_per_usd("JPY", 2023) * hkd_2023, rel_tol=1e-12
+    )
+    assert math.isclose(rhein["rl_revenue_2023"]["fx_hkd_per_usd"], hkd_2023, rel_tol=1e-12)
+    # not an amount: no conversion
+    assert rhein["rl_revenue_growth_2024_9m"]["value_hkd"] is None
+    # the marts carry the same conversion
+    (revenue_hkd, revenue_amount, fx_hkd) = warehouse.execute(
+        "select revenue_hkd, revenue_amount, fx_hkd_per_usd from marts.fct_company_financials"
+        " where company_id = 'rhein_logic' and fiscal_year = 2023"
+    ).fetchone()
+    assert revenue_amount == 1.4e9
+    assert math.isclose(revenue_hkd, 1.4e9 / units_per_usd("EUR", 2023) * hkd_2023, rel_tol=1e-12)
+    assert math.isclose(fx_hkd, hkd_2023, rel_tol=1e-12)
+    # the article's yuan amounts too, and the default currencies are unchanged beside the new one
+    yuan = query_rows(
+        warehouse,
+        "select value, value_cny, value_usd, value_hkd, fiscal_year from marts.fct_figures"
+        " where currency_code = 'CNY' and value_hkd is not null",
+    )
+    assert yuan
+    for row in yuan:
+        assert row["value_cny"] == row["value"]
+        assert math.isclose(row["value_usd"], row["value"] / units_per_usd("CNY", row["fiscal_year"]), rel_tol=1e-12)
+        assert math.isclose(
+            row["value_hkd"],
+            row["value"] / units_per_usd("CNY", row["fiscal_year"]) * units_per_usd("HKD", row["fiscal_year"]),
+            rel_tol=1e-12,
+        )
