@@ -12,7 +12,8 @@ written as a new user would find articles, and added by the steps of docs/contri
   March ("fiscal 2024", "the year to March 2025"; one row of seeds/curated/curated_fiscal_years.csv),
   "the third quarter of 2024" and "Q3 2024", "the same quarter of 2023", "fifteen", a market
   forecast "by 2027" beside the year it is compared with, a price-cut range "10% to 15%", an amount
-  in pounds and a price in pence, and two claims, one of them wrong.
+  in pounds and a price in pence, and three claims, two of them wrong (one a threshold in dollars
+  against revenue in yen: the threshold is converted as figures are).
 
 Both are built in one copy of the project with the machinery of test_fixture_article.py. That copy
 also reports in a third currency, Hong Kong dollars (var reporting_currencies [CNY, USD, HKD], its
@@ -108,6 +109,9 @@ CLAIMS = {
     "rl_share_change_from_ipo_2024_11_13": "consistent",
     "sc_revenue_yoy_2024q3": "consistent",
     "sc_gpu_rental_share_2024q3": "inconsistent",
+    # "more than US$1.5 billion" of yen revenue: ¥162 billion / 140.588 yen per dollar (2023) = US$1.15
+    # billion, not above US$1.5 billion; read without its currency, 162e9 > 1.5e9 would pass
+    "sc_revenue_above_usd_fy2023": "inconsistent",
 }
 
 
