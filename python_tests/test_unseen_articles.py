@@ -1,4 +1,4 @@
-"""Two more articles nobody on the team had seen go in by their text and seed rows alone.
+"""Three more articles nobody on the team had seen go in by their text and seed rows alone.
 
 The fixtures (python_tests/fixtures/rhein_logic_2024_11_14/ and sakura_compute_2024_11_08/) were
 written as a new user would find articles, and added by the steps of docs/contributors.md only:
@@ -15,7 +15,8 @@ written as a new user would find articles, and added by the steps of docs/contri
   in pounds and a price in pence, and three claims, two of them wrong (one a threshold in dollars
   against revenue in yen: the threshold is converted as figures are).
 
-Both are built in one copy of the project with the machinery of test_fixture_article.py. That copy
+Alpenklang Hearing (alpenklang_hearing_2025_10_23/, Swiss francs; the drafter's test fixture too) is
+built beside them. All three are built in one copy of the project with the machinery of test_fixture_article.py. That copy
 also reports in a third currency, Hong Kong dollars (var reporting_currencies [CNY, USD, HKD], its
 model YAML rewritten by `python -m pipeline currency-columns`), as a user adding one would: every
 money mart then carries `<measure>_hkd` columns converted at the seed's rates. Every
@@ -40,6 +41,7 @@ from fixture_articles import (
 
 RHEIN = "rhein_logic_2024_11_14"  # published 14 November 2024
 SAKURA = "sakura_compute_2024_11_08"  # published 8 November 2024
+ALPEN = "alpenklang_hearing_2025_10_23"  # published 23 October 2025, in Swiss francs
 
 # figure_id: (value, unit, currency_code, period_label, qualifier, is_forecast)
 RHEIN_FIGURES = {
@@ -99,6 +101,32 @@ SAKURA_FIGURES = {
 # 1.2 / 1.02 - 1 = 17.65%, within 17.5%..18.5% of "18%"; 480 / 250 = 1.92 times, within 1.9..2 of
 # "nearly double"; 810 / 1,200 = 67.5%, not "64%"; 41.20 / 46.80 - 1 = -11.97%, within "12% below";
 # 48.3 / 39.9 - 1 = 21.05%, within "21%"; 12.9 / 48.3 = 26.7%, not "a third".
+# Alpenklang Hearing (python_tests/fixtures/alpenklang_hearing_2025_10_23/), a Zurich hearing-aid maker
+# reporting in Swiss francs: "CHF 2.87 billion", "80 basis points" (a hundredth of a percentage
+# point each), "about 9,400", "more than 1.2 million", a guidance range for the year it is published
+# in, "now", a balance on "30 September 2025", a market in US dollars and a share price in francs.
+ALPEN_FIGURES = {
+    "ak_revenue_growth_headline": (0.14, "ratio", "", "2025-9M", "exact", False),  # "sales jump 14%"
+    "ak_revenue_growth_2025_9m": (0.14, "ratio", "", "2025-9M", "exact", False),
+    "ak_revenue_2025_9m": (2.87e9, "CHF", "CHF", "2025-9M", "exact", False),
+    "ak_cochlear_implant_revenue_2025_9m": (6.4e8, "CHF", "CHF", "2025-9M", "exact", False),
+    "ak_cochlear_implant_share_2025_9m": (0.22, "ratio", "", "2025-9M", "exact", False),
+    "ak_operating_profit_2025_9m": (5.12e8, "CHF", "CHF", "2025-9M", "exact", False),
+    "ak_operating_profit_2024_9m": (4.55e8, "CHF", "CHF", "2024-9M", "exact", False),  # "a year before"
+    "ak_operating_margin_change_2025_9m": (0.8, "percentage_point", "", "2025-9M", "exact", False),  # 80 bp
+    "ak_operating_margin_2025_9m": (0.178, "ratio", "", "2025-9M", "exact", False),
+    "ak_headcount_now": (9400, "count", "", "as of 2025-10-23", "approx", False),  # "now employs about"
+    "ak_hearing_aids_sold_2025_9m": (1.2e6, "count", "", "2025-9M", "lower_bound", False),  # "more than"
+    # "expects full-year sales of CHF 3.9 billion to CHF 4 billion in 2025": a range, a forecast
+    "ak_revenue_guidance_2025_low": (3.9e9, "CHF", "CHF", "FY2025", "range_low", True),
+    "ak_revenue_guidance_2025_high": (4e9, "CHF", "CHF", "FY2025", "range_high", True),
+    "ak_net_cash_2025_09_30": (3.1e8, "CHF", "CHF", "2025-09-30", "exact", False),
+    "ak_share_buyback_2025_9m": (9.5e7, "CHF", "CHF", "2025-9M", "exact", False),
+    "ak_hearing_aid_market_size_2024": (1.1e10, "USD", "USD", "FY2024", "approx", False),  # "roughly US$11 billion"
+    "ak_share_price_daily_change_2025_10_23": (-0.065, "ratio", "", "2025-10-23", "exact", False),  # "fell 6.5%"
+    "ak_closing_share_price_2025_10_23": (118.4, "CHF", "CHF", "2025-10-23", "exact", False),
+}
+
 # A third reporting currency, one the FX seed has rates for, after the two of the default list.
 THIRD_CURRENCY_LIST = ["CNY", "USD", "HKD"]
 
@@ -112,6 +140,9 @@ CLAIMS = {
     # "more than US$1.5 billion" of yen revenue: ¥162 billion / 140.588 yen per dollar (2023) = US$1.15
     # billion, not above US$1.5 billion; read without its currency, 162e9 > 1.5e9 would pass
     "sc_revenue_above_usd_fy2023": "inconsistent",
+    # 640 / 2,870 = 22.30%, within 21.5%..22.5% of "22%"; 512 / 2,870 = 17.84%, within 17.75%..17.85% of "17.8%"
+    "ak_cochlear_implant_share_2025_9m": "consistent",
+    "ak_operating_margin_2025_9m": "consistent",
 }
 
 
@@ -119,7 +150,7 @@ CLAIMS = {
 def unseen_build(tmp_path_factory):
     """A copy of the project with both fixtures' seed rows and texts added, built and published."""
     return build_with_articles(
-        tmp_path_factory.mktemp("unseen"), RHEIN, SAKURA, reporting_currencies=THIRD_CURRENCY_LIST
+        tmp_path_factory.mktemp("unseen"), RHEIN, SAKURA, ALPEN, reporting_currencies=THIRD_CURRENCY_LIST
     )
 
 
@@ -132,13 +163,15 @@ def test_both_articles_publish_with_seed_rows_and_text_alone(unseen_build):
     assert_published(unseen_build[1])
 
 
-@pytest.mark.parametrize(("source_id", "expected"), [(RHEIN, RHEIN_FIGURES), (SAKURA, SAKURA_FIGURES)])
+@pytest.mark.parametrize(
+    ("source_id", "expected"), [(RHEIN, RHEIN_FIGURES), (SAKURA, SAKURA_FIGURES), (ALPEN, ALPEN_FIGURES)]
+)
 def test_every_figure_has_its_value_unit_currency_period_qualifier_and_forecast_flag(warehouse, source_id, expected):
     assert figure_mismatches(warehouse, source_id, expected) == {}
 
 
 def test_every_claim_gets_the_verdict_worked_out_by_hand(warehouse):
-    assert claim_verdicts(warehouse, [RHEIN, SAKURA]) == CLAIMS
+    assert claim_verdicts(warehouse, [RHEIN, SAKURA, ALPEN]) == CLAIMS
 
 
 def test_pronouns_and_compared_periods_resolve(warehouse):
@@ -210,7 +243,14 @@ def test_a_fiscal_year_to_march_runs_from_april(warehouse):
 
 
 def test_amounts_keep_their_currency_and_convert_at_the_year_rate(warehouse):
-    rhein, sakura = figures_of(warehouse, RHEIN), figures_of(warehouse, SAKURA)
+    rhein, sakura, alpen = figures_of(warehouse, RHEIN), figures_of(warehouse, SAKURA), figures_of(warehouse, ALPEN)
+    francs = alpen["ak_revenue_2025_9m"]
+    assert math.isclose(francs["value_usd"], 2.87e9 / units_per_usd("CHF", 2025), rel_tol=1e-12)
+    # the yuan rates (National Bureau of Statistics) end before 2025: no yuan value, and the reason
+    assert (francs["value_cny"], francs["fx_missing_reason"]) == (
+        None,
+        "no annual rate for CNY in 2025 in seeds/reference/reference_fx_rates.csv",
+    )
     assert math.isclose(rhein["rl_revenue_2023"]["value_usd"], 1.4e9 / units_per_usd("EUR", 2023), rel_tol=1e-12)
     pounds = sakura["sc_thames_fibre_acquisition_price"]  # "£" in a yen article is still the pound
     assert math.isclose(pounds["value_usd"], 2.1e8 / units_per_usd("GBP", 2023), rel_tol=1e-12)
