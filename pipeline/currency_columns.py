@@ -29,7 +29,8 @@ import yaml
 
 from pipeline import settings
 
-MARKER = re.compile(r"^(?P<indent>\s*)# (?P<kind>per reporting currency but the base|per reporting currency|in the first reporting currency): generated")
+KINDS = "per reporting currency but the base|per reporting currency|in the first reporting currency"
+MARKER = re.compile(rf"^(?P<indent>\s*)# (?P<kind>{KINDS}): generated")
 END = re.compile(r"^\s*# end of (per reporting currency|in the first reporting currency)")
 COLUMN = re.compile(r"^(?P<indent>\s*)- name: (?P<name>\w+)\s*$")
 UNIT = re.compile(r"^(?P<head>\s*unit: )(?P<code>[A-Z]{3})\b")
@@ -47,14 +48,18 @@ def configured(project: Path = settings.ROOT) -> Currencies:
     codes = variables["reporting_currencies"]
     if isinstance(codes, str):
         codes = codes.split(",")
-    return Currencies([str(code).strip().upper() for code in codes], str(variables["fx_rates_base_currency"]).strip().upper())
+    return Currencies(
+        [str(code).strip().upper() for code in codes], str(variables["fx_rates_base_currency"]).strip().upper()
+    )
 
 
 def blocks(lines: list[str]) -> list[list[str]]:
     """The column entries of a region's lines, each from its `- name:` line to the next."""
     found: list[list[str]] = []
     for line in lines:
-        if COLUMN.match(line) and (not found or len(COLUMN.match(line)["indent"]) <= len(COLUMN.match(found[0][0])["indent"])):
+        if COLUMN.match(line) and (
+            not found or len(COLUMN.match(line)["indent"]) <= len(COLUMN.match(found[0][0])["indent"])
+        ):
             found.append([line])
         elif found:
             found[-1].append(line)
@@ -66,7 +71,9 @@ def template_code(block: list[str], where: str) -> str:
         match = UNIT.match(line)
         if match:
             return match["code"]
-    raise ValueError(f"{where}: column {block[0].strip()} between currency markers has no meta unit naming its currency")
+    raise ValueError(
+        f"{where}: column {block[0].strip()} between currency markers has no meta unit naming its currency"
+    )
 
 
 def renamed(block: list[str], old: str, new: str) -> list[str]:
@@ -77,7 +84,9 @@ def renamed(block: list[str], old: str, new: str) -> list[str]:
     out = [f"{head['indent']}- name: {'_'.join(tokens)}\n"]
     for line in block[1:]:
         match = UNIT.match(line)
-        out.append(UNIT.sub(lambda found: found["head"] + new, line, count=1) if match and match["code"] == old else line)
+        out.append(
+            UNIT.sub(lambda found: found["head"] + new, line, count=1) if match and match["code"] == old else line
+        )
     return out
 
 
@@ -88,7 +97,9 @@ def region(lines: list[str], kind: str, currencies: Currencies, where: str) -> l
         code = template_code(block, where)
         tokens = COLUMN.match(block[0])["name"].split("_")
         if code.lower() not in tokens:
-            raise ValueError(f"{where}: column {block[0].strip()} does not carry its unit's currency {code} in its name")
+            raise ValueError(
+                f"{where}: column {block[0].strip()} does not carry its unit's currency {code} in its name"
+            )
         stem = "_".join("{c}" if token == code.lower() else token for token in tokens)
         templates.setdefault(stem, (code, block))
     if kind == "in the first reporting currency":
@@ -142,5 +153,6 @@ def check(project: Path = settings.ROOT) -> list[str]:
     return [
         str(path.relative_to(project))
         for path in model_yaml_files(project)
-        if rewritten(path.read_text(encoding="utf-8"), currencies, str(path.relative_to(project))) != path.read_text(encoding="utf-8")
+        if rewritten(path.read_text(encoding="utf-8"), currencies, str(path.relative_to(project)))
+        != path.read_text(encoding="utf-8")
     ]

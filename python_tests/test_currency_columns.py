@@ -61,6 +61,8 @@ def test_rewriting_for_another_list_adds_and_removes_columns(tmp_path) -> None:
     # measures in one currency follow the first of the list
     assert "implied_prior_year_revenue_eur" in cloud and "implied_prior_year_revenue_cny" not in cloud
     assert currency_columns.check(project) == []
-    (project / "dbt_project.yml").write_text(text.replace("reporting_currencies: [CNY, USD]", "reporting_currencies: [USD]"))
+    (project / "dbt_project.yml").write_text(
+        text.replace("reporting_currencies: [CNY, USD]", "reporting_currencies: [USD]")
+    )
     currency_columns.write(project)
     assert not [name for name in column_names(project, "fct_company_financials") if name.endswith("_cny")]

@@ -32,7 +32,9 @@ def test_the_period_chain_is_called_only_by_its_holder_macro() -> None:
             text = path.read_text(encoding="utf-8")
             if f"{{% macro {HOLDER}(" in text:
                 body = holder_body(text)
-                assert [calls(body, macro) for macro in PERIOD_CHAIN] == [1], f"{HOLDER} calls each of {PERIOD_CHAIN} once"
+                assert [calls(body, macro) for macro in PERIOD_CHAIN] == [1], (
+                    f"{HOLDER} calls each of {PERIOD_CHAIN} once"
+                )
                 text = text.replace(body, "")
             for macro in PERIOD_CHAIN:
                 if calls(text, macro):
