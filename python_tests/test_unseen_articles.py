@@ -326,8 +326,8 @@ def columns_of(connection, mart: str) -> list[str]:
 def test_a_third_reporting_currency_gets_its_columns_in_every_money_mart(warehouse):
     # each measure's currency columns side by side, in the order of the list
     assert [name for name in columns_of(warehouse, "fct_figures") if name.startswith(("value_", "fx_"))] == [
-        "value_cny", "value_usd", "value_hkd", "value_as_written",
-        "fx_units_per_usd", "fx_cny_per_usd", "fx_hkd_per_usd", "fx_missing_reason",
+        "value_cny", "value_usd", "value_hkd",
+        "fx_units_per_usd", "fx_cny_per_usd", "fx_hkd_per_usd", "fx_missing_reason", "value_as_written",
     ]  # fmt: skip
     financials = columns_of(warehouse, "fct_company_financials")
     assert financials[financials.index("revenue_amount") : financials.index("revenue_amount") + 5] == [
