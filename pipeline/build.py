@@ -178,12 +178,14 @@ def run_dbt_build(
     parsed = dbt.parse(**options)
     if not parsed.success:
         raise BuildFailed(classify(f"dbt parse failed:\n{parsed.describe(candidate)}"))
+    target = target_path or settings.ROOT / "target"
+    deleting = dbt.set_aside_written_sql(target)
     run = dbt.invoke([*arguments, "--no-write-json"], threads=threads, manifest=parsed.result, **options)
     # the manifest the exports (columns' units) and the lean file (kept_per) read, and MetricFlow's;
     # no run_results.json: one an earlier build left would describe another run
-    target = target_path or settings.ROOT / "target"
     dbt.write_manifest(parsed.result, target)
     (target / "run_results.json").unlink(missing_ok=True)
+    deleting.join()
     NODE_SECONDS.clear()
     NODE_SECONDS.update(dbt.node_seconds(run.result))
     NODE_SECONDS["(dbt invocation)"] = time.perf_counter() - started
@@ -259,8 +261,9 @@ def report_rejections(candidate: Path) -> tuple[int, int]:
     return landed, total
 
 
-def run_expectations(candidate: Path, changed_only: bool = False) -> None:
-    passed, text = expectations.run(candidate, changed_only=changed_only)
+def report_expectations(validation: expectations.Validation) -> None:
+    """Wait for the expectations' verdict, print it; a failure fails the build."""
+    passed, text = validation.result()
     print(text)
     results = settings.RESULTS_DIR.relative_to(settings.ROOT)
     print(f"results: {results}/expectations/*.json (suites: gx/expectations/*.yml)")
@@ -419,18 +422,27 @@ class Build:
         self.stage = "stage 3/4 Great Expectations"
         started = stage("3/4 Great Expectations on the candidate's marts")
         # an incremental build's row-level expectations read the rows it changed; a full build, all
-        run_expectations(self.candidate, changed_only=built_mode == "incremental")
+        validation = expectations.start(self.candidate, changed_only=built_mode == "incremental")
+        written = None
+        if validation.in_background:
+            # the lean file and the exports only read the state, as Great Expectations does in its own
+            # process: they are written meanwhile, and published only if every expectation passes
+            print("Great Expectations validates in its own process; the lean file and exports are written meanwhile")
+            self.stage = "stage 3/4 Great Expectations, with the lean file and exports written meanwhile"
+            written = self.write_publishable(built_mode)
+        self.stage = "stage 3/4 Great Expectations"
+        report_expectations(validation)
         self.timings["expectations"] = time.perf_counter() - started
+        if written is not None:
+            print(f"stage 3 took {self.timings['expectations']:.1f} s: {written} written while Great Expectations ran")
         pause("validated")
 
         self.stage = "stage 4/4 publish"
-        started = stage("4/4 publish: the lean warehouse file and Parquet exports, then both together")
-        lean_started = time.perf_counter()
-        how = self.write_lean_file(built_mode)
-        lean_seconds = time.perf_counter() - lean_started
-        print(f"{how}: {self.lean.stat().st_size / 1e6:,.1f} MB in {lean_seconds:.1f} s")
-        self.export_folder = exports.version_folder(self.build_id)
-        exports.write_exports(self.lean, self.build_id)
+        if written is None:
+            started = stage("4/4 publish: the lean warehouse file and Parquet exports, then both together")
+            self.write_publishable(built_mode)
+        else:
+            started = stage("4/4 publish: the lean warehouse file and Parquet exports (written in stage 3) together")
         pause("exports-written")
         note(publish.publish(self.lean, self.build_id, self.export_folder))
         self.published = True
@@ -446,6 +458,19 @@ class Build:
         print("timings: " + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in self.timings.items()))
         self.after_publish(landed, rejected)
         return self.timings
+
+    def write_publishable(self, built_mode: str) -> str:
+        """Write the lean warehouse file and the Parquet exports of this build (not published yet);
+        say how long each took."""
+        lean_started = time.perf_counter()
+        how = self.write_lean_file(built_mode)
+        lean_seconds = time.perf_counter() - lean_started
+        print(f"{how}: {self.lean.stat().st_size / 1e6:,.1f} MB in {lean_seconds:.1f} s")
+        exports_started = time.perf_counter()
+        self.export_folder = exports.version_folder(self.build_id)
+        exports.write_exports(self.lean, self.build_id)
+        exports_seconds = time.perf_counter() - exports_started
+        return f"the lean file ({lean_seconds:.1f} s) and the Parquet exports ({exports_seconds:.1f} s)"
 
     def write_lean_file(self, built_mode: str) -> str:
         """The lean file to publish: after an incremental build from the state of the published file,

@@ -36,7 +36,17 @@ from pipeline.expectation_suites import (
     sql_template,
 )
 
-__all__ = ["Declaration", "DeclarationError", "load_declarations", "render_sql", "run", "validate", "warm_up"]
+__all__ = [
+    "Declaration",
+    "DeclarationError",
+    "Validation",
+    "load_declarations",
+    "render_sql",
+    "run",
+    "start",
+    "validate",
+    "warm_up",
+]
 
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
 
@@ -289,9 +299,16 @@ class _Worker:
         self.process.start()
         child_end.close()
 
-    def validate(self, database: Path, results_dir: Path, changed_only: bool = False) -> list[SuiteResult]:
+    def send(self, database: Path, results_dir: Path, changed_only: bool = False) -> None:
+        """Start validating `database` in the child; `receive` waits for the outcome."""
         try:
             self.connection.send((database, results_dir, changed_only))
+        except (EOFError, OSError) as error:
+            self.connection.close()
+            raise RuntimeError(f"the Great Expectations process ended early ({error})") from error
+
+    def receive(self) -> list[SuiteResult]:
+        try:
             status, value = self.connection.recv()
         except (EOFError, OSError) as error:
             raise RuntimeError(f"the Great Expectations process ended early ({error})") from error
@@ -340,19 +357,49 @@ def warm_up() -> None:
         _worker = _Worker()
 
 
+class Validation:
+    """Expectations started on a database: in the Great Expectations process when `warm_up` started
+    one (the caller can do other work meanwhile), else in this process when `result` is asked for."""
+
+    def __init__(self, database: Path, results_dir: Path, changed_only: bool) -> None:
+        global _worker
+        self.database, self.results_dir, self.changed_only = database, results_dir, changed_only
+        self.started = time.perf_counter()
+        self.worker, _worker = _worker, None
+        self.error: str | None = None
+        if self.worker:
+            try:
+                self.worker.send(database, results_dir, changed_only)
+            except RuntimeError as error:
+                self.error = str(error)
+
+    @property
+    def in_background(self) -> bool:
+        """True when the expectations run in their own process while the caller goes on."""
+        return self.worker is not None and self.error is None
+
+    def result(self) -> tuple[bool, str]:
+        """(all passed, the summary to print), once the expectations have run."""
+        if self.error is not None:
+            return False, f"  FAILED: {self.error}"
+        try:
+            outcomes = (
+                self.worker.receive()
+                if self.worker
+                else validate(self.database, self.results_dir, changed_only=self.changed_only)
+            )
+        except (DeclarationError, RuntimeError) as error:
+            return False, f"  FAILED: {error}"
+        text = summary(outcomes, time.perf_counter() - self.started)
+        return all(not outcome.failed for outcome in outcomes), text
+
+
+def start(database: Path, results_dir: Path = settings.RESULTS_DIR, changed_only: bool = False) -> Validation:
+    """Start validating every mart of `database`; `.result()` waits for the verdict. `changed_only`:
+    an incremental build's, whose row-level expectations read the rows it changed (see `validate`)."""
+    return Validation(database, results_dir, changed_only)
+
+
 def run(database: Path, results_dir: Path = settings.RESULTS_DIR, changed_only: bool = False) -> tuple[bool, str]:
-    """Validate every mart of `database`: (all passed, the summary to print). `changed_only`: an
-    incremental build's, whose row-level expectations read the rows it changed (see `validate`)."""
-    global _worker
-    started = time.perf_counter()
-    worker, _worker = _worker, None
-    try:
-        outcomes = (
-            worker.validate(database, results_dir, changed_only)
-            if worker
-            else validate(database, results_dir, changed_only=changed_only)
-        )
-    except (DeclarationError, RuntimeError) as error:
-        return False, f"  FAILED: {error}"
-    text = summary(outcomes, time.perf_counter() - started)
-    return all(not outcome.failed for outcome in outcomes), text
+    """Validate every mart of `database`: (all passed, the summary to print)."""
+    return start(database, results_dir, changed_only).result()

@@ -24,6 +24,7 @@ GROUPS = {
     "first": ["nimbus_data_2025_08_26", "rhein_logic_2024_11_14", "sakura_compute_2024_11_08"],
     "second": ["deccan_infotech_2025_01_16", "corvane_systems_2025_05_02"],
     "third": ["alpenklang_hearing_2025_10_23"],
+    "fourth": ["marlowe_finch_2025_04_16"],
 }
 SET_ASIDE = ["article_figures", "article_claims", "article_ignored_mentions"]
 
@@ -75,6 +76,7 @@ def guess(row: dict[str, str]) -> tuple[str, str]:
 RHEIN, SAKURA, NIMBUS = "rhein_logic_2024_11_14", "sakura_compute_2024_11_08", "nimbus_data_2025_08_26"
 DECCAN, CORVANE = "deccan_infotech_2025_01_16", "corvane_systems_2025_05_02"
 ALPENKLANG = "alpenklang_hearing_2025_10_23"
+MARLOWE = "marlowe_finch_2025_04_16"
 
 
 def test_a_metric_word_with_a_direction_word_signals_its_growth(drafted):
@@ -193,3 +195,44 @@ def test_a_more_specific_metric_needs_its_other_words_in_the_numbers_clause(draf
     that sales in the first nine months of 2025 rose 14% to CHF 2.87 billion": revenue; "Cochlear
     implant revenue" has its other words in the sentence, but in another clause."""
     assert row_of(drafted, ALPENKLANG, 4, "CHF 2.87 billion")["metric_id"] == "revenue"
+
+
+def test_the_year_to_a_month_is_found_in_the_text_as_one_period(drafted):
+    """ "sales in the year to February 2025 rose 4.2% to £6.12 billion": the period finder reads "year
+    to February 2025" whole, a fiscal year (without it the text's period was "February 2025", the
+    month, and a later "in 2024" became the document's leading period)."""
+    assert guess(row_of(drafted, MARLOWE, 4, "£6.12 billion")) == ("revenue", "FY2025")
+    assert row_of(drafted, SAKURA, 6, "¥21 billion")["period_label_guess"] == "FY2024"
+
+
+def test_a_relative_period_after_from_and_lead_words_is_not_the_numbers(drafted):
+    """ "Online sales made up 31% of clothing and home sales, up 3 percentage points from the year
+    before": "the year before" comes after "from the" and names what the change is measured from, so
+    the 3 points take the document's leading period (without "the" allowed between, FY2024)."""
+    assert row_of(drafted, MARLOWE, 8, "3 percentage points")["period_label_guess"] == "FY2025"
+
+
+def test_a_metric_named_whole_in_the_numbers_clause_beats_a_word_outside_it(drafted):
+    """ "Pre-tax profit came to £512 million, ..., and the company will pay a final dividend of 9.1 pence
+    per share": every word of "Dividend per share" is in the number's clause, "pre-tax profit" is
+    not (without the rule: pretax_profit); "..., employing about 64,000 people": "employing" stands
+    for "Employees" in the clause, "stores" is in another clause (without it: store_count)."""
+    assert row_of(drafted, MARLOWE, 6, "9.1 pence per share")["metric_id"] == "dividend_per_share"
+    assert row_of(drafted, MARLOWE, 9, "about 64,000")["metric_id"] == "headcount"
+
+
+def test_a_number_after_a_direction_word_and_by_is_the_change_metric(drafted):
+    """ "Headcount fell by 2,314 to 2,41,560 employees", "cut its headcount by nearly 1,100 to 14,200
+    employees": the number after "by" is a change, the signed-change metric whose name holds the
+    words of the guess's ("Change in employees"); the level after "to" stays headcount (without the
+    rule both changes were headcount)."""
+    assert row_of(drafted, DECCAN, 9, "2,314")["metric_id"] == "headcount_change"
+    assert row_of(drafted, CORVANE, 10, "nearly 1,100")["metric_id"] == "headcount_change"
+    assert row_of(drafted, DECCAN, 9, "2,41,560")["metric_id"] == "headcount"
+
+
+def test_a_number_with_no_period_takes_that_of_the_level_it_reached(drafted):
+    """ "Headcount fell by 2,314 to 2,41,560 employees at the end of December 2024": the period is
+    written after the 2,41,560, with that number between it and the 2,314, so the change takes the
+    period of the level it fell to (without the rule, the document's leading period, FY2025-Q3)."""
+    assert row_of(drafted, DECCAN, 9, "2,314")["period_label_guess"] == "2024-12-31"

@@ -435,7 +435,7 @@ period_fiscal_years as (
     take the rest of the text. -#}
 {% macro period_mention_pattern() -%}
     {%- set grammar = period_grammar() -%}
-    {%- set order = ['date_month_first', 'date_day_first', 'date_iso', 'year_to_date', 'part_ordinal',
+    {%- set order = ['year_to', 'date_month_first', 'date_day_first', 'date_iso', 'year_to_date', 'part_ordinal',
                      'part_letter_first', 'part_digit_first', 'part_year_first', 'same_part', 'span',
                      'span_between', 'month_end', 'year_end', 'month', 'fiscal_year', 'figure_relative',
                      'as_of_publication', 'before_publication'] -%}

@@ -1,0 +1,72 @@
+{#- Shapes the draft models (models/intermediate/documents/int_document_draft_*.sql) repeat: a number
+    mention is keyed by (source_id, paragraph_number, mention_start). -#}
+
+{#- The join condition of two relations on the same number mention. -#}
+{% macro draft_same_mention(left, right) -%}
+    {{ left }}.source_id = {{ right }}.source_id
+            and {{ left }}.paragraph_number = {{ right }}.paragraph_number
+            and {{ left }}.mention_start = {{ right }}.mention_start
+{%- endmacro %}
+
+{#- The first row of each number mention of `relation` in the order of `order_by`: the guess among
+    its candidates (guess_rank is 1). -#}
+{% macro draft_first_per_mention(relation, order_by) -%}
+    select *
+    from (
+        select
+            *,
+            row_number() over (
+                partition by source_id, paragraph_number, mention_start
+                order by {{ order_by }}
+            ) as guess_rank
+        from {{ relation }}
+    ) as ranked
+    where guess_rank = 1
+{%- endmacro %}
+
+{#- The aliases (int_entity_aliases) written in the sentence of each number of `sentences`
+    (int_document_draft_sentences): the distance of the nearest before it (counted back from the
+    number) and after it, NULL where it is not on that side. -#}
+{% macro draft_alias_candidates(sentences, aliases) -%}
+    select
+        {{ sentences }}.source_id,
+        {{ sentences }}.mention_start,
+        {{ sentences }}.paragraph_number,
+        {{ aliases }}.alias,
+        {{ aliases }}.entity_id,
+        {{ draft_distance_before(sentences, aliases ~ '.alias') }} as before_distance,
+        {{ draft_distance_after(sentences, aliases ~ '.alias') }} as after_distance
+    from {{ sentences }}
+    inner join {{ aliases }}
+        on {{ dbt.position('lower(' ~ aliases ~ '.alias)', 'lower(' ~ sentences ~ '.quote)') }} > 0
+{%- endmacro %}
+
+{#- Where a word is in a number's sentence: its distance from the number before it (counted back
+    from the number), NULL when it is not before it. -#}
+{% macro draft_distance_before(sentences, word) -%}
+    nullif({{ dbt.position('reverse(lower(' ~ word ~ '))', 'reverse(' ~ sentences ~ '.text_before)') }}, 0)
+{%- endmacro %}
+
+{#- Its distance after the number, NULL when it is not after it. -#}
+{% macro draft_distance_after(sentences, word) -%}
+    nullif({{ dbt.position('lower(' ~ word ~ ')', sentences ~ '.text_after') }}, 0)
+{%- endmacro %}
+
+{#- The order in which the nearest alias is the guess: one before the number first, then the
+    nearest, then the longest. -#}
+{% macro draft_nearest_alias_order() -%}
+    case when before_distance is not null then 0 else 1 end, coalesce(before_distance, after_distance), {{ dbt.length('alias') }} desc, alias
+{%- endmacro %}
+
+{#- The paragraphs (stg_documents__paragraphs) of the sources (int_sources) that have a number in
+    `numbers`: source_id, paragraph_number, paragraph_text. -#}
+{% macro draft_source_paragraphs(sources, document_paragraphs, numbers) -%}
+    select
+        {{ sources }}.source_id,
+        {{ document_paragraphs }}.paragraph_number,
+        {{ document_paragraphs }}.paragraph_text
+    from {{ sources }}
+    inner join {{ document_paragraphs }}
+        on {{ sources }}.text_path = {{ document_paragraphs }}.text_path
+    where {{ sources }}.source_id in (select {{ numbers }}.source_id from {{ numbers }})
+{%- endmacro %}

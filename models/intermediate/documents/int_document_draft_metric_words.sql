@@ -1,0 +1,179 @@
+{#- The words that signal each metric of the catalogue, for python -m pipeline draft (tag:draft),
+    one row per word and metric, by role:
+    - signal: the words of vocabulary_metric_words, and the catalogue's own words for every metric
+      (its name, and its id read as words); a word of a metric that has a variant (a signed change or
+      a multiple, of another unit kind, whose name begins with the metric's) also signals the variant:
+      a signed change only after a direction word (needs_direction);
+    - name: each word of a metric's name (less the filler words of vocabulary_context_words), with
+      the form that stands for it in a sentence (form_text) and the number of words of the name. -#}
+
+with
+
+metrics as (
+    select * from {{ ref('stg_curated__metrics') }}
+),
+
+vocabulary_metric_words as (
+    select * from {{ ref('vocabulary_metric_words') }}
+),
+
+context_words as (
+    select * from {{ ref('vocabulary_context_words') }}
+),
+
+-- the signal words of each metric: those of vocabulary_metric_words, and the catalogue's own words for
+-- every metric (its name, and its id read as words: 'net_profit' is "net profit"), so a metric added
+-- to the catalogue is guessed without a vocabulary row
+catalogue_metric_words as (
+    select
+        lower(metric_name) as word,
+        metric_id
+    from metrics
+    union
+    select
+        replace(metric_id, '_', ' ') as word,
+        metric_id
+    from metrics
+),
+
+base_metric_words as (
+    select
+        lower(word) as word,
+        metric_id
+    from vocabulary_metric_words
+    union
+    select
+        word,
+        metric_id
+    from catalogue_metric_words
+),
+
+-- a metric's variants: the metrics whose name begins with its name and whose values are of another
+-- unit kind, either a signed change ("Net profit" -> "Net profit growth year on year", a ratio;
+-- "Operating margin" -> "Operating margin change", in percentage points) or a multiple ("Cloud
+-- revenue" -> "Cloud revenue as a multiple of a year earlier"); per unit kind the nearest by name
+-- length is the variant
+change_variants as (
+    select
+        base_metric_id,
+        variant_metric_id,
+        is_signed_change
+    from (
+        select
+            base.metric_id as base_metric_id,
+            variant.metric_id as variant_metric_id,
+            variant.is_signed_change,
+            row_number() over (
+                partition by base.metric_id, variant.unit_kind
+                order by {{ dbt.length('variant.metric_name') }}, variant.metric_id
+            ) as variant_rank
+        from metrics as base
+        inner join metrics as variant
+            on (variant.is_signed_change or variant.unit_kind = 'multiple')
+                and base.unit_kind <> variant.unit_kind
+                and not base.is_signed_change
+                and {{ dbt.position("lower(base.metric_name) || ' '", 'lower(variant.metric_name)') }} = 1
+    ) as ranked
+    where variant_rank = 1
+),
+
+-- a word of a metric that has a variant also signals the variant (the number's unit kind tells
+-- which): a signed change when a direction word ("rose", "narrowed") comes before the number ("net
+-- profit rose 12%" is net profit growth), a multiple with none ("cloud revenue ... nearly double")
+metric_words as (
+    select
+        word,
+        metric_id,
+        false as needs_direction
+    from base_metric_words
+    union all
+    select
+        base_metric_words.word,
+        change_variants.variant_metric_id as metric_id,
+        change_variants.is_signed_change as needs_direction
+    from base_metric_words
+    inner join change_variants
+        on base_metric_words.metric_id = change_variants.base_metric_id
+),
+
+-- the words of each metric's name, less the words that only join them (class metric_name_filler of
+-- vocabulary_context_words: "of", "the"): "GPU rental share of revenue" is gpu, rental, share, revenue
+metric_names as (
+    select
+        metric_id,
+        trim({{ regex_replace_all('lower(metric_name)', '[^a-z0-9&]+', ' ') }}) as name_text
+    from metrics
+),
+
+metric_name_word_rows as (
+    {{ split_to_rows('metric_names', 'metric_id', 'name_text', ' ') | indent(4) }}
+),
+
+metric_name_words as (
+    select distinct
+        metric_name_word_rows.key as metric_id,
+        metric_name_word_rows.value as word
+    from metric_name_word_rows
+    left join context_words
+        on metric_name_word_rows.value = context_words.word
+            and context_words.word_class = 'metric_name_filler'
+    where metric_name_word_rows.value <> ''
+        and context_words.word is null
+),
+
+metric_name_sizes as (
+    select
+        metric_id,
+        count(*) as name_word_count
+    from metric_name_words
+    group by metric_id
+),
+
+-- what stands for a word of a name in a sentence: a word of four letters or more by its first four
+-- ("trains" for "training", "open" for "opened"), a shorter one ("ai", "gpu") whole, and a word that
+-- is a metric's whole name by that metric's signal words ("sales" for the "revenue" of "AI
+-- networking revenue")
+metric_name_word_forms as (
+    select
+        metric_id,
+        word,
+        case when {{ dbt.length('word') }} >= 4 then ' ' || substring(word, 1, 4) else ' ' || word || ' ' end as form_text
+    from metric_name_words
+    union
+    select
+        metric_name_words.metric_id,
+        metric_name_words.word,
+        ' ' || trim({{ regex_replace_all('base_metric_words.word', '[^a-z0-9&]+', ' ') }}) || ' ' as form_text
+    from metric_name_words
+    inner join metrics as named_metrics
+        on metric_name_words.word = lower(named_metrics.metric_name)
+    inner join base_metric_words
+        on named_metrics.metric_id = base_metric_words.metric_id
+),
+
+final as (
+    select
+        -- keys
+        metric_id,
+        word,
+        'signal' as word_role,
+
+        -- attributes
+        needs_direction,
+        cast(null as string) as form_text,
+        cast(null as integer) as name_word_count
+    from metric_words
+    union all
+    select
+        metric_name_word_forms.metric_id,
+        metric_name_word_forms.word,
+        'name' as word_role,
+        false as needs_direction,
+        metric_name_word_forms.form_text,
+        metric_name_sizes.name_word_count
+    from metric_name_word_forms
+    inner join metric_name_sizes
+        on metric_name_word_forms.metric_id = metric_name_sizes.metric_id
+)
+
+select * from final

@@ -1,0 +1,485 @@
+{#- The metric guess of each draft number (int_document_draft_sentences), for python -m pipeline
+    draft (tag:draft), one row per number that has one:
+    - the nearest signal word (int_document_draft_metric_words) whose metric's unit kind fits the
+      number (an amount, a ratio, a count), a word in the number's own clause before one outside it;
+      a word after the number counts only before the next comma; a signed change needs a direction
+      word before the number; with no signal word of the number's unit, the metric with the most
+      words of its name in the number's clause, then sentence (a metric all of whose name words are
+      in the clause before a signal word outside it); a longer name ending with the guess whose
+      other words are in the clause is more specific; "X% of ..." is no signed change; a number
+      after a direction word and "by" ("fell by 2,314") is the signed change whose name holds the
+      guess's words;
+    - a metric whose mart needs an item (a price cut) takes for subject the nearest alias of an
+      entity type its mart takes (item_alias), the subject's alias becoming its item;
+    - whether the metric takes the document's leading period (a mart of it lists period types, or
+      its only mart is fct_figures). -#}
+
+with
+
+sentences as (
+    select * from {{ ref('int_document_draft_sentences') }}
+),
+
+subjects as (
+    select * from {{ ref('int_document_draft_subjects') }}
+),
+
+entities as (
+    select * from {{ ref('int_entities') }}
+),
+
+aliases as (
+    select * from {{ ref('int_entity_aliases') }}
+),
+
+metrics as (
+    select * from {{ ref('stg_curated__metrics') }}
+),
+
+metric_marts as (
+    select * from {{ ref('int_document_draft_metric_marts') }}
+),
+
+all_metric_words as (
+    select * from {{ ref('int_document_draft_metric_words') }}
+),
+
+metric_words as (
+    select
+        word,
+        metric_id,
+        needs_direction
+    from all_metric_words
+    where word_role = 'signal'
+),
+
+metric_name_word_forms as (
+    select
+        metric_id,
+        word,
+        form_text
+    from all_metric_words
+    where word_role = 'name'
+),
+
+metric_name_words as (
+    select distinct
+        metric_id,
+        word
+    from metric_name_word_forms
+),
+
+metric_name_sizes as (
+    select distinct
+        metric_id,
+        name_word_count
+    from all_metric_words
+    where word_role = 'name'
+),
+
+metric_fit as (
+    select
+        metric_id,
+        entity_type,
+        needs_item
+    from metric_marts
+    where entity_type <> ''
+),
+
+metric_takes_any as (
+    select metric_id
+    from metric_marts
+    where entity_type = '' and takes_any_type
+),
+
+-- the metrics of each number's unit kind (a ratio metric takes a multiple too): unit_rank 0 for its
+-- own kind; fit_rank 0 when a mart of the metric takes the subject's entity type, 1 when a mart
+-- takes any, else 2
+mention_metrics as (
+    select
+        sentences.source_id,
+        sentences.paragraph_number,
+        sentences.mention_start,
+        metrics.metric_id,
+        metrics.metric_name,
+        metrics.is_signed_change,
+        case when metrics.unit_kind = sentences.value_unit then 0 else 1 end as unit_rank,
+        case
+            when metric_fit.metric_id is not null then 0
+            when metric_takes_any.metric_id is not null then 1
+            else 2
+        end as fit_rank
+    from sentences
+    inner join metrics
+        on sentences.value_unit = metrics.unit_kind
+            or (sentences.value_unit = 'multiple' and metrics.unit_kind = 'ratio')
+    left join subjects
+        on {{ draft_same_mention('sentences', 'subjects') }}
+    left join metric_fit
+        on metrics.metric_id = metric_fit.metric_id
+            and subjects.subject_entity_type = metric_fit.entity_type
+    left join metric_takes_any
+        on metrics.metric_id = metric_takes_any.metric_id
+),
+
+-- a metric word after the number counts only in the number's own clause: "revenue of 190 billion
+-- yen ..., up from ¥162 billion in fiscal 2023, and an operating profit of ¥21 billion": the
+-- operating profit, after a comma, is not the ¥162 billion's metric
+{%- set distance_before = draft_distance_before('sentences', 'metric_words.word') %}
+{%- set distance_after = draft_distance_after('sentences', 'metric_words.word') %}
+{%- set in_number = dbt.position('lower(metric_words.word)', 'lower(sentences.mention_as_written)') ~ ' > 0' %}
+{%- set clause_after = "not " ~ regex_matches("substring(sentences.text_after, 1, " ~ distance_after ~ ")", '[,;]') %}
+{%- set clause_before = "not " ~ regex_matches("substring(sentences.text_before, " ~ dbt.length('sentences.text_before') ~ " - " ~ distance_before ~ " + 2)", '[,;]') %}
+metric_candidates as (
+    select
+        sentences.source_id,
+        sentences.paragraph_number,
+        sentences.mention_start,
+        metric_words.word,
+        mention_metrics.metric_id,
+        mention_metrics.is_signed_change,
+        mention_metrics.unit_rank,
+        mention_metrics.fit_rank,
+        least(
+            case when {{ in_number }} then 0 end,
+            coalesce({{ distance_before }}, 100000),
+            coalesce(case when {{ clause_after }} then {{ distance_after }} end, 100000)
+        ) as distance,
+        -- the word is in the number's clause (in it, before it with no comma or semicolon between, or
+        -- after it in the clause)
+        coalesce({{ in_number }} or {{ clause_before }} or {{ clause_after }}, false) as is_in_clause
+    from sentences
+    inner join metric_words
+        on {{ dbt.position('lower(metric_words.word)', 'lower(sentences.quote)') }} > 0
+    inner join mention_metrics
+        on {{ draft_same_mention('sentences', 'mention_metrics') }}
+            and metric_words.metric_id = mention_metrics.metric_id
+    left join subjects
+        on {{ draft_same_mention('sentences', 'subjects') }}
+    where not metric_words.needs_direction
+        or subjects.direction_word is not null
+),
+
+-- the words of each number's sentence and of its clause (between the commas or semicolons around
+-- it), lowercased, between single spaces
+sentence_words as (
+    select
+        source_id,
+        paragraph_number,
+        mention_start,
+        ' ' || trim({{ regex_replace_all('lower(quote)', '[^a-z0-9&]+', ' ') }}) || ' ' as quote_words,
+        ' ' || trim({{ regex_replace_all(
+            regex_group('text_before', '([^,;]*)$', 1) ~ " || ' ' || lower(mention_as_written) || ' ' || "
+            ~ regex_group('text_after', '^([^,;]*)', 1), '[^a-z0-9&]+', ' ') }}) || ' ' as clause_words
+    from sentences
+),
+
+name_word_hits as (
+    select
+        sentence_words.source_id,
+        sentence_words.paragraph_number,
+        sentence_words.mention_start,
+        metric_name_word_forms.metric_id,
+        metric_name_word_forms.word,
+        max(case when {{ dbt.position('metric_name_word_forms.form_text', 'sentence_words.clause_words') }} > 0 then 1 else 0 end)
+            as is_in_clause
+    from sentence_words
+    inner join metric_name_word_forms
+        on {{ dbt.position('metric_name_word_forms.form_text', 'sentence_words.quote_words') }} > 0
+    group by
+        sentence_words.source_id, sentence_words.paragraph_number, sentence_words.mention_start,
+        metric_name_word_forms.metric_id, metric_name_word_forms.word
+),
+
+metric_name_hits as (
+    select
+        source_id,
+        paragraph_number,
+        mention_start,
+        metric_id,
+        count(*) as matched_word_count,
+        sum(is_in_clause) as clause_word_count,
+        {{ listagg_sorted('word', "', '") }} as matched_words
+    from name_word_hits
+    group by source_id, paragraph_number, mention_start, metric_id
+),
+
+
+-- how many words of each metric's name the sentence (and the number's clause) holds, for the
+-- metrics of the number's unit, when it holds at least half of them or the clause two
+name_word_matches as (
+    select
+        mention_metrics.*,
+        metric_name_hits.matched_word_count,
+        metric_name_hits.clause_word_count,
+        metric_name_sizes.name_word_count,
+        metric_name_hits.matched_words
+    from mention_metrics
+    inner join metric_name_hits
+        on {{ draft_same_mention('mention_metrics', 'metric_name_hits') }}
+            and mention_metrics.metric_id = metric_name_hits.metric_id
+    inner join metric_name_sizes
+        on mention_metrics.metric_id = metric_name_sizes.metric_id
+    where 2 * metric_name_hits.matched_word_count >= metric_name_sizes.name_word_count
+        or metric_name_hits.clause_word_count >= 2
+),
+
+-- a part of a whole ("22% of group sales", "a third of the total") is no change: the metrics that are
+-- signed changes are not its guess
+share_statements as (
+    select
+        source_id,
+        paragraph_number,
+        mention_start
+    from sentences
+    where value_unit = 'ratio'
+        and {{ regex_matches('text_after', '^ +of +[a-z]') }}
+),
+
+-- the guess: the nearest signal word of a metric of the number's own unit kind (a ratio metric
+-- takes a multiple only when no metric of the multiple's kind is signalled); with no signal word
+-- of its kind, the metric of its kind with the most words of its name in the number's clause, then
+-- in its sentence ("About one in five of its customers now trains AI models" is the share of
+-- customers training AI models)
+ranked_metric_candidates as (
+    select
+        source_id,
+        paragraph_number,
+        mention_start,
+        word as metric_word,
+        metric_id,
+        is_signed_change,
+        unit_rank,
+        fit_rank,
+        0 as basis_rank,
+        case when is_in_clause then 0 else 1 end as clause_rank,
+        distance,
+        {{ dbt.length('word') }} as word_length,
+        0 as clause_word_count,
+        0 as matched_word_count,
+        0.0 as matched_share,
+        '' as matched_words
+    from metric_candidates
+    where distance < 100000
+    union all
+    select
+        source_id,
+        paragraph_number,
+        mention_start,
+        cast(null as string) as metric_word,
+        metric_id,
+        is_signed_change,
+        unit_rank,
+        fit_rank,
+        1 as basis_rank,
+        case when clause_word_count = name_word_count then 0 else 1 end as clause_rank,
+        0 as distance,
+        0 as word_length,
+        clause_word_count,
+        matched_word_count,
+        1.0 * matched_word_count / name_word_count as matched_share,
+        matched_words
+    from name_word_matches
+),
+
+unshared_metric_candidates as (
+    select ranked_metric_candidates.*
+    from ranked_metric_candidates
+    left join share_statements
+        on {{ draft_same_mention('ranked_metric_candidates', 'share_statements') }}
+    where share_statements.mention_start is null
+        or not ranked_metric_candidates.is_signed_change
+),
+
+first_metric_guess as (
+    {{ draft_first_per_mention(
+        'unshared_metric_candidates',
+        'unit_rank, clause_rank, basis_rank, case when fit_rank = 2 then 1 else 0 end, distance, '
+        ~ 'clause_word_count desc, matched_word_count desc, matched_share desc, word_length desc, fit_rank, metric_id')
+        | indent(4) }}
+),
+
+-- a metric of the same unit kind whose name ends with the name of the guess, and every other word of
+-- whose name the number's clause holds, is the more specific guess: "Its GPU rental business brought
+-- in ¥12.9 billion" is GPU rental revenue, not revenue ("the maker of hearing aids and cochlear
+-- implants, said ... that sales ... rose 14% to CHF 2.87 billion" is revenue: the other words are
+-- in another clause)
+specific_candidates as (
+    select
+        first_metric_guess.source_id,
+        first_metric_guess.paragraph_number,
+        first_metric_guess.mention_start,
+        specific_metrics.metric_id,
+        specific_metrics.is_signed_change,
+        count(distinct metric_name_words.word) as extra_word_count,
+        count(distinct case when name_word_hits.is_in_clause = 1 then name_word_hits.word end) as extra_hit_count
+    from first_metric_guess
+    inner join metrics as guessed_metrics
+        on first_metric_guess.metric_id = guessed_metrics.metric_id
+    inner join metrics as specific_metrics
+        on guessed_metrics.unit_kind = specific_metrics.unit_kind
+            and lower(specific_metrics.metric_name) like '% ' || lower(guessed_metrics.metric_name)
+    inner join metric_name_words
+        on specific_metrics.metric_id = metric_name_words.metric_id
+    left join metric_name_words as guessed_words
+        on guessed_metrics.metric_id = guessed_words.metric_id
+            and metric_name_words.word = guessed_words.word
+    left join name_word_hits
+        on {{ draft_same_mention('first_metric_guess', 'name_word_hits') }}
+            and specific_metrics.metric_id = name_word_hits.metric_id
+            and metric_name_words.word = name_word_hits.word
+    where first_metric_guess.basis_rank = 0
+        and guessed_words.word is null
+    group by
+        first_metric_guess.source_id, first_metric_guess.paragraph_number, first_metric_guess.mention_start,
+        specific_metrics.metric_id, specific_metrics.is_signed_change
+),
+
+specific_metric_guess as (
+    {{ draft_first_per_mention(
+        '(select * from specific_candidates where extra_hit_count = extra_word_count) as complete',
+        'extra_word_count desc, metric_id') | indent(4) }}
+),
+
+named_metric_guess as (
+    select
+        first_metric_guess.source_id,
+        first_metric_guess.paragraph_number,
+        first_metric_guess.mention_start,
+        first_metric_guess.metric_word,
+        coalesce(specific_metric_guess.metric_id, first_metric_guess.metric_id) as metric_id,
+        coalesce(specific_metric_guess.is_signed_change, first_metric_guess.is_signed_change) as is_signed_change,
+        case
+            when specific_metric_guess.metric_id is not null
+                then 'a metric word of its unit, and the other words of a longer metric name (' || specific_metric_guess.metric_id || ')'
+            when first_metric_guess.basis_rank = 1
+                then 'no signal word of its unit: the most words of its name near it (' || first_metric_guess.matched_words || ')'
+            else 'nearest metric word of its unit'
+        end as metric_basis
+    from first_metric_guess
+    left join specific_metric_guess
+        on {{ draft_same_mention('first_metric_guess', 'specific_metric_guess') }}
+),
+
+-- a number written after "by" with a direction word before it in its clause ("Headcount fell by
+-- 2,314", "cut its headcount by nearly 1,100") is a change: a signed-change metric of the guess's unit
+-- kind whose name holds every word of the guess's name ("Change in employees" for "Employees") is
+-- the guess, the one with the fewest other words first
+change_by_statements as (
+    select
+        sentences.source_id,
+        sentences.paragraph_number,
+        sentences.mention_start
+    from sentences
+    inner join subjects
+        on {{ draft_same_mention('sentences', 'subjects') }}
+    where {{ regex_matches('sentences.text_before', '(?:^|[^a-z])by +$') }}
+        and {{ dbt.position("' ' || subjects.direction_word || ' '", "' ' || " ~ regex_group('sentences.text_before', '([^,;]*)$', 1)) }} > 0
+),
+
+change_by_candidates as (
+    select
+        named_metric_guess.source_id,
+        named_metric_guess.paragraph_number,
+        named_metric_guess.mention_start,
+        change_metrics.metric_id,
+        count(distinct change_words.word) as name_word_count
+    from named_metric_guess
+    inner join change_by_statements
+        on {{ draft_same_mention('named_metric_guess', 'change_by_statements') }}
+    inner join metrics as guessed_metrics
+        on named_metric_guess.metric_id = guessed_metrics.metric_id
+    inner join metric_name_sizes as guessed_sizes
+        on guessed_metrics.metric_id = guessed_sizes.metric_id
+    inner join metrics as change_metrics
+        on guessed_metrics.unit_kind = change_metrics.unit_kind
+            and change_metrics.is_signed_change
+            and not guessed_metrics.is_signed_change
+    inner join metric_name_words as change_words
+        on change_metrics.metric_id = change_words.metric_id
+    left join metric_name_words as guessed_words
+        on guessed_metrics.metric_id = guessed_words.metric_id
+            and change_words.word = guessed_words.word
+    group by
+        named_metric_guess.source_id, named_metric_guess.paragraph_number, named_metric_guess.mention_start,
+        change_metrics.metric_id
+    having count(distinct guessed_words.word) = max(guessed_sizes.name_word_count)
+),
+
+change_by_guess as (
+    {{ draft_first_per_mention('change_by_candidates', 'name_word_count, metric_id') | indent(4) }}
+),
+
+metric_guess as (
+    select
+        named_metric_guess.source_id,
+        named_metric_guess.paragraph_number,
+        named_metric_guess.mention_start,
+        named_metric_guess.metric_word,
+        coalesce(change_by_guess.metric_id, named_metric_guess.metric_id) as metric_id,
+        change_by_guess.metric_id is not null or named_metric_guess.is_signed_change as is_signed_change,
+        case when change_by_guess.metric_id is not null
+            then 'a change, after a direction word and "by": the signed change named with ' || named_metric_guess.metric_id
+            else named_metric_guess.metric_basis end as metric_basis
+    from named_metric_guess
+    left join change_by_guess
+        on {{ draft_same_mention('named_metric_guess', 'change_by_guess') }}
+),
+
+alias_candidates as (
+    {{ draft_alias_candidates('sentences', 'aliases') | indent(4) }}
+),
+
+-- a metric whose mart needs an item (a price cut: whose prices, of what) takes for subject the
+-- nearest alias of an entity type its mart takes, and the alias guessed first as its item
+metric_needs_item as (
+    select distinct metric_id
+    from metric_fit
+    where needs_item
+),
+
+item_alias_candidates as (
+    select alias_candidates.*
+    from alias_candidates
+    inner join metric_guess
+        on {{ draft_same_mention('alias_candidates', 'metric_guess') }}
+    inner join entities
+        on alias_candidates.entity_id = entities.entity_id
+    inner join metric_fit
+        on metric_guess.metric_id = metric_fit.metric_id
+            and entities.entity_type = metric_fit.entity_type
+    where metric_fit.needs_item
+        and (alias_candidates.before_distance is not null or alias_candidates.after_distance is not null)
+),
+
+item_subject_guess as (
+    {{ draft_first_per_mention('item_alias_candidates', draft_nearest_alias_order()) | indent(4) }}
+),
+
+final as (
+    select
+        -- keys
+        metric_guess.source_id,
+        metric_guess.paragraph_number,
+        metric_guess.mention_start,
+        metric_guess.metric_id,
+
+        -- attributes
+        metric_guess.metric_word,
+        metric_guess.is_signed_change,
+        metric_guess.metric_basis,
+        metric_needs_item.metric_id is not null as needs_item,
+        item_subject_guess.alias as item_alias,
+        item_subject_guess.entity_id as item_entity_id,
+        coalesce(metric_flags.takes_periods or metric_flags.is_only_in_figures, false) as takes_leading_period
+    from metric_guess
+    left join metric_needs_item
+        on metric_guess.metric_id = metric_needs_item.metric_id
+    left join item_subject_guess
+        on {{ draft_same_mention('metric_guess', 'item_subject_guess') }}
+    left join metric_marts as metric_flags
+        on metric_guess.metric_id = metric_flags.metric_id
+            and metric_flags.entity_type = ''
+)
+
+select * from final

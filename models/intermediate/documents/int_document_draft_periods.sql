@@ -1,0 +1,152 @@
+{#- The period guess of each draft number (int_document_draft_sentences), for python -m pipeline
+    draft (tag:draft), one row per number: the period the period grammar reads written right after it
+    (only lead words between), else the nearest before it in its sentence, else the nearest after it,
+    else the last period with a year in digits before its sentence in the paragraph; a relative
+    period ("a year earlier") after "from", or before the number, is not its own. With it, the
+    document's leading period: the first period it writes that is a year or a part of one. -#}
+
+with
+
+sentences as (
+    select * from {{ ref('int_document_draft_sentences') }}
+),
+
+sources as (
+    select * from {{ ref('int_sources') }}
+),
+
+document_paragraphs as (
+    select * from {{ ref('stg_documents__paragraphs') }}
+),
+
+paragraphs as (
+    {{ draft_source_paragraphs('sources', 'document_paragraphs', 'sentences') | indent(4) }}
+),
+
+{{ text_matches('paragraphs', ['source_id', 'paragraph_number'], 'paragraph_text', period_mention_pattern(), 'period_matches') }},
+
+document_period_texts as (
+    select
+        source_id,
+        paragraph_number,
+        match_start,
+        match_text,
+        {{ period_core('lower(match_text)') }}
+    from period_matches
+),
+
+document_period_forms as (
+    select
+        *,
+        {{ period_form() }}
+    from document_period_texts
+),
+
+-- the period of a number: one written right after it ("9.061 billion yuan in 2021", with only
+-- lead words between), else the nearest before it in its sentence, else the nearest after it, else
+-- the last period with a year in digits before its sentence in the paragraph ("In 2022, ... . It ...")
+{%- set period_lead_words = regex_alternation(vocabulary_words(vocabulary_rows('vocabulary_period_words'), 'lead_word')) %}
+{%- set period_lead_pattern = "^[ ,]*(?:(?:" ~ period_lead_words ~ ") +)*$" %}
+{#- "from" and lead words before a relative period: "up 3 percentage points from the year before" #}
+{%- set period_from_pattern = "(?:^|[^a-z])from +(?:(?:" ~ period_lead_words ~ ") +)*$" %}
+{#- a period after the number in its sentence, with no other number between -#}
+{%- set after_with_no_number %}period_matches.match_start >= sentences.mention_end
+                and period_matches.match_start < sentences.sentence_end
+                and not {{ regex_matches(
+                    'substring(sentences.paragraph_text, sentences.mention_end, period_matches.match_start - sentences.mention_end)',
+                    '[0-9]') }}{% endset %}
+period_candidates as (
+    select
+        sentences.source_id,
+        sentences.paragraph_number,
+        sentences.mention_start,
+        period_matches.match_text as period_text,
+        case
+            -- a relative period after "from" ("doubled from a year earlier to $450m", "up 3 points from
+            -- the year before", lead words between) names what the numbers are compared with, and is
+            -- the period of none of them
+            when document_period_forms.period_form in ('same_part', 'figure_relative')
+                and {{ regex_matches(
+                    'lower(substring(sentences.paragraph_text, 1, period_matches.match_start - 1))', period_from_pattern) }}
+                then null
+            when period_matches.match_start >= sentences.mention_end
+                and period_matches.match_start < sentences.sentence_end
+                and {{ regex_matches(
+                    'lower(substring(sentences.paragraph_text, sentences.mention_end, period_matches.match_start - sentences.mention_end))',
+                    period_lead_pattern) }}
+                then 0
+            -- a relative period after the number, with no other number between, is its own ("nearly
+            -- double the $980 million it booked a year earlier"), before any period earlier in the sentence
+            when document_period_forms.period_form in ('same_part', 'figure_relative')
+                and {{ after_with_no_number }}
+                then 500 + period_matches.match_start - sentences.mention_end
+            -- a relative period before the number is the period of the number it follows, not of this one
+            when document_period_forms.period_form in ('same_part', 'figure_relative')
+                and period_matches.match_start < sentences.mention_start
+                then null
+            when period_matches.match_start >= sentences.sentence_start
+                and period_matches.match_start < sentences.mention_start
+                then 1000 + sentences.mention_start - period_matches.match_start
+            when {{ after_with_no_number }}
+                then 2000 + period_matches.match_start - sentences.mention_end
+            when period_matches.match_start < sentences.sentence_start
+                and {{ regex_matches('period_matches.match_text', '[0-9]') }}
+                then 100000 + sentences.mention_start - period_matches.match_start
+        end as distance
+    from sentences
+    inner join period_matches
+        on sentences.source_id = period_matches.source_id
+            and sentences.paragraph_number = period_matches.paragraph_number
+            and sentences.sentence_end > period_matches.match_start
+    left join document_period_forms
+        on period_matches.source_id = document_period_forms.source_id
+            and period_matches.paragraph_number = document_period_forms.paragraph_number
+            and period_matches.match_start = document_period_forms.match_start
+),
+
+period_guess as (
+    {{ draft_first_per_mention('(select * from period_candidates where distance is not null) as placed', 'distance')
+        | indent(4) }}
+),
+
+-- the document's leading period: the first period it writes that is a year or a part of one (not a
+-- day or a month), as a news report states its reporting period in its lead ("revenue of S$1.84
+-- billion for the first half of 2025"); a number whose paragraph states no period takes it (its
+-- headline, and the later paragraphs that go on about the same period) when its metric is one
+-- reported per period (int_document_draft_metrics.takes_leading_period) or no metric was guessed
+{%- set reporting_forms = [] %}
+{%- for form in period_grammar()['forms'] if form['kind'] in ('fiscal_year', 'part', 'year_to_date') %}
+    {%- do reporting_forms.append(sql_text(form['form'])) %}
+{%- endfor %}
+leading_periods as (
+    select
+        source_id,
+        match_text as period_text
+    from (
+        select
+            *,
+            row_number() over (partition by source_id order by paragraph_number, match_start) as period_rank
+        from document_period_forms
+        where period_form in ({{ reporting_forms | join(', ') }})
+    ) as ranked
+    where period_rank = 1
+),
+
+final as (
+    select
+        -- keys
+        sentences.source_id,
+        sentences.paragraph_number,
+        sentences.mention_start,
+
+        -- attributes
+        period_guess.period_text,
+        leading_periods.period_text as leading_period_text
+    from sentences
+    left join period_guess
+        on {{ draft_same_mention('sentences', 'period_guess') }}
+    left join leading_periods
+        on sentences.source_id = leading_periods.source_id
+)
+
+select * from final
