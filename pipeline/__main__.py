@@ -8,7 +8,7 @@ import multiprocessing.util
 import os
 import sys
 
-from pipeline import build, check, draft
+from pipeline import build, check, currency_columns, draft
 from reports import claims, dashboard, docs_site
 
 
@@ -32,6 +32,10 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("claims", help="print the claims the figures contradict, and conflicting figures")
     commands.add_parser("docs", help="build dbt's docs as one static HTML file under build/docs")
     commands.add_parser("dashboard", help="build the static HTML dashboard under build/dashboard")
+    commands.add_parser(
+        "currency-columns",
+        help="rewrite the model YAML's columns of each reporting currency from vars.reporting_currencies",
+    )
     arguments, rest = parser.parse_known_args(argv)
     if arguments.command == "build":
         return build.main(rest)
@@ -49,6 +53,10 @@ def main(argv: list[str] | None = None) -> int:
         return docs_site.main()
     if arguments.command == "dashboard":
         return dashboard.main()
+    if arguments.command == "currency-columns":
+        for path in currency_columns.write():
+            print(f"rewrote the currency columns of {path}")
+        return 0
     return 2
 
 

@@ -113,11 +113,18 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 def append_rows(fixture_csv: Path, project_csv: Path) -> None:
     """Append the rows of `fixture_csv` to the seed `project_csv`, matching columns by name (a
-    fixture may leave out optional columns; it may not name one the seed does not have)."""
+    fixture may leave out optional columns; it may not name one the seed does not have). Each
+    fixture carries every catalogue row it needs, so a row another fixture (or the project) already
+    added, the same in every column, is not added twice; a row that differs is added, and the
+    seed's own tests say what conflicts."""
     with project_csv.open(encoding="utf-8", newline="") as handle:
         header = next(csv.reader(handle))
     rows = read_csv(fixture_csv)
     assert rows and set(rows[0]) <= set(header), (fixture_csv, set(rows[0]) - set(header))
+    present = {tuple(row.get(name, "") for name in header) for row in read_csv(project_csv)}
+    rows = [row for row in rows if tuple(row.get(name, "") for name in header) not in present]
+    if not rows:
+        return
     buffer = io.StringIO()
     csv.DictWriter(buffer, fieldnames=header, lineterminator="\n").writerows(rows)
     text = project_csv.read_text(encoding="utf-8")

@@ -11,16 +11,32 @@ from pathlib import Path
 import duckdb
 from conftest import add_fixture_article, copy_project, query_rows, read_csv, run_pipeline
 
-from pipeline import settings
+from pipeline import currency_columns, settings
 
 
-def build_with_articles(folder: Path, *fixtures: str) -> tuple[Path, subprocess.CompletedProcess]:
+def build_with_articles(
+    folder: Path, *fixtures: str, reporting_currencies: list[str] | None = None
+) -> tuple[Path, subprocess.CompletedProcess]:
     """A copy of the project in `folder` with the fixtures' seed rows and texts added, and the
-    outcome of `python -m pipeline build` there."""
+    outcome of `python -m pipeline build` there. With `reporting_currencies`, the copy reports in
+    those (var reporting_currencies) and its model YAML is rewritten for them first, as a user
+    changing the list does (`python -m pipeline currency-columns`)."""
     project = copy_project(folder / "project")
     for fixture in fixtures:
         add_fixture_article(project, fixture)
+    if reporting_currencies is not None:
+        set_reporting_currencies(project, reporting_currencies)
     return project, run_pipeline(project, project / "documents")
+
+
+def set_reporting_currencies(project: Path, codes: list[str]) -> None:
+    """Set var reporting_currencies in the copy `project` and rewrite its currency columns."""
+    configuration = project / "dbt_project.yml"
+    text = configuration.read_text(encoding="utf-8")
+    line = next(line for line in text.splitlines() if line.strip().startswith("reporting_currencies:"))
+    configuration.write_text(text.replace(line, f"  reporting_currencies: [{', '.join(codes)}]", 1), encoding="utf-8")
+    assert currency_columns.configured(project).reporting == codes
+    currency_columns.write(project)
 
 
 def assert_published(completed: subprocess.CompletedProcess) -> None:

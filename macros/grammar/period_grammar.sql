@@ -355,6 +355,34 @@
     end as period_label
 {%- endmacro %}
 
+{#- The CTEs that read a period as written: period_core (the text's parts), period_forms (which
+    form of the grammar it is) and period_values (its part numbers and months), over `relation` (a
+    CTE name) whose periods are written in `text_expr` (lowercased); `prefix` goes before each CTE's
+    name where a model reads periods twice. The one place this chain is written: period_ctes below
+    (claims, mentions), int_figures_normalised (figures) and the drafter call it. -#}
+{% macro period_value_ctes(relation, text_expr, prefix='') -%}
+{{ prefix }}period_core as (
+    select
+        *,
+        {{ period_core(text_expr) }}
+    from {{ relation }}
+),
+
+{{ prefix }}period_forms as (
+    select
+        *,
+        {{ period_form() }}
+    from {{ prefix }}period_core
+),
+
+{{ prefix }}period_values as (
+    select
+        *,
+        {{ period_part_values() }}
+    from {{ prefix }}period_forms
+)
+{%- endmacro %}
+
 {#- The whole chain for a relation `relation` (a CTE name) whose periods are written in `text_expr`
     (lowercased) and count relative years from `published_date_expr`: CTEs named period_core,
     period_forms, period_values, period_years and `final_name`, which holds the relation's columns
@@ -364,26 +392,7 @@
     its last month is that entity's fiscal year or a part of it (seeds/curated/curated_fiscal_years.csv),
     as for figures; without it, a calendar one. -#}
 {% macro period_ctes(relation, text_expr, published_date_expr, final_name='periods', entity_expr=none) -%}
-period_core as (
-    select
-        *,
-        {{ period_core(text_expr) }}
-    from {{ relation }}
-),
-
-period_forms as (
-    select
-        *,
-        {{ period_form() }}
-    from period_core
-),
-
-period_values as (
-    select
-        *,
-        {{ period_part_values() }}
-    from period_forms
-),
+{{ period_value_ctes(relation, text_expr) }},
 
 period_years as (
     select

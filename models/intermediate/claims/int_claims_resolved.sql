@@ -49,6 +49,9 @@ joined as (
         coalesce(subject_matches.alias_match_count, 0) as alias_match_count,
         sources.published_date,
         lower(trim(claims.period_as_written)) as period_text,
+        -- the threshold's currency, read as a figure's ('' when it names none)
+        {{ currency_of_value('claims.threshold_currency_before', 'claims.threshold_currency_after', 'sources.local_currency') }}
+            as threshold_currency,
         figures.figure_id as matched_figure_id,
         figures.value as stated_figure_value,
         figures.qualifier as stated_qualifier,
@@ -101,6 +104,8 @@ checked as (
             when stated_value_from = 'threshold' and threshold_as_written = ''
                 then 'its kind ' || claim_kind || ' is judged against the threshold the claim names, '
                     || 'but threshold_as_written is empty: write the threshold as the quote does'
+            when threshold_currency = 'conflict'
+                then 'threshold ' || chr(39) || threshold_as_written || chr(39) || ' names two different currencies'
             when compared_with in ('reference_metric', 'reference_metric_any_period') and reference_metric_id = ''
                 then 'its kind ' || claim_kind || ' compares with a reference metric, but reference_metric_id is empty'
             when subject_resolution is null
@@ -156,6 +161,7 @@ final as (
         stated_qualifier_word,
         stated_unit,
         coalesce(stated_value_as_written, threshold_as_written) as stated_as_written,
+        threshold_currency,
 
         -- measures
         stated_figure_value,

@@ -144,26 +144,13 @@ guessed as (
 -- digits, else against the document's leading period: that period's text with its year replaced
 -- by the relative one's ("the first half of 2025" and "a year earlier": "the first half of 2024")
 {%- set period_columns = ['source_id', 'paragraph_number', 'mention_start', 'quote', 'value_unit', 'period_as_written'] %}
-guessed_period_core as (
+guessed_periods as (
     select
-        {{ period_columns | join(',\n        ') }},
-        {{ period_core('lower(period_as_written)') }}
+        {{ period_columns | join(',\n        ') }}
     from guessed
 ),
 
-guessed_period_forms as (
-    select
-        *,
-        {{ period_form() }}
-    from guessed_period_core
-),
-
-guessed_period_parts as (
-    select
-        {{ period_columns | join(',\n        ') }},
-        {{ period_part_values() }}
-    from guessed_period_forms
-),
+{{ period_value_ctes('guessed_periods', 'lower(period_as_written)', prefix='guessed_') }},
 
 relative_period_references as (
     select
@@ -183,8 +170,8 @@ relative_period_references as (
                 partition by relative.source_id, relative.paragraph_number, relative.mention_start
                 order by compared.mention_start desc
             ) as reference_rank
-        from guessed_period_parts as relative
-        left join guessed_period_parts as compared
+        from guessed_period_values as relative
+        left join guessed_period_values as compared
             on relative.source_id = compared.source_id
                 and relative.paragraph_number = compared.paragraph_number
                 and relative.quote = compared.quote
@@ -230,7 +217,7 @@ span_periods as (
             partition by source_id, paragraph_number, quote, period_as_written, value_unit order by mention_start
         ) as span_rank,
         count(*) over (partition by source_id, paragraph_number, quote, period_as_written, value_unit) as span_count
-    from guessed_period_parts
+    from guessed_period_values
     where period_kind = 'span'
         and {{ regex_matches('period_first_year_text', '^[0-9]{4}$') }}
         and {{ regex_matches('period_year_text', '^[0-9]{4}$') }}

@@ -50,10 +50,10 @@ singles as (
         -- measures: the interval the statement allows
         case when qualifier in ('exact', 'approx', 'lower_bound') then value end as value_low,
         case when qualifier in ('exact', 'approx', 'upper_bound') then value end as value_high,
-        case when qualifier in ('exact', 'approx', 'lower_bound') then value_cny end as value_low_cny,
-        case when qualifier in ('exact', 'approx', 'upper_bound') then value_cny end as value_high_cny,
-        case when qualifier in ('exact', 'approx', 'lower_bound') then value_usd end as value_low_usd,
-        case when qualifier in ('exact', 'approx', 'upper_bound') then value_usd end as value_high_usd,
+        {%- for code in reporting_currencies() %}
+        case when qualifier in ('exact', 'approx', 'lower_bound') then value_{{ code | lower }} end as value_low_{{ code | lower }},
+        case when qualifier in ('exact', 'approx', 'upper_bound') then value_{{ code | lower }} end as value_high_{{ code | lower }},
+        {%- endfor %}
 
         -- provenance
         figure_id as figure_ids,
@@ -103,10 +103,10 @@ ranges as (
         -- measures: the interval the statement allows
         min(case when qualifier = 'range_low' then value end) as value_low,
         max(case when qualifier = 'range_high' then value end) as value_high,
-        min(case when qualifier = 'range_low' then value_cny end) as value_low_cny,
-        max(case when qualifier = 'range_high' then value_cny end) as value_high_cny,
-        min(case when qualifier = 'range_low' then value_usd end) as value_low_usd,
-        max(case when qualifier = 'range_high' then value_usd end) as value_high_usd,
+        {%- for code in reporting_currencies() %}
+        min(case when qualifier = 'range_low' then value_{{ code | lower }} end) as value_low_{{ code | lower }},
+        max(case when qualifier = 'range_high' then value_{{ code | lower }} end) as value_high_{{ code | lower }},
+        {%- endfor %}
 
         -- provenance
         {{ listagg_sorted('figure_id', "', '") }} as figure_ids,

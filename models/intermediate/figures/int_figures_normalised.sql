@@ -1,8 +1,8 @@
 {#- Figures in base units with a sign, a qualifier that holds for the signed value, a resolved
-    period, a forecast flag, and the amount in its currency of record converted to yuan and dollars
-    at the annual average rates of the figure's year. A period written relative to another figure
-    ("a year earlier", "the same quarter of 2023") is resolved against the figure it is compared
-    with. A reported figure that fits none of the marts its metric belongs to fails here.
+    period, a forecast flag, and the amount in its currency of record converted to each reporting
+    currency (var reporting_currencies) at the annual average rates of the figure's year. A period
+    written relative to another figure ("a year earlier", "the same quarter of 2023") is resolved
+    against the figure it is compared with. A reported figure that fits none of the marts its metric belongs to fails here.
     Landed rows rejected upstream or here keep their reason in rejection_reason; models that read
     this one take only rows where it is NULL. Incremental, like int_figures_resolved. -#}
 {{ config(
@@ -13,6 +13,8 @@
     pre_hook="{{ retract_changed_landed_files(ref('int_figures_resolved')) }}",
 ) }}
 {%- set mart_rows = vocabulary_rows('curated_marts') -%}
+{%- set currencies = reporting_currencies() -%}
+{%- set base_currency = fx_base_currency() -%}
 
 with
 
@@ -74,26 +76,7 @@ ranges as (
         and signed.value_as_written = range_groups.value_as_written
 ),
 
-period_core as (
-    select
-        *,
-        {{ period_core('period_text') }}
-    from ranges
-),
-
-period_forms as (
-    select
-        *,
-        {{ period_form() }}
-    from period_core
-),
-
-period_values as (
-    select
-        *,
-        {{ period_part_values() }}
-    from period_forms
-),
+{{ period_value_ctes('ranges', 'period_text') }},
 
 -- the year each period states itself, relative years counted from the published date
 own_years as (
@@ -295,32 +278,38 @@ labelled as (
     from reach
 ),
 
+-- the rates of the figure's own currency and of each reporting currency (var reporting_currencies),
+-- all quoted per unit of the rates seed's base currency (var fx_rates_base_currency), which needs none
 converted as (
     select
         labelled.*,
         own_rates.units_per_usd,
-        yuan_rates.units_per_usd as cny_per_usd
+        {%- for code in currencies if code != base_currency %}
+        rates_{{ code | lower }}.units_per_usd as {{ code | lower }}_per_base,
+        {%- endfor %}
+        case when labelled.currency_code = '{{ base_currency }}' then 1 else own_rates.units_per_usd end
+            as own_units_per_base
     from labelled
     left join rates as own_rates
         on labelled.currency_code = own_rates.currency_code
         and labelled.fiscal_year = own_rates.rate_year
-    left join rates as yuan_rates
-        on yuan_rates.currency_code = 'CNY'
-        and labelled.fiscal_year = yuan_rates.rate_year
+    {%- for code in currencies if code != base_currency %}
+    left join rates as rates_{{ code | lower }}
+        on rates_{{ code | lower }}.currency_code = '{{ code }}'
+        and labelled.fiscal_year = rates_{{ code | lower }}.rate_year
+    {%- endfor %}
 ),
 
+-- the amount in each reporting currency: itself when written in it, else through the base currency
 amounts as (
     select
         *,
+        {%- for code in currencies %}
         case
-            when currency_code = 'USD' then value
-            when currency_code <> '' then value / units_per_usd
-        end as converted_usd,
-        case
-            when currency_code = 'CNY' then value
-            when currency_code = 'USD' then value * cny_per_usd
-            when currency_code <> '' then value / units_per_usd * cny_per_usd
-        end as converted_cny
+            when currency_code = '{{ code }}' then value
+            when currency_code <> '' then value / own_units_per_base{{ '' if code == base_currency else ' * ' ~ code | lower ~ '_per_base' }}
+        end as converted_{{ code | lower }}{{ ',' if not loop.last }}
+        {%- endfor %}
     from converted
 ),
 
@@ -381,19 +370,25 @@ final as (
             when normalisation_error is not null then null
             else value
         end as value,
-        converted_cny as value_cny,
-        converted_usd as value_usd,
-        case when currency_code <> '' then units_per_usd end as fx_units_per_usd,
-        case when currency_code <> '' then cny_per_usd end as fx_cny_per_usd,
-        case when converted_usd is not null then fiscal_year end as fx_rate_year,
+        {%- for code in currencies %}
+        converted_{{ code | lower }} as value_{{ code | lower }},
+        {%- endfor %}
+        case when currency_code <> '' then units_per_usd end as fx_units_per_{{ base_currency | lower }},
+        {%- for code in currencies if code != base_currency %}
+        case when currency_code <> '' then {{ code | lower }}_per_base end as fx_{{ code | lower }}_per_{{ base_currency | lower }},
+        {%- endfor %}
+        case when value is not null and currency_code <> '' and own_units_per_base is not null then fiscal_year end
+            as fx_rate_year,
         case
             when currency_code = '' then null
             when fiscal_year is null
                 then 'the period gives no year to take an annual rate for'
-            when converted_usd is null
+            when own_units_per_base is null
                 then 'no annual rate for ' || currency_code || ' in ' || cast(fiscal_year as string) || ' in seeds/reference/reference_fx_rates.csv'
-            when converted_cny is null
-                then 'no annual rate for CNY in ' || cast(fiscal_year as string) || ' in seeds/reference/reference_fx_rates.csv'
+            {%- for code in currencies if code != base_currency %}
+            when currency_code <> '{{ code }}' and {{ code | lower }}_per_base is null
+                then 'no annual rate for {{ code }} in ' || cast(fiscal_year as string) || ' in seeds/reference/reference_fx_rates.csv'
+            {%- endfor %}
         end as fx_missing_reason,
         last_digit_unit,
 

@@ -16,6 +16,10 @@ claims as (
     select * from {{ ref('int_claims_resolved') }}
 ),
 
+rates as (
+    select * from {{ ref('stg_reference__fx_rates') }}
+),
+
 usable_figures as (
     select * from {{ ref('int_figures_normalised') }}
     where rejection_reason is null
@@ -265,7 +269,16 @@ computed as (
         end * claims.result_scale as computed_value,
         case claims.stated_value_from
             when 'stated_figure' then claims.stated_figure_value
-            when 'threshold' then claims.threshold_value
+            -- a threshold in another currency than the figures', converted as figures are: at the
+            -- annual average rates of the claim's year, through the rates' base currency
+            when 'threshold' then case
+                when claims.threshold_currency in ('', coalesce(operands.current_unit, operands.compared_unit))
+                    then claims.threshold_value
+                else claims.threshold_value
+                    / case when claims.threshold_currency = '{{ fx_base_currency() }}' then 1 else threshold_rates.units_per_usd end
+                    * case when coalesce(operands.current_unit, operands.compared_unit) = '{{ fx_base_currency() }}' then 1
+                        else value_rates.units_per_usd end
+            end
             when 'claim_value' then operands.current_value
         end as stated_value
     from claims
@@ -273,6 +286,12 @@ computed as (
         on claims.claim_id = operands.claim_id
     left join set_summary
         on claims.claim_id = set_summary.claim_id
+    left join rates as threshold_rates
+        on claims.threshold_currency = threshold_rates.currency_code
+        and claims.fiscal_year = threshold_rates.rate_year
+    left join rates as value_rates
+        on coalesce(operands.current_unit, operands.compared_unit) = value_rates.currency_code
+        and claims.fiscal_year = value_rates.rate_year
 ),
 
 -- what the stated value implies of the value or the compared value (the operation inverted)

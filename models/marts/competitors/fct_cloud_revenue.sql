@@ -1,6 +1,7 @@
 {#- Cloud revenue and growth by provider and fiscal year, for every provider the sources give an
     annual revenue or growth figure for, with the prior-year revenue a stated growth implies.
     Revenue keeps its currency of record; reported figures only. -#}
+{%- set primary = primary_reporting_currency() | lower %}
 with
 
 figures as (
@@ -17,8 +18,9 @@ annual as (
         fiscal_year,
         max(case when metric_id = 'revenue' then value end) as revenue_amount,
         max(case when metric_id = 'revenue' then currency_code end) as revenue_currency,
-        max(case when metric_id = 'revenue' then value_cny end) as revenue_cny,
-        max(case when metric_id = 'revenue' then value_usd end) as revenue_usd,
+        {%- for code in reporting_currencies() %}
+        max(case when metric_id = 'revenue' then value_{{ code | lower }} end) as revenue_{{ code | lower }},
+        {%- endfor %}
         max(case when metric_id = 'revenue' then figure_id end) as revenue_figure_id,
         -- the fiscal year's first day as its figures' periods give it (curated_fiscal_years.csv
         -- moves it from January for a company whose fiscal year ends in another month)
@@ -36,9 +38,10 @@ with_prior as (
     select
         current_year.*,
         prior_year.revenue_amount as prior_year_revenue_amount,
-        prior_year.revenue_currency as prior_year_revenue_currency,
-        prior_year.revenue_cny as prior_year_revenue_cny,
-        prior_year.revenue_usd as prior_year_revenue_usd
+        {%- for code in reporting_currencies() %}
+        prior_year.revenue_{{ code | lower }} as prior_year_revenue_{{ code | lower }},
+        {%- endfor %}
+        prior_year.revenue_currency as prior_year_revenue_currency
     from annual as current_year
     left join annual as prior_year
         on current_year.provider_id = prior_year.provider_id
@@ -56,16 +59,19 @@ final as (
         companies.company_name as provider_name,
         with_prior.yoy_growth_qualifier,
 
-        -- measures: revenue in its currency of record, and in CNY and USD at the year's annual average rates
+        -- measures: revenue in its currency of record, and in each reporting currency (var
+        -- reporting_currencies) at the year's annual average rates; the implied and stated prior
+        -- year's revenue and the rank in the first reporting currency
         with_prior.revenue_amount,
         with_prior.revenue_currency,
-        with_prior.revenue_cny,
-        with_prior.revenue_usd,
+        {%- for code in reporting_currencies() %}
+        with_prior.revenue_{{ code | lower }},
+        {%- endfor %}
         with_prior.stated_yoy_growth_ratio,
-        with_prior.revenue_cny / (1 + with_prior.stated_yoy_growth_ratio) as implied_prior_year_revenue_cny,
-        with_prior.prior_year_revenue_cny as stated_prior_year_revenue_cny,
+        with_prior.revenue_{{ primary }} / (1 + with_prior.stated_yoy_growth_ratio) as implied_prior_year_revenue_{{ primary }},
+        with_prior.prior_year_revenue_{{ primary }} as stated_prior_year_revenue_{{ primary }},
         {{ amount_ratio('with_prior.revenue', 'with_prior.prior_year_revenue') }} - 1 as computed_yoy_growth_ratio,
-        cast(rank() over (partition by with_prior.fiscal_year order by with_prior.revenue_cny desc) as bigint) as revenue_rank,
+        cast(rank() over (partition by with_prior.fiscal_year order by with_prior.revenue_{{ primary }} desc) as bigint) as revenue_rank,
 
         -- provenance
         with_prior.revenue_figure_id,

@@ -45,10 +45,13 @@ final as (
 
         -- measures
         value,
-        value_cny,
-        value_usd,
-        fx_units_per_usd,
-        fx_cny_per_usd,
+        {%- for code in reporting_currencies() %}
+        value_{{ code | lower }},
+        {%- endfor %}
+        fx_units_per_{{ fx_base_currency() | lower }},
+        {%- for code in reporting_currencies() if code != fx_base_currency() %}
+        fx_{{ code | lower }}_per_{{ fx_base_currency() | lower }},
+        {%- endfor %}
         fx_missing_reason,
         last_digit_unit,
 

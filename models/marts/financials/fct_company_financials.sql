@@ -1,7 +1,7 @@
 {#- One row per company and fiscal year, from the first to the last year the sources state an
     annual financial figure for it; years with no stated figure are kept, with NULL amounts. Only
     reported figures: forecasts stay in fct_figures. Each amount keeps its currency of record and is
-    converted to yuan and dollars at the year's annual average rates. -#}
+    converted to each reporting currency (var reporting_currencies) at the year's annual average rates. -#}
 {#- Kept per entity: an incremental build recomputes the company years of the entities a changed
     source names, old or new (int_changed_cells); a full build and Spark build every row. -#}
 {{ config(
@@ -12,7 +12,11 @@
     meta={'kept_per': 'entity', 'entity_column': 'company_id'},
 ) }}
 {%- set amount_metrics = company_amount_metrics() -%}
-{%- set ratio_metrics = company_ratio_metrics() %}
+{%- set ratio_metrics = company_ratio_metrics() -%}
+{%- set currencies = reporting_currencies() -%}
+{%- set base = fx_base_currency() -%}
+{%- set parts = ['amount', 'currency'] -%}
+{%- for code in currencies %}{% do parts.append(code | lower) %}{% endfor %}
 -- depends_on: {{ ref('int_changed_cells') }}
 with
 
@@ -25,9 +29,8 @@ companies as (
     select * from {{ ref('dim_companies') }}
 ),
 
-yuan_rates as (
+rates as (
     select * from {{ ref('stg_reference__fx_rates') }}
-    where currency_code = 'CNY'
 ),
 
 annual_figures as (
@@ -83,29 +86,35 @@ joined as (
         {%- for metric in amount_metrics %}
         pivoted.stated_{{ metric }}_amount,
         pivoted.stated_{{ metric }}_currency,
-        pivoted.stated_{{ metric }}_cny,
-        pivoted.stated_{{ metric }}_usd,
+        {%- for code in currencies %}
+        pivoted.stated_{{ metric }}_{{ code | lower }},
+        {%- endfor %}
         pivoted.{{ metric }}_figure_id,
         {%- endfor %}
         {%- for metric in ratio_metrics %}
         pivoted.stated_{{ metric }}_ratio,
         pivoted.{{ metric }}_figure_id,
         {%- endfor %}
-        pivoted.figure_ids,
-        yuan_rates.units_per_usd as cny_per_usd
+        {%- for code in currencies if code != base %}
+        rates_{{ code | lower }}.units_per_usd as {{ code | lower }}_per_base,
+        {%- endfor %}
+        pivoted.figure_ids
     from spine
     left join pivoted
         on spine.company_id = pivoted.company_id
         and spine.fiscal_year = pivoted.fiscal_year
-    left join yuan_rates
-        on spine.fiscal_year = yuan_rates.rate_year
+    {%- for code in currencies if code != base %}
+    left join rates as rates_{{ code | lower }}
+        on rates_{{ code | lower }}.currency_code = '{{ code }}'
+        and spine.fiscal_year = rates_{{ code | lower }}.rate_year
+    {%- endfor %}
 ),
 
 derived as (
     select
         *,
         -- industry cloud is never stated: it follows from total less public cloud
-        {%- for part in ['amount', 'currency', 'cny', 'usd'] %}
+        {%- for part in parts %}
         coalesce(stated_industry_cloud_revenue_{{ part }},
             {{ amount_difference('stated_revenue', 'stated_public_cloud_revenue', part) }})
             as industry_cloud_revenue_{{ part }},
@@ -113,10 +122,11 @@ derived as (
         stated_industry_cloud_revenue_amount is null
             and coalesce(
                 {{ amount_difference('stated_revenue', 'stated_public_cloud_revenue', 'amount') }},
-                {{ amount_difference('stated_revenue', 'stated_public_cloud_revenue', 'usd') }},
-                {{ amount_difference('stated_revenue', 'stated_public_cloud_revenue', 'cny') }}
+                {%- for code in ratio_currencies() %}
+                {{ amount_difference('stated_revenue', 'stated_public_cloud_revenue', code | lower) }}{{ ',' if not loop.last }}
+                {%- endfor %}
             ) is not null as is_industry_cloud_revenue_derived,
-        {%- for part in ['amount', 'currency', 'cny', 'usd'] %}
+        {%- for part in parts %}
         lag(stated_revenue_{{ part }}) over (partition by company_id order by fiscal_year) as prior_year_revenue_{{ part }}{{ ',' if not loop.last }}
         {%- endfor %}
     from joined
@@ -135,15 +145,18 @@ final as (
         derived.figure_ids is not null as has_stated_figures,
         derived.is_industry_cloud_revenue_derived,
 
-        -- measures: amounts in their currency of record, and in CNY and USD at the year's annual average rates
+        -- measures: amounts in their currency of record, and in each reporting currency at the year's annual average rates
         {%- for metric in amount_metrics %}
         {%- set source = 'derived.' ~ ('' if metric == 'industry_cloud_revenue' else 'stated_') ~ metric %}
         {{ source }}_amount as {{ metric }}_amount,
         {{ source }}_currency as {{ metric }}_currency,
-        {{ source }}_cny as {{ metric }}_cny,
-        {{ source }}_usd as {{ metric }}_usd,
+        {%- for code in currencies %}
+        {{ source }}_{{ code | lower }} as {{ metric }}_{{ code | lower }},
         {%- endfor %}
-        derived.cny_per_usd as fx_cny_per_usd,
+        {%- endfor %}
+        {%- for code in currencies if code != base %}
+        derived.{{ code | lower }}_per_base as fx_{{ code | lower }}_per_{{ base | lower }},
+        {%- endfor %}
 
         -- measures: ratios computed from the amounts
         {{ amount_ratio('derived.stated_revenue', 'derived.prior_year_revenue') }} - 1 as revenue_yoy_growth_ratio,

@@ -1,6 +1,6 @@
 {#- One row per company and part of a year (quarter, half, the first months of a year, month) the
     sources state a reported financial figure for: the same metrics as fct_company_financials, each
-    amount in its currency of record and in yuan and dollars, with the growth against the same part
+    amount in its currency of record and in each reporting currency, with the growth against the same part
     of the year before when both are stated. -#}
 {#- Kept per entity: an incremental build recomputes the company periods of the entities a changed
     source names, old or new (int_changed_cells); a full build and Spark build every row. -#}
@@ -12,7 +12,9 @@
     meta={'kept_per': 'entity', 'entity_column': 'company_id'},
 ) }}
 {%- set amount_metrics = company_amount_metrics() -%}
-{%- set ratio_metrics = company_ratio_metrics() %}
+{%- set ratio_metrics = company_ratio_metrics() -%}
+{%- set parts = ['amount', 'currency'] -%}
+{%- for code in reporting_currencies() %}{% do parts.append(code | lower) %}{% endfor %}
 -- depends_on: {{ ref('int_changed_cells') }}
 with
 
@@ -52,7 +54,7 @@ with_prior as (
     select
         current_period.*,
         prior_period.period_label as prior_period_label,
-        {%- for part in ['amount', 'currency', 'cny', 'usd'] %}
+        {%- for part in parts %}
         prior_period.stated_revenue_{{ part }} as prior_period_revenue_{{ part }}{{ ',' if not loop.last }}
         {%- endfor %}
     from pivoted as current_period
@@ -77,12 +79,13 @@ final as (
         companies.company_name,
         with_prior.prior_period_label,
 
-        -- measures: amounts in their currency of record, and in CNY and USD at the year's annual average rates
+        -- measures: amounts in their currency of record, and in each reporting currency at the year's annual average rates
         {%- for metric in amount_metrics %}
         with_prior.stated_{{ metric }}_amount as {{ metric }}_amount,
         with_prior.stated_{{ metric }}_currency as {{ metric }}_currency,
-        with_prior.stated_{{ metric }}_cny as {{ metric }}_cny,
-        with_prior.stated_{{ metric }}_usd as {{ metric }}_usd,
+        {%- for code in reporting_currencies() %}
+        with_prior.stated_{{ metric }}_{{ code | lower }} as {{ metric }}_{{ code | lower }},
+        {%- endfor %}
         {%- endfor %}
 
         -- measures: ratios

@@ -1,5 +1,5 @@
 {#- Companies' share price events as the sources give them (IPO, first day, peak, close), each price
-    in its currency of record (and in dollars), with the changes the sources state and the changes
+    in its currency of record (and in one reporting currency), with the changes the sources state and the changes
     the prices imply. A stated change from the peak or the IPO price belongs to the close of its
     date; one stated without a date ("plummets over 95%") to the company's latest close. Only
     reported figures: forecasts stay in fct_figures. -#}
@@ -12,6 +12,9 @@
     pre_hook="{{ delete_changed_entities('company_id') }}",
     meta={'kept_per': 'entity', 'entity_column': 'company_id'},
 ) }}
+{#- Prices of different currencies of record are compared in one reporting currency: the FX rates'
+    base currency when it is a reporting currency, else the first (macro ratio_currencies). -#}
+{%- set compared = ratio_currencies()[0] | lower %}
 -- depends_on: {{ ref('int_changed_cells') }}
 with
 
@@ -38,7 +41,7 @@ prices as (
         period_end_date,
         coalesce(value_low, value_high) as share_price,
         currency_code as share_price_currency,
-        coalesce(value_low_usd, value_high_usd) as share_price_usd,
+        coalesce(value_low_{{ compared }}, value_high_{{ compared }}) as share_price_{{ compared }},
         qualifier as price_qualifier,
         figure_ids
     from statements
@@ -120,7 +123,7 @@ first_day as (
         -- the first-day price is not stated: the IPO price and the stated rise imply it
         ipo.share_price * (1 + stated_changes.change_ratio) as share_price,
         ipo.share_price_currency,
-        ipo.share_price_usd * (1 + stated_changes.change_ratio) as share_price_usd,
+        ipo.share_price_{{ compared }} * (1 + stated_changes.change_ratio) as share_price_{{ compared }},
         stated_changes.qualifier as price_qualifier,
         stated_changes.change_figure_ids || ', ' || ipo.figure_ids as figure_ids
     from stated_changes
@@ -147,10 +150,10 @@ price_references as (
         company_id,
         max(case when event_type = 'ipo' then share_price end) as ipo_share_price,
         max(case when event_type = 'ipo' then share_price_currency end) as ipo_share_price_currency,
-        max(case when event_type = 'ipo' then share_price_usd end) as ipo_share_price_usd,
+        max(case when event_type = 'ipo' then share_price_{{ compared }} end) as ipo_share_price_{{ compared }},
         max(case when event_type = 'peak' then share_price end) as peak_share_price,
         max(case when event_type = 'peak' then share_price_currency end) as peak_share_price_currency,
-        max(case when event_type = 'peak' then share_price_usd end) as peak_share_price_usd
+        max(case when event_type = 'peak' then share_price_{{ compared }} end) as peak_share_price_{{ compared }}
     from prices
     group by company_id
 ),
@@ -170,14 +173,14 @@ final as (
         events.is_price_derived,
         events.share_price_currency,
 
-        -- measures: the price in its currency of record, and in USD at the year's annual average rate
+        -- measures: the price in its currency of record, and in the compared reporting currency at the year's annual average rate
         events.share_price,
-        events.share_price_usd,
+        events.share_price_{{ compared }},
         {%- for reference, name in [('ipo', 'change_from_ipo_ratio'), ('peak', 'drawdown_from_peak_ratio')] %}
         coalesce(
             case when events.share_price_currency = price_references.{{ reference }}_share_price_currency
                 then events.share_price / price_references.{{ reference }}_share_price end,
-            events.share_price_usd / price_references.{{ reference }}_share_price_usd
+            events.share_price_{{ compared }} / price_references.{{ reference }}_share_price_{{ compared }}
         ) - 1 as {{ name }},
         {%- endfor %}
         from_ipo.change_ratio as stated_change_from_ipo_ratio,

@@ -52,10 +52,10 @@ final as (
         -- measures
         value_low,
         value_high,
-        value_low_cny,
-        value_high_cny,
-        value_low_usd,
-        value_high_usd,
+        {%- for code in reporting_currencies() %}
+        value_low_{{ code | lower }},
+        value_high_{{ code | lower }},
+        {%- endfor %}
 
         -- provenance
         figure_ids,

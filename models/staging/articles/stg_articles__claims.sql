@@ -1,5 +1,8 @@
 {#- The article's derived statements, with any threshold they name parsed by the same grammar
-    as figures ("9 billion yuan"), or as a number of years written in words ("one year"). -#}
+    as figures ("9 billion yuan", "HK$2 billion"), or as a number of years written in words ("one
+    year"). The currency forms written before and after the threshold's number are kept for
+    int_claims_resolved, which reads them as figures' are (the source's local currency decides a
+    shared form such as "$"). -#}
 with
 
 claims as (
@@ -19,6 +22,8 @@ parsed as (
         {{ value_component('threshold_text', 'number') }} as threshold_number_text,
         {{ value_component('threshold_text', 'scale_word') }} as threshold_scale_word,
         {{ value_component('threshold_text', 'percent_sign') }} as threshold_percent_sign,
+        {{ value_component('threshold_text', 'currency_before') }} as threshold_currency_before,
+        {{ value_component('threshold_text', 'currency_after') }} as threshold_currency_after,
         {{ number_word_value(regex_group('threshold_text', '^([a-z]+) +years?$', 1)) }} as threshold_years
     from texts
 ),
@@ -40,8 +45,10 @@ final as (
         coalesce(period_as_written, '') as period_as_written,
         coalesce(threshold_as_written, '') as threshold_as_written,
         claim_as_written,
+        coalesce(threshold_currency_before, '') as threshold_currency_before,
+        coalesce(threshold_currency_after, '') as threshold_currency_after,
 
-        -- measures: the threshold in base units (whole yuan, fractions, years)
+        -- measures: the threshold in base units (whole units of its currency, fractions, years)
         case
             when threshold_text = '' then null
             when threshold_years is not null then cast(threshold_years as double)

@@ -1,0 +1,38 @@
+{#- The reporting currencies: every amount is converted to each of them, and the marts carry one
+    `<measure>_<code>` column per currency (lowercase code), in the order of the list. Data, not
+    code: the project var reporting_currencies (dbt_project.yml). The FX rates seed quotes every
+    currency against one base currency (its column units_per_usd; var fx_rates_base_currency); the
+    base needs no rate row. A code that is not in seeds/vocabulary/vocabulary_currencies.csv fails
+    the data test assert_reporting_currencies_are_known. -#}
+{% macro reporting_currencies() -%}
+    {%- set codes = var('reporting_currencies') -%}
+    {%- if codes is string -%}
+        {%- set codes = codes.split(',') -%}
+    {%- endif -%}
+    {%- set cleaned = [] -%}
+    {%- for code in codes -%}
+        {%- do cleaned.append(code | trim | upper) -%}
+    {%- endfor -%}
+    {%- if execute and cleaned | length == 0 -%}
+        {{ exceptions.raise_compiler_error("var reporting_currencies (dbt_project.yml) names no currency: name at least one, e.g. [CNY, USD]") }}
+    {%- endif -%}
+    {{ return(cleaned) }}
+{%- endmacro %}
+
+{#- The currency the FX rates seed quotes every other currency against (units per one of it). -#}
+{% macro fx_base_currency() -%}
+    {{ return(var('fx_rates_base_currency') | trim | upper) }}
+{%- endmacro %}
+
+{#- The first reporting currency: the one a mart uses where it ranks or derives in one currency. -#}
+{% macro primary_reporting_currency() -%}
+    {{ return(reporting_currencies()[0]) }}
+{%- endmacro %}
+
+{#- Select-list lines, one per reporting currency, each `<expression with {c}> as <name with {c}>`:
+    `{c}` in both is replaced by the currency's lowercase code, `{C}` by its code. -#}
+{% macro per_reporting_currency(expression, name, trailing_comma=true) -%}
+    {%- for code in reporting_currencies() %}
+        {{ expression | replace('{c}', code | lower) | replace('{C}', code) }} as {{ name | replace('{c}', code | lower) | replace('{C}', code) }}{{ ',' if trailing_comma or not loop.last }}
+    {%- endfor %}
+{%- endmacro %}

@@ -1,0 +1,68 @@
+"""Reporting currencies are data: no SQL names a currency, and the model YAML's currency columns are
+the ones the list in dbt_project.yml gives (python -m pipeline currency-columns writes them).
+
+Reads the project's files; needs no build. The build of a third reporting currency is in
+test_unseen_articles.py.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import yaml
+from conftest import read_csv
+
+from pipeline import currency_columns, settings
+
+
+def currency_codes() -> list[str]:
+    return [row["currency_code"] for row in read_csv(settings.SEEDS_DIR / "vocabulary" / "vocabulary_currencies.csv")]
+
+
+def test_no_model_or_macro_names_a_currency_code() -> None:
+    codes = "|".join(currency_codes())
+    literal = re.compile(rf"'({codes})'|\b({codes.lower()})_per_|_({codes.lower()})\b")
+    found = []
+    for folder in ("models", "macros", "tests"):
+        for path in sorted((settings.ROOT / folder).rglob("*.sql")):
+            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+                # units_per_usd is the rates seed's column: the base currency is its schema (var fx_rates_base_currency)
+                if literal.search(line.replace("units_per_usd", "")):
+                    found.append(f"{path.relative_to(settings.ROOT)}:{number}: {line.strip()}")
+    assert found == [], "a currency named in SQL instead of var reporting_currencies:\n" + "\n".join(found)
+
+
+def test_the_model_yaml_has_the_columns_of_the_configured_currencies() -> None:
+    assert currency_columns.check() == [], "run `python -m pipeline currency-columns`"
+
+
+def column_names(project, model: str) -> list[str]:
+    for path in sorted((project / "models").rglob("*.yml")):
+        for node in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("models") or []:
+            if node["name"] == model:
+                return [column["name"] for column in node.get("columns") or []]
+    raise AssertionError(model)
+
+
+def test_rewriting_for_another_list_adds_and_removes_columns(tmp_path) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(settings.ROOT / "models", project / "models")
+    text = (settings.ROOT / "dbt_project.yml").read_text(encoding="utf-8")
+    (project / "dbt_project.yml").write_text(
+        text.replace("reporting_currencies: [CNY, USD]", "reporting_currencies: [EUR, USD, CNY]"), encoding="utf-8"
+    )
+    assert currency_columns.write(project)
+    figures = column_names(project, "fct_figures")
+    assert figures[figures.index("value") + 1 : figures.index("fx_missing_reason")] == [
+        "value_eur", "value_usd", "value_cny", "fx_units_per_usd", "fx_eur_per_usd", "fx_cny_per_usd",
+    ]  # fmt: skip
+    cloud = column_names(project, "fct_cloud_revenue")
+    # measures in one currency follow the first of the list
+    assert "implied_prior_year_revenue_eur" in cloud and "implied_prior_year_revenue_cny" not in cloud
+    assert currency_columns.check(project) == []
+    (project / "dbt_project.yml").write_text(
+        text.replace("reporting_currencies: [CNY, USD]", "reporting_currencies: [USD]")
+    )
+    currency_columns.write(project)
+    assert not [name for name in column_names(project, "fct_company_financials") if name.endswith("_cny")]
