@@ -23,6 +23,7 @@ from conftest import add_fixture_article, copy_project, read_csv, run_pipeline
 
 from pipeline import settings
 from reports import dashboard
+from reports.dashboard import company
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 FLAGS = [
@@ -558,3 +559,28 @@ def test_screenshots_of_company_pages(article, second_currency, tmp_path):
             target = SCREENSHOTS / f"{label}-{path.stem}.png"
             shot = chromium(tmp_path / "profile", "--window-size=1100,2400", f"--screenshot={target}", path.as_uri())
             assert shot.returncode == 0 and target.stat().st_size > 10_000, shot.stderr[-2000:]
+
+
+def test_period_kinds_of_a_company_page_come_from_the_marts_seed(tmp_path):
+    """The sections of a company page follow the period types seeds/curated/curated_marts.csv gives
+    each mart, in its order: a new kind of period is a seed edit, not a code change."""
+    seed = settings.SEEDS_DIR / "curated" / "curated_marts.csv"
+    rows = read_csv(seed)
+    for row in rows:
+        if row["mart"] == "fct_company_interim_financials":
+            row["period_types"] = "week;" + ";".join(reversed(row["period_types"].split(";")))
+    (tmp_path / "curated").mkdir()
+    with (tmp_path / "curated" / "curated_marts.csv").open("w", newline="", encoding="utf-8") as edited:
+        writer = csv.DictWriter(edited, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    assert company.mart_period_types("fct_company_interim_financials", tmp_path) == (
+        "week",
+        "date",
+        "month",
+        "year_to_date",
+        "half_year",
+        "quarter",
+    )
+    with pytest.raises(ValueError, match="no row for mart fct_unknown"):
+        company.mart_period_types("fct_unknown", tmp_path)

@@ -180,6 +180,21 @@ def test_a_fiscal_year_to_march_runs_from_april(warehouse):
         ("rhein_logic", 2023, "2023-01-01", 1.4e9, "EUR"),
         ("sakura_compute", 2023, "2023-04-01", 1.62e11, "JPY"),  # the fiscal 2024 forecast stays in fct_figures
     ]
+    # every mart keyed by fiscal year starts it where the company's fiscal year starts, not in January
+    cloud = query_rows(
+        warehouse,
+        "select provider_id, fiscal_year, fiscal_year_start_date from marts.fct_cloud_revenue"
+        " where provider_id = 'sakura_compute'",
+    )
+    assert [(row["fiscal_year"], row["fiscal_year_start_date"].isoformat()) for row in cloud] == [(2023, "2023-04-01")]
+    disagreeing = query_rows(
+        warehouse,
+        "select cloud.provider_id, cloud.fiscal_year from marts.fct_cloud_revenue as cloud"
+        " inner join marts.fct_company_financials as annual"
+        " on cloud.provider_id = annual.company_id and cloud.fiscal_year = annual.fiscal_year"
+        " where cloud.fiscal_year_start_date <> annual.fiscal_year_start_date",
+    )
+    assert disagreeing == []
 
 
 def test_amounts_keep_their_currency_and_convert_at_the_year_rate(warehouse):

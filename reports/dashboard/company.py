@@ -4,9 +4,12 @@ the source states them in: a chart never mixes currencies, and its axis names th
 
 from __future__ import annotations
 
+import csv
 from collections import defaultdict
 from collections.abc import Callable
+from pathlib import Path
 
+from pipeline import settings
 from reports.dashboard import charts
 from reports.dashboard.numbers import (
     Figure,
@@ -29,10 +32,21 @@ COMPANY_RATIOS = [
     ("net_loss_margin", "Net loss to revenue, computed"),
 ]
 SEGMENTS = [("public", "Public cloud"), ("industry", "Industry cloud")]
-ANNUAL_PERIODS = ("fiscal_year", "year_end")  # period types a fiscal-year column of the company page takes
-# The period types of fct_company_interim_financials (its accepted values), in the order the page
-# shows them: a section each, whose columns are that kind's periods.
-INTERIM_PERIODS = ("quarter", "half_year", "year_to_date", "month", "date")
+
+
+def mart_period_types(mart: str, seeds_dir: Path = settings.SEEDS_DIR) -> tuple[str, ...]:
+    """The period types seeds/curated/curated_marts.csv lets `mart` hold, in the order it lists them."""
+    with (seeds_dir / "curated" / "curated_marts.csv").open(newline="", encoding="utf-8") as seed:
+        row = next((row for row in csv.DictReader(seed) if row["mart"] == mart), None)
+    if row is None:
+        raise ValueError(f"seeds/curated/curated_marts.csv has no row for mart {mart}: add one")
+    return tuple(kind.strip() for kind in row["period_types"].split(";") if kind.strip())
+
+
+# The period types a fiscal-year column of the company page takes, and those of its sections for
+# parts of a year (a section each, in the order the seed lists them, whose columns are that kind's periods).
+ANNUAL_PERIODS = mart_period_types("fct_company_financials")
+INTERIM_PERIODS = mart_period_types("fct_company_interim_financials")
 
 
 def company_pages(site: Site) -> list[Page]:

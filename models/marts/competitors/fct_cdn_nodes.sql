@@ -16,7 +16,12 @@ final as (
         figures.fiscal_year,
 
         -- attributes
-        {{ make_date_from_parts('figures.fiscal_year', 1, 1) }} as fiscal_year_start_date,
+        -- a count over a fiscal year starts with its period (curated_fiscal_years.csv moves it from
+        -- January); a count at a year's end or at publication, with the calendar year it is dated in
+        case
+            when figures.period_type = 'fiscal_year' then figures.period_start_date
+            else {{ make_date_from_parts('figures.fiscal_year', 1, 1) }}
+        end as fiscal_year_start_date,
         companies.company_name as provider_name,
         figures.qualifier,
 

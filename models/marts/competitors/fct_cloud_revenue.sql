@@ -20,6 +20,9 @@ annual as (
         max(case when metric_id = 'revenue' then value_cny end) as revenue_cny,
         max(case when metric_id = 'revenue' then value_usd end) as revenue_usd,
         max(case when metric_id = 'revenue' then figure_id end) as revenue_figure_id,
+        -- the fiscal year's first day as its figures' periods give it (curated_fiscal_years.csv
+        -- moves it from January for a company whose fiscal year ends in another month)
+        min(period_start_date) as fiscal_year_start_date,
         max(case when metric_id = 'revenue_yoy_growth' then value end) as stated_yoy_growth_ratio,
         max(case when metric_id = 'revenue_yoy_growth' then figure_id end) as yoy_growth_figure_id,
         max(case when metric_id = 'revenue_yoy_growth' then qualifier end) as yoy_growth_qualifier
@@ -49,7 +52,7 @@ final as (
         with_prior.fiscal_year,
 
         -- attributes
-        {{ make_date_from_parts('with_prior.fiscal_year', 1, 1) }} as fiscal_year_start_date,
+        with_prior.fiscal_year_start_date,
         companies.company_name as provider_name,
         with_prior.yoy_growth_qualifier,
 
