@@ -6,8 +6,10 @@ Needs pyspark and Java 17: `make test-spark` (or `make spark`) installs them."""
 
 from __future__ import annotations
 
+import json
 import math
 import os
+import re
 import subprocess
 import sys
 import time
@@ -48,10 +50,11 @@ MARTS = [
 BUILD_SECONDS: dict[str, float] = {}
 
 
-def dbt_spark(folder: Path, *arguments: str, project: Path = settings.ROOT) -> subprocess.CompletedProcess:
-    """dbt against the `spark` target, with Spark's tables and metastore under `folder`."""
-    return subprocess.run(
-        [
+def dbt_spark_command(folder: Path, *arguments: str, project: Path = settings.ROOT) -> dict:
+    """The subprocess arguments of dbt against the `spark` target, with Spark's tables and metastore
+    under `folder`."""
+    return dict(
+        args=[
             sys.executable,
             "-m",
             "pipeline.dbt",
@@ -71,10 +74,13 @@ def dbt_spark(folder: Path, *arguments: str, project: Path = settings.ROOT) -> s
         # run from the Spark folder (Derby writes its log there); the project is imported from its root, which
         # is also the project pipeline.dbt builds
         env=dict(os.environ, DBT_SPARK_DIR=str(folder / "spark"), PYTHONPATH=str(project)),
-        capture_output=True,
         text=True,
-        check=False,
     )
+
+
+def dbt_spark(folder: Path, *arguments: str, project: Path = settings.ROOT) -> subprocess.CompletedProcess:
+    """dbt against the `spark` target, with Spark's tables and metastore under `folder`."""
+    return subprocess.run(**dbt_spark_command(folder, *arguments, project=project), capture_output=True, check=False)
 
 
 def failures(completed: subprocess.CompletedProcess) -> str:
@@ -100,15 +106,30 @@ def builds(tmp_path_factory) -> tuple[Path, Path]:
     corpus.generate(CORPUS_FIGURES, 5, landing, bad_per_mille=CORPUS_BAD_PER_MILLE, progress=lambda _: None)
     landed = ["--vars", f"{{landing_dir: {landing}}}"]
 
+    # Spark's build is started first and the DuckDB build runs in this process meanwhile, so the
+    # DuckDB build no longer lengthens this file, the longest of the suite, by its own time.
+    # Spark's output goes to a file (a pipe left unread while DuckDB builds would stall it).
+    spark_log = folder / "spark_build.log"
     started = time.perf_counter()
-    variables = {"landing_dir": str(landing)}
-    run = dbt_build(folder / "warehouse.duckdb", folder / "duckdb_target", project_dir=project, variables=variables)
-    BUILD_SECONDS["DuckDB"] = time.perf_counter() - started
-    assert run.success, run.describe(folder / "warehouse.duckdb")
-
-    started = time.perf_counter()
-    completed = dbt_spark(folder, "build", *landed, project=project)
+    with spark_log.open("w", encoding="utf-8") as log:
+        spark = subprocess.Popen(
+            **dbt_spark_command(folder, "build", *landed, project=project), stdout=log, stderr=subprocess.STDOUT
+        )
+        try:
+            duckdb_started = time.perf_counter()
+            variables = {"landing_dir": str(landing)}
+            run = dbt_build(
+                folder / "warehouse.duckdb", folder / "duckdb_target", project_dir=project, variables=variables
+            )
+            BUILD_SECONDS["DuckDB"] = time.perf_counter() - duckdb_started
+            spark.wait()
+        finally:
+            if spark.poll() is None:  # the DuckDB build raised: do not leave Spark running
+                spark.kill()
+                spark.wait()
     BUILD_SECONDS["Spark"] = time.perf_counter() - started
+    assert run.success, run.describe(folder / "warehouse.duckdb")
+    completed = subprocess.CompletedProcess(spark.args, spark.returncode, spark_log.read_text(encoding="utf-8"), "")
     assert completed.returncode == 0, failures(completed)
     return folder / "warehouse.duckdb", folder
 
@@ -201,43 +222,73 @@ def test_spark_rejects_the_same_landed_rows_as_duckdb(builds):
     assert on_spark == on_duckdb
 
 
-def test_spark_stops_at_a_landed_csv_file_and_names_it(builds, tmp_path):
+# The `dbt show` queries of the tests below, run in one process (one JVM, one parse): name -> (SQL,
+# extra dbt arguments). The landing folder of "csv_landed" is made by the `shows` fixture.
+PARSE_GOOD = (
+    "select {{ strict_cast(\"'12.5'\", 'decimal(18, 6)') }} as parsed_number,"
+    " {{ make_date_from_parts(2024, 2, 29) }} as parsed_date"
+)
+PARSE_FAILS = {
+    # a number too large for the type: Spark's own cast would give NULL
+    "too_large": (
+        "{{ strict_cast(\"'5000000000000'\", 'decimal(18, 6)') }}",
+        "cannot cast '5000000000000' to decimal(18, 6)",
+    ),
+    # a day February does not have: Spark's own make_date would give NULL
+    "no_such_day": ("{{ make_date_from_parts(2023, 2, 30) }}", "no such date: year 2023, month 2, day 30"),
+}
+
+
+@pytest.fixture(scope="module")
+def shows(builds, tmp_path_factory) -> dict:
+    """Each show query's exit code and output (a CompletedProcess per query), all run by one process,
+    and the landing folder of "csv_landed"."""
     _, folder = builds
-    landing = tmp_path / "landing"
+    landing = tmp_path_factory.mktemp("csv_landing") / "landing"
     (landing / "figures").mkdir(parents=True)
     (landing / "figures" / "batch_000000.csv").write_text("figure_id\n", encoding="utf-8")
-    completed = dbt_spark(
-        folder, "show", "--inline", "select {{ landing_paths('figures') | length }} as files",
-        "--vars", f"{{landing_dir: {landing}}}",
-    )  # fmt: skip
+    # the query with other --vars last: each change of --vars makes dbt parse the project again
+    queries = {
+        "parse_good": (PARSE_GOOD, []),
+        **{name: (f"select {expression} as parsed", []) for name, (expression, _) in PARSE_FAILS.items()},
+        "csv_landed": (
+            "select {{ landing_paths('figures') | length }} as files",
+            ["--vars", f"{{landing_dir: {landing}}}"],
+        ),
+    }
+    common = dbt_spark_command(folder, "show")
+    tail = common["args"][common["args"].index("show") + 1 :]  # --target spark --project-dir ...
+    commands = [["show", "--inline", sql, *extra, *tail] for sql, extra in queries.values()]
+    common["args"] = [sys.executable, str(Path(__file__).parent / "dbt_many.py"), json.dumps(commands)]
+    completed = subprocess.run(**common, capture_output=True, check=False)
+    assert completed.returncode == 0, completed.stdout[-3000:] + completed.stderr[-3000:]
+    found = {}
+    rest = completed.stdout
+    for number, name in enumerate(queries):
+        marker = re.search(rf"^=== dbt_many: command {number} exited (\d+) ===$", rest, re.MULTILINE)
+        assert marker, f"no end of command {number} ({name}):\n{rest[-3000:]}"
+        found[name] = subprocess.CompletedProcess(commands[number], int(marker.group(1)), rest[: marker.start()], "")
+        rest = rest[marker.end() :]
+    found["landing"] = landing
+    return found
+
+
+def test_spark_stops_at_a_landed_csv_file_and_names_it(shows):
+    completed, landing = shows["csv_landed"], shows["landing"]
     assert completed.returncode != 0
     assert f"landed file {landing}/figures/batch_000000.csv: on Spark, land Parquet files" in completed.stdout, (
         failures(completed)
     )
 
 
-def test_spark_parses_good_text_and_dates(builds):
-    _, folder = builds
-    query = (
-        "select {{ strict_cast(\"'12.5'\", 'decimal(18, 6)') }} as parsed_number,"
-        " {{ make_date_from_parts(2024, 2, 29) }} as parsed_date"
-    )
-    completed = dbt_spark(folder, "show", "--inline", query)
+def test_spark_parses_good_text_and_dates(shows):
+    completed = shows["parse_good"]
     assert completed.returncode == 0, failures(completed)
     assert "12.5 " in completed.stdout and "2024-02-29" in completed.stdout
 
 
-@pytest.mark.parametrize(
-    ("expression", "message"),
-    [
-        # a number too large for the type: Spark's own cast would give NULL
-        ("{{ strict_cast(\"'5000000000000'\", 'decimal(18, 6)') }}", "cannot cast '5000000000000' to decimal(18, 6)"),
-        # a day February does not have: Spark's own make_date would give NULL
-        ("{{ make_date_from_parts(2023, 2, 30) }}", "no such date: year 2023, month 2, day 30"),
-    ],
-)
-def test_spark_fails_loudly_where_parsing_would_give_null(builds, expression, message):
-    _, folder = builds
-    completed = dbt_spark(folder, "show", "--inline", f"select {expression} as parsed")
+@pytest.mark.parametrize("name", list(PARSE_FAILS))
+def test_spark_fails_loudly_where_parsing_would_give_null(shows, name):
+    completed = shows[name]
     assert completed.returncode != 0
-    assert message in completed.stdout, failures(completed)
+    assert PARSE_FAILS[name][1] in completed.stdout, failures(completed)
