@@ -1,41 +1,23 @@
-{#- Figures joined to what they are about: the entity their subject names (through the alias
+{#- Figures (int_figures_stated, which also gives the currency their currency forms mean in their
+    source) joined to what they are about: the entity their subject names (through the alias
     seeds and landed aliases, or, for a pronoun, the source's lead entity), the products their item
-    names, their metric and their source, the currency their currency forms mean in that source,
-    with every check that a figure fits its metric. A curated figure that fails aborts the build
-    naming it; a landed figure that fails is kept with the reason in rejection_reason and goes no
-    further. Incremental: each build retracts the rows of landed files changed or deleted since, and
+    names, their metric and their source, with every check that a figure fits its metric. A
+    curated figure that fails aborts the build naming it; a landed figure that fails is kept with
+    the reason in rejection_reason and goes no further. Incremental: each build retracts the rows of landed files changed or deleted since, and
     adds the rows of the files it has not resolved yet. -#}
 {{ config(
     materialized='incremental',
     incremental_strategy='append',
     on_schema_change='fail',
     meta={'kept_per': 'source'},
-    pre_hook="{{ retract_changed_landed_files(ref('stg_landing__figures')) }}",
+    pre_hook="{{ retract_changed_landed_files(ref('int_figures_stated')) }}",
 ) }}
 
 with
 
-curated_figures as (
-    select
-        *,
-        cast(null as string) as landed_file_hash,
-        true as is_curated
-    from {{ ref('stg_articles__figures') }}
-    where {{ unloaded_files_condition(ref('stg_articles__figures')) }}
-),
-
-landed_figures as (
-    select
-        *,
-        false as is_curated
-    from {{ ref('stg_landing__figures') }}
-    where {{ unloaded_files_condition(ref('stg_landing__figures')) }}
-),
-
 figures as (
-    select * from curated_figures
-    union all
-    select * from landed_figures
+    select * from {{ ref('int_figures_stated') }}
+    where {{ unloaded_files_condition(ref('int_figures_stated')) }}
 ),
 
 sources as (
@@ -71,8 +53,6 @@ joined as (
         {{ resolved_subject_entity('subject_matches.alias_match_count', 'subject_matches.alias_entity_id',
                                    'figures.subject_as_written', 'sources.lead_entity_id') }} as entity_id,
         coalesce(item_matches.item_entity_count, 0) as item_entity_count,
-        {{ currency_of_value('figures.currency_before', 'figures.currency_after', 'sources.local_currency') }}
-            as currency_code,
         metrics.metric_name,
         metrics.unit_kind,
         metrics.domain,
