@@ -1,7 +1,7 @@
-{#- Figures (int_figures_stated, which also gives the currency their currency forms mean in their
-    source) joined to what they are about: the entity their subject names (through the alias
+{#- Figures (int_figures_stated, which also gives their source's registry entry and the currency
+    their currency forms mean in that source) joined to what they are about: the entity their subject names (through the alias
     seeds and landed aliases, or, for a pronoun, the source's lead entity), the products their item
-    names, their metric and their source, with every check that a figure fits its metric. A
+    names and their metric, with every check that a figure fits its metric. A
     curated figure that fails aborts the build naming it; a landed figure that fails is kept with
     the reason in rejection_reason and goes no further. Incremental: each build retracts the rows of landed files changed or deleted since, and
     adds the rows of the files it has not resolved yet. -#}
@@ -18,10 +18,6 @@ with
 figures as (
     select * from {{ ref('int_figures_stated') }}
     where {{ unloaded_files_condition(ref('int_figures_stated')) }}
-),
-
-sources as (
-    select * from {{ ref('int_sources') }}
 ),
 
 entities as (
@@ -48,19 +44,16 @@ joined as (
     select
         figures.*,
         subject_matches.alias_match_count,
-        {{ subject_resolution('subject_matches.alias_match_count', 'figures.subject_as_written', 'sources.lead_entity_id') }}
+        {{ subject_resolution('subject_matches.alias_match_count', 'figures.subject_as_written', 'figures.lead_entity_id') }}
             as subject_resolution,
         {{ resolved_subject_entity('subject_matches.alias_match_count', 'subject_matches.alias_entity_id',
-                                   'figures.subject_as_written', 'sources.lead_entity_id') }} as entity_id,
+                                   'figures.subject_as_written', 'figures.lead_entity_id') }} as entity_id,
         coalesce(item_matches.item_entity_count, 0) as item_entity_count,
         metrics.metric_name,
         metrics.unit_kind,
         metrics.domain,
         metrics.is_signed_change,
-        metrics.marts,
-        sources.source_id as registered_source_id,
-        sources.published_date,
-        sources.lead_entity_id
+        metrics.marts
     from figures
     left join subject_matches
         on figures.figure_id = subject_matches.match_key
@@ -68,8 +61,6 @@ joined as (
         on figures.figure_id = item_matches.match_key
     left join metrics
         on figures.metric_id = metrics.metric_id
-    left join sources
-        on figures.source_id = sources.source_id
 ),
 
 with_entities as (
@@ -88,7 +79,7 @@ checked as (
         case
             when rejection_reason is not null
                 then rejection_reason
-            when registered_source_id is null
+            when not is_registered_source
                 then 'source_id ' || chr(39) || source_id || chr(39) || ' is not in seeds/articles/article_sources.csv or landed sources'
             when coalesce(alias_match_count, 0) = 0 and {{ is_pronoun('subject_as_written') }}
                 and coalesce(lead_entity_id, '') = ''

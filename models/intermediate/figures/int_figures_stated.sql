@@ -1,5 +1,5 @@
 {#- Every figure row as stated, in one relation: the rows of the curated article seeds and of the
-    landed files, with the ISO code of the currency the value's currency forms mean in its source
+    landed files, with what the source registry (int_sources) says of its source and the ISO code of the currency the value's currency forms mean in its source
     (a form several currencies share, such as "$", means the source's local currency:
     macros/grammar/currency_of_value.sql, words in seeds/vocabulary/vocabulary_currencies.csv).
     A view: int_figures_resolved reads from it the rows of the files it has not resolved yet. -#}
@@ -55,6 +55,9 @@ final as (
             as currency_code,
         figures.per_unit,
         figures.direction_sign,
+        sources.source_id is not null as is_registered_source,
+        sources.published_date,
+        sources.lead_entity_id,
 
         -- measures
         figures.magnitude,
