@@ -91,7 +91,14 @@ final as (
         metric_takes_periods.metric_id is not null as takes_periods,
         metric_only_in_figures.metric_id is not null as is_only_in_figures
     -- distinct: a catalogue row written twice (two fixtures adding one metric) makes no second row
-    from (select distinct metric_id, metric_name, unit_kind, is_signed_change from metrics) as metric_ids
+    from (
+        select distinct
+            metric_id,
+            metric_name,
+            unit_kind,
+            is_signed_change
+        from metrics
+    ) as metric_ids
     left join metric_takes_any
         on metric_ids.metric_id = metric_takes_any.metric_id
     left join metric_takes_periods
