@@ -73,3 +73,47 @@ def test_each_folded_test_fails_for_its_fault_and_names_the_column(warehouse_pat
             assert column in named, (name, rows)
             if name == "fct_company_financials_currencies_are_units":
                 assert "net_loss_currency" not in named, rows
+
+
+PRIMARY_KEYS = {
+    # primary_key test: (the table it reads, or the seed its view reads, and its key column)
+    "primary_key_stg_curated__marts_mart": ("raw.curated_marts", "mart"),
+    "primary_key_vocabulary_unit_kinds_unit_kind": ("raw.vocabulary_unit_kinds", "unit_kind"),
+    "primary_key_fct_figures_figure_id": ("marts.fct_figures", "figure_id"),
+}
+
+
+def primary_key_failures(connection: duckdb.DuckDBPyConnection, compiled_sql: str) -> set[tuple[str, object, int]]:
+    return {(str(failure), key, int(rows)) for failure, key, rows in connection.sql(compiled_sql).fetchall()}
+
+
+def test_primary_key_fails_for_a_repeated_key_and_for_a_null_key_and_says_which(warehouse_path, tmp_path):
+    """primary_key (one node in place of unique + not_null) fails for a key held twice and for a
+    NULL key, each failure row saying which; the rows' other values do not matter."""
+    database = tmp_path / "warehouse.duckdb"
+    shutil.copyfile(warehouse_path, database)
+    target = tmp_path / "target"
+    selection = ["test", "--select", " ".join(PRIMARY_KEYS)]
+    passing = dbt.invoke(selection, database=database, target_path=target, quiet=True)
+    assert passing.success, passing.describe(database)
+    ran = {unique_id.split(".")[2] for unique_id in dbt.node_seconds(passing.result) if unique_id.startswith("test.")}
+    assert ran == set(PRIMARY_KEYS)  # every name above is a test of the project
+    repeated = {}
+    with duckdb.connect(str(database)) as connection:
+        for name, (table, key) in PRIMARY_KEYS.items():
+            repeated[name] = connection.execute(f"select min({key}) from {table}").fetchone()[0]
+            # the same key again (a copy of its row), and a row with no key
+            connection.execute(f"insert into {table} select * from {table} where {key} = ?", [repeated[name]])
+            connection.execute(
+                f"insert into {table} select * replace (null as {key}) from {table} where {key} = ? limit 1",
+                [repeated[name]],
+            )
+    failing = dbt.invoke(selection, database=database, target_path=target, quiet=True)
+    failed = {failure.unique_id.split(".")[2]: failure for failure in failing.failures}
+    assert set(failed) == set(PRIMARY_KEYS), failing.describe(database)
+    with duckdb.connect(str(database), read_only=True) as connection:
+        for name in PRIMARY_KEYS:
+            assert primary_key_failures(connection, failed[name].compiled_code) == {
+                ("duplicate key", repeated[name], 2),
+                ("null key", None, 1),
+            }, name
