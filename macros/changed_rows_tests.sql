@@ -3,7 +3,7 @@
     says meta: {kept_per: source | cell | entity}; entity with entity_column) reads only what the
     build changed:
       - row-level tests (not_null, not_null_columns, accepted_values, relationships,
-        relationships_columns, accepted_range, expression_is_true) read the rows of the changed sources (int_changed_sources), cells
+        relationships_columns, relationships_parents, accepted_range, expression_is_true) read the rows of the changed sources (int_changed_sources), cells
         (int_changed_cells) or entities (named by a changed cell);
       - unique reads every row whose key a changed row holds, so a new row repeating an old key
         still fails; primary_key reads those and the changed rows (a NULL key among them);
@@ -57,7 +57,7 @@
     {%- if kept_per == 'entity' -%}{%- set kept_per = {'entity_column': meta.get('entity_column')} -%}{%- endif -%}
     {%- set test = model.get('test_metadata') or {} -%}
     {%- set name = test.get('name') -%}
-    {%- if name in ('not_null', 'not_null_columns', 'accepted_values', 'relationships', 'relationships_columns', 'accepted_range', 'expression_is_true') -%}
+    {%- if name in ('not_null', 'not_null_columns', 'accepted_values', 'relationships', 'relationships_columns', 'relationships_parents', 'accepted_range', 'expression_is_true') -%}
         {{ return(changed_rows_of(kept_per, 'tested_rows')) }}
     {%- elif name == 'unique' -%}
         {%- set column = test.get('kwargs', {}).get('column_name') -%}
