@@ -1,6 +1,7 @@
 """Checks folded into one data test per model (fewer dbt nodes, a faster build) still fail for
-each fault they replaced: relationships_columns (several columns naming the same parent) and
-not_null_columns (several required columns), each naming the column at fault."""
+each fault they replaced: relationships_columns (several columns naming the same parent),
+relationships_parents (columns naming rows of different parents), not_null_columns (several
+required columns), each naming the column at fault, and primary_key (unique and not null)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pathlib import Path
 
 import duckdb
 
-from pipeline import dbt
+from pipeline import dbt, seed_checks
 
 FOLDED = {
     # test name: (statement that breaks one of its columns, the column it must name)
@@ -34,6 +35,37 @@ FOLDED = {
         "update raw.article_figures set subject_as_written = null where figure_id = (select min(figure_id) "
         "from raw.article_figures)",
         "subject_as_written",
+    ),
+    # relationships_parents: one column of each mart names no row of its parent
+    "fct_figures_parents_exist": (
+        "update marts.fct_figures set metric_id = 'no_such_metric' where figure_id = (select min(figure_id) "
+        "from marts.fct_figures)",
+        "metric_id",
+    ),
+    "fct_claim_checks_parents_exist": (
+        "update marts.fct_claim_checks set figures_source_id = 'no_such_source' where claim_id = "
+        "(select min(claim_id) from marts.fct_claim_checks)",
+        "figures_source_id",
+    ),
+    "fct_market_metrics_parents_exist": (
+        "update marts.fct_market_metrics set unit = 'not_a_unit' where statement_id = "
+        "(select min(statement_id) from marts.fct_market_metrics)",
+        "unit",
+    ),
+    "fct_share_price_events_parents_exist": (
+        "update marts.fct_share_price_events set share_price_currency = 'not_a_unit' where event_id = "
+        "(select min(event_id) from marts.fct_share_price_events where share_price_currency is not null)",
+        "share_price_currency",
+    ),
+    "fct_cdn_nodes_parents_exist": (
+        "update marts.fct_cdn_nodes set figure_id = 'no_such_figure' where fiscal_year = "
+        "(select min(fiscal_year) from marts.fct_cdn_nodes)",
+        "figure_id",
+    ),
+    "fct_cloud_revenue_parents_exist": (
+        "update marts.fct_cloud_revenue set provider_id = 'no_such_company' where fiscal_year = "
+        "(select min(fiscal_year) from marts.fct_cloud_revenue)",
+        "provider_id",
     ),
     "stg_curated__entities_required_columns": (
         # a view over the seed
@@ -117,3 +149,12 @@ def test_primary_key_fails_for_a_repeated_key_and_for_a_null_key_and_says_which(
                 ("duplicate key", repeated[name], 2),
                 ("null key", None, 1),
             }, name
+
+
+def test_the_seed_check_for_repeated_keys_reads_primary_key_columns_too():
+    """`python -m pipeline check` reports a repeated key of a seed as file:line before dbt runs: a
+    seed column tested by primary_key is such a key, as one tested by unique is."""
+    keys = seed_checks.unique_columns()
+    assert "currency_code" in keys["vocabulary_currencies"]
+    assert "unit_kind" in keys["vocabulary_unit_kinds"]
+    assert "figure_id" in keys["article_figures"]  # a unique test
