@@ -3,10 +3,10 @@
     says meta: {kept_per: source | cell | entity}; entity with entity_column) reads only what the
     build changed:
       - row-level tests (not_null, not_null_columns, accepted_values, relationships,
-        relationships_columns, accepted_range, expression_is_true) read the rows of the changed sources (int_changed_sources), cells
+        relationships_columns, relationships_parents, accepted_range, expression_is_true) read the rows of the changed sources (int_changed_sources), cells
         (int_changed_cells) or entities (named by a changed cell);
       - unique reads every row whose key a changed row holds, so a new row repeating an old key
-        still fails;
+        still fails; primary_key reads those and the changed rows (a NULL key among them);
       - any other test reads the whole model, as on a full build.
     A full build, Spark, and tests of other models read everything. This replaces dbt's own
     get_where_subquery (dispatch order in dbt_project.yml); a test's own `where` config still
@@ -57,13 +57,20 @@
     {%- if kept_per == 'entity' -%}{%- set kept_per = {'entity_column': meta.get('entity_column')} -%}{%- endif -%}
     {%- set test = model.get('test_metadata') or {} -%}
     {%- set name = test.get('name') -%}
-    {%- if name in ('not_null', 'not_null_columns', 'accepted_values', 'relationships', 'relationships_columns', 'accepted_range', 'expression_is_true') -%}
+    {%- if name in ('not_null', 'not_null_columns', 'accepted_values', 'relationships', 'relationships_columns', 'relationships_parents', 'accepted_range', 'expression_is_true') -%}
         {{ return(changed_rows_of(kept_per, 'tested_rows')) }}
     {%- elif name == 'unique' -%}
         {%- set column = test.get('kwargs', {}).get('column_name') -%}
         {{ return(
             'tested_rows.' ~ column ~ ' in (select ' ~ column ~ ' from ' ~ relation ~ ' as changed_rows where '
             ~ changed_rows_of(kept_per, 'changed_rows') ~ ')'
+        ) }}
+    {%- elif name == 'primary_key' -%}
+        {#- the changed rows (a NULL key among them) and every row sharing a key with one -#}
+        {%- set column = test.get('kwargs', {}).get('column_name') -%}
+        {{ return(
+            '(' ~ changed_rows_of(kept_per, 'tested_rows') ~ ' or tested_rows.' ~ column ~ ' in (select '
+            ~ column ~ ' from ' ~ relation ~ ' as changed_rows where ' ~ changed_rows_of(kept_per, 'changed_rows') ~ '))'
         ) }}
     {%- endif -%}
     {{ return('') }}

@@ -41,12 +41,14 @@ def seed_files() -> list[Path]:
 
 
 def unique_columns() -> dict[str, list[str]]:
-    """Seed name -> columns the seed YAML declares `unique`: the keys to check for duplicates."""
+    """Seed name -> columns the seed YAML declares `unique` or `primary_key`: the keys to check for
+    duplicates."""
     keys: dict[str, list[str]] = {}
     for yml in settings.SEEDS_DIR.rglob("*.yml"):
         for seed in yaml.safe_load(yml.read_text(encoding="utf-8")).get("seeds", []):
             for column in seed.get("columns", []):
-                if "unique" in (column.get("data_tests") or []):
+                tests = column.get("data_tests") or []
+                if "unique" in tests or "primary_key" in tests:
                     keys.setdefault(seed["name"], []).append(column["name"])
     return keys
 

@@ -299,12 +299,12 @@ def compiled_test(project: Path, name: str) -> str:
 
 def test_an_incremental_build_tests_only_the_rows_it_changed(builds):
     """On an incremental build a row-level test of a model kept per source reads the changed
-    sources' rows, and unique reads the rows sharing a key with them; a full build reads all."""
+    sources' rows, and primary_key reads those and the rows sharing a key with them; a full build
+    reads all."""
     full, stepwise, *_ = builds
     # and so does the singular test that every figure is published or rejected (tables kept per source)
     for name in (
-        "not_null_fct_figures_figure_id",
-        "unique_fct_figures_figure_id",
+        "primary_key_fct_figures_figure_id",
         "assert_every_figure_is_published_or_rejected",
     ):
         assert "int_changed_sources" in compiled_test(stepwise, name)

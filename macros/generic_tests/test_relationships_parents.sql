@@ -1,0 +1,38 @@
+{#- The relationships of one model to several parents, checked in one test (one node) rather than
+    one relationships test each: `parents` is a list of {columns: [...], to: ref(...), field: ...};
+    fails for every value of a listed column that its parent's field does not hold, naming the
+    column in failing_column and the parent in parent. A NULL passes, as with dbt's relationships
+    test. -#}
+{% test relationships_parents(model, parents) %}
+    with
+    child_rows as (
+        select * from {{ model }}
+    ),
+    {%- for parent in parents %}
+
+    parent_{{ loop.index }} as (
+        select distinct {{ parent.field }} as parent_value
+        from {{ parent.to }}
+    ),
+    {%- endfor %}
+
+    final as (
+        {%- for parent in parents %}
+        {%- set parent_index = loop.index %}
+        {%- for column in parent.columns %}
+        {{ 'union all' if not (loop.first and parent_index == 1) }}
+        select
+            '{{ column }}' as failing_column,
+            '{{ parent.to.identifier }}.{{ parent.field }}' as parent,
+            cast(child_rows.{{ column }} as {{ dbt.type_string() }}) as value_as_found
+        from child_rows
+        left join parent_{{ parent_index }}
+            on child_rows.{{ column }} = parent_{{ parent_index }}.parent_value
+        where child_rows.{{ column }} is not null
+            and parent_{{ parent_index }}.parent_value is null
+        {%- endfor %}
+        {%- endfor %}
+    )
+
+    select * from final
+{% endtest %}
