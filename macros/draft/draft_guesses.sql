@@ -57,16 +57,3 @@
 {% macro draft_nearest_alias_order() -%}
     case when before_distance is not null then 0 else 1 end, coalesce(before_distance, after_distance), {{ dbt.length('alias') }} desc, alias
 {%- endmacro %}
-
-{#- The paragraphs (stg_documents__paragraphs) of the sources (int_sources) that have a number in
-    `numbers`: source_id, paragraph_number, paragraph_text. -#}
-{% macro draft_source_paragraphs(sources, document_paragraphs, numbers) -%}
-    select
-        {{ sources }}.source_id,
-        {{ document_paragraphs }}.paragraph_number,
-        {{ document_paragraphs }}.paragraph_text
-    from {{ sources }}
-    inner join {{ document_paragraphs }}
-        on {{ sources }}.text_path = {{ document_paragraphs }}.text_path
-    where {{ sources }}.source_id in (select {{ numbers }}.source_id from {{ numbers }})
-{%- endmacro %}

@@ -202,7 +202,8 @@
     cast(coalesce(
         {{ lookup_case(period_role(grammar, 'ordinal', core, form), period_word_pairs(grammar, 'ordinal')) }},
         cast(nullif({{ period_role(grammar, 'part_digit', core, form) }}, '') as integer),
-        cast(nullif({{ digits_or_word(period_role(grammar, 'count', core, form)) }}, '') as integer)
+        {#- the number words alone (vocabulary_value_words): a period needs no currency form -#}
+        cast(nullif({{ digits_or_word(period_role(grammar, 'count', core, form), {'words': vocabulary_rows('vocabulary_value_words')}) }}, '') as integer)
     ) as integer) as period_part_number,
     cast(coalesce(
         {{ part_months }},

@@ -1,7 +1,8 @@
 {#- Draft figure rows for `python -m pipeline draft`: one per number of a document that nothing
     accounts for yet (int_document_mentions; two, first and second, for a range), in the columns of
-    seeds/articles/article_figures.csv, from the guesses of int_document_draft_sentences, _subjects,
-    _metrics and _periods (tag:draft like this model). The value as written, paragraph and quote
+    seeds/articles/article_figures.csv, from the guesses of the draft's chain (tag:draft like this
+    model): int_document_draft_sentences, _periods, _subjects and _metrics, each passing on the
+    columns of the one before, so this model reads int_document_draft_metrics alone. The value as written, paragraph and quote
     (the sentence that holds the number) are read from the text; the subject, metric, direction and period are guesses
     from the same sentence, each named in guessed_fields:
     - subject: the nearest alias (int_entity_aliases) before the number, else after it; else a
@@ -22,35 +23,15 @@
 
 with
 
-sentences as (
-    select * from {{ ref('int_document_draft_sentences') }}
-),
-
-subjects as (
-    select * from {{ ref('int_document_draft_subjects') }}
-),
-
-metric_guesses as (
+guesses as (
     select * from {{ ref('int_document_draft_metrics') }}
-),
-
-period_guesses as (
-    select * from {{ ref('int_document_draft_periods') }}
-),
-
-sources as (
-    select * from {{ ref('int_sources') }}
-),
-
-entities as (
-    select * from {{ ref('int_entities') }}
 ),
 
 leading_periods as (
     select distinct
         source_id,
         leading_period_text as period_text
-    from period_guesses
+    from guesses
     where leading_period_text is not null
 ),
 
@@ -62,8 +43,8 @@ reached_periods as (
         sentences.paragraph_number,
         sentences.mention_start,
         reached.period_text
-    from sentences
-    inner join period_guesses as reached
+    from guesses as sentences
+    inner join guesses as reached
         on sentences.source_id = reached.source_id
             and sentences.paragraph_number = reached.paragraph_number
             and sentences.mention_end + {{ dbt.length(regex_group('sentences.text_after', '^( +to +)', 1)) }} = reached.mention_start
@@ -73,69 +54,59 @@ reached_periods as (
 
 -- a pronoun before the number and nearer than any alias before it names the subject, and so does a
 -- pronoun when the metric needs an item and no alias of the item's type was found
-{%- set pronoun_takes_subject %}(subjects.pronoun_is_subject or (metric_guesses.item_alias is null and coalesce(metric_guesses.needs_item, false) and subjects.pronoun is not null and sources.lead_entity_id is not null)){% endset %}
-{%- set leading_period %}case when metric_guesses.metric_id is null or metric_guesses.takes_leading_period then period_guesses.leading_period_text end{% endset %}
+{%- set pronoun_takes_subject %}(guesses.pronoun_is_subject or (guesses.item_alias is null and coalesce(guesses.needs_item, false) and guesses.pronoun is not null and guesses.lead_entity_id is not null)){% endset %}
+{%- set leading_period %}case when guesses.metric_id is null or guesses.takes_leading_period then guesses.leading_period_text end{% endset %}
 guessed as (
     select
-        sentences.source_id,
-        sentences.paragraph_number,
-        sentences.mention_start,
-        sentences.mention_as_written,
-        sentences.value_as_written,
-        sentences.mention_kind,
-        sentences.quote,
-        sentences.value_unit,
-        sources.published_date,
+        guesses.source_id,
+        guesses.paragraph_number,
+        guesses.mention_start,
+        guesses.mention_as_written,
+        guesses.value_as_written,
+        guesses.mention_kind,
+        guesses.quote,
+        guesses.value_unit,
+        guesses.published_date,
         case
-            when metric_guesses.item_alias is not null and metric_guesses.item_entity_id <> subjects.subject_entity_id
-                then subjects.subject_alias
-            when metric_guesses.item_alias is null and coalesce(metric_guesses.needs_item, false) and subjects.pronoun is not null
-                and sources.lead_entity_id is not null
-                then coalesce(subjects.subject_alias, '')
+            when guesses.item_alias is not null and guesses.item_entity_id <> guesses.subject_entity_id
+                then guesses.subject_alias
+            when guesses.item_alias is null and coalesce(guesses.needs_item, false) and guesses.pronoun is not null
+                and guesses.lead_entity_id is not null
+                then coalesce(guesses.subject_alias, '')
             else ''
         end as item_as_written,
         coalesce(
-            metric_guesses.item_alias,
-            case when not {{ pronoun_takes_subject }} then subjects.subject_alias end,
-            case when subjects.pronoun is not null and sources.lead_entity_id is not null
-                then substring(sentences.quote, {{ dbt.position("lower(subjects.pronoun)", "lower(sentences.quote)") }},
-                    {{ dbt.length('subjects.pronoun') }}) end,
-            lead_entities.entity_name,
+            guesses.item_alias,
+            case when not {{ pronoun_takes_subject }} then guesses.subject_alias end,
+            case when guesses.pronoun is not null and guesses.lead_entity_id is not null
+                then substring(guesses.quote, {{ dbt.position("lower(guesses.pronoun)", "lower(guesses.quote)") }},
+                    {{ dbt.length('guesses.pronoun') }}) end,
+            guesses.lead_entity_name,
             ''
         ) as subject_as_written,
         coalesce(
-            metric_guesses.item_entity_id, case when not {{ pronoun_takes_subject }} then subjects.subject_entity_id end,
-            sources.lead_entity_id
+            guesses.item_entity_id, case when not {{ pronoun_takes_subject }} then guesses.subject_entity_id end,
+            guesses.lead_entity_id
         ) as entity_id_guess,
         case
-            when metric_guesses.item_alias is not null or (subjects.subject_alias is not null and not {{ pronoun_takes_subject }})
+            when guesses.item_alias is not null or (guesses.subject_alias is not null and not {{ pronoun_takes_subject }})
                 then 'alias in the sentence'
-            when subjects.pronoun is not null and sources.lead_entity_id is not null then 'pronoun: the lead entity'
-            when sources.lead_entity_id is not null then 'no alias in the sentence: the lead entity'
+            when guesses.pronoun is not null and guesses.lead_entity_id is not null then 'pronoun: the lead entity'
+            when guesses.lead_entity_id is not null then 'no alias in the sentence: the lead entity'
             else 'no alias in the sentence and no lead entity'
         end as subject_basis,
-        coalesce(metric_guesses.metric_id, '') as metric_id,
-        metric_guesses.metric_basis,
-        coalesce(substring(sentences.quote, {{ dbt.position("lower(metric_guesses.metric_word)", "lower(sentences.quote)") }},
-            {{ dbt.length('metric_guesses.metric_word') }}), '') as metric_as_written,
-        case when metric_guesses.is_signed_change then coalesce(subjects.direction_word, '') else '' end
+        coalesce(guesses.metric_id, '') as metric_id,
+        guesses.metric_basis,
+        coalesce(substring(guesses.quote, {{ dbt.position("lower(guesses.metric_word)", "lower(guesses.quote)") }},
+            {{ dbt.length('guesses.metric_word') }}), '') as metric_as_written,
+        case when guesses.is_signed_change then coalesce(guesses.direction_word, '') else '' end
             as direction_as_written,
-        coalesce(period_guesses.period_text, reached_periods.period_text, {{ leading_period }}, '') as period_as_written,
-        period_guesses.period_text is null and reached_periods.period_text is null and {{ leading_period }} is not null
+        coalesce(guesses.period_text, reached_periods.period_text, {{ leading_period }}, '') as period_as_written,
+        guesses.period_text is null and reached_periods.period_text is null and {{ leading_period }} is not null
             as is_leading_period
-    from sentences
-    inner join sources
-        on sentences.source_id = sources.source_id
-    left join entities as lead_entities
-        on sources.lead_entity_id = lead_entities.entity_id
-    inner join subjects
-        on {{ draft_same_mention('sentences', 'subjects') }}
-    left join metric_guesses
-        on {{ draft_same_mention('sentences', 'metric_guesses') }}
-    inner join period_guesses
-        on {{ draft_same_mention('sentences', 'period_guesses') }}
+    from guesses
     left join reached_periods
-        on {{ draft_same_mention('sentences', 'reached_periods') }}
+        on {{ draft_same_mention('guesses', 'reached_periods') }}
 ),
 
 -- a period written relative to another figure's ("a year earlier", "the same quarter of 2023", "the

@@ -71,6 +71,9 @@ final as (
         entity_type,
 
         -- attributes
+        cast(null as string) as metric_name,
+        cast(null as string) as unit_kind,
+        cast(null as boolean) as is_signed_change,
         needs_item,
         false as takes_any_type,
         false as takes_periods,
@@ -80,11 +83,22 @@ final as (
     select
         metric_ids.metric_id,
         '' as entity_type,
+        metric_ids.metric_name,
+        metric_ids.unit_kind,
+        metric_ids.is_signed_change,
         false as needs_item,
         metric_takes_any.metric_id is not null as takes_any_type,
         metric_takes_periods.metric_id is not null as takes_periods,
         metric_only_in_figures.metric_id is not null as is_only_in_figures
-    from (select distinct metric_marts.key as metric_id from metric_marts) as metric_ids
+    -- distinct: a catalogue row written twice (two fixtures adding one metric) makes no second row
+    from (
+        select distinct
+            metric_id,
+            metric_name,
+            unit_kind,
+            is_signed_change
+        from metrics
+    ) as metric_ids
     left join metric_takes_any
         on metric_ids.metric_id = metric_takes_any.metric_id
     left join metric_takes_periods

@@ -10,34 +10,36 @@
       after a direction word and "by" ("fell by 2,314") is the signed change whose name holds the
       guess's words;
     - a metric whose mart needs an item (a price cut) takes for subject the nearest alias of an
-      entity type its mart takes (item_alias), the subject's alias becoming its item;
+      entity type its mart takes (item_alias, int_document_draft_subjects), the subject's alias
+      becoming its item;
     - whether the metric takes the document's leading period (a mart of it lists period types, or
-      its only mart is fct_figures). -#}
+      its only mart is fct_figures).
+    A model of the draft's chain: one row per number, passing on the columns of
+    int_document_draft_subjects; int_document_draft_figures reads them from here. -#}
 
 with
-
-sentences as (
-    select * from {{ ref('int_document_draft_sentences') }}
-),
 
 subjects as (
     select * from {{ ref('int_document_draft_subjects') }}
 ),
 
-entities as (
-    select * from {{ ref('int_entities') }}
-),
-
-aliases as (
-    select * from {{ ref('int_entity_aliases') }}
-),
-
-metrics as (
-    select * from {{ ref('stg_curated__metrics') }}
+sentences as (
+    select * from subjects
 ),
 
 metric_marts as (
     select * from {{ ref('int_document_draft_metric_marts') }}
+),
+
+-- the catalogue's metrics: the flags row of each in int_document_draft_metric_marts
+metrics as (
+    select
+        metric_id,
+        metric_name,
+        unit_kind,
+        is_signed_change
+    from metric_marts
+    where entity_type = ''
 ),
 
 all_metric_words as (
@@ -426,57 +428,59 @@ metric_guess as (
         on {{ draft_same_mention('named_metric_guess', 'change_by_guess') }}
 ),
 
-alias_candidates as (
-    {{ draft_alias_candidates('sentences', 'aliases') | indent(4) }}
-),
-
 -- a metric whose mart needs an item (a price cut: whose prices, of what) takes for subject the
--- nearest alias of an entity type its mart takes, and the alias guessed first as its item
+-- nearest alias of an entity type its mart takes (int_document_draft_subjects.item_alias), and the
+-- alias guessed first as its item
 metric_needs_item as (
     select distinct metric_id
     from metric_fit
     where needs_item
 ),
 
-item_alias_candidates as (
-    select alias_candidates.*
-    from alias_candidates
-    inner join metric_guess
-        on {{ draft_same_mention('alias_candidates', 'metric_guess') }}
-    inner join entities
-        on alias_candidates.entity_id = entities.entity_id
-    inner join metric_fit
-        on metric_guess.metric_id = metric_fit.metric_id
-            and entities.entity_type = metric_fit.entity_type
-    where metric_fit.needs_item
-        and (alias_candidates.before_distance is not null or alias_candidates.after_distance is not null)
-),
-
-item_subject_guess as (
-    {{ draft_first_per_mention('item_alias_candidates', draft_nearest_alias_order()) | indent(4) }}
-),
-
 final as (
     select
         -- keys
-        metric_guess.source_id,
-        metric_guess.paragraph_number,
-        metric_guess.mention_start,
-        metric_guess.metric_id,
+        subjects.source_id,
+        subjects.paragraph_number,
+        subjects.mention_start,
 
-        -- attributes
+        -- attributes: those of the sentence, its period and subject guesses (int_document_draft_subjects)
+        subjects.mention_end,
+        subjects.mention_as_written,
+        subjects.mention_kind,
+        subjects.quote,
+        subjects.text_after,
+        subjects.value_unit,
+        subjects.value_as_written,
+        subjects.published_date,
+        subjects.lead_entity_id,
+        subjects.leading_period_text,
+        subjects.period_text,
+        subjects.lead_entity_name,
+        subjects.subject_alias,
+        subjects.subject_entity_id,
+        subjects.pronoun,
+        subjects.pronoun_is_subject,
+        subjects.direction_word,
+
+        -- the metric guess: NULL when none
+        metric_guess.metric_id,
         metric_guess.metric_word,
         metric_guess.is_signed_change,
         metric_guess.metric_basis,
         metric_needs_item.metric_id is not null as needs_item,
-        item_subject_guess.alias as item_alias,
-        item_subject_guess.entity_id as item_entity_id,
+        case when item_fit.metric_id is not null then subjects.item_alias end as item_alias,
+        case when item_fit.metric_id is not null then subjects.item_entity_id end as item_entity_id,
         coalesce(metric_flags.takes_periods or metric_flags.is_only_in_figures, false) as takes_leading_period
-    from metric_guess
+    from subjects
+    left join metric_guess
+        on {{ draft_same_mention('subjects', 'metric_guess') }}
     left join metric_needs_item
         on metric_guess.metric_id = metric_needs_item.metric_id
-    left join item_subject_guess
-        on {{ draft_same_mention('metric_guess', 'item_subject_guess') }}
+    left join metric_fit as item_fit
+        on metric_guess.metric_id = item_fit.metric_id
+            and subjects.item_entity_type = item_fit.entity_type
+            and item_fit.needs_item
     left join metric_marts as metric_flags
         on metric_guess.metric_id = metric_flags.metric_id
             and metric_flags.entity_type = ''

@@ -2,8 +2,9 @@
     draft (tag:draft), one row per number: the period the period grammar reads written right after it
     (only lead words between), else the nearest before it in its sentence, else the nearest after it,
     else the last period with a year in digits before its sentence in the paragraph; a relative
-    period ("a year earlier") after "from", or before the number, is not its own. With it, the
-    document's leading period: the first period it writes that is a year or a part of one. -#}
+    period ("a year earlier") after "from", or before the number, is not its own. The first model
+    of the draft's chain: it passes on the columns of int_document_draft_sentences, which
+    int_document_draft_subjects reads from here. -#}
 
 with
 
@@ -11,16 +12,13 @@ sentences as (
     select * from {{ ref('int_document_draft_sentences') }}
 ),
 
-sources as (
-    select * from {{ ref('int_sources') }}
-),
-
-document_paragraphs as (
-    select * from {{ ref('stg_documents__paragraphs') }}
-),
-
+-- the paragraphs of the numbers: a number's period is read in its own paragraph
 paragraphs as (
-    {{ draft_source_paragraphs('sources', 'document_paragraphs', 'sentences') | indent(4) }}
+    select distinct
+        source_id,
+        paragraph_number,
+        paragraph_text
+    from sentences
 ),
 
 {{ text_matches('paragraphs', ['source_id', 'paragraph_number'], 'paragraph_text', period_mention_pattern(), 'period_matches') }},
@@ -109,29 +107,6 @@ period_guess as (
         | indent(4) }}
 ),
 
--- the document's leading period: the first period it writes that is a year or a part of one (not a
--- day or a month), as a news report states its reporting period in its lead ("revenue of S$1.84
--- billion for the first half of 2025"); a number whose paragraph states no period takes it (its
--- headline, and the later paragraphs that go on about the same period) when its metric is one
--- reported per period (int_document_draft_metrics.takes_leading_period) or no metric was guessed
-{%- set reporting_forms = [] %}
-{%- for form in period_grammar()['forms'] if form['kind'] in ('fiscal_year', 'part', 'year_to_date') %}
-    {%- do reporting_forms.append(sql_text(form['form'])) %}
-{%- endfor %}
-leading_periods as (
-    select
-        source_id,
-        match_text as period_text
-    from (
-        select
-            *,
-            row_number() over (partition by source_id order by paragraph_number, match_start) as period_rank
-        from document_period_forms
-        where period_form in ({{ reporting_forms | join(', ') }})
-    ) as ranked
-    where period_rank = 1
-),
-
 final as (
     select
         -- keys
@@ -139,14 +114,25 @@ final as (
         sentences.paragraph_number,
         sentences.mention_start,
 
-        -- attributes
-        period_guess.period_text,
-        leading_periods.period_text as leading_period_text
+        -- attributes: those of the sentence, and the guess
+        sentences.mention_end,
+        sentences.mention_as_written,
+        sentences.mention_kind,
+        sentences.paragraph_text,
+        sentences.sentence_start,
+        sentences.sentence_end,
+        sentences.quote,
+        sentences.text_before,
+        sentences.text_after,
+        sentences.value_unit,
+        sentences.value_as_written,
+        sentences.published_date,
+        sentences.lead_entity_id,
+        sentences.leading_period_text,
+        period_guess.period_text
     from sentences
     left join period_guess
         on {{ draft_same_mention('sentences', 'period_guess') }}
-    left join leading_periods
-        on sentences.source_id = leading_periods.source_id
 )
 
 select * from final

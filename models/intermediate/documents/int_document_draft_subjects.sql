@@ -5,16 +5,16 @@
       source's lead entity, and is the subject when it is nearer than any alias before the number;
     - subject_entity_type: the type of the alias's entity, else of the source's lead entity (a
       sentence that names no one, "The company now expects revenue of ...", is about it);
-    - direction: the nearest direction word (vocabulary_direction_words) before the number. -#}
+    - direction: the nearest direction word (vocabulary_direction_words) before the number;
+    - item alias: the nearest alias of an entity type that a mart needing an item takes (a price
+      cut's company), for int_document_draft_metrics.
+    A model of the draft's chain: it passes on the columns of int_document_draft_periods, with the
+    lead entity's name. -#}
 
 with
 
 sentences as (
-    select * from {{ ref('int_document_draft_sentences') }}
-),
-
-sources as (
-    select * from {{ ref('int_sources') }}
+    select * from {{ ref('int_document_draft_periods') }}
 ),
 
 entities as (
@@ -33,6 +33,10 @@ context_words as (
     select * from {{ ref('vocabulary_context_words') }}
 ),
 
+marts as (
+    select * from {{ ref('stg_curated__marts') }}
+),
+
 alias_candidates as (
     {{ draft_alias_candidates('sentences', 'aliases') | indent(4) }}
 ),
@@ -45,6 +49,25 @@ alias_in_sentence as (
 
 subject_guess as (
     {{ draft_first_per_mention('alias_in_sentence', draft_nearest_alias_order()) | indent(4) }}
+),
+
+-- the entity types a mart that needs an item (a price cut: whose prices, of what) takes, and the
+-- nearest alias of one of them: int_document_draft_metrics makes it the subject of a metric of such
+-- a mart, the subject guessed first becoming its item
+item_mart_types as (
+    {{ split_to_rows('(select * from marts where needs_item) as item_marts', 'mart', 'entity_types', ';') | indent(4) }}
+),
+
+item_alias_in_sentence as (
+    select alias_in_sentence.*
+    from alias_in_sentence
+    inner join entities
+        on alias_in_sentence.entity_id = entities.entity_id
+    where entities.entity_type in (select item_mart_types.value from item_mart_types)
+),
+
+item_alias_guess as (
+    {{ draft_first_per_mention('item_alias_in_sentence', draft_nearest_alias_order()) | indent(4) }}
 ),
 
 pronoun_candidates as (
@@ -88,21 +111,44 @@ final as (
         sentences.paragraph_number,
         sentences.mention_start,
 
-        -- attributes
+        -- attributes: those of the sentence and its period guess (int_document_draft_periods), and the guesses
+        sentences.mention_end,
+        sentences.mention_as_written,
+        sentences.mention_kind,
+        sentences.paragraph_text,
+        sentences.sentence_start,
+        sentences.sentence_end,
+        sentences.quote,
+        sentences.text_before,
+        sentences.text_after,
+        sentences.value_unit,
+        sentences.value_as_written,
+        sentences.published_date,
+        sentences.lead_entity_id,
+        sentences.leading_period_text,
+        sentences.period_text,
+        lead_entities.entity_name as lead_entity_name,
         subject_guess.alias as subject_alias,
         subject_guess.entity_id as subject_entity_id,
         pronoun_guess.pronoun,
         coalesce(
             pronoun_guess.pronoun is not null
-            and sources.lead_entity_id is not null
+            and sentences.lead_entity_id is not null
             and (subject_guess.before_distance is null or pronoun_guess.pronoun_distance < subject_guess.before_distance),
             false
         ) as pronoun_is_subject,
         subject_entities.entity_type as subject_entity_type,
-        direction_guess.direction_word
+        direction_guess.direction_word,
+        item_alias_guess.alias as item_alias,
+        item_alias_guess.entity_id as item_entity_id,
+        item_entities.entity_type as item_entity_type
     from sentences
-    inner join sources
-        on sentences.source_id = sources.source_id
+    left join entities as lead_entities
+        on sentences.lead_entity_id = lead_entities.entity_id
+    left join item_alias_guess
+        on {{ draft_same_mention('sentences', 'item_alias_guess') }}
+    left join entities as item_entities
+        on item_alias_guess.entity_id = item_entities.entity_id
     left join subject_guess
         on {{ draft_same_mention('sentences', 'subject_guess') }}
     left join pronoun_guess
@@ -110,7 +156,7 @@ final as (
     left join direction_guess
         on {{ draft_same_mention('sentences', 'direction_guess') }}
     left join entities as subject_entities
-        on coalesce(subject_guess.entity_id, sources.lead_entity_id) = subject_entities.entity_id
+        on coalesce(subject_guess.entity_id, sentences.lead_entity_id) = subject_entities.entity_id
 )
 
 select * from final

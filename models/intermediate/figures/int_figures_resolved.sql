@@ -1,45 +1,23 @@
-{#- Figures joined to what they are about: the entity their subject names (through the alias
+{#- Figures (int_figures_stated, which also gives their source's registry entry and the currency
+    their currency forms mean in that source) joined to what they are about: the entity their subject names (through the alias
     seeds and landed aliases, or, for a pronoun, the source's lead entity), the products their item
-    names, their metric and their source, the currency their currency forms mean in that source,
-    with every check that a figure fits its metric. A curated figure that fails aborts the build
-    naming it; a landed figure that fails is kept with the reason in rejection_reason and goes no
-    further. Incremental: each build retracts the rows of landed files changed or deleted since, and
+    names and their metric, with every check that a figure fits its metric. A
+    curated figure that fails aborts the build naming it; a landed figure that fails is kept with
+    the reason in rejection_reason and goes no further. Incremental: each build retracts the rows of landed files changed or deleted since, and
     adds the rows of the files it has not resolved yet. -#}
 {{ config(
     materialized='incremental',
     incremental_strategy='append',
     on_schema_change='fail',
     meta={'kept_per': 'source'},
-    pre_hook="{{ retract_changed_landed_files(ref('stg_landing__figures')) }}",
+    pre_hook="{{ retract_changed_landed_files(ref('int_figures_stated')) }}",
 ) }}
 
 with
 
-curated_figures as (
-    select
-        *,
-        cast(null as string) as landed_file_hash,
-        true as is_curated
-    from {{ ref('stg_articles__figures') }}
-    where {{ unloaded_files_condition(ref('stg_articles__figures')) }}
-),
-
-landed_figures as (
-    select
-        *,
-        false as is_curated
-    from {{ ref('stg_landing__figures') }}
-    where {{ unloaded_files_condition(ref('stg_landing__figures')) }}
-),
-
 figures as (
-    select * from curated_figures
-    union all
-    select * from landed_figures
-),
-
-sources as (
-    select * from {{ ref('int_sources') }}
+    select * from {{ ref('int_figures_stated') }}
+    where {{ unloaded_files_condition(ref('int_figures_stated')) }}
 ),
 
 entities as (
@@ -66,21 +44,16 @@ joined as (
     select
         figures.*,
         subject_matches.alias_match_count,
-        {{ subject_resolution('subject_matches.alias_match_count', 'figures.subject_as_written', 'sources.lead_entity_id') }}
+        {{ subject_resolution('subject_matches.alias_match_count', 'figures.subject_as_written', 'figures.lead_entity_id') }}
             as subject_resolution,
         {{ resolved_subject_entity('subject_matches.alias_match_count', 'subject_matches.alias_entity_id',
-                                   'figures.subject_as_written', 'sources.lead_entity_id') }} as entity_id,
+                                   'figures.subject_as_written', 'figures.lead_entity_id') }} as entity_id,
         coalesce(item_matches.item_entity_count, 0) as item_entity_count,
-        {{ currency_of_value('figures.currency_before', 'figures.currency_after', 'sources.local_currency') }}
-            as currency_code,
         metrics.metric_name,
         metrics.unit_kind,
         metrics.domain,
         metrics.is_signed_change,
-        metrics.marts,
-        sources.source_id as registered_source_id,
-        sources.published_date,
-        sources.lead_entity_id
+        metrics.marts
     from figures
     left join subject_matches
         on figures.figure_id = subject_matches.match_key
@@ -88,8 +61,6 @@ joined as (
         on figures.figure_id = item_matches.match_key
     left join metrics
         on figures.metric_id = metrics.metric_id
-    left join sources
-        on figures.source_id = sources.source_id
 ),
 
 with_entities as (
@@ -108,7 +79,7 @@ checked as (
         case
             when rejection_reason is not null
                 then rejection_reason
-            when registered_source_id is null
+            when not is_registered_source
                 then 'source_id ' || chr(39) || source_id || chr(39) || ' is not in seeds/articles/article_sources.csv or landed sources'
             when coalesce(alias_match_count, 0) = 0 and {{ is_pronoun('subject_as_written') }}
                 and coalesce(lead_entity_id, '') = ''

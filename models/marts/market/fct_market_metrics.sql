@@ -18,16 +18,6 @@ statements as (
     where {{ changed_entities_condition('entity_id') }}
 ),
 
-metrics as (
-    select * from {{ ref('stg_curated__metrics') }}
-),
-
-market_metrics as (
-    select metric_id
-    from metrics
-    where {{ dbt.position("';fct_market_metrics;'", "';' || marts || ';'") }} > 0
-),
-
 final as (
     select
         -- keys
@@ -61,7 +51,8 @@ final as (
         figure_ids,
         quote
     from statements
-    where metric_id in (select market_metrics.metric_id from market_metrics)
+    -- the metrics whose catalogue row (seeds/curated/curated_metrics.csv) names this mart
+    where metric_id in {{ mart_metric_ids('fct_market_metrics') }}
 )
 
 select * from final
