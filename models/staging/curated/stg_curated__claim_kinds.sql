@@ -1,4 +1,4 @@
-{#- What each kind of claim compares, from the curated_claim_kinds seed. fct_claim_checks implements
+{#- What each kind of claim compares, from the curated_claim_kinds seed. int_claim_checks implements
     one computation per value of compared_with, operation, stated_value_from and verdict_test; a row
     naming any other value, or a combination that has no computation, aborts the build naming the kind. -#}
 {%- set single_values = ['prior_period', 'span_start', 'reference_metric', 'reference_metric_any_period'] -%}
