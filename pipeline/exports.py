@@ -101,6 +101,7 @@ def describe_tables(
             "build that made this warehouse; rebuild (python -m pipeline build)"
         )
     described = []
+    all_sources: list[str] | None = None  # every source (dim_sources), read once for the marts without source_id
     for table, description in tables:
         columns = [
             {
@@ -125,9 +126,12 @@ def describe_tables(
                 for row in connection.execute(f"select distinct source_id from marts.{table} order by 1").fetchall()
             ]
         else:
-            source_ids = [
-                row[0] for row in connection.execute("select source_id from marts.dim_sources order by 1").fetchall()
-            ]
+            if all_sources is None:
+                all_sources = [
+                    row[0]
+                    for row in connection.execute("select source_id from marts.dim_sources order by 1").fetchall()
+                ]
+            source_ids = list(all_sources)
         row_count = connection.execute(f"select count(*) from marts.{table}").fetchone()[0]
         described.append(
             {
@@ -334,8 +338,17 @@ def write_exports(
         "note": "Paths are relative to this manifest's folder.",
         "tables": tables,
     }
-    (folder / "manifest.json").write_text(json.dumps(manifest, indent=2), encoding="utf-8")
+    (folder / "manifest.json").write_text(manifest_text(manifest), encoding="utf-8")
     return folder
+
+
+def manifest_text(manifest: dict) -> str:
+    """The manifest as JSON, one line per table: json's indented output is written by its pure-Python
+    encoder, over a second of CPU for the source lists of a 10^6-figure warehouse (11 MB)."""
+    head = {key: value for key, value in manifest.items() if key != "tables"}
+    lines = [f"  {json.dumps(key)}: {json.dumps(value)}," for key, value in head.items()]
+    tables = ",\n".join(f"    {json.dumps(table)}" for table in manifest["tables"])
+    return "{\n" + "\n".join(lines) + '\n  "tables": [\n' + tables + "\n  ]\n}\n"
 
 
 def version_folder(build_id: str) -> Path:
