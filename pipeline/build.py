@@ -322,6 +322,8 @@ class Build:
         self.cpu_mark = cpu_seconds()
         self.published_at: float | None = None  # when a new reader could first see this build (epoch seconds)
         self.state_build_before: str | None = None  # the build the state held before an incremental build
+        # (schema, table) of the reader tables the lean file kept as the published one had them
+        self.unchanged_tables: set[tuple[str, str]] = set()
 
     def run(self) -> dict[str, float]:
         try:
@@ -502,13 +504,18 @@ class Build:
         """When the lean file is the published one with the changed sources' rows applied (an
         incremental build of the published file's state): the published build's exports folder and
         the sources changed, so that the marts exported by source rewrite only those sources' files.
-        Otherwise nothing: every file is written."""
+        The marts the lean file kept as they were are linked from that folder rather than written
+        again. Otherwise nothing: every file is written."""
         previous = self.state_build_before
         if not how.startswith(APPLIED) or not previous or exports.linked_build_id() != previous:
             return {}
         with settings.connect(self.candidate, read_only=True) as connection:
             changed = connection.execute("select source_id from intermediate.int_changed_sources").fetchall()
-        return {"previous": exports.version_folder(previous), "changed_sources": {row[0] for row in changed}}
+        return {
+            "previous": exports.version_folder(previous),
+            "changed_sources": {row[0] for row in changed},
+            "unchanged_marts": {table for schema, table in self.unchanged_tables if schema == "marts"},
+        }
 
     def write_lean_file(self, built_mode: str) -> str:
         """The lean file to publish: after an incremental build from the state of the published file,
@@ -521,7 +528,9 @@ class Build:
             and self.state_build_before == (publish.build_id_of(published))
         ):
             try:
-                tables = update_published_file(self.candidate, published, self.lean, exports.DBT_MANIFEST)
+                tables = update_published_file(
+                    self.candidate, published, self.lean, exports.DBT_MANIFEST, self.unchanged_tables
+                )
                 return f"{APPLIED} {tables} tables ({schemas}) to a copy of {published.name}"
             except PublishedFileMismatch as mismatch:
                 print(f"the copy brought up to date differs from the state in {mismatch}: writing a new file")

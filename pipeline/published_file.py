@@ -84,12 +84,15 @@ def describe(connection, schema: str, table: str, comments: list[tuple]) -> None
             connection.execute(f"comment on column {name}.{identifier(column)} is {sql_string(column_comment)}")
 
 
-def update_published_file(state: Path, previous: Path, destination: Path, manifest: Path) -> int:
+def update_published_file(
+    state: Path, previous: Path, destination: Path, manifest: Path, unchanged: set[tuple[str, str]] | None = None
+) -> int:
     """Write `destination` as a copy of `previous` (the published file of the build the state was at
     before this incremental build) with the changed rows of `state` applied; return the number of
     tables. A table whose DDL differs from the state's (the build records, whose column types follow
     their values) is written anew. Raises PublishedFileMismatch when a table's rows then differ from
-    the state's (row count or sum of row hashes: `fingerprint`)."""
+    the state's (row count or sum of row hashes: `fingerprint`). Given `unchanged`, adds to it the
+    (schema, table) of each table left as the previous file had it (the same rows as the state's)."""
     for leftover in (destination, destination.with_name(destination.name + ".wal")):
         leftover.unlink(missing_ok=True)
     destination.parent.mkdir(parents=True, exist_ok=True)
@@ -150,6 +153,8 @@ def update_published_file(state: Path, previous: Path, destination: Path, manife
         connection.execute("checkpoint")
     if different:
         raise PublishedFileMismatch(", ".join(different))
+    if unchanged is not None:
+        unchanged.update(checked)
     return len(tables)
 
 
