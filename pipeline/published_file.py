@@ -9,10 +9,12 @@ warehouse.duckdb. The published file itself is never written to.
 An incremental build whose state was, before it ran, the state of the published file (the same
 build id) publishes without rewriting every table: a copy of the published file is brought up to
 date, table by table, with only the rows of the sources and entities the build changed replaced
-in the tables kept per source or entity (the models' meta kept_per in dbt's manifest); the other
-tables are small and are replaced whole. Every table is then checked against the state by its row
-count and the sum of its rows' hashes, so a published file changed since it was published (a row
-planted, changed or removed in a table the build did not touch) is noticed and a new file written.
+in the tables kept per source or entity (the models' meta kept_per in dbt's manifest; a table
+whose rows of those sources or entities are unchanged is left as it is); the other tables are small
+and are replaced whole (or left as they are when unchanged). Every table is then checked against
+the state by its row count and the sum of its rows' hashes, so a published file changed since it
+was published (a row planted, changed or removed in a table the build did not touch) is noticed
+and a new file written.
 """
 
 from __future__ import annotations
@@ -111,6 +113,8 @@ def update_published_file(
             existing = published_ddl(connection)
             # (schema, table) -> the fingerprints of the copy and the state of a table left unchanged
             checked: dict[tuple[str, str], tuple] = {}
+            # (schema, table) of the tables kept per source or entity left as they were
+            left: set[tuple[str, str]] = set()
             connection.execute("begin")
             for schema, table, create_statement, _ in tables:
                 meta = metas.get((schema, table), {})
@@ -125,11 +129,22 @@ def update_published_file(
                     if pair[0] == pair[1]:
                         checked[(schema, table)] = pair
                         continue
-                sql = template.render(
-                    name=name,
-                    kept_per=meta.get("kept_per"),
-                    entity_column=identifier(meta.get("entity_column") or "entity_id"),
-                )
+                options = {
+                    "name": name,
+                    "kept_per": meta.get("kept_per"),
+                    "entity_column": identifier(meta.get("entity_column") or "entity_id"),
+                }
+                if meta:
+                    # a table kept per source or entity whose rows of the changed sources or entities
+                    # are those the copy holds already is left as it is (checked whole below)
+                    copy_rows, state_rows = (
+                        connection.execute(template.render(mode="fingerprint", relation=relation, **options)).fetchone()
+                        for relation in (name, f"state.{name}")
+                    )
+                    if copy_rows == state_rows:
+                        left.add((schema, table))
+                        continue
+                sql = template.render(**options)
                 for statement in sql.split(";\n"):
                     connection.execute(statement)
             # descriptions as the state has them now (catalogue entries only: no rows are rewritten)
@@ -154,7 +169,7 @@ def update_published_file(
     if different:
         raise PublishedFileMismatch(", ".join(different))
     if unchanged is not None:
-        unchanged.update(checked)
+        unchanged.update(checked, left)
     return len(tables)
 
 
