@@ -4,13 +4,15 @@
     shapes they combine in are the forms below. Each form is a constant regular expression over
     the period with its lead words removed, and names the capture group of each part it states:
 
-        fiscal_year         2023, FY2024, fiscal 2024, last year, this year (a fiscal prefix makes the
-                            year the entity's fiscal year: seeds/curated/curated_fiscal_years.csv)
+        fiscal_year         2023, FY2024, fiscal 2024, FY25, last year, this year (a fiscal prefix makes the
+                            year the entity's fiscal year: seeds/curated/curated_fiscal_years.csv; after
+                            one, two digits name the year ending in them nearest the published date)
         year_to             the year to March 2025, the 12 months ended June 30, 2024 (a fiscal year
                             by its last month)
         part                third quarter of 2024, first half of 2023, Q3 2024, 3Q 2024, 2024 Q3, H1 2024;
-                            of a fiscal year: the third quarter of fiscal 2025, Q3 FY2025 (counted from the
-                            first month of the entity's fiscal year)
+                            of a fiscal year: the third quarter of fiscal 2025, Q3 FY2025, Q3 FY25,
+                            fiscal Q3 2025, FY25 Q3, the third fiscal quarter of 2025, fiscal third
+                            quarter 2025 (counted from the first month of the entity's fiscal year)
         year_to_date        first three quarters of 2024, first nine months of 2024
         month               March 2025, March this year
         date                April 12, 2024; 19 March 2025; 2025-03-19
@@ -61,9 +63,15 @@
     {%- set day = '([0-9]{1,2})(?:st|nd|rd|th)?' -%}
     {#- a part of a fiscal year ("the third quarter of fiscal 2025", "Q3 FY2025"): a group of its own -#}
     {%- set fiscal = '(?:(' ~ alt['fiscal_year_prefix'] ~ ') *)?' -%}
+    {#- a fiscal prefix that must be there, and a year it may write with two digits ("FY25", "FY'25") -#}
+    {%- set prefix = '(' ~ alt['fiscal_year_prefix'] ~ ')' -%}
+    {%- set short_year = ' *\\x27?([0-9]{2})' -%}
+    {%- set letter_part = '(' ~ alt['part_letter'] ~ ') *([1-9])' -%}
     {%- set forms = [
         {'form': 'fiscal_year', 'kind': 'fiscal_year',
          'pattern': '^(?:(' ~ alt['fiscal_year_prefix'] ~ ') *)?' ~ year ~ '$', 'fiscal_prefix': 1, 'year': 2},
+        {'form': 'fiscal_year_short_year', 'kind': 'fiscal_year',
+         'pattern': '^' ~ prefix ~ short_year ~ '$', 'fiscal_prefix': 1, 'year': 2},
         {'form': 'year_to', 'kind': 'fiscal_year',
          'pattern': '^' ~ alt['year_to_noun'] ~ ' +' ~ alt['year_to_connector'] ~ ' +' ~ month ~ '(?: +' ~ day ~ ')?,? +([0-9]{4})$',
          'month': 1, 'year': 3},
@@ -88,6 +96,24 @@
         {'form': 'part_digit_first', 'kind': 'part',
          'pattern': '^([1-9]) *(' ~ alt['part_letter'] ~ ')(?: +of)?,? *' ~ fiscal ~ year ~ '$',
          'part_digit': 1, 'part_letter': 2, 'fiscal_prefix': 3, 'year': 4},
+        {'form': 'part_letter_first_short_year', 'kind': 'part',
+         'pattern': '^' ~ letter_part ~ '(?: +of)?,? +' ~ prefix ~ short_year ~ '$',
+         'part_letter': 1, 'part_digit': 2, 'fiscal_prefix': 3, 'year': 4},
+        {'form': 'part_ordinal_short_year', 'kind': 'part',
+         'pattern': '^(' ~ alt['ordinal'] ~ ') +(' ~ alt['part_of_year'] ~ ')' ~ of ~ prefix ~ short_year ~ '$',
+         'ordinal': 1, 'part_noun': 2, 'fiscal_prefix': 3, 'year': 4},
+        {'form': 'part_fiscal_first', 'kind': 'part',
+         'pattern': '^' ~ prefix ~ ' +' ~ letter_part ~ of ~ year ~ '$',
+         'fiscal_prefix': 1, 'part_letter': 2, 'part_digit': 3, 'year': 4},
+        {'form': 'part_fiscal_year_first', 'kind': 'part',
+         'pattern': '^' ~ prefix ~ ' *\\x27?([0-9]{4}|[0-9]{2}) *' ~ letter_part ~ '$',
+         'fiscal_prefix': 1, 'year': 2, 'part_letter': 3, 'part_digit': 4},
+        {'form': 'part_ordinal_fiscal', 'kind': 'part',
+         'pattern': '^(' ~ alt['ordinal'] ~ ') +' ~ prefix ~ ' +(' ~ alt['part_of_year'] ~ ')' ~ of ~ year ~ '$',
+         'ordinal': 1, 'fiscal_prefix': 2, 'part_noun': 3, 'year': 4},
+        {'form': 'part_fiscal_ordinal', 'kind': 'part',
+         'pattern': '^' ~ prefix ~ ' +(' ~ alt['ordinal'] ~ ') +(' ~ alt['part_of_year'] ~ ')' ~ of ~ year ~ '$',
+         'fiscal_prefix': 1, 'ordinal': 2, 'part_noun': 3, 'year': 4},
         {'form': 'part_year_first', 'kind': 'part',
          'pattern': '^([0-9]{4}) *(' ~ alt['part_letter'] ~ ') *([1-9])$',
          'year': 1, 'part_letter': 2, 'part_digit': 3},
@@ -242,6 +268,9 @@
         case
             when {{ year_text_expr }} = '' then null
             when {{ regex_matches(year_text_expr, '^[0-9]{4}$') }} then cast({{ year_text_expr }} as integer)
+            {#- two digits ("FY25"): the year ending in them nearest the base year, 50 years either side -#}
+            when {{ regex_matches(year_text_expr, '^[0-9]{2}$') }}
+                then {{ base }} + (cast({{ year_text_expr }} as integer) - {{ base }} % 100 + 150) % 100 - 50
             else {{ base }} + {{ lookup_case(year_text_expr, pairs) }}
         end
     )
