@@ -36,3 +36,24 @@
         {{ expression | replace('{c}', code | lower) | replace('{C}', code) }} as {{ name | replace('{c}', code | lower) | replace('{C}', code) }}{{ ',' if trailing_comma or not loop.last }}
     {%- endfor %}
 {%- endmacro %}
+
+{#- A condition for a data test's expression: `template` (with `{c}` and `{C}` as in
+    per_reporting_currency) once per reporting currency, joined by `joiner` (' and ', ' or '); with
+    `skip_base`, the FX base currency is left out (it has no rate column); '(true)' or '(false)'
+    (for ' or ') when no currency is left. -#}
+{% macro per_reporting_currency_condition(template, joiner=' and ', skip_base=false) -%}
+    {%- set parts = [] -%}
+    {%- for code in reporting_currencies() if not (skip_base and code == fx_base_currency()) -%}
+        {%- do parts.append(template | replace('{c}', code | lower) | replace('{C}', code)) -%}
+    {%- endfor -%}
+    {{ return('(' ~ (parts | join(joiner) if parts else ('true' if joiner | trim == 'and' else 'false')) ~ ')') }}
+{%- endmacro %}
+
+{#- True when `measure` is stated in every reporting currency or in none (a mart's
+    `<measure>_<code>` columns), unless one of the year's rates is missing. -#}
+{% macro in_every_reporting_currency_or_none(measure) -%}
+    {%- set first = primary_reporting_currency() | lower -%}
+    {%- set base = fx_base_currency() | lower -%}
+    {{ return(per_reporting_currency_condition('(' ~ measure ~ '_{c} is null) = (' ~ measure ~ '_' ~ first ~ ' is null)')
+        ~ ' or ' ~ per_reporting_currency_condition('fx_{c}_per_' ~ base ~ ' is null', ' or ', skip_base=true)) }}
+{%- endmacro %}

@@ -5,6 +5,12 @@ computed in DuckDB from the mart, for arithmetic between columns and across rows
 expectations, in Great Expectations' own configuration form (`type`, `kwargs`, `description`).
 `render_sql` turns a declaration into SQL (pipeline/sql/expectations.sql): the mart with its check
 columns, which Great Expectations validates, or the counts of violating rows, for large marts.
+
+Amounts are checked in the reporting currencies of dbt_project.yml (var reporting_currencies), not in
+currencies a file names: in a check column's name or expression and in an expectation, `{c}` is the
+first reporting currency's lowercase code (`{C}` the code) and `{c_rate}` its rate column
+(`mart.fx_<c>_per_<base>`, or 1 for the FX base currency); a check column or expectation that says
+`{o}` (`{O}`, `{o_rate}`) stands for one per other reporting currency, and for none when there is one.
 """
 
 from __future__ import annotations
@@ -17,7 +23,7 @@ from typing import Any
 import jinja2
 import yaml
 
-from pipeline import settings
+from pipeline import currency_columns, settings
 
 DECLARATIONS_DIR = settings.ROOT / "gx" / "expectations"
 SQL_TEMPLATE = Path(__file__).parent / "sql" / "expectations.sql"
@@ -79,14 +85,56 @@ def _expectation_problems(number: int, expectation: Any) -> list[str]:
     return problems
 
 
-def load_declaration(path: Path) -> Declaration:
-    """One suite file, checked: every problem in it is reported at once."""
+def _currency_words(code: str, base: str, letter: str) -> dict[str, str]:
+    rate = "1" if code == base else f"mart.fx_{code.lower()}_per_{base.lower()}"
+    return {f"{{{letter}}}": code.lower(), f"{{{letter.upper()}}}": code, f"{{{letter}_rate}}": rate}
+
+
+def _substituted(value: Any, words: dict[str, str]) -> Any:
+    if isinstance(value, str):
+        for word, text in words.items():
+            value = value.replace(word, text)
+        return value
+    if isinstance(value, dict):
+        return {_substituted(key, words): _substituted(item, words) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_substituted(item, words) for item in value]
+    return value
+
+
+def _mentions_other(value: Any) -> bool:
+    return any(word in repr(value) for word in ("{o}", "{O}", "{o_rate}"))
+
+
+def with_currencies(raw: dict[str, Any], currencies: currency_columns.Currencies) -> dict[str, Any]:
+    """`raw` with its currency words replaced (see the module's docstring): the first reporting
+    currency for `{c}`, and each entry that says `{o}` once per other reporting currency."""
+    first = _currency_words(currencies.reporting[0], currencies.base, "c")
+    others = [_currency_words(code, currencies.base, "o") for code in currencies.reporting[1:]]
+    checks: dict[str, Any] = {}
+    for name, expression in (raw.get("check_columns") or {}).items():
+        for words in others if _mentions_other({name: expression}) else [{}]:
+            checks[_substituted(name, {**first, **words})] = _substituted(expression, {**first, **words})
+    expectations = []
+    for expectation in raw.get("expectations") or []:
+        for words in others if _mentions_other(expectation) else [{}]:
+            expectations.append(_substituted(expectation, {**first, **words}))
+    expanded = {**_substituted(raw, first), "expectations": expectations}
+    if "check_columns" in raw:
+        expanded["check_columns"] = checks
+    return expanded
+
+
+def load_declaration(path: Path, currencies: currency_columns.Currencies | None = None) -> Declaration:
+    """One suite file, checked: every problem in it is reported at once. Its currency words are those
+    of `currencies` (by default the project's)."""
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as error:
         raise DeclarationError(f"{path}: not valid YAML: {error}") from error
     if not isinstance(raw, dict):
         raise DeclarationError(f"{path}: expected a mapping with keys {', '.join(sorted(DECLARATION_KEYS))}")
+    raw = with_currencies(raw, currencies or currency_columns.configured())
     problems = [f"unknown key '{key}'" for key in sorted(set(raw) - DECLARATION_KEYS)]
     if raw.get("mart") != path.stem:
         problems.append(f"mart is '{raw.get('mart')}', the file name says '{path.stem}'")
@@ -117,12 +165,14 @@ def load_declaration(path: Path) -> Declaration:
     )
 
 
-def load_declarations(folder: Path = DECLARATIONS_DIR) -> list[Declaration]:
+def load_declarations(
+    folder: Path = DECLARATIONS_DIR, currencies: currency_columns.Currencies | None = None
+) -> list[Declaration]:
     """Every suite file of `folder`, in name order."""
     declarations, problems = [], []
     for path in sorted(folder.glob("*.yml")):
         try:
-            declarations.append(load_declaration(path))
+            declarations.append(load_declaration(path, currencies))
         except DeclarationError as error:
             problems.append(str(error))
     if problems:

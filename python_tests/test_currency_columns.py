@@ -13,7 +13,7 @@ import shutil
 import yaml
 from conftest import read_csv
 
-from pipeline import currency_columns, settings
+from pipeline import currency_columns, expectation_suites, settings
 
 
 def currency_codes() -> list[str]:
@@ -66,3 +66,52 @@ def test_rewriting_for_another_list_adds_and_removes_columns(tmp_path) -> None:
     )
     currency_columns.write(project)
     assert not [name for name in column_names(project, "fct_company_financials") if name.endswith("_cny")]
+
+
+def suite_columns(declaration) -> set[str]:
+    """The mart columns a suite reads: `mart.<column>` in its check columns, and its expectations'
+    columns that are not check columns."""
+    expressions = declaration.check_columns.values()
+    read = {name for expression in expressions for name in re.findall(r"mart\.(\w+)", expression)}
+    for expectation in declaration.expectations:
+        kwargs = expectation["kwargs"]
+        read |= {kwargs[key] for key in ("column", "column_A", "column_B") if key in kwargs}
+    return read - set(declaration.check_columns)
+
+
+def test_no_expectation_suite_names_a_currency_code() -> None:
+    codes = "|".join(currency_codes())
+    literal = re.compile(rf"\b({codes})\b|\b({codes.lower()})_per_|_({codes.lower()})\b")
+    found = [
+        f"{path.relative_to(settings.ROOT)}:{number}: {line.strip()}"
+        for path in sorted((settings.ROOT / "gx" / "expectations").glob("*.yml"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if literal.search(line)
+    ]
+    assert found == [], "a currency named in a suite instead of {c} / {o}:\n" + "\n".join(found)
+
+
+def test_the_suites_read_the_columns_of_any_currency_list(tmp_path) -> None:
+    """For another list (the first currency not the FX base, a third one), every column a suite reads is
+    a column of its mart's rewritten YAML, and each other currency gets its own rate check."""
+    project = tmp_path / "project"
+    shutil.copytree(settings.ROOT / "models", project / "models")
+    text = (settings.ROOT / "dbt_project.yml").read_text(encoding="utf-8")
+    (project / "dbt_project.yml").write_text(
+        text.replace("reporting_currencies: [CNY, USD]", "reporting_currencies: [EUR, USD, JPY]"), encoding="utf-8"
+    )
+    currency_columns.write(project)
+    currencies = currency_columns.configured(project)
+    declarations = expectation_suites.load_declarations(currencies=currencies)
+    missing = {
+        declaration.mart: sorted(suite_columns(declaration) - set(column_names(project, declaration.mart)))
+        for declaration in declarations
+    }
+    assert {mart: columns for mart, columns in missing.items() if columns} == {}
+    financials = next(declaration for declaration in declarations if declaration.mart == "fct_company_financials")
+    assert financials.check_columns["revenue_jpy_at_the_rate"] == (
+        "mart.revenue_jpy * mart.fx_eur_per_usd / (mart.fx_jpy_per_usd * mart.revenue_eur) - 1"
+    )
+    assert financials.check_columns["revenue_usd_at_the_rate"] == (
+        "mart.revenue_usd * mart.fx_eur_per_usd / (1 * mart.revenue_eur) - 1"
+    )
