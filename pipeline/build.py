@@ -15,6 +15,7 @@ import hashlib
 import json
 import logging
 import os
+import resource
 import shutil
 import signal
 import sys
@@ -40,6 +41,13 @@ NOT_CHANGED = f"The published {settings.PUBLISHED_PATH.name} was not changed."
 def stage(name: str) -> float:
     print(f"\n== {name}", flush=True)
     return time.perf_counter()
+
+
+def cpu_seconds() -> float:
+    """CPU seconds (user and system) of this process and its children waited for so far (the Great
+    Expectations process counts once it has been joined, in the expectations stage)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def note(lines: list[str]) -> None:
@@ -310,8 +318,12 @@ class Build:
         self.published = False
         self.stage = "start"
         self.timings: dict[str, float] = {}
+        self.cpu_timings: dict[str, float] = {}  # CPU seconds of each stage (a shared machine's fairer figure)
+        self.cpu_mark = cpu_seconds()
         self.published_at: float | None = None  # when a new reader could first see this build (epoch seconds)
         self.state_build_before: str | None = None  # the build the state held before an incremental build
+        # (schema, table) of the reader tables the lean file kept as the published one had them
+        self.unchanged_tables: set[tuple[str, str]] = set()
 
     def run(self) -> dict[str, float]:
         try:
@@ -345,6 +357,12 @@ class Build:
             raise BuildFailed(f"{self.stage}: unexpected {type(error).__name__}: {error}{where}") from None
         finally:
             shutil.rmtree(self.work, ignore_errors=True)
+
+    def cpu_lap(self) -> float:
+        """CPU seconds since the last lap (the first: since the build started)."""
+        now = cpu_seconds()
+        lap, self.cpu_mark = now - self.cpu_mark, now
+        return lap
 
     def make_work_folder(self) -> None:
         self.work.mkdir(parents=True)
@@ -390,6 +408,7 @@ class Build:
         run_check()
         run_landing_checks(self.landing)
         self.timings["check"] = time.perf_counter() - started
+        self.cpu_timings["check"] = self.cpu_lap()
         print(f"stage 1 took {self.timings['check']:.1f} s")
         pause("checked")
 
@@ -419,6 +438,7 @@ class Build:
         record_build(self.candidate, self.build_id, built_mode, report)
         settings.STATE_MARKER.write_text(json.dumps({"build_id": self.build_id, "mode": built_mode}), encoding="utf-8")
         self.timings["dbt build"] = time.perf_counter() - started
+        self.cpu_timings["dbt build"] = self.cpu_lap()
         pause("dbt-built")
 
         self.stage = "stage 3/4 Great Expectations"
@@ -435,6 +455,7 @@ class Build:
         self.stage = "stage 3/4 Great Expectations"
         report_expectations(validation)
         self.timings["expectations"] = time.perf_counter() - started
+        self.cpu_timings["expectations"] = self.cpu_lap()
         if written is not None:
             print(f"stage 3 took {self.timings['expectations']:.1f} s: {written} written while Great Expectations ran")
         pause("validated")
@@ -450,6 +471,7 @@ class Build:
         self.published = True
         self.published_at = time.time()
         self.timings["publish"] = time.perf_counter() - started
+        self.cpu_timings["publish"] = self.cpu_lap()
         parquet_files = len(list(self.export_folder.rglob("*.parquet")))
         print(
             f"published {published.name} (build {self.build_id}) and exports/ -> "
@@ -458,33 +480,42 @@ class Build:
         for line in report.lines():
             print(line)
         print("timings: " + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in self.timings.items()))
+        print("CPU: " + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in self.cpu_timings.items()))
         self.after_publish(landed, rejected)
         return self.timings
 
     def write_publishable(self, built_mode: str) -> str:
         """Write the lean warehouse file and the Parquet exports of this build (not published yet);
         say how long each took."""
-        lean_started = time.perf_counter()
+        lean_started, lean_cpu = time.perf_counter(), time.process_time()
         how = self.write_lean_file(built_mode)
-        lean_seconds = time.perf_counter() - lean_started
-        print(f"{how}: {self.lean.stat().st_size / 1e6:,.1f} MB in {lean_seconds:.1f} s")
-        exports_started = time.perf_counter()
+        lean_seconds, lean_cpu = time.perf_counter() - lean_started, time.process_time() - lean_cpu
+        print(f"{how}: {self.lean.stat().st_size / 1e6:,.1f} MB in {lean_seconds:.1f} s (CPU {lean_cpu:.1f} s)")
+        exports_started, exports_cpu = time.perf_counter(), time.process_time()
         self.export_folder = exports.version_folder(self.build_id)
         exports.write_exports(self.lean, self.build_id, **self.exports_to_reuse(how))
-        exports_seconds = time.perf_counter() - exports_started
-        return f"the lean file ({lean_seconds:.1f} s) and the Parquet exports ({exports_seconds:.1f} s)"
+        exports_seconds, exports_cpu = time.perf_counter() - exports_started, time.process_time() - exports_cpu
+        return (
+            f"the lean file ({lean_seconds:.1f} s, CPU {lean_cpu:.1f} s) and the Parquet exports "
+            f"({exports_seconds:.1f} s, CPU {exports_cpu:.1f} s)"
+        )
 
     def exports_to_reuse(self, how: str) -> dict:
         """When the lean file is the published one with the changed sources' rows applied (an
         incremental build of the published file's state): the published build's exports folder and
         the sources changed, so that the marts exported by source rewrite only those sources' files.
-        Otherwise nothing: every file is written."""
+        The marts the lean file kept as they were are linked from that folder rather than written
+        again. Otherwise nothing: every file is written."""
         previous = self.state_build_before
         if not how.startswith(APPLIED) or not previous or exports.linked_build_id() != previous:
             return {}
         with settings.connect(self.candidate, read_only=True) as connection:
             changed = connection.execute("select source_id from intermediate.int_changed_sources").fetchall()
-        return {"previous": exports.version_folder(previous), "changed_sources": {row[0] for row in changed}}
+        return {
+            "previous": exports.version_folder(previous),
+            "changed_sources": {row[0] for row in changed},
+            "unchanged_marts": {table for schema, table in self.unchanged_tables if schema == "marts"},
+        }
 
     def write_lean_file(self, built_mode: str) -> str:
         """The lean file to publish: after an incremental build from the state of the published file,
@@ -497,7 +528,9 @@ class Build:
             and self.state_build_before == (publish.build_id_of(published))
         ):
             try:
-                tables = update_published_file(self.candidate, published, self.lean, exports.DBT_MANIFEST)
+                tables = update_published_file(
+                    self.candidate, published, self.lean, exports.DBT_MANIFEST, self.unchanged_tables
+                )
                 return f"{APPLIED} {tables} tables ({schemas}) to a copy of {published.name}"
             except PublishedFileMismatch as mismatch:
                 print(f"the copy brought up to date differs from the state in {mismatch}: writing a new file")
@@ -513,6 +546,7 @@ class Build:
                 json.dumps(
                     {
                         "timings": self.timings,
+                        "cpu_timings": self.cpu_timings,
                         "landed_figures": landed,
                         "rejected_figures": rejected,
                         "published_at": self.published_at,

@@ -9,10 +9,12 @@ warehouse.duckdb. The published file itself is never written to.
 An incremental build whose state was, before it ran, the state of the published file (the same
 build id) publishes without rewriting every table: a copy of the published file is brought up to
 date, table by table, with only the rows of the sources and entities the build changed replaced
-in the tables kept per source or entity (the models' meta kept_per in dbt's manifest); the other
-tables are small and are replaced whole. Every table is then checked against the state by its row
-count and the sum of its rows' hashes, so a published file changed since it was published (a row
-planted, changed or removed in a table the build did not touch) is noticed and a new file written.
+in the tables kept per source or entity (the models' meta kept_per in dbt's manifest; a table
+whose rows of those sources or entities are unchanged is left as it is); the other tables are small
+and are replaced whole (or left as they are when unchanged). Every table is then checked against
+the state by its row count and the sum of its rows' hashes, so a published file changed since it
+was published (a row planted, changed or removed in a table the build did not touch) is noticed
+and a new file written.
 """
 
 from __future__ import annotations
@@ -84,12 +86,15 @@ def describe(connection, schema: str, table: str, comments: list[tuple]) -> None
             connection.execute(f"comment on column {name}.{identifier(column)} is {sql_string(column_comment)}")
 
 
-def update_published_file(state: Path, previous: Path, destination: Path, manifest: Path) -> int:
+def update_published_file(
+    state: Path, previous: Path, destination: Path, manifest: Path, unchanged: set[tuple[str, str]] | None = None
+) -> int:
     """Write `destination` as a copy of `previous` (the published file of the build the state was at
     before this incremental build) with the changed rows of `state` applied; return the number of
     tables. A table whose DDL differs from the state's (the build records, whose column types follow
     their values) is written anew. Raises PublishedFileMismatch when a table's rows then differ from
-    the state's (row count or sum of row hashes: `fingerprint`)."""
+    the state's (row count or sum of row hashes: `fingerprint`). Given `unchanged`, adds to it the
+    (schema, table) of each table left as the previous file had it (the same rows as the state's)."""
     for leftover in (destination, destination.with_name(destination.name + ".wal")):
         leftover.unlink(missing_ok=True)
     destination.parent.mkdir(parents=True, exist_ok=True)
@@ -108,6 +113,8 @@ def update_published_file(state: Path, previous: Path, destination: Path, manife
             existing = published_ddl(connection)
             # (schema, table) -> the fingerprints of the copy and the state of a table left unchanged
             checked: dict[tuple[str, str], tuple] = {}
+            # (schema, table) of the tables kept per source or entity left as they were
+            left: set[tuple[str, str]] = set()
             connection.execute("begin")
             for schema, table, create_statement, _ in tables:
                 meta = metas.get((schema, table), {})
@@ -122,11 +129,22 @@ def update_published_file(state: Path, previous: Path, destination: Path, manife
                     if pair[0] == pair[1]:
                         checked[(schema, table)] = pair
                         continue
-                sql = template.render(
-                    name=name,
-                    kept_per=meta.get("kept_per"),
-                    entity_column=identifier(meta.get("entity_column") or "entity_id"),
-                )
+                options = {
+                    "name": name,
+                    "kept_per": meta.get("kept_per"),
+                    "entity_column": identifier(meta.get("entity_column") or "entity_id"),
+                }
+                if meta:
+                    # a table kept per source or entity whose rows of the changed sources or entities
+                    # are those the copy holds already is left as it is (checked whole below)
+                    copy_rows, state_rows = (
+                        connection.execute(template.render(mode="fingerprint", relation=relation, **options)).fetchone()
+                        for relation in (name, f"state.{name}")
+                    )
+                    if copy_rows == state_rows:
+                        left.add((schema, table))
+                        continue
+                sql = template.render(**options)
                 for statement in sql.split(";\n"):
                     connection.execute(statement)
             # descriptions as the state has them now (catalogue entries only: no rows are rewritten)
@@ -150,6 +168,8 @@ def update_published_file(state: Path, previous: Path, destination: Path, manife
         connection.execute("checkpoint")
     if different:
         raise PublishedFileMismatch(", ".join(different))
+    if unchanged is not None:
+        unchanged.update(checked, left)
     return len(tables)
 
 

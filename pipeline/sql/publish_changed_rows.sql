@@ -1,7 +1,8 @@
 {#- An incremental build's publish: bring one reader table of a copy of the last published file up
     to date with the build's state (attached as state). A table kept per source or per entity (its
     dbt config's meta kept_per) has only the rows of the changed sources or entities replaced; any
-    other table (small: dimensions, claims, build records) is replaced whole. -#}
+    other table (small: dimensions, claims, build records) is replaced whole. With mode
+    'fingerprint': the fingerprint of the rows that would be replaced, in `relation`. -#}
 {%- if kept_per == 'source' -%}
     {%- set condition = "source_id in (select changed_sources.source_id from state.intermediate.int_changed_sources as changed_sources)" -%}
 {%- elif kept_per == 'entity' -%}
@@ -9,5 +10,10 @@
 {%- else -%}
     {%- set condition = "true" -%}
 {%- endif -%}
+{%- if mode == 'fingerprint' -%}
+{#- the row count and sum of row hashes of those rows in `relation` (the copy's table or the state's) -#}
+select count(*), sum(hash(fingerprinted)::hugeint) from {{ relation }} as fingerprinted where {{ condition }}
+{%- else -%}
 delete from {{ name }} where {{ condition }};
 insert into {{ name }} select * from state.{{ name }} where {{ condition }}
+{%- endif -%}
