@@ -17,6 +17,11 @@ skips the FX rates' base currency (rates such as fx_cny_per_usd); `in the first 
 gives the one column of the first. Each column is its region's first column of its measure with
 the currency's lowercase code in place of the template's in the name, and its code in place of the
 template's in the meta unit. `write()` rewrites every region; `check()` lists the files out of date.
+
+The semantic layer's measures and metrics are regions too (their `config: meta: unit:` names the
+currency): a measure's `expr` and a metric's `measure` have their `_<code>` column suffix replaced,
+a label its `(CODE)`; a metric in the first reporting currency may keep a name without a code
+(`revenue`), since it has one copy only.
 """
 
 from __future__ import annotations
@@ -34,6 +39,8 @@ MARKER = re.compile(rf"^(?P<indent>\s*)# (?P<kind>{KINDS}): generated")
 END = re.compile(r"^\s*# end of (per reporting currency|in the first reporting currency)")
 COLUMN = re.compile(r"^(?P<indent>\s*)- name: (?P<name>\w+)\s*$")
 UNIT = re.compile(r"^(?P<head>\s*unit: )(?P<code>[A-Z]{3})\b")
+REFERENCE = re.compile(r"^\s*(expr|measure): ")  # a semantic measure's column, a metric's measure
+LABEL = re.compile(r"^\s*label: ")
 
 
 @dataclass(frozen=True)
@@ -79,14 +86,17 @@ def template_code(block: list[str], where: str) -> str:
 def renamed(block: list[str], old: str, new: str) -> list[str]:
     """`block` with the currency `old` replaced by `new` in its name and its meta unit."""
     head = COLUMN.match(block[0])
-    tokens = head["name"].split("_")
-    tokens[tokens.index(old.lower())] = new.lower()
+    tokens = [new.lower() if token == old.lower() else token for token in head["name"].split("_")]
     out = [f"{head['indent']}- name: {'_'.join(tokens)}\n"]
     for line in block[1:]:
         match = UNIT.match(line)
-        out.append(
-            UNIT.sub(lambda found: found["head"] + new, line, count=1) if match and match["code"] == old else line
-        )
+        if match and match["code"] == old:
+            line = UNIT.sub(lambda found: found["head"] + new, line, count=1)
+        elif REFERENCE.match(line):
+            line = re.sub(rf"(?<=[a-z0-9])_{old.lower()}\b", f"_{new.lower()}", line)
+        elif LABEL.match(line):
+            line = re.sub(rf"\({old}\)", f"({new})", line)
+        out.append(line)
     return out
 
 
@@ -96,7 +106,7 @@ def region(lines: list[str], kind: str, currencies: Currencies, where: str) -> l
     for block in blocks(lines):
         code = template_code(block, where)
         tokens = COLUMN.match(block[0])["name"].split("_")
-        if code.lower() not in tokens:
+        if code.lower() not in tokens and kind != "in the first reporting currency":
             raise ValueError(
                 f"{where}: column {block[0].strip()} does not carry its unit's currency {code} in its name"
             )

@@ -115,3 +115,57 @@ def test_the_suites_read_the_columns_of_any_currency_list(tmp_path) -> None:
     assert financials.check_columns["revenue_usd_at_the_rate"] == (
         "mart.revenue_usd * mart.fx_eur_per_usd / (1 * mart.revenue_eur) - 1"
     )
+
+
+def semantic_layer(project) -> dict:
+    return yaml.safe_load((project / "models" / "marts" / "semantic" / "_semantic__models.yml").read_text("utf-8"))
+
+
+def test_the_semantic_layer_follows_any_currency_list(tmp_path) -> None:
+    """After a rewrite for [EUR, USD, JPY], each money measure reads a column of its mart in its own
+    currency, there is one per currency, and the money metrics are in the first currency."""
+    project = tmp_path / "project"
+    shutil.copytree(settings.ROOT / "models", project / "models")
+    text = (settings.ROOT / "dbt_project.yml").read_text(encoding="utf-8")
+    (project / "dbt_project.yml").write_text(
+        text.replace("reporting_currencies: [CNY, USD]", "reporting_currencies: [EUR, USD, JPY]"), encoding="utf-8"
+    )
+    currency_columns.write(project)
+    layer = semantic_layer(project)
+    measures = {}
+    for model in layer["semantic_models"]:
+        mart = re.fullmatch(r"ref\('(\w+)'\)", model["model"])[1]
+        columns = set(column_names(project, mart)) if mart.startswith("fct_") else set()
+        for measure in model.get("measures") or []:
+            unit = ((measure.get("config") or {}).get("meta") or {}).get("unit")
+            measures[measure["name"]] = unit
+            if unit is None:
+                continue
+            read = re.findall(r"\b\w+_[a-z]{3}\b", str(measure.get("expr", measure["name"])))
+            assert read and all(name.endswith("_" + unit.lower()) and name in columns for name in read), measure
+    money = {name: unit for name, unit in measures.items() if unit}
+    assert sorted(set(money.values())) == ["EUR", "JPY", "USD"]
+    for stem in {name.rsplit("_", 1)[0] for name in money}:
+        assert {money.get(f"{stem}_{code}") for code in ("eur", "usd", "jpy")} == {"EUR", "USD", "JPY"}, stem
+    simple = [metric for metric in layer["metrics"] if metric["type"] == "simple"]
+    in_money = [metric for metric in simple if measures[metric["type_params"]["measure"]]]
+    assert in_money and all(
+        measures[metric["type_params"]["measure"]] == "EUR" == metric["config"]["meta"]["unit"]
+        and "(EUR)" in metric["label"]
+        for metric in in_money
+    )
+
+
+def test_the_semantic_layer_names_no_currency_outside_its_generated_regions() -> None:
+    codes = "|".join(currency_codes())
+    literal = re.compile(rf"\b({codes})\b|_({codes.lower()})\b")
+    path = settings.ROOT / "models" / "marts" / "semantic" / "_semantic__models.yml"
+    found, inside = [], False
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if currency_columns.MARKER.match(line):
+            inside = True
+        elif currency_columns.END.match(line):
+            inside = False
+        elif not inside and literal.search(line):
+            found.append(f"{number}: {line.strip()}")
+    assert found == [], "a currency named in the semantic layer outside a generated region:\n" + "\n".join(found)

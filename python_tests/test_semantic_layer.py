@@ -16,36 +16,38 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from pipeline import dbt, settings
+from pipeline import currency_columns, dbt, settings
 
+# the money metrics are in the first reporting currency (var reporting_currencies)
+FIRST = currency_columns.configured().reporting[0].lower()
 BY_COMPANY = "metric_time__year,company__company_name"
 FINANCIALS = """
     select fiscal_year, company_name, {column} as value from (
         select *,
-            net_loss_cny / lag(net_loss_cny) over (partition by company_id order by fiscal_year) - 1
+            net_loss_{c} / lag(net_loss_{c}) over (partition by company_id order by fiscal_year) - 1
                 as net_loss_growth_ratio,
-            rd_expense_cny / lag(rd_expense_cny) over (partition by company_id order by fiscal_year) - 1
+            rd_expense_{c} / lag(rd_expense_{c}) over (partition by company_id order by fiscal_year) - 1
                 as rd_expense_growth_ratio
         from marts.fct_company_financials)"""
 CLOUD = "select fiscal_year, provider_name as company_name, {column} as value from marts.fct_cloud_revenue"
 
 # metric -> (group by, SQL on the marts giving fiscal_year, company_name, value)
 EXPECTED = {
-    "revenue": (BY_COMPANY, FINANCIALS.format(column="revenue_cny")),
-    "net_loss": (BY_COMPANY, FINANCIALS.format(column="net_loss_cny")),
-    "rd_expense": (BY_COMPANY, FINANCIALS.format(column="rd_expense_cny")),
-    "public_cloud_revenue": (BY_COMPANY, FINANCIALS.format(column="public_cloud_revenue_cny")),
-    "revenue_growth": (BY_COMPANY, FINANCIALS.format(column="revenue_yoy_growth_ratio")),
-    "net_loss_growth": (BY_COMPANY, FINANCIALS.format(column="net_loss_growth_ratio")),
-    "rd_expense_growth": (BY_COMPANY, FINANCIALS.format(column="rd_expense_growth_ratio")),
-    "cloud_revenue": (BY_COMPANY, CLOUD.format(column="revenue_cny")),
+    "revenue": (BY_COMPANY, FINANCIALS.format(c=FIRST, column=f"revenue_{FIRST}")),
+    "net_loss": (BY_COMPANY, FINANCIALS.format(c=FIRST, column=f"net_loss_{FIRST}")),
+    "rd_expense": (BY_COMPANY, FINANCIALS.format(c=FIRST, column=f"rd_expense_{FIRST}")),
+    "public_cloud_revenue": (BY_COMPANY, FINANCIALS.format(c=FIRST, column=f"public_cloud_revenue_{FIRST}")),
+    "revenue_growth": (BY_COMPANY, FINANCIALS.format(c=FIRST, column="revenue_yoy_growth_ratio")),
+    "net_loss_growth": (BY_COMPANY, FINANCIALS.format(c=FIRST, column="net_loss_growth_ratio")),
+    "rd_expense_growth": (BY_COMPANY, FINANCIALS.format(c=FIRST, column="rd_expense_growth_ratio")),
+    "cloud_revenue": (BY_COMPANY, CLOUD.format(column=f"revenue_{FIRST}")),
     "stated_cloud_revenue_growth": (BY_COMPANY, CLOUD.format(column="stated_yoy_growth_ratio")),
     "cloud_revenue_growth": (BY_COMPANY, CLOUD.format(column="computed_yoy_growth_ratio")),
     "cdn_nodes": (BY_COMPANY, "select fiscal_year, provider_name, node_count from marts.fct_cdn_nodes"),
     "market_size": (
         "metric_time__year",
-        """
-        select fiscal_year, '' as company_name, sum(value_low_usd) from marts.fct_market_metrics
+        f"""
+        select fiscal_year, '' as company_name, sum(value_low_{FIRST}) from marts.fct_market_metrics
         where metric_id = 'market_size' group by fiscal_year""",
     ),
 }
