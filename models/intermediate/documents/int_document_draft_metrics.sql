@@ -74,7 +74,8 @@ metric_name_words as (
 metric_name_sizes as (
     select distinct
         metric_id,
-        name_word_count
+        name_word_count,
+        direction_name_word_count
     from all_metric_words
     where word_role = 'name'
 ),
@@ -105,6 +106,7 @@ mention_metrics as (
         metrics.metric_id,
         metrics.metric_name,
         metrics.is_signed_change,
+        sentences.direction_word is not null as has_direction,
         case when metrics.unit_kind = sentences.value_unit then 0 else 1 end as unit_rank,
         case
             when metric_fit.metric_id is not null then 0
@@ -208,13 +210,16 @@ metric_name_hits as (
 
 
 -- how many words of each metric's name the sentence (and the number's clause) holds, for the
--- metrics of the number's unit, when it holds at least half of them or the clause two
+-- metrics of the number's unit, when it holds at least half of them or the clause two (after a
+-- direction word, of direction_name_word_count: "profit rises 9%" is net profit growth)
+{%- set name_size %}case when mention_metrics.has_direction then metric_name_sizes.direction_name_word_count
+            else metric_name_sizes.name_word_count end{% endset %}
 name_word_matches as (
     select
         mention_metrics.*,
         metric_name_hits.matched_word_count,
         metric_name_hits.clause_word_count,
-        metric_name_sizes.name_word_count,
+        {{ name_size }} as name_word_count,
         metric_name_hits.matched_words
     from mention_metrics
     inner join metric_name_hits
@@ -222,7 +227,7 @@ name_word_matches as (
             and mention_metrics.metric_id = metric_name_hits.metric_id
     inner join metric_name_sizes
         on mention_metrics.metric_id = metric_name_sizes.metric_id
-    where 2 * metric_name_hits.matched_word_count >= metric_name_sizes.name_word_count
+    where 2 * metric_name_hits.matched_word_count >= {{ name_size }}
         or metric_name_hits.clause_word_count >= 2
 ),
 
@@ -274,7 +279,7 @@ ranked_metric_candidates as (
         unit_rank,
         fit_rank,
         1 as basis_rank,
-        case when clause_word_count = name_word_count then 0 else 1 end as clause_rank,
+        case when clause_word_count >= name_word_count then 0 else 1 end as clause_rank,
         0 as distance,
         0 as word_length,
         clause_word_count,
@@ -303,9 +308,7 @@ first_metric_guess as (
 
 -- a metric of the same unit kind whose name ends with the name of the guess, and every other word of
 -- whose name the number's clause holds, is the more specific guess: "Its GPU rental business brought
--- in ¥12.9 billion" is GPU rental revenue, not revenue ("the maker of hearing aids and cochlear
--- implants, said ... that sales ... rose 14% to CHF 2.87 billion" is revenue: the other words are
--- in another clause)
+-- in ¥12.9 billion" is GPU rental revenue, not revenue
 specific_candidates as (
     select
         first_metric_guess.source_id,
