@@ -252,3 +252,12 @@ def test_a_direction_word_stands_for_the_words_a_signed_change_adds_to_its_metri
     but with "rises" before the number it is one of the two of "Net profit", the metric it varies, so
     the guess is net profit growth (without the rule: no metric)."""
     assert row_of(drafted, DECCAN, 2, "9%")["metric_id"] == "net_profit_yoy_growth"
+
+
+def test_a_number_per_share_takes_a_metric_whose_name_holds_share(drafted):
+    """ "Its net income was $138m, or $1.02 per share": "net income" is the nearest signal word, but a
+    number written "per share" takes a metric whose name holds "share" first, Earnings per share by
+    the words of its name (without the rule: net_income). "$17 per share" stays the IPO share price."""
+    assert row_of(drafted, CORVANE, 9, "$1.02 per share")["metric_id"] == "earnings_per_share"
+    assert row_of(drafted, FIRST_ARTICLE, 10, "$17 per share")["metric_id"] == "ipo_share_price"
+    assert row_of(drafted, MARLOWE, 6, "9.1 pence per share")["metric_id"] == "dividend_per_share"
