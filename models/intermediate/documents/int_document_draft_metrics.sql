@@ -92,10 +92,10 @@ metric_takes_any as (
     where entity_type = '' and takes_any_type
 ),
 
-{%- set per_word = regex_group('lower(sentences.mention_as_written)', ' per +([a-z]+)$', 1) %}
 -- the metrics of each number's unit kind (a ratio metric takes a multiple too): unit_rank 0 for its
 -- own kind; per_rank 1 when the number is "per" a word not in the name ("$1.02 per share");
 -- fit_rank 0 when a mart of the metric takes the subject's entity type, 1 any, else 2
+{%- set per_word = regex_group('lower(sentences.mention_as_written)', ' per +([a-z]+)$', 1) %}
 mention_metrics as (
     select
         sentences.source_id,
