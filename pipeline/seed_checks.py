@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -69,6 +70,26 @@ def declared_column_types() -> dict[str, dict[str, str]]:
     return found
 
 
+def line_ending_problem(path: Path, raw: bytes) -> SeedProblem | None:
+    """Lines ending in CR LF (Windows) among lines ending in LF, as a spreadsheet or Python's csv
+    module appends them: DuckDB's CSV reader (the seed loader's) then finds no dialect at all."""
+    lines = raw.split(b"\n")[:-1] if raw.endswith(b"\n") else raw.split(b"\n")
+    windows = [number for number, line in enumerate(lines, start=1) if line.endswith(b"\r")]
+    if not windows or len(windows) == len(lines):
+        return None
+    if lines[0].endswith(b"\r"):  # the file is CR LF: name the lines in LF
+        kind, others, differing = "LF", "CR LF", sorted(set(range(1, len(lines) + 1)) - set(windows))
+    else:
+        kind, others, differing = "CR LF", "LF", windows
+    relative = path.relative_to(settings.ROOT).as_posix()
+    return SeedProblem(
+        path,
+        differing[0],
+        f"{len(differing)} line(s), the first here, end with {kind} and the others with {others}: the seed loader "
+        f"reads one kind of line ending per file; save it with LF endings (e.g. `sed -i 's/\\r$//' {relative}`)",
+    )
+
+
 def read_seed(path: Path, problems: list[SeedProblem]) -> SeedTable | None:
     raw = path.read_bytes()
     try:
@@ -77,6 +98,9 @@ def read_seed(path: Path, problems: list[SeedProblem]) -> SeedTable | None:
         line = raw[: error.start].count(b"\n") + 1
         problems.append(SeedProblem(path, line, f"byte 0x{raw[error.start]:02x} is not UTF-8; save the file as UTF-8"))
         return None
+    mixed = line_ending_problem(path, raw)
+    if mixed is not None:
+        problems.append(mixed)
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(reader)
@@ -174,6 +198,63 @@ def check_claims(claims: SeedTable, kinds: SeedTable, sources: SeedTable, proble
                 )
 
 
+@dataclass(frozen=True)
+class DeclaredValues:
+    """A `relationships` (to another seed) or `accepted_values` test the seed YAML declares on a column."""
+
+    seed: str
+    column: str
+    target: str | None  # the seed the values must be in (relationships), or None
+    field: str | None
+    values: tuple[str, ...] = ()
+
+
+def declared_values() -> list[DeclaredValues]:
+    """The value rules of the seed YAML files that name another seed or list the values: the same
+    declarations dbt tests in the build, evaluated here so that every row breaking them is named
+    with its line before dbt runs (a test that filters with `where` is left to dbt)."""
+    found: list[DeclaredValues] = []
+    for yml in sorted(settings.SEEDS_DIR.rglob("*.yml")):
+        for seed in yaml.safe_load(yml.read_text(encoding="utf-8")).get("seeds", []):
+            for column in seed.get("columns", []):
+                for test in column.get("data_tests") or []:
+                    if not isinstance(test, dict):
+                        continue
+                    (name, spec), *_ = test.items()
+                    arguments = (spec or {}).get("arguments", spec) or {}
+                    if ((spec or {}).get("config") or {}).get("where") or arguments.get("where"):
+                        continue
+                    if name == "relationships":
+                        target = re.fullmatch(r"ref\(\s*['\"](\w+)['\"]\s*\)", str(arguments.get("to", "")).strip())
+                        if target:
+                            found.append(DeclaredValues(seed["name"], column["name"], target[1], arguments["field"]))
+                    elif name == "accepted_values":
+                        values = tuple(str(value) for value in arguments.get("values", []))
+                        found.append(DeclaredValues(seed["name"], column["name"], None, None, values))
+    return found
+
+
+def check_declared_values(tables: dict[str, SeedTable], problems: list[SeedProblem]) -> None:
+    for rule in declared_values():
+        table = tables.get(rule.seed)
+        if table is None or rule.column not in table.header:
+            continue
+        if rule.target is not None:
+            target = tables.get(rule.target)
+            if target is None or rule.field not in target.header:
+                continue
+            allowed = {row.get(rule.field, "") for _, row in target.rows}
+            where = target.path.relative_to(settings.ROOT).as_posix()
+            advice = f"is not a {rule.field} of {where}: use one of its rows, or add the row there"
+        else:
+            allowed = set(rule.values)
+            advice = f"is not one of {', '.join(rule.values)}"
+        for line, row in table.rows:
+            value = row.get(rule.column, "")
+            if value != "" and value not in allowed:  # an empty field is NULL, which the rule lets through
+                problems.append(SeedProblem(table.path, line, f"{rule.column} '{value}' {advice}"))
+
+
 def check_seeds() -> list[SeedProblem]:
     """Every problem of the seed files' structure. Quotes are checked against the documents by the
     dbt test assert_quotes_are_verbatim_in_their_paragraph (python -m pipeline check runs it)."""
@@ -187,6 +268,7 @@ def check_seeds() -> list[SeedProblem]:
             continue
         tables[path.stem] = table
         check_table(table, keys.get(path.stem, []), column_types.get(path.stem), problems)
+    check_declared_values(tables, problems)
     if all(name in tables for name in ("article_claims", "curated_claim_kinds", "article_sources")):
         check_claims(tables["article_claims"], tables["curated_claim_kinds"], tables["article_sources"], problems)
     return problems

@@ -123,6 +123,21 @@ def missing_field(project: Path, documents: Path) -> None:
         handle.write("extra_row,kingsoft_cloud_2024_04_17,20,Kingsoft Cloud\n")
 
 
+def rows_appended_with_windows_line_endings(project: Path, documents: Path) -> None:
+    """Two figures appended as a spreadsheet or Python's csv module writes them (CR LF) to a file in LF:
+    DuckDB's CSV reader then finds no dialect at all."""
+    rows = (project / FIGURES).read_text(encoding="utf-8").splitlines()
+    appended = [rows[6].replace("ksc_revenue_2018,", f"extra_figure_{number},", 1) for number in (1, 2)]
+    with (project / FIGURES).open("a", encoding="utf-8", newline="") as handle:
+        handle.write("".join(row + "\r\n" for row in appended))
+
+
+def unknown_unit_kind(project: Path, documents: Path) -> None:
+    """A new metric whose unit kind is not in seeds/vocabulary/vocabulary_unit_kinds.csv."""
+    with (project / "seeds/curated/curated_metrics.csv").open("a", encoding="utf-8") as handle:
+        handle.write("take_rate_change,Take rate change,points,financials,true,,,Change in the take rate.,\n")
+
+
 def extra_field(project: Path, documents: Path) -> None:
     replace_in_file(
         project / FIGURES, 'struggles to break through with AI"\n', 'struggles to break through with AI",surplus\n'
@@ -156,6 +171,16 @@ CASES: list[tuple[str, Callable, list[str]]] = [
     ("non_utf8_byte", non_utf8_byte, ["article_figures.csv:", "is not UTF-8"]),
     ("missing_field", missing_field, ["article_figures.csv:65:", "row has 4 fields, the header has 12"]),
     ("extra_field", extra_field, ["article_figures.csv:2:", "row has 13 fields"]),
+    (
+        "rows_appended_with_windows_line_endings",
+        rows_appended_with_windows_line_endings,
+        ["article_figures.csv:65:", "2 line(s), the first here, end with CR LF and the others with LF"],
+    ),
+    (
+        "unknown_unit_kind",
+        unknown_unit_kind,
+        ["curated_metrics.csv:", "unit_kind 'points' is not a unit_kind of seeds/vocabulary/vocabulary_unit_kinds.csv"],
+    ),
     ("duplicate_header", duplicate_header, ["article_figures.csv:1:", "names column 'subject_as_written' twice"]),
     (
         "duplicate_figure_id",

@@ -17,6 +17,7 @@ import math
 import duckdb
 import pytest
 from conftest import add_fixture_article, copy_project, figure_mismatches, query_rows, read_csv, run_pipeline
+from fixture_articles import units_per_usd
 
 from pipeline import settings
 
@@ -122,13 +123,14 @@ def test_amounts_keep_their_currency_and_convert_where_a_rate_exists(warehouse):
     revenue_2023 = found["hc_revenue_2023"]
     assert math.isclose(revenue_2023["value_usd"], 7.9e9 / hkd_per_usd(2023), rel_tol=1e-12)
     assert revenue_2023["value_cny"] is not None and revenue_2023["fx_missing_reason"] is None
-    # the yuan reference has no 2024 or 2025 rate: dollars yes, yuan no, and the reason says so
+    # 2025's yuan rate is the European Central Bank's (the seed's other publisher ends in 2023)
     market_value = found["hc_market_value_2025_03_19"]
     assert math.isclose(market_value["value_usd"], 2.6e10 / hkd_per_usd(2025), rel_tol=1e-12)
-    assert market_value["value_cny"] is None
-    assert (
-        market_value["fx_missing_reason"] == "no annual rate for CNY in 2025 in seeds/reference/reference_fx_rates.csv"
-    )
+    assert math.isclose(market_value["value_cny"], market_value["value_usd"] * units_per_usd("CNY", 2025), rel_tol=1e-9)
+    # no publisher has a 2027 rate: no converted value, and the reason names the rate missing
+    target = found["hc_revenue_target_2027"]
+    assert (target["value_usd"], target["value_cny"]) == (None, None)
+    assert target["fx_missing_reason"] == "no annual rate for HKD in 2027 in seeds/reference/reference_fx_rates.csv"
 
 
 def test_every_claim_gets_the_verdict_worked_out_by_hand(warehouse):
@@ -151,7 +153,7 @@ def test_the_marts_show_the_company_in_its_own_currency(warehouse):
     assert math.isclose(year_2024["revenue_yoy_growth_ratio"], 8.96 / 7.9 - 1, rel_tol=1e-12)
     assert math.isclose(year_2024["public_cloud_share_ratio"], 0.625, rel_tol=1e-12)
     assert math.isclose(year_2024["industry_cloud_revenue_amount"], 3.36e9, rel_tol=1e-12)
-    assert year_2024["revenue_cny"] is None  # no 2024 yuan rate
+    assert math.isclose(year_2024["revenue_cny"], 8.96e9 / hkd_per_usd(2024) * units_per_usd("CNY", 2024), rel_tol=1e-9)
     interim = {
         row["period_label"]: row
         for row in rows(

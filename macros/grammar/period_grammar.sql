@@ -9,7 +9,8 @@
                             one, two digits name the year ending in them nearest the published date)
         year_to             the year to March 2025, the 12 months ended June 30, 2024 (a fiscal year
                             by its last month)
-        part                third quarter of 2024, first half of 2023, Q3 2024, 3Q 2024, 2024 Q3, H1 2024;
+        part                third quarter of 2024, first half of 2023, Q3 2024, 3Q 2024, 2024 Q3, H1 2024,
+                            Q3'24 (two digits after an apostrophe: the year nearest the published date);
                             of a fiscal year: the third quarter of fiscal 2025, Q3 FY2025, Q3 FY25,
                             fiscal Q3 2025, FY25 Q3, the third fiscal quarter of 2025, fiscal third
                             quarter 2025 (counted from the first month of the entity's fiscal year)
@@ -99,6 +100,9 @@
         {'form': 'part_letter_first_short_year', 'kind': 'part',
          'pattern': '^' ~ letter_part ~ '(?: +of)?,? +' ~ prefix ~ short_year ~ '$',
          'part_letter': 1, 'part_digit': 2, 'fiscal_prefix': 3, 'year': 4},
+        {'form': 'part_letter_first_apostrophe_year', 'kind': 'part',
+         'pattern': '^' ~ letter_part ~ ' *\\x27([0-9]{2})$',
+         'part_letter': 1, 'part_digit': 2, 'year': 3},
         {'form': 'part_ordinal_short_year', 'kind': 'part',
          'pattern': '^(' ~ alt['ordinal'] ~ ') +(' ~ alt['part_of_year'] ~ ')' ~ of ~ prefix ~ short_year ~ '$',
          'ordinal': 1, 'part_noun': 2, 'fiscal_prefix': 3, 'year': 4},
