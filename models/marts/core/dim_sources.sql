@@ -15,10 +15,10 @@ sources as (
     where {{ changed_sources_condition() }}
 ),
 
--- the figures the source has in fct_figures, counted from that mart (its filter written once)
 figures as (
-    select * from {{ ref('fct_figures') }}
-    where {{ changed_sources_condition() }}
+    select * from {{ ref('int_figures_normalised') }}
+    where rejection_reason is null
+        and {{ changed_sources_condition() }}
 ),
 
 figure_counts as (
