@@ -32,7 +32,7 @@ final as (
         figures.quote
     from figures
     where figures.metric_id = 'cdn_node_count'
-        and figures.entity_type in {{ mart_entity_types('fct_cdn_nodes') }}
+        and figures.entity_type in {{ company_entity_types() }}
 )
 
 select * from final

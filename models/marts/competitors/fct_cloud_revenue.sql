@@ -29,8 +29,8 @@ annual as (
     from figures
     where metric_id in ('revenue', 'revenue_yoy_growth')
         and period_type = 'fiscal_year'
-        -- the providers are the companies whose annual financials fct_company_financials holds
-        and entity_type in {{ mart_entity_types('fct_company_financials') }}
+        -- the providers are companies
+        and entity_type in {{ company_entity_types() }}
     group by entity_id, fiscal_year
 ),
 

@@ -33,7 +33,7 @@ annual_figures as (
     select *
     from figures
     where period_type in {{ mart_period_types('fct_company_financials') }}
-        and entity_type in {{ mart_entity_types('fct_company_financials') }}
+        and entity_type in {{ company_entity_types() }}
         and metric_id in ('{{ (amount_metrics + ratio_metrics) | join("', '") }}')
 ),
 

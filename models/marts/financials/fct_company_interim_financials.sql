@@ -27,7 +27,7 @@ interim_figures as (
     select *
     from figures
     where period_type in {{ mart_period_types('fct_company_interim_financials') }}
-        and entity_type in {{ mart_entity_types('fct_company_interim_financials') }}
+        and entity_type in {{ company_entity_types() }}
         and metric_id in ('{{ (amount_metrics + ratio_metrics) | join("', '") }}')
 ),
 
