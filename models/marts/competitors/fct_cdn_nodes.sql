@@ -5,10 +5,6 @@ figures as (
     select * from {{ ref('int_figures_preferred') }}
 ),
 
-companies as (
-    select * from {{ ref('dim_companies') }}
-),
-
 final as (
     select
         -- keys
@@ -22,7 +18,8 @@ final as (
             when figures.period_type = 'fiscal_year' then figures.period_start_date
             else {{ make_date_from_parts('figures.fiscal_year', 1, 1) }}
         end as fiscal_year_start_date,
-        companies.company_name as provider_name,
+        -- the figures carry their entity's canonical name (int_figures_resolved)
+        figures.entity_name as provider_name,
         figures.qualifier,
 
         -- measures
@@ -34,9 +31,8 @@ final as (
         figures.figure_ids,
         figures.quote
     from figures
-    inner join companies
-        on figures.entity_id = companies.company_id
     where figures.metric_id = 'cdn_node_count'
+        and figures.entity_type in {{ company_entity_types() }}
 )
 
 select * from final

@@ -8,14 +8,12 @@ figures as (
     select * from {{ ref('int_figures_preferred') }}
 ),
 
-companies as (
-    select * from {{ ref('dim_companies') }}
-),
-
 annual as (
     select
         entity_id as provider_id,
         fiscal_year,
+        -- the figures carry their entity's canonical name (int_figures_resolved)
+        min(entity_name) as provider_name,
         max(case when metric_id = 'revenue' then value end) as revenue_amount,
         max(case when metric_id = 'revenue' then currency_code end) as revenue_currency,
         {%- for code in reporting_currencies() %}
@@ -31,6 +29,8 @@ annual as (
     from figures
     where metric_id in ('revenue', 'revenue_yoy_growth')
         and period_type = 'fiscal_year'
+        -- the providers are companies
+        and entity_type in {{ company_entity_types() }}
     group by entity_id, fiscal_year
 ),
 
@@ -56,7 +56,7 @@ final as (
 
         -- attributes
         with_prior.fiscal_year_start_date,
-        companies.company_name as provider_name,
+        with_prior.provider_name,
         with_prior.yoy_growth_qualifier,
 
         -- measures: revenue in its currency of record, and in each reporting currency (var
@@ -77,8 +77,6 @@ final as (
         with_prior.revenue_figure_id,
         with_prior.yoy_growth_figure_id
     from with_prior
-    inner join companies
-        on with_prior.provider_id = companies.company_id
 )
 
 select * from final

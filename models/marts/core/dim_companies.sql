@@ -17,7 +17,7 @@ final as (
         aliases,
         entity_type = 'cloud_provider' as is_cloud_provider
     from entities
-    where entity_type in ('company', 'cloud_provider', 'investor', 'publisher')
+    where entity_type in {{ company_entity_types() }}
 )
 
 select * from final

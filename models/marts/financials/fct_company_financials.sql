@@ -25,10 +25,6 @@ figures as (
     where {{ changed_entities_condition('entity_id') }}
 ),
 
-companies as (
-    select * from {{ ref('dim_companies') }}
-),
-
 rates as (
     select * from {{ ref('stg_reference__fx_rates') }}
 ),
@@ -37,12 +33,15 @@ annual_figures as (
     select *
     from figures
     where period_type in {{ mart_period_types('fct_company_financials') }}
+        and entity_type in {{ company_entity_types() }}
         and metric_id in ('{{ (amount_metrics + ratio_metrics) | join("', '") }}')
 ),
 
 company_years as (
     select
         entity_id as company_id,
+        -- the figures carry their entity's canonical name (int_figures_resolved)
+        min(entity_name) as company_name,
         min(fiscal_year) as first_year,
         max(fiscal_year) as last_year,
         -- where the company's fiscal year starts (seeds/curated/curated_fiscal_years.csv): its month,
@@ -59,6 +58,7 @@ company_years as (
 spine as (
     select
         company_years.company_id,
+        company_years.company_name,
         company_years.first_year + offsets.offset_number as fiscal_year,
         company_years.fiscal_year_start_month,
         company_years.fiscal_year_start_offset
@@ -80,6 +80,7 @@ pivoted as (
 joined as (
     select
         spine.company_id,
+        spine.company_name,
         spine.fiscal_year,
         spine.fiscal_year_start_month,
         spine.fiscal_year_start_offset,
@@ -141,7 +142,7 @@ final as (
         -- attributes
         {{ make_date_from_parts('derived.fiscal_year + derived.fiscal_year_start_offset', 'derived.fiscal_year_start_month', 1) }}
             as fiscal_year_start_date,
-        companies.company_name,
+        derived.company_name,
         derived.figure_ids is not null as has_stated_figures,
         derived.is_industry_cloud_revenue_derived,
 
@@ -174,8 +175,6 @@ final as (
         derived.revenue_yoy_growth_figure_id,
         derived.figure_ids
     from derived
-    inner join companies
-        on derived.company_id = companies.company_id
 )
 
 select * from final

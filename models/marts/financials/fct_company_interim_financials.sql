@@ -23,14 +23,11 @@ figures as (
     where {{ changed_entities_condition('entity_id') }}
 ),
 
-companies as (
-    select * from {{ ref('dim_companies') }}
-),
-
 interim_figures as (
     select *
     from figures
     where period_type in {{ mart_period_types('fct_company_interim_financials') }}
+        and entity_type in {{ company_entity_types() }}
         and metric_id in ('{{ (amount_metrics + ratio_metrics) | join("', '") }}')
 ),
 
@@ -38,6 +35,8 @@ pivoted as (
     select
         entity_id as company_id,
         period_label,
+        -- the figures carry their entity's canonical name (int_figures_resolved)
+        min(entity_name) as company_name,
         min(period_type) as period_type,
         min(fiscal_year) as fiscal_year,
         min(period_start_date) as period_start_date,
@@ -76,7 +75,7 @@ final as (
         with_prior.fiscal_year,
         with_prior.period_start_date,
         with_prior.period_end_date,
-        companies.company_name,
+        with_prior.company_name,
         with_prior.prior_period_label,
 
         -- measures: amounts in their currency of record, and in each reporting currency at the year's annual average rates
@@ -98,8 +97,6 @@ final as (
         {%- endfor %}
         with_prior.figure_ids
     from with_prior
-    inner join companies
-        on with_prior.company_id = companies.company_id
 )
 
 select * from final
