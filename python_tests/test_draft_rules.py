@@ -236,3 +236,28 @@ def test_a_number_with_no_period_takes_that_of_the_level_it_reached(drafted):
     written after the 2,41,560, with that number between it and the 2,314, so the change takes the
     period of the level it fell to (without the rule, the document's leading period, FY2025-Q3)."""
     assert row_of(drafted, DECCAN, 9, "2,314")["period_label_guess"] == "2024-12-31"
+
+
+def test_an_industry_with_an_amount_is_a_market_size(drafted):
+    """ "India's IT services industry will earn ₹24 lakh crore by 2026": "industry" signals the market
+    size (vocabulary_metric_words; without the row the amount got no metric). Not "market" alone, nor
+    "industry" for a ratio: "Corvane's share of the data centre switching market rose to 14.5%" is a
+    market share, not a market's growth."""
+    assert row_of(drafted, DECCAN, 14, "₹24 lakh crore")["metric_id"] == "market_size"
+
+
+def test_a_direction_word_stands_for_the_words_a_signed_change_adds_to_its_metrics_name(drafted):
+    """ "Deccan Infotech's third-quarter profit rises 9% as large deals nearly double": no signal word
+    of a ratio; "profit" is one of the four words of "Net profit growth year on year" (less than half),
+    but with "rises" before the number it is one of the two of "Net profit", the metric it varies, so
+    the guess is net profit growth (without the rule: no metric)."""
+    assert row_of(drafted, DECCAN, 2, "9%")["metric_id"] == "net_profit_yoy_growth"
+
+
+def test_a_number_per_share_takes_a_metric_whose_name_holds_share(drafted):
+    """ "Its net income was $138m, or $1.02 per share": "net income" is the nearest signal word, but a
+    number written "per share" takes a metric whose name holds "share" first, Earnings per share by
+    the words of its name (without the rule: net_income). "$17 per share" stays the IPO share price."""
+    assert row_of(drafted, CORVANE, 9, "$1.02 per share")["metric_id"] == "earnings_per_share"
+    assert row_of(drafted, FIRST_ARTICLE, 10, "$17 per share")["metric_id"] == "ipo_share_price"
+    assert row_of(drafted, MARLOWE, 6, "9.1 pence per share")["metric_id"] == "dividend_per_share"

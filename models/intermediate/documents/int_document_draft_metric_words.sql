@@ -5,7 +5,11 @@
       a multiple, of another unit kind, whose name begins with the metric's) also signals the variant:
       a signed change only after a direction word (needs_direction);
     - name: each word of a metric's name (less the filler words of vocabulary_context_words), with
-      the form that stands for it in a sentence (form_text) and the number of words of the name. -#}
+      the form that stands for it in a sentence (form_text) and the number of words of the name, and
+      the number to count after a direction word (direction_name_word_count): for a signed change
+      that is a variant of a metric, that of the metric's name, as the direction word stands for the
+      words the change adds ("profit rises 9%" names "Net profit growth year on year" as well as "net
+      profit rose" would), else its own. -#}
 
 with
 
@@ -129,6 +133,18 @@ metric_name_sizes as (
     group by metric_id
 ),
 
+-- the name size of the metric a signed change varies (its longest, when several names begin its own)
+base_name_sizes as (
+    select
+        change_variants.variant_metric_id as metric_id,
+        max(metric_name_sizes.name_word_count) as base_name_word_count
+    from change_variants
+    inner join metric_name_sizes
+        on change_variants.base_metric_id = metric_name_sizes.metric_id
+    where change_variants.is_signed_change
+    group by change_variants.variant_metric_id
+),
+
 -- what stands for a word of a name in a sentence: a word of four letters or more by its first four
 -- ("trains" for "training", "open" for "opened"), a shorter one ("ai", "gpu") whole, and a word that
 -- is a metric's whole name by that metric's signal words ("sales" for the "revenue" of "AI
@@ -161,7 +177,8 @@ final as (
         -- attributes
         needs_direction,
         cast(null as string) as form_text,
-        cast(null as integer) as name_word_count
+        cast(null as integer) as name_word_count,
+        cast(null as integer) as direction_name_word_count
     from metric_words
     union all
     select
@@ -170,10 +187,13 @@ final as (
         'name' as word_role,
         false as needs_direction,
         metric_name_word_forms.form_text,
-        metric_name_sizes.name_word_count
+        metric_name_sizes.name_word_count,
+        coalesce(base_name_sizes.base_name_word_count, metric_name_sizes.name_word_count) as direction_name_word_count
     from metric_name_word_forms
     inner join metric_name_sizes
         on metric_name_word_forms.metric_id = metric_name_sizes.metric_id
+    left join base_name_sizes
+        on metric_name_word_forms.metric_id = base_name_sizes.metric_id
 )
 
 select * from final

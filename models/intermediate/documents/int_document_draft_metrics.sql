@@ -1,21 +1,18 @@
 {#- The metric guess of each draft number (int_document_draft_sentences), for python -m pipeline
     draft (tag:draft), one row per number that has one:
     - the nearest signal word (int_document_draft_metric_words) whose metric's unit kind fits the
-      number (an amount, a ratio, a count), a word in the number's own clause before one outside it;
-      a word after the number counts only before the next comma; a signed change needs a direction
-      word before the number; with no signal word of the number's unit, the metric with the most
-      words of its name in the number's clause, then sentence (a metric all of whose name words are
-      in the clause before a signal word outside it); a longer name ending with the guess whose
-      other words are in the clause is more specific; "X% of ..." is no signed change; a number
-      after a direction word and "by" ("fell by 2,314") is the signed change whose name holds the
-      guess's words;
+      number (an amount, a ratio, a count), a word in the number's own clause first; a word after
+      the number counts only before the next comma; a signed change needs a direction word before
+      the number; a number written "per share" takes a metric whose name holds "share" first;
+    - with no signal word of its unit, the metric with the most words of its name in the number's
+      clause, then sentence; a longer name ending with the guess whose other words are in the clause
+      is more specific; "X% of ..." is no signed change; after a direction word and "by" ("fell by
+      2,314") the signed change whose name holds the guess's words;
     - a metric whose mart needs an item (a price cut) takes for subject the nearest alias of an
-      entity type its mart takes (item_alias, int_document_draft_subjects), the subject's alias
-      becoming its item;
+      entity type its mart takes (item_alias), the subject's alias becoming its item;
     - whether the metric takes the document's leading period (a mart of it lists period types, or
       its only mart is fct_figures).
-    A model of the draft's chain: one row per number, passing on the columns of
-    int_document_draft_subjects; int_document_draft_figures reads them from here. -#}
+    One row per number, passing on the columns of int_document_draft_subjects. -#}
 
 with
 
@@ -74,7 +71,8 @@ metric_name_words as (
 metric_name_sizes as (
     select distinct
         metric_id,
-        name_word_count
+        name_word_count,
+        direction_name_word_count
     from all_metric_words
     where word_role = 'name'
 ),
@@ -95,8 +93,9 @@ metric_takes_any as (
 ),
 
 -- the metrics of each number's unit kind (a ratio metric takes a multiple too): unit_rank 0 for its
--- own kind; fit_rank 0 when a mart of the metric takes the subject's entity type, 1 when a mart
--- takes any, else 2
+-- own kind; per_rank 1 when the number is "per" a word not in the name ("$1.02 per share");
+-- fit_rank 0 when a mart of the metric takes the subject's entity type, 1 any, else 2
+{%- set per_word = regex_group('lower(sentences.mention_as_written)', ' per +([a-z]+)$', 1) %}
 mention_metrics as (
     select
         sentences.source_id,
@@ -105,6 +104,9 @@ mention_metrics as (
         metrics.metric_id,
         metrics.metric_name,
         metrics.is_signed_change,
+        sentences.direction_word is not null as has_direction,
+        case when {{ per_word }} <> '' and {{ dbt.position("' ' || " ~ per_word ~ " || ' '",
+            "' ' || lower(metrics.metric_name) || ' '") }} = 0 then 1 else 0 end as per_rank,
         case when metrics.unit_kind = sentences.value_unit then 0 else 1 end as unit_rank,
         case
             when metric_fit.metric_id is not null then 0
@@ -124,9 +126,8 @@ mention_metrics as (
         on metrics.metric_id = metric_takes_any.metric_id
 ),
 
--- a metric word after the number counts only in the number's own clause: "revenue of 190 billion
--- yen ..., up from ¥162 billion in fiscal 2023, and an operating profit of ¥21 billion": the
--- operating profit, after a comma, is not the ¥162 billion's metric
+-- a metric word after the number counts only in the number's own clause: "..., up from ¥162 billion
+-- in fiscal 2023, and an operating profit of ¥21 billion": not the ¥162 billion's metric
 {%- set distance_before = draft_distance_before('sentences', 'metric_words.word') %}
 {%- set distance_after = draft_distance_after('sentences', 'metric_words.word') %}
 {%- set in_number = dbt.position('lower(metric_words.word)', 'lower(sentences.mention_as_written)') ~ ' > 0' %}
@@ -141,6 +142,7 @@ metric_candidates as (
         mention_metrics.metric_id,
         mention_metrics.is_signed_change,
         mention_metrics.unit_rank,
+        mention_metrics.per_rank,
         mention_metrics.fit_rank,
         least(
             case when {{ in_number }} then 0 end,
@@ -208,13 +210,16 @@ metric_name_hits as (
 
 
 -- how many words of each metric's name the sentence (and the number's clause) holds, for the
--- metrics of the number's unit, when it holds at least half of them or the clause two
+-- metrics of the number's unit, when it holds at least half of them or the clause two (after a
+-- direction word, of direction_name_word_count: "profit rises 9%" is net profit growth)
+{%- set name_size %}case when mention_metrics.has_direction then metric_name_sizes.direction_name_word_count
+            else metric_name_sizes.name_word_count end{% endset %}
 name_word_matches as (
     select
         mention_metrics.*,
         metric_name_hits.matched_word_count,
         metric_name_hits.clause_word_count,
-        metric_name_sizes.name_word_count,
+        {{ name_size }} as name_word_count,
         metric_name_hits.matched_words
     from mention_metrics
     inner join metric_name_hits
@@ -222,7 +227,7 @@ name_word_matches as (
             and mention_metrics.metric_id = metric_name_hits.metric_id
     inner join metric_name_sizes
         on mention_metrics.metric_id = metric_name_sizes.metric_id
-    where 2 * metric_name_hits.matched_word_count >= metric_name_sizes.name_word_count
+    where 2 * metric_name_hits.matched_word_count >= {{ name_size }}
         or metric_name_hits.clause_word_count >= 2
 ),
 
@@ -241,8 +246,7 @@ share_statements as (
 -- the guess: the nearest signal word of a metric of the number's own unit kind (a ratio metric
 -- takes a multiple only when no metric of the multiple's kind is signalled); with no signal word
 -- of its kind, the metric of its kind with the most words of its name in the number's clause, then
--- in its sentence ("About one in five of its customers now trains AI models" is the share of
--- customers training AI models)
+-- in its sentence
 ranked_metric_candidates as (
     select
         source_id,
@@ -252,6 +256,7 @@ ranked_metric_candidates as (
         metric_id,
         is_signed_change,
         unit_rank,
+        per_rank,
         fit_rank,
         0 as basis_rank,
         case when is_in_clause then 0 else 1 end as clause_rank,
@@ -272,9 +277,10 @@ ranked_metric_candidates as (
         metric_id,
         is_signed_change,
         unit_rank,
+        per_rank,
         fit_rank,
         1 as basis_rank,
-        case when clause_word_count = name_word_count then 0 else 1 end as clause_rank,
+        case when clause_word_count >= name_word_count then 0 else 1 end as clause_rank,
         0 as distance,
         0 as word_length,
         clause_word_count,
@@ -296,16 +302,14 @@ unshared_metric_candidates as (
 first_metric_guess as (
     {{ draft_first_per_mention(
         'unshared_metric_candidates',
-        'unit_rank, clause_rank, basis_rank, case when fit_rank = 2 then 1 else 0 end, distance, '
+        'unit_rank, per_rank, clause_rank, basis_rank, case when fit_rank = 2 then 1 else 0 end, distance, '
         ~ 'clause_word_count desc, matched_word_count desc, matched_share desc, word_length desc, fit_rank, metric_id')
         | indent(4) }}
 ),
 
 -- a metric of the same unit kind whose name ends with the name of the guess, and every other word of
 -- whose name the number's clause holds, is the more specific guess: "Its GPU rental business brought
--- in ¥12.9 billion" is GPU rental revenue, not revenue ("the maker of hearing aids and cochlear
--- implants, said ... that sales ... rose 14% to CHF 2.87 billion" is revenue: the other words are
--- in another clause)
+-- in ¥12.9 billion" is GPU rental revenue, not revenue
 specific_candidates as (
     select
         first_metric_guess.source_id,
@@ -364,9 +368,8 @@ named_metric_guess as (
 ),
 
 -- a number written after "by" with a direction word before it in its clause ("Headcount fell by
--- 2,314", "cut its headcount by nearly 1,100") is a change: a signed-change metric of the guess's unit
--- kind whose name holds every word of the guess's name ("Change in employees" for "Employees") is
--- the guess, the one with the fewest other words first
+-- 2,314") is a change: a signed-change metric of the guess's unit kind whose name holds every word
+-- of the guess's name ("Change in employees" for "Employees"), the fewest other words first
 change_by_statements as (
     select
         sentences.source_id,
@@ -428,9 +431,8 @@ metric_guess as (
         on {{ draft_same_mention('named_metric_guess', 'change_by_guess') }}
 ),
 
--- a metric whose mart needs an item (a price cut: whose prices, of what) takes for subject the
--- nearest alias of an entity type its mart takes (int_document_draft_subjects.item_alias), and the
--- alias guessed first as its item
+-- a metric whose mart needs an item (a price cut) takes for subject the nearest alias of an entity
+-- type its mart takes (int_document_draft_subjects.item_alias), the alias guessed first its item
 metric_needs_item as (
     select distinct metric_id
     from metric_fit
