@@ -1,18 +1,11 @@
-{#- Claims joined to their entity (through the aliases, or for a pronoun the source's lead entity,
-    as figures are: alias_matches), their period, the figure that states
-    their value and what their kind compares (the curated_claim_kinds seed). A claim that does not
-    resolve, or lacks what its kind needs (a stated figure, a threshold, a reference metric), aborts
-    the build naming it. -#}
+{#- Claims (int_claims_subjects: their entity, source date and threshold currency) joined to their
+    period, the figure that states their value and what their kind compares (the
+    curated_claim_kinds seed). A claim that does not resolve, or lacks what its kind needs (a stated
+    figure, a threshold, a reference metric), aborts the build naming it. -#}
 with
 
 claims as (
-    select * from {{ ref('stg_articles__claims') }}
-),
-
--- the registered articles, with the entity their pronouns name (as figures read them)
-sources as (
-    select * from {{ ref('int_sources') }}
-    where is_curated
+    select * from {{ ref('int_claims_subjects') }}
 ),
 
 kinds as (
@@ -35,23 +28,10 @@ figures as (
     where rejection_reason is null
 ),
 
-subject_matches as (
-    {{ subject_matches('claims', 'claim_id', 'subject_as_written') | indent(4) }}
-),
-
 joined as (
     select
         claims.*,
-        {{ resolved_subject_entity('subject_matches.alias_match_count', 'subject_matches.alias_entity_id',
-                                   'claims.subject_as_written', 'sources.lead_entity_id') }} as entity_id,
-        {{ subject_resolution('subject_matches.alias_match_count', 'claims.subject_as_written', 'sources.lead_entity_id') }}
-            as subject_resolution,
-        coalesce(subject_matches.alias_match_count, 0) as alias_match_count,
-        sources.published_date,
         lower(trim(claims.period_as_written)) as period_text,
-        -- the threshold's currency, read as a figure's ('' when it names none)
-        {{ currency_of_value('claims.threshold_currency_before', 'claims.threshold_currency_after', 'sources.local_currency') }}
-            as threshold_currency,
         figures.figure_id as matched_figure_id,
         figures.value as stated_figure_value,
         figures.qualifier as stated_qualifier,
@@ -60,7 +40,6 @@ joined as (
         figures.unit as stated_unit,
         figures.value_as_written as stated_value_as_written,
         figures.source_id as stated_figure_source_id,
-        figure_sources.source_id as matched_figures_source_id,
         kinds.claim_kind as matched_claim_kind,
         kinds.compared_with,
         kinds.operation,
@@ -72,12 +51,6 @@ joined as (
         kinds.implied_measure as implied_measure_template,
         kinds.explanation as explanation_template
     from claims
-    left join subject_matches
-        on claims.claim_id = subject_matches.match_key
-    left join sources
-        on claims.source_id = sources.source_id
-    left join sources as figure_sources
-        on claims.figures_source_id = figure_sources.source_id
     left join figures
         on claims.stated_figure_id = figures.figure_id
     left join kinds
@@ -92,7 +65,7 @@ checked as (
         case
             when published_date is null
                 then 'source_id ' || chr(39) || source_id || chr(39) || ' is not in seeds/articles/article_sources.csv'
-            when matched_figures_source_id is null
+            when not is_figures_source_registered
                 then 'figures_source_id ' || chr(39) || figures_source_id || chr(39)
                     || ' is not in seeds/articles/article_sources.csv'
             when matched_claim_kind is null

@@ -66,20 +66,8 @@ gone_file_sources as (
     where current_files.landed_file is null
 ),
 
-current_sources as (
-    select source_id, title, published_date, language, section, text_path
-    from {{ ref('stg_landing__sources') }}
-),
-
-previous_sources as (
-    select source_id, title, published_date, language, section, text_path
-    from {{ loaded_sources }}
-),
-
 changed_registry_sources as (
-    select source_id from (select * from current_sources except select * from previous_sources) as added
-    union
-    select source_id from (select * from previous_sources except select * from current_sources) as removed
+    {{ changed_landed_sources(loaded_sources) | indent(4) }}
 ),
 
 final as (

@@ -25,50 +25,18 @@ final as (
     where false
 )
 {% else %}
-current_aliases as (
-    select alias_key, entity_id from {{ ref('stg_landing__entity_aliases') }}
-),
-
-previous_aliases as (
-    select alias_key, entity_id from {{ previous_aliases }}
-),
-
 touched_aliases as (
-    select alias_key from (select * from current_aliases except select * from previous_aliases) as added
-    union
-    select alias_key from (select * from previous_aliases except select * from current_aliases) as removed
-),
-
-current_entities as (
-    select entity_id, entity_name, entity_type, parent_entity_id, description
-    from {{ ref('stg_landing__entities') }}
-),
-
-previous_entities as (
-    select entity_id, entity_name, entity_type, parent_entity_id, description
-    from {{ previous_entities }}
+    {{ changed_keys('alias_key', ['alias_key', 'entity_id'],
+                    ref('stg_landing__entity_aliases'), previous_aliases) | indent(4) }}
 ),
 
 touched_entities as (
-    select entity_id from (select * from current_entities except select * from previous_entities) as added
-    union
-    select entity_id from (select * from previous_entities except select * from current_entities) as removed
-),
-
-current_sources as (
-    select source_id, title, published_date, language, section, text_path
-    from {{ ref('stg_landing__sources') }}
-),
-
-previous_sources as (
-    select source_id, title, published_date, language, section, text_path
-    from {{ previous_sources }}
+    {{ changed_keys('entity_id', ['entity_id', 'entity_name', 'entity_type', 'parent_entity_id', 'description'],
+                    ref('stg_landing__entities'), previous_entities) | indent(4) }}
 ),
 
 touched_sources as (
-    select source_id from (select * from current_sources except select * from previous_sources) as added
-    union
-    select source_id from (select * from previous_sources except select * from current_sources) as removed
+    {{ changed_landed_sources(previous_sources) | indent(4) }}
 ),
 
 earlier_files as (
