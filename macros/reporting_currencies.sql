@@ -57,3 +57,15 @@
     {{ return(per_reporting_currency_condition('(' ~ measure ~ '_{c} is null) = (' ~ measure ~ '_' ~ first ~ ' is null)')
         ~ ' or ' ~ per_reporting_currency_condition('fx_{c}_per_' ~ base ~ ' is null', ' or ', skip_base=true)) }}
 {%- endmacro %}
+
+{#- `value`, an amount in `from_code`, in `to_code`, at the rates given (units of each per one of the
+    FX base currency; the base needs none): the value itself when both codes are the same (a count
+    against a count too), NULL when a rate it needs is missing. Arguments are SQL expressions. -#}
+{% macro amount_in_currency(value, from_code, to_code, from_units_per_base, to_units_per_base) -%}
+    case
+        when {{ from_code }} = {{ to_code }} then {{ value }}
+        else {{ value }}
+            / case when {{ from_code }} = '{{ fx_base_currency() }}' then 1 else {{ from_units_per_base }} end
+            * case when {{ to_code }} = '{{ fx_base_currency() }}' then 1 else {{ to_units_per_base }} end
+    end
+{%- endmacro %}

@@ -196,15 +196,27 @@ set_members as (
         and claims.period_label <> figures.period_label
     where claims.compared_with = 'other_periods'
     union all
+    -- peers' amounts in the claim's own currency, at the rates of the claim's year (NULL when one is missing)
     select
         claims.claim_id,
-        annual.value as member_value
+        {{ amount_in_currency(
+            'annual.value', 'annual.unit', 'coalesce(operands.current_unit, annual.unit)',
+            'peer_rates.units_per_usd', 'claim_rates.units_per_usd'
+        ) }} as member_value
     from claims
     inner join annual
         on claims.figures_source_id = annual.source_id
         and claims.metric_id = annual.metric_id
         and claims.fiscal_year = annual.fiscal_year
         and claims.entity_id <> annual.entity_id
+    left join operands
+        on claims.claim_id = operands.claim_id
+    left join rates as peer_rates
+        on annual.unit = peer_rates.currency_code
+        and claims.fiscal_year = peer_rates.rate_year
+    left join rates as claim_rates
+        on operands.current_unit = claim_rates.currency_code
+        and claims.fiscal_year = claim_rates.rate_year
     where claims.compared_with = 'peers'
     union all
     select
@@ -219,7 +231,9 @@ set_summary as (
     select
         claim_id,
         max(member_value) as max_value,
-        min(member_value) as min_value
+        min(member_value) as min_value,
+        -- a member with no value (a peer's amount with no rate to convert it): the set is not known
+        count(*) - count(member_value) as unknown_member_count
     from set_members
     group by claim_id
 ),
@@ -239,21 +253,19 @@ computed as (
             when 'ratio' then operands.current_value / nullif(operands.compared_value, 0)
             when 'difference' then operands.current_value - operands.compared_value
             when 'value' then operands.current_value
-            when 'max' then set_summary.max_value
-            when 'min' then set_summary.min_value
+            when 'max' then case when set_summary.unknown_member_count = 0 then set_summary.max_value end
+            when 'min' then case when set_summary.unknown_member_count = 0 then set_summary.min_value end
         end * claims.result_scale as computed_value,
         case claims.stated_value_from
             when 'stated_figure' then claims.stated_figure_value
             -- a threshold in another currency than the figures', converted as figures are: at the
             -- annual average rates of the claim's year, through the rates' base currency
-            when 'threshold' then case
-                when claims.threshold_currency in ('', coalesce(operands.current_unit, operands.compared_unit))
-                    then claims.threshold_value
-                else claims.threshold_value
-                    / case when claims.threshold_currency = '{{ fx_base_currency() }}' then 1 else threshold_rates.units_per_usd end
-                    * case when coalesce(operands.current_unit, operands.compared_unit) = '{{ fx_base_currency() }}' then 1
-                        else value_rates.units_per_usd end
-            end
+            when 'threshold' then {{ amount_in_currency(
+                'claims.threshold_value',
+                "coalesce(nullif(claims.threshold_currency, ''), operands.current_unit, operands.compared_unit, '')",
+                "coalesce(operands.current_unit, operands.compared_unit, '')",
+                'threshold_rates.units_per_usd', 'value_rates.units_per_usd'
+            ) }}
             when 'claim_value' then operands.current_value
         end as stated_value
     from claims
