@@ -4,9 +4,16 @@
     column in failing_column and the parent in parent. A NULL passes, as with dbt's relationships
     test. -#}
 {% test relationships_parents(model, parents) %}
+    {#- only the columns checked: the rows are read once per column, so DuckDB keeps them in memory -#}
+    {%- set child_columns = [] -%}
+    {%- for parent in parents -%}
+        {%- for column in parent.columns if column not in child_columns -%}
+            {%- do child_columns.append(column) -%}
+        {%- endfor -%}
+    {%- endfor %}
     with
     child_rows as (
-        select * from {{ model }}
+        select {{ child_columns | join(', ') }} from {{ model }}
     ),
     {%- for parent in parents %}
 

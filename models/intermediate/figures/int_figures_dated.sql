@@ -114,6 +114,7 @@ compared_candidates as (
 compared_figures as (
     select
         relative_periods.figure_id,
+        relative_periods.source_id,
         coalesce(
             period_references.period_reference_figure_id,
             case when compared_candidates.candidate_count = 1 then compared_candidates.candidate_figure_id end
@@ -126,11 +127,33 @@ compared_figures as (
         on relative_periods.figure_id = compared_candidates.figure_id
 ),
 
+-- the compared figure's period, for the relative periods only: joining these few rows to every figure
+-- keeps the hash table small (joining every figure to itself would hash a million wide rows)
+compared_periods as (
+    select
+        compared_figures.figure_id,
+        compared_figures.compared_figure_id,
+        compared_figures.compared_candidate_count,
+        compared.period_kind,
+        compared.own_period_year,
+        compared.own_period_first_year,
+        compared.period_part_number,
+        compared.period_part_months,
+        compared.period_month_number,
+        compared.period_day_number,
+        compared.period_form,
+        compared.is_fiscal_year_written
+    from compared_figures
+    left join own_years as compared
+        on compared_figures.compared_figure_id = compared.figure_id
+        and compared_figures.source_id = compared.source_id
+),
+
 resolved_periods as (
     select
         own_years.*,
-        compared_figures.compared_figure_id,
-        compared_figures.compared_candidate_count,
+        compared.compared_figure_id,
+        compared.compared_candidate_count,
         case
             when own_years.period_kind = 'figure_relative' then compared.period_kind
             when own_years.period_kind = 'same_part' and own_years.period_part_months is null then compared.period_kind
@@ -181,11 +204,8 @@ resolved_periods as (
             else own_years.is_fiscal_year_written
         end as resolved_is_fiscal_year_written
     from own_years
-    left join compared_figures
-        on own_years.figure_id = compared_figures.figure_id
-    left join own_years as compared
-        on compared_figures.compared_figure_id = compared.figure_id
-        and own_years.source_id = compared.source_id
+    left join compared_periods as compared
+        on own_years.figure_id = compared.figure_id
 ),
 
 -- a fiscal year of an entity whose year does not end in December (seeds/curated/curated_fiscal_years.csv)
@@ -211,8 +231,11 @@ periods as (
 forecasts as (
     select
         *,
-        coalesce(period_end_date > published_date, false)
-            or {{ says_forecast('quote', 'value_as_written') }} as is_forecast
+        -- the forecast words' patterns only where the period does not already end after publication
+        case
+            when coalesce(period_end_date > published_date, false) then true
+            else {{ says_forecast('quote', 'value_as_written') }}
+        end as is_forecast
     from periods
 ),
 

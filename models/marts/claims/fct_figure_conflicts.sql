@@ -224,11 +224,13 @@ final as (
         pairs.first_quote,
         pairs.second_quote
     from pairs
+    -- a preferred figure only for pairs of one metric: both metrics equal to the preferred figure's
+    -- (a condition on the pair's two columns alone would stop DuckDB from using a hash join)
     left join preferred
         on pairs.entity_id = preferred.entity_id
         and pairs.first_metric_id = preferred.metric_id
+        and pairs.second_metric_id = preferred.metric_id
         and pairs.period_label = preferred.period_label
-        and pairs.first_metric_id = pairs.second_metric_id
 )
 
 select * from final
