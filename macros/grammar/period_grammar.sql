@@ -14,11 +14,7 @@
                             of a fiscal year: the third quarter of fiscal 2025, Q3 FY2025, Q3 FY25,
                             fiscal Q3 2025, FY25 Q3, the third fiscal quarter of 2025, fiscal third
                             quarter 2025 (counted from the first month of the entity's fiscal year)
-        year_to_date        first three quarters of 2024, first nine months of 2024, the nine months
-                            ended September 30, 2025 (N months ending in month N)
-        months_ended        the three months ended September 30, 2025 (a quarter), the six months to
-                            June 30 2025 (a half), the nine months ended September 30 (the first nine
-                            months); another number of months for its last month names no period
+        year_to_date        first three quarters of 2024, first nine months of 2024
         month               March 2025, March this year
         date                April 12, 2024; 19 March 2025; 2025-03-19
         year_end            end of 2023
@@ -80,9 +76,6 @@
         {'form': 'year_to', 'kind': 'fiscal_year',
          'pattern': '^' ~ alt['year_to_noun'] ~ ' +' ~ alt['year_to_connector'] ~ ' +' ~ month ~ '(?: +' ~ day ~ ')?,? +([0-9]{4})$',
          'month': 1, 'year': 3},
-        {'form': 'months_ended', 'kind': 'months_ended',
-         'pattern': '^(' ~ cardinal ~ '|[0-9]+) +months +' ~ alt['year_to_connector'] ~ ' +' ~ month ~ '(?: +' ~ day ~ ')?,? +([0-9]{4})$',
-         'month_count': 1, 'month': 2, 'day': 3, 'year': 4},
         {'form': 'year_end', 'kind': 'year_end',
          'pattern': '^' ~ alt['year_end_prefix'] ~ ' +' ~ year ~ '$', 'year': 1},
         {'form': 'month_end', 'kind': 'month_end',
@@ -202,40 +195,21 @@
             {{ lookup_case(period_role(grammar, 'same_noun', core, form), period_word_pairs(grammar, 'part_of_year')) }}
         )
     {%- endset -%}
-    {#- "the three months ended September 30, 2025": a quarter, a half or the first months of the year
-        its months end in, by their number; another number of months names no period -#}
-    {%- set month_count = 'cast(nullif(' ~ digits_or_word(period_role(grammar, 'month_count', core, form), {'words': vocabulary_rows('vocabulary_value_words')}) ~ ", '') as integer)" -%}
-    {%- set end_month = lookup_case(period_role(grammar, 'month', core, form), period_word_pairs(grammar, 'month')) -%}
-    {%- set months_ended_months -%}
-        case
-            when {{ month_count }} in (3, 6) and {{ end_month }} % {{ month_count }} = 0 then {{ month_count }}
-            when {{ month_count }} = {{ end_month }} then 1
-        end
-    {%- endset -%}
     case
         {%- for item in grammar['forms'] %}
-        {%- if item['kind'] == 'months_ended' %}
-        when period_form = '{{ item['form'] }}' then case
-            when {{ month_count }} in (3, 6) and {{ end_month }} % {{ month_count }} = 0 then 'part'
-            when {{ month_count }} = {{ end_month }} then 'year_to_date'
-        end
-        {%- else %}
         when period_form = '{{ item['form'] }}' then '{{ item['kind'] }}'
-        {%- endif %}
         {%- endfor %}
         when period_form = 'unstated' then 'unstated'
     end as period_kind,
     {{ period_role(grammar, 'year', core, form) }} as period_year_text,
     {{ period_role(grammar, 'first_year', core, form) }} as period_first_year_text,
     cast(coalesce(
-        case when period_form = 'months_ended' then {{ end_month }} / ({{ months_ended_months }}) end,
         {{ lookup_case(period_role(grammar, 'ordinal', core, form), period_word_pairs(grammar, 'ordinal')) }},
         cast(nullif({{ period_role(grammar, 'part_digit', core, form) }}, '') as integer),
         {#- the number words alone (vocabulary_value_words): a period needs no currency form -#}
         cast(nullif({{ digits_or_word(period_role(grammar, 'count', core, form), {'words': vocabulary_rows('vocabulary_value_words')}) }}, '') as integer)
     ) as integer) as period_part_number,
     cast(coalesce(
-        case when period_form = 'months_ended' then {{ months_ended_months }} end,
         {{ part_months }},
         {{ lookup_case(period_role(grammar, 'parts_noun', core, form), period_word_pairs(grammar, 'parts_of_year')) }}
     ) as integer) as period_part_months,
@@ -495,8 +469,8 @@ period_fiscal_years as (
     take the rest of the text. -#}
 {% macro period_mention_pattern() -%}
     {%- set grammar = period_grammar() -%}
-    {%- set order = ['year_to', 'months_ended', 'date_month_first', 'date_day_first', 'date_iso', 'year_to_date', 'part_ordinal',
-                     'part_letter_first_apostrophe_year', 'part_letter_first', 'part_digit_first', 'part_year_first', 'same_part', 'span',
+    {%- set order = ['year_to', 'date_month_first', 'date_day_first', 'date_iso', 'year_to_date', 'part_ordinal',
+                     'part_letter_first', 'part_digit_first', 'part_year_first', 'same_part', 'span',
                      'span_between', 'month_end', 'year_end', 'month', 'fiscal_year', 'figure_relative',
                      'as_of_publication', 'before_publication'] -%}
     {%- set alternatives = [] -%}
