@@ -51,7 +51,11 @@ def fanouts(nodes: dict) -> dict[str, list[str]]:
             children[parent].add(unique_id)
     leaves = {unique_id for unique_id in models if not children.get(unique_id)}
     found = {parent: sorted(kids & leaves) for parent, kids in children.items()}
-    return {parent.split(".")[-1]: [kid.split(".")[-1] for kid in kids] for parent, kids in found.items() if len(kids) >= FANOUT}
+    return {
+        parent.split(".")[-1]: [kid.split(".")[-1] for kid in kids]
+        for parent, kids in found.items()
+        if len(kids) >= FANOUT
+    }
 
 
 def test_no_node_fans_out_to_leaf_models(warehouse_path):
