@@ -9,6 +9,7 @@
 {%- set grammar = value_grammar() -%}
 {%- set range_pattern = figure_range_pattern(grammar) -%}
 {%- set connectors = range_connectors(grammar) -%}
+{%- set signs = range_sign_connectors(grammar) -%}
 with
 
 figures as (
@@ -19,12 +20,13 @@ texts as (
     select
         *,
         lower(trim(value_as_written)) as value_text,
-        -- the range pattern needs a connector between spaces: most values skip it (a cheap test before a regex)
-        {%- set has_connector %}({% for connector in connectors %}lower(value_as_written) like {{ sql_text('% ' ~ connector ~ ' %') }}{{ ' or ' if not loop.last }}{% endfor %}{{ 'false' if not connectors }}){% endset %}
+        -- the range pattern needs a connector between spaces, or a sign ("-"): most values skip it
+        -- (a cheap test before a regex)
+        {%- set has_connector %}({% for connector in connectors %}lower(value_as_written) like {{ sql_text(('%' if connector in signs else '% ') ~ connector ~ (' %' if connector not in signs else '%')) }}{{ ' or ' if not loop.last }}{% endfor %}{{ 'false' if not connectors }}){% endset %}
         case when {{ has_connector }}
-            then {{ regex_group("lower(trim(value_as_written))", range_pattern, 1) }} else '' end as range_first_text,
+            then {{ range_end("lower(trim(value_as_written))", 1, range_pattern) }} else '' end as range_first_text,
         case when {{ has_connector }}
-            then {{ regex_group("lower(trim(value_as_written))", range_pattern, 2) }} else '' end as range_second_text,
+            then {{ range_end("lower(trim(value_as_written))", 2, range_pattern) }} else '' end as range_second_text,
         coalesce(lower(trim(range_position)), '') as range_position_text
     from figures
 ),

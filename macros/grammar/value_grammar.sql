@@ -61,23 +61,64 @@
     "200 million to 300 million yuan"), or opened by a range opener and joined by the connector
     the opener names ("between 4.5% and 5%": `range_opener` rows of vocabulary_value_words, the
     connector in `meaning`). The first end must hold a number (digits or a number word), so "up to
-    50%" is not a range. Capture groups: 1 the first end, 2 the second. -#}
+    50%" is not a range. A connector that is a sign, not a word (a dash: "8-10%", "$5bn-$5.3bn",
+    "5.0–5.3 billion"), may stand without spaces; its first end must hold digits, so a negative
+    number ("-2.1") or a hyphenated number word is no range. The first end is
+    regex_group(..., 1) || regex_group(..., 3) and the second regex_group(..., 2) || regex_group(..., 4)
+    (macro range_end): one pair is empty, the other holds the ends. -#}
 {% macro figure_range_pattern(grammar=none) -%}
     {%- set grammar = grammar or value_grammar() -%}
     {%- set connector = regex_alternation(range_connectors(grammar)) -%}
+    {%- set signs = range_sign_connectors(grammar) -%}
     {%- set opener = regex_alternation(vocabulary_words(grammar['words'], 'range_opener')) -%}
     {%- set number_word = regex_alternation(vocabulary_words(grammar['words'], 'number')) -%}
-    {{ return('^(?:' ~ opener ~ ' +)?((?:[^0-9]*[0-9][^ ]*|(?:[a-z]+ +)?' ~ number_word ~ ')(?: +[a-z]+)?) +' ~ connector ~ ' +(.+)$') }}
+    {%- set worded = '^(?:' ~ opener ~ ' +)?((?:[^0-9]*[0-9][^ ]*|(?:[a-z]+ +)?' ~ number_word ~ ')(?: +[a-z]+)?) +' ~ connector ~ ' +(.+)$' -%}
+    {%- set signed = '^([^0-9 ]*[0-9][^ ]*?) *' ~ regex_alternation(signs) ~ ' *([^ ].*)$' if signs else '^()()$' -%}
+    {{ return(worded ~ '|' ~ signed) }}
 {%- endmacro %}
 
-{#- Every word that joins the two ends of a range: the range connectors ("to") and the connectors
-    range openers name ("and" of "between ... and ..."). -#}
+{#- One end of a range (1: the first, 2: the second) of the text `text_expr`, by figure_range_pattern;
+    '' when the text states no range. -#}
+{% macro range_end(text_expr, end, range_pattern) -%}
+    ({{ regex_group(text_expr, range_pattern, end) }} || {{ regex_group(text_expr, range_pattern, end + 2) }})
+{%- endmacro %}
+
+{#- Every word that joins the two ends of a range: the range connectors ("to", "-") and the
+    connectors range openers name ("and" of "between ... and ..."). -#}
 {% macro range_connectors(grammar) -%}
     {%- set words = vocabulary_words(grammar['words'], 'range_connector') -%}
     {%- for row in grammar['words'] if row['word_class'] == 'range_opener' and row['meaning'] not in words -%}
         {%- do words.append(row['meaning']) -%}
     {%- endfor -%}
     {{ return(words) }}
+{%- endmacro %}
+
+{#- The range connectors that are signs, not words (no letter in them: a dash), which may stand
+    without spaces between the two ends. -#}
+{% macro range_sign_connectors(grammar) -%}
+    {%- set signs = [] -%}
+    {%- for word in vocabulary_words(grammar['words'], 'range_connector') if word | lower == word | upper -%}
+        {%- do signs.append(word) -%}
+    {%- endfor -%}
+    {{ return(signs) }}
+{%- endmacro %}
+
+{#- The gap between two values found in a text that makes them one range: a connector between
+    spaces (" to ", " and " of "between ... and ..."), or a sign connector with or without spaces
+    ("-" of "8-10%"). -#}
+{% macro range_gap_pattern(grammar, connectors) -%}
+    {%- set signs = range_sign_connectors(grammar) -%}
+    {%- set worded = ' +' ~ regex_alternation(connectors) ~ ' +' -%}
+    {{ return('^(?:' ~ worded ~ ('| *' ~ regex_alternation(signs) ~ ' *' if signs else '') ~ ')$') }}
+{%- endmacro %}
+
+{#- The second end of a range found in a text ("50%" of "15% to 50%", "$5.3bn" of "$5bn-$5.3bn"):
+    capture group 1. -#}
+{% macro range_second_end_pattern(grammar) -%}
+    {%- set signs = range_sign_connectors(grammar) -%}
+    {%- set worded = '.* ' ~ regex_alternation(range_connectors(grammar)) ~ ' ' -%}
+    {%- set signed = '|[^ ]*?[0-9][^ ]*? *' ~ regex_alternation(signs) ~ ' *' if signs else '' -%}
+    {{ return('^(?:' ~ worded ~ signed ~ ')(.*)$') }}
 {%- endmacro %}
 
 {#- The pattern alone, for callers that extract one group at a time. -#}

@@ -1,7 +1,7 @@
 {#- Every number a document writes, found by the value grammar of the figures (value_grammar's
     mention_pattern: the same words, qualifiers, currencies, scale and unit words, number words)
     in each paragraph of every source that has text: the longest span the grammar accepts at each
-    place, two values joined by a range connector ("15% to 50%") as one range. A number inside a
+    place, two values joined by a range connector ("15% to 50%", "8-10%") as one range. A number inside a
     period the period grammar reads ("April 12, 2024", "the first half of 2023", "2023") is part of
     that period: its kind is 'period'. With each, what the grammar reads of it for the draft (its
     unit kind, its value as written with a range's opener), its paragraph's text and its source's
@@ -112,7 +112,7 @@ joined as (
             (
                 {{ regex_matches(
                     'substring(source_text, match_end, next_start - match_end)',
-                    '^ +' ~ regex_alternation(connectors) ~ ' +$') }}
+                    range_gap_pattern(grammar, connectors)) }}
                 {%- for opener in grammar['words'] if opener['word_class'] == 'range_opener' %}
                 -- "between 4.5% and 5%": the connector of a range opener written right before the first end
                 or (
@@ -248,7 +248,7 @@ written_parts as (
     select
         *,
         {{ regex_groups(
-            "lower(case when mention_kind = 'range' then " ~ regex_group('lower(mention_as_written)', '^.* (?:' ~ regex_alternation(range_connectors(grammar)) ~ ') (.*)$', 1) ~ " else mention_as_written end)",
+            "lower(case when mention_kind = 'range' then " ~ regex_group('lower(mention_as_written)', range_second_end_pattern(grammar), 1) ~ " else mention_as_written end)",
             grammar['pattern'], groups) }} as parts
     from written
 ),
