@@ -1,7 +1,8 @@
-"""A range joined by a dash ("$5bn-$5.3bn", "8–10%", "12 - 15%"): an article that writes its ranges
-so is added with one figure row per end, like "15% to 50%", and builds: the ends parse (the first
-takes the unit, scale and currency of the last), and the coverage test finds each range as one
-number of the text. The fixture is python_tests/fixtures/ridgeway_robotics_2025_11_05."""
+"""A range joined by a dash ("$5bn-$5.3bn", "8–10%", "12 - 15%") and a multiple written "40x": an
+article that writes them so is added with one figure row per value (per end of a range, like "15% to
+50%") and builds: the ends parse (the first takes the unit, scale and currency of the last), a
+multiple is a value of unit multiple, and the coverage test finds each range as one number of the
+text. The fixture is python_tests/fixtures/ridgeway_robotics_2025_11_05."""
 
 from __future__ import annotations
 
@@ -21,6 +22,8 @@ EXPECTED = {
     "ridgeway_revenue_2024": (4.6e9, "USD", "USD", "FY2024", "exact", False),
     "ridgeway_orders_growth_2024_low": (0.12, "ratio", "", "FY2024", "range_low", False),
     "ridgeway_orders_growth_2024_high": (0.15, "ratio", "", "FY2024", "range_high", False),
+    "ridgeway_pe_2024": (40.0, "multiple", "", "FY2024", "exact", False),
+    "ridgeway_pe_2023": (25.0, "multiple", "", "FY2023", "exact", False),
 }
 
 
