@@ -191,11 +191,9 @@ set_members as (
     left join operands
         on claims.claim_id = operands.claim_id
     left join rates as peer_rates
-        on annual.unit = peer_rates.currency_code
-        and claims.fiscal_year = peer_rates.rate_year
+        on {{ claim_year_rate_matches('peer_rates', 'annual.unit') }}
     left join rates as claim_rates
-        on operands.current_unit = claim_rates.currency_code
-        and claims.fiscal_year = claim_rates.rate_year
+        on {{ claim_year_rate_matches('claim_rates', 'operands.current_unit') }}
     where claims.compared_with = 'peers'
     union all
     select
@@ -253,11 +251,9 @@ computed as (
     left join set_summary
         on claims.claim_id = set_summary.claim_id
     left join rates as threshold_rates
-        on claims.threshold_currency = threshold_rates.currency_code
-        and claims.fiscal_year = threshold_rates.rate_year
+        on {{ claim_year_rate_matches('threshold_rates', 'claims.threshold_currency') }}
     left join rates as value_rates
-        on coalesce(operands.current_unit, operands.compared_unit) = value_rates.currency_code
-        and claims.fiscal_year = value_rates.rate_year
+        on {{ claim_year_rate_matches('value_rates', 'coalesce(operands.current_unit, operands.compared_unit)') }}
 ),
 
 -- what the stated value implies of the value or the compared value (the operation inverted)
