@@ -129,6 +129,15 @@ def unknown_unit_kind(project: Path, documents: Path) -> None:
         handle.write("take_rate_change,Take rate change,points,financials,true,,,Change in the take rate.,\n")
 
 
+def company_mart_types_disagree(project: Path, documents: Path) -> None:
+    """The catalogue drops a company type from one company mart, which its SQL still takes."""
+    replace_in_file(
+        project / "seeds/curated/curated_marts.csv",
+        "fct_cdn_nodes,cloud_provider;company;investor;publisher,",
+        "fct_cdn_nodes,cloud_provider;company;investor,",
+    )
+
+
 def extra_field(project: Path, documents: Path) -> None:
     replace_in_file(
         project / FIGURES, 'struggles to break through with AI"\n', 'struggles to break through with AI",surplus\n'
@@ -236,6 +245,11 @@ CASES: list[tuple[str, Callable, list[str]]] = [
         "two_values_for_one_figure",
         wrong_period,
         ["no_two_values_for_one_figure", "ksc_revenue_2022", "extra_figure"],
+    ),
+    (
+        "company_mart_types_disagree",
+        company_mart_types_disagree,
+        ["assert_company_marts_take_the_company_types", "fct_cdn_nodes", "publisher"],
     ),
 ]
 

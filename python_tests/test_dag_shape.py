@@ -1,7 +1,8 @@
 """The DAG's shape, as dbt-project-evaluator judges it (issue 14), read from the manifest of the test build:
-no model reads seven or more nodes (its too_many_joins threshold), and every model has a key test
-(primary_key, unique_combination_of_columns, or a unique test on a column that a not_null test or
-a contract's not_null constraint keeps non-null).
+no model reads seven or more nodes (its too_many_joins threshold), no node has three or more
+direct children that are leaf models (models nothing reads: its model_fanout threshold), and every
+model has a key test (primary_key, unique_combination_of_columns, or a unique test on a column that
+a not_null test or a contract's not_null constraint keeps non-null).
 
 Needs the session's built warehouse (for its target/manifest.json); no extra dbt run.
 """
@@ -14,6 +15,8 @@ from pathlib import Path
 
 # dbt-project-evaluator's default too_many_joins_threshold: a model with this many parents is reported
 TOO_MANY_PARENTS = 7
+# its default models_fanout_threshold: a node with this many leaf models as direct children is reported
+FANOUT = 3
 KEY_TESTS = {"primary_key", "unique_combination_of_columns"}
 
 
@@ -37,6 +40,30 @@ def test_no_model_reads_too_many_nodes(warehouse_path):
         if len(set(node["depends_on"]["nodes"])) >= TOO_MANY_PARENTS
     }
     assert not crowded, f"models reading {TOO_MANY_PARENTS} or more nodes (split them): {crowded}"
+
+
+def fanouts(nodes: dict) -> dict[str, list[str]]:
+    """Each node with FANOUT or more direct children that are leaf models of the project."""
+    models = project_models(nodes)
+    children: dict[str, set[str]] = defaultdict(set)
+    for unique_id, node in models.items():
+        for parent in node["depends_on"]["nodes"]:
+            children[parent].add(unique_id)
+    leaves = {unique_id for unique_id in models if not children.get(unique_id)}
+    found = {parent: sorted(kids & leaves) for parent, kids in children.items()}
+    return {
+        parent.split(".")[-1]: [kid.split(".")[-1] for kid in kids]
+        for parent, kids in found.items()
+        if len(kids) >= FANOUT
+    }
+
+
+def test_no_node_fans_out_to_leaf_models(warehouse_path):
+    found = fanouts(manifest(warehouse_path)["nodes"])
+    assert not found, (
+        f"nodes with {FANOUT} or more leaf models as children (compute what they share once upstream, "
+        f"or read one mart from another; docs/contributors.md): {found}"
+    )
 
 
 def test_every_model_has_a_key_test(warehouse_path):

@@ -32,6 +32,7 @@ singles as (
 
         -- attributes
         entity_name,
+        entity_type,
         metric_name,
         domain,
         period_type,
@@ -85,6 +86,7 @@ ranges as (
 
         -- attributes
         min(entity_name) as entity_name,
+        min(entity_type) as entity_type,
         min(metric_name) as metric_name,
         min(domain) as domain,
         min(period_type) as period_type,

@@ -1,37 +1,39 @@
 {#- Cloud revenue and growth by provider and fiscal year, for every provider the sources give an
     annual revenue or growth figure for, with the prior-year revenue a stated growth implies.
-    Revenue keeps its currency of record; reported figures only. -#}
+    Revenue keeps its currency of record; reported figures only. The company years of
+    fct_company_financials that state a revenue or a growth (the pivot of the preferred figures is
+    written once, there), with the growth figure's qualifier from fct_figures. -#}
 {%- set primary = primary_reporting_currency() | lower %}
 with
 
+company_years as (
+    select * from {{ ref('fct_company_financials') }}
+),
+
 figures as (
-    select * from {{ ref('int_figures_preferred') }}
+    select * from {{ ref('fct_figures') }}
 ),
 
 annual as (
     select
-        entity_id as provider_id,
-        fiscal_year,
-        -- the figures carry their entity's canonical name (int_figures_resolved)
-        min(entity_name) as provider_name,
-        max(case when metric_id = 'revenue' then value end) as revenue_amount,
-        max(case when metric_id = 'revenue' then currency_code end) as revenue_currency,
+        company_years.company_id as provider_id,
+        company_years.fiscal_year,
+        company_years.company_name as provider_name,
+        company_years.revenue_amount,
+        company_years.revenue_currency,
         {%- for code in reporting_currencies() %}
-        max(case when metric_id = 'revenue' then value_{{ code | lower }} end) as revenue_{{ code | lower }},
+        company_years.revenue_{{ code | lower }},
         {%- endfor %}
-        max(case when metric_id = 'revenue' then figure_id end) as revenue_figure_id,
-        -- the fiscal year's first day as its figures' periods give it (curated_fiscal_years.csv
-        -- moves it from January for a company whose fiscal year ends in another month)
-        min(period_start_date) as fiscal_year_start_date,
-        max(case when metric_id = 'revenue_yoy_growth' then value end) as stated_yoy_growth_ratio,
-        max(case when metric_id = 'revenue_yoy_growth' then figure_id end) as yoy_growth_figure_id,
-        max(case when metric_id = 'revenue_yoy_growth' then qualifier end) as yoy_growth_qualifier
-    from figures
-    where metric_id in ('revenue', 'revenue_yoy_growth')
-        and period_type = 'fiscal_year'
-        -- the providers are companies
-        and entity_type in {{ company_entity_types() }}
-    group by entity_id, fiscal_year
+        company_years.revenue_figure_id,
+        company_years.fiscal_year_start_date,
+        company_years.stated_revenue_yoy_growth_ratio as stated_yoy_growth_ratio,
+        company_years.revenue_yoy_growth_figure_id as yoy_growth_figure_id,
+        growth_figures.qualifier as yoy_growth_qualifier
+    from company_years
+    left join figures as growth_figures
+        on company_years.revenue_yoy_growth_figure_id = growth_figures.figure_id
+    where company_years.revenue_figure_id is not null
+        or company_years.revenue_yoy_growth_figure_id is not null
 ),
 
 with_prior as (

@@ -3,17 +3,13 @@
     figures only. -#}
 with
 
+-- the reported statements about companies (the providers), with the company's canonical name
 statements as (
-    select * from {{ ref('int_figure_statements') }}
-    where not is_forecast
+    select * from {{ ref('int_company_statements') }}
 ),
 
 entities as (
     select * from {{ ref('dim_entities') }}
-),
-
-companies as (
-    select * from {{ ref('dim_companies') }}
 ),
 
 cuts as (
@@ -40,7 +36,7 @@ final as (
         products.product_id,
 
         -- attributes
-        companies.company_name as provider_name,
+        cuts.entity_name as provider_name,
         entities.entity_name as product_name,
         cuts.item_as_written,
         cuts.period_label,
@@ -60,8 +56,6 @@ final as (
         on cuts.statement_id = products.statement_id
     inner join entities
         on products.product_id = entities.entity_id
-    inner join companies
-        on cuts.entity_id = companies.company_id
 )
 
 select * from final

@@ -18,19 +18,16 @@
 -- depends_on: {{ ref('int_changed_cells') }}
 with
 
+-- the reported statements about companies, with the company's canonical name
 statements as (
-    select * from {{ ref('int_figure_statements') }}
-    where not is_forecast
-        and {{ changed_entities_condition('entity_id') }}
-),
-
-companies as (
-    select * from {{ ref('dim_companies') }}
+    select * from {{ ref('int_company_statements') }}
+    where {{ changed_entities_condition('entity_id') }}
 ),
 
 prices as (
     select
         entity_id as company_id,
+        entity_name as company_name,
         case metric_id
             when 'ipo_share_price' then 'ipo'
             when 'peak_share_price' then 'peak'
@@ -116,6 +113,7 @@ stated_changes as (
 first_day as (
     select
         stated_changes.company_id,
+        ipo.company_name,
         'first_day' as event_type,
         stated_changes.period_label,
         ipo.event_date,
@@ -166,7 +164,7 @@ final as (
         events.event_type,
 
         -- attributes
-        companies.company_name,
+        events.company_name,
         events.period_label,
         events.event_date,
         events.price_qualifier,
@@ -190,8 +188,6 @@ final as (
         events.figure_ids,
         nullif(concat_ws(', ', from_ipo.change_figure_ids, from_peak.change_figure_ids), '') as change_figure_ids
     from events
-    inner join companies
-        on events.company_id = companies.company_id
     left join price_references
         on events.company_id = price_references.company_id
     left join stated_changes as from_ipo

@@ -1,27 +1,28 @@
 {#- Market-wide figures: market size and growth, cloud adoption, number of AI models and the cost
     of training them: every statement of a metric the catalogue (curated_metrics.marts) shows here.
     One row per statement; a range gives its low and high ends. Forecasts are kept, flagged. -#}
-{#- Kept per entity: an incremental build recomputes the market statements of the entities a changed
-    source names, old or new (int_changed_cells); a full build and Spark build every row. -#}
+{#- Kept per source: every row is one statement of one source, so an incremental build recomputes
+    the rows of the changed sources only (int_changed_sources); a full build and Spark build every row. -#}
 {{ config(
     materialized=per_source_materialization(),
     incremental_strategy='append',
     on_schema_change='fail',
-    pre_hook="{{ delete_changed_entities('entity_id') }}",
-    meta={'kept_per': 'entity', 'entity_column': 'entity_id'},
+    pre_hook="{{ delete_changed_sources() }}",
+    meta={'kept_per': 'source'},
 ) }}
--- depends_on: {{ ref('int_changed_cells') }}
+-- depends_on: {{ ref('int_changed_sources') }}
 with
 
 statements as (
     select * from {{ ref('int_figure_statements') }}
-    where {{ changed_entities_condition('entity_id') }}
+    where {{ changed_sources_condition() }}
 ),
 
 final as (
     select
         -- keys
         statement_id,
+        source_id,
         entity_id,
         metric_id,
 
