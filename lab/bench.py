@@ -33,6 +33,7 @@ import time
 from pathlib import Path
 
 from lab.corpus import FIGURES_PER_DOCUMENT, default_companies
+from lab.projects import copy_project
 from pipeline import settings
 from pipeline.literals import sql_string
 
@@ -41,10 +42,6 @@ DEFAULT_SPARK_SIZES = [100_000, 1_000_000]
 DEFAULT_ONE_THREAD_FROM = 5_000_000
 WORK = settings.BUILD_DIR / "bench"
 RESULTS = settings.ROOT / "bench" / "RESULTS.md"
-PROJECT_PARTS = [
-    "dbt_project.yml", "profiles.yml", "selectors.yml", "models", "seeds", "macros", "tests", "documents",
-    "pipeline", "reports", "gx",
-]  # fmt: skip
 SEED = 20240417
 QUOTE_CHARS = 170  # the article's quotes average 168.5 characters
 BATCH_DOCUMENTS = 1_000
@@ -79,15 +76,9 @@ def measured(cwd: Path, command: list[str], environment: dict[str, str] | None =
 
 
 def project_copy(destination: Path) -> Path:
+    """A fresh copy of the project (what an earlier run left there removed first)."""
     shutil.rmtree(destination, ignore_errors=True)
-    destination.mkdir(parents=True)
-    for part in PROJECT_PARTS:
-        source = settings.ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, destination / part, ignore=shutil.ignore_patterns("__pycache__", "uncommitted"))
-        elif source.is_file():
-            shutil.copy2(source, destination / part)
-    return destination
+    return copy_project(destination)
 
 
 def build_summary(project: Path) -> dict:

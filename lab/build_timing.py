@@ -13,15 +13,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
-import resource
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
 
+from lab.projects import load_average, timed_run
 from pipeline import settings
 
 SUMMARY = settings.SUMMARY_PATH.relative_to(settings.ROOT)
@@ -31,29 +29,16 @@ def one_build(project: Path, python: str) -> dict[str, float]:
     """Seconds of one build: the whole process (`total`), each stage it recorded, and the CPU
     seconds (user + system) of the build and its children (`cpu`): on a machine shared with other
     work, the figure to compare two projects by."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    started = time.perf_counter()
-    completed = subprocess.run(
-        [python, "-m", "pipeline", "build"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        check=False,
-        stdin=subprocess.DEVNULL,
-    )
-    total = time.perf_counter() - started
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
-    if completed.returncode != 0:
-        raise SystemExit(f"build failed in {project}:\n{completed.stdout[-2000:]}{completed.stderr[-2000:]}")
+    build = timed_run([python, "-m", "pipeline", "build"], project)
+    total = build.seconds
     summary = project / SUMMARY
     if summary.exists() and summary.stat().st_mtime >= time.time() - total:
         stages = json.loads(summary.read_text(encoding="utf-8"))["timings"]
     else:
         # an older checkout (say, the original commit) records no summary: its build prints the stages
-        stages = printed_stages(completed.stdout)
+        stages = printed_stages(build.completed.stdout)
     # start-up, imports, the claims report and exit: the part of the run no stage records
-    return {"total": total, **stages, "outside stages": total - sum(stages.values()), "cpu": cpu}
+    return {"total": total, **stages, "outside stages": total - sum(stages.values()), "cpu": build.cpu_seconds}
 
 
 def printed_stages(output: str) -> dict[str, float]:
@@ -81,10 +66,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     arguments = parser.parse_args(argv)
     projects = [project.resolve() for project in arguments.project or [settings.ROOT]]
-    load = " ".join(f"{value:.2f}" for value in os.getloadavg())
     print(
         f"warm build of {', '.join(map(str, projects))} ({arguments.runs} runs each after one warm-up); "
-        f"load average {load}",
+        f"load average {load_average()}",
         flush=True,
     )
     for project in projects:
@@ -95,8 +79,7 @@ def main(argv: list[str] | None = None) -> int:
             runs[project].append(one_build(project, interpreter(project)))
             stages = ", ".join(f"{name} {seconds:.1f} s" for name, seconds in runs[project][-1].items())
             print(f"  run {number} {project.name}: {stages}", flush=True)
-    load = " ".join(f"{value:.2f}" for value in os.getloadavg())
-    print(f"load average at the end: {load}")
+    print(f"load average at the end: {load_average()}")
     for project in projects:
         print(f"{project} median of {arguments.runs}:")
         names = list(dict.fromkeys(name for run in runs[project] for name in run))

@@ -19,44 +19,17 @@ Prints figures only: nothing here passes or fails on a time.
 from __future__ import annotations
 
 import argparse
-import os
-import resource
-import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
+from lab.projects import copy_project, load_average, timed_run
 from pipeline import settings
 
-PARTS = [
-    "dbt_project.yml",
-    "profiles.yml",
-    "models",
-    "macros",
-    "tests",
-    "seeds",
-    "documents",
-    "pipeline",
-    "reports",
-    "gx",
-]
 ARTICLE_SEED = Path("seeds/curated/curated_entity_aliases.csv")
 VOCABULARY_SEED = Path("seeds/vocabulary/vocabulary_value_words.csv")
 GRAMMAR_MACRO = Path("macros/grammar/vocabulary.sql")
-
-
-def copy_project(destination: Path, root: Path = settings.ROOT) -> Path:
-    destination.mkdir(parents=True)
-    for part in PARTS:
-        source = root / part
-        if source.is_dir():
-            shutil.copytree(source, destination / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, destination / part)
-    return destination
 
 
 def edit(path: Path, run: int) -> None:
@@ -73,23 +46,9 @@ def edit(path: Path, run: int) -> None:
 
 def one_check(project: Path) -> tuple[float, float, str]:
     """Wall seconds, CPU seconds (user + system) and the last line of one check."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    started = time.perf_counter()
-    completed = subprocess.run(
-        [sys.executable, "-m", "pipeline", "check"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        check=False,
-        stdin=subprocess.DEVNULL,
-    )
-    seconds = time.perf_counter() - started
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
-    last = (completed.stdout.strip().splitlines() or ["(no output)"])[-1]
-    if completed.returncode != 0:
-        raise SystemExit(f"check failed in {project}:\n{completed.stdout[-2000:]}{completed.stderr[-2000:]}")
-    return seconds, cpu, last
+    check = timed_run([sys.executable, "-m", "pipeline", "check"], project)
+    last = (check.completed.stdout.strip().splitlines() or ["(no output)"])[-1]
+    return check.seconds, check.cpu_seconds, last
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -117,11 +76,10 @@ def main(argv: list[str] | None = None) -> int:
                 took, used, how = one_check(project)
                 seconds.append(took)
                 cpu.append(used)
-            load = " ".join(f"{value:.2f}" for value in os.getloadavg())
             print(
                 f"{case:18} median {statistics.median(seconds):5.1f} s of {arguments.runs} "
                 f"(min {min(seconds):.1f}, max {max(seconds):.1f}), CPU {statistics.median(cpu):5.1f} s; "
-                f"load average {load}; last said: {how}",
+                f"load average {load_average()}; last said: {how}",
                 flush=True,
             )
     return 0

@@ -105,7 +105,22 @@ def templates() -> jinja2.Environment:
 
 
 def render(template: str, **parameters: object) -> str:
-    return templates().get_template(template).render(**parameters)
+    """A corpus template rendered with `parameters` and the constants of the generated universe."""
+    universe = {
+        "figures_per_document": FIGURES_PER_DOCUMENT,
+        "market_count": len(REGIONS) * len(SEGMENTS),
+        "cells": CELLS,
+        "cell_stride": CELL_STRIDE,
+        "company_cells": COMPANY_CELLS,
+        "company_metrics": COMPANY_METRICS,
+        "market_metrics": MARKET_METRICS,
+        "years": YEARS,
+        "first_year": FIRST_YEAR,
+        "months": MONTHS,
+        "products": PRODUCTS,
+        "faults": FAULTS,
+    }
+    return templates().get_template(template).render(**universe, **parameters)
 
 
 def company_names(count: int) -> list[dict]:
@@ -187,18 +202,6 @@ def figures_sql(seed: int, first_document: int, documents: int, total_figures: i
         total_figures=total_figures,
         companies=companies,
         bad_per_mille=bad,
-        figures_per_document=FIGURES_PER_DOCUMENT,
-        market_count=len(REGIONS) * len(SEGMENTS),
-        cells=CELLS,
-        cell_stride=CELL_STRIDE,
-        company_cells=COMPANY_CELLS,
-        company_metrics=COMPANY_METRICS,
-        market_metrics=MARKET_METRICS,
-        years=YEARS,
-        first_year=FIRST_YEAR,
-        months=MONTHS,
-        products=PRODUCTS,
-        faults=FAULTS,
     )
 
 

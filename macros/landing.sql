@@ -43,6 +43,55 @@
     {{ return(spark_string_literal(text | string) | trim) }}
 {%- endmacro %}
 
+{#- `values` as SQL string literals of the target engine, separated by commas. -#}
+{% macro sql_literals(values) -%}
+    {%- set literals = [] -%}
+    {%- for value in values -%}{%- do literals.append(sql_literal(value)) -%}{%- endfor -%}
+    {{ return(literals | join(', ')) }}
+{%- endmacro %}
+
+{#- A relation of no rows in `columns` (name: type): what a macro reads when there is nothing to
+    read, so a build with nothing landed still works. Indented for its place inside parentheses. -#}
+{% macro empty_relation(columns) -%}
+    select
+            {%- for name, type in columns.items() %}
+            cast(null as {{ type }}) as {{ name }}{{ ',' if not loop.last }}
+            {%- endfor %}
+        where false
+{%- endmacro %}
+
+{#- `rows` (dicts) as a relation `alias` of the text columns `columns`, one SQL literal a value;
+    with no rows, an empty relation of the same columns. -#}
+{% macro text_rows_relation(rows, columns, alias) -%}
+    {%- if rows -%}
+    (
+        select * from (
+            values
+            {%- for row in rows %}
+            ({% for column in columns %}{{ sql_literal(row[column]) }}{{ ', ' if not loop.last }}{% endfor %}){{ ',' if not loop.last }}
+            {%- endfor %}
+        ) as {{ alias }} ({{ columns | join(', ') }})
+    )
+    {%- else -%}
+    {%- set typed = {} -%}
+    {%- for column in columns -%}{%- do typed.update({column: 'string'}) -%}{%- endfor -%}
+    (
+        {{ empty_relation(typed) }}
+    )
+    {%- endif -%}
+{%- endmacro %}
+
+{#- On Spark: one glob naming every path of `paths` (absolute): /{one,two,...} with each path's
+    leading slash taken off (Spark reads a glob that starts with a brace as a relative path). -#}
+{% macro spark_paths_glob(paths) -%}
+    {{ return('/{' ~ paths | map('replace', '/', '', 1) | join(',') ~ '}') }}
+{%- endmacro %}
+
+{#- On Spark: the local path of a file path Spark gives (`file:/...`), without its scheme. -#}
+{% macro spark_local_path(path) -%}
+    {{ return("regexp_replace(" ~ path ~ ", '^file:/+', '/')") }}
+{%- endmacro %}
+
 {#- The files of every kind under the landing folder, listed when the model that calls it
     compiles: a list of {kind, landed_file, landed_path}, landed_file being `<kind>/<file name>`. -#}
 {% macro landing_listing() -%}
@@ -59,24 +108,7 @@
 
 {#- `files` (from landing_listing) as a relation of (kind, landed_file, landed_path). -#}
 {% macro landing_listing_relation(files) -%}
-    {%- if files -%}
-    (
-        select * from (
-            values
-            {%- for file in files %}
-            ({{ sql_literal(file.kind) }}, {{ sql_literal(file.landed_file) }}, {{ sql_literal(file.landed_path) }}){{ ',' if not loop.last }}
-            {%- endfor %}
-        ) as listed (kind, landed_file, landed_path)
-    )
-    {%- else -%}
-    (
-        select
-            cast(null as string) as kind,
-            cast(null as string) as landed_file,
-            cast(null as string) as landed_path
-        where false
-    )
-    {%- endif -%}
+    {{ return(text_rows_relation(files, ['kind', 'landed_file', 'landed_path'], 'listed')) }}
 {%- endmacro %}
 
 {#- The paths of the landed files of one kind, sorted; at parse time (no database yet) none. -#}
@@ -113,9 +145,9 @@
         {{ exceptions.raise_compiler_error("landing folder '" ~ folder ~ "': Spark cannot read a path that contains " ~ character) }}
     {%- endfor -%}
     {%- set listing -%}
-        select regexp_replace(path, '^file:/+', '/') as file
-        from binaryFile.`/{ {{- anchor[1:] }},{{ folder[1:] }}/*}`
-        where regexp_replace(path, '^file:/+', '/') != {{ sql_literal(anchor) }}
+        select {{ spark_local_path('path') }} as file
+        from binaryFile.`{{ spark_paths_glob([anchor, folder ~ '/*']) }}`
+        where {{ spark_local_path('path') }} != {{ sql_literal(anchor) }}
         order by file
     {%- endset -%}
     {%- set files = run_query(listing).columns[0].values() | list -%}
@@ -130,48 +162,34 @@
 {#- The md5 of the bytes of every file of `paths`, as a relation of (landed_path, landed_file_hash,
     file_size). -#}
 {% macro landed_file_contents(paths) -%}
+    {%- if not paths -%}
+    (
+        {{ empty_relation({'landed_path': 'string', 'landed_file_hash': 'string', 'file_size': 'bigint'}) }}
+    )
+    {%- else -%}
     {{ return(adapter.dispatch('landed_file_contents')(paths)) }}
+    {%- endif -%}
 {%- endmacro %}
 
 {% macro default__landed_file_contents(paths) -%}
-    {%- if paths -%}
     (
         select
             filename as landed_path,
             md5(content) as landed_file_hash,
             size as file_size
-        from read_blob([{% for path in paths %}{{ sql_literal(path) }}{{ ', ' if not loop.last }}{% endfor %}])
+        from read_blob([{{ sql_literals(paths) }}])
     )
-    {%- else -%}
-    (
-        select
-            cast(null as string) as landed_path,
-            cast(null as string) as landed_file_hash,
-            cast(null as bigint) as file_size
-        where false
-    )
-    {%- endif -%}
 {%- endmacro %}
 
 {#- On Spark: binaryFile reads the files' bytes; the same glob form as spark__landing_paths. -#}
 {% macro spark__landed_file_contents(paths) -%}
-    {%- if paths -%}
     (
         select
-            regexp_replace(path, '^file:/+', '/') as landed_path,
+            {{ spark_local_path('path') }} as landed_path,
             md5(content) as landed_file_hash,
             length as file_size
-        from binaryFile.`/{ {{- paths | map('replace', '/', '', 1) | join(',') -}} }`
+        from binaryFile.`{{ spark_paths_glob(paths) }}`
     )
-    {%- else -%}
-    (
-        select
-            cast(null as string) as landed_path,
-            cast(null as string) as landed_file_hash,
-            cast(null as bigint) as file_size
-        where false
-    )
-    {%- endif -%}
 {%- endmacro %}
 
 {#- The landed files of one kind, from base_landing__files (listed and hashed once per build): a
@@ -220,35 +238,36 @@
 {#- The empty relation every landed_rows starts from, in `columns` (name: type), landed_file and
     landed_file_hash; indented for its place inside landed_rows' parentheses. -#}
 {% macro no_landed_rows(columns) -%}
-    select
-            {%- for name, type in columns.items() %}
-            cast(null as {{ type }}) as {{ name }},
-            {%- endfor %}
-            cast(null as string) as landed_file,
-            cast(null as string) as landed_file_hash
-        where false
+    {%- set typed = {} -%}
+    {%- do typed.update(columns) -%}
+    {%- do typed.update({'landed_file': 'string', 'landed_file_hash': 'string'}) -%}
+    {{ return(empty_relation(typed)) }}
 {%- endmacro %}
 
 {#- The files of `files` as a relation of (landed_path, landed_file, landed_file_hash). -#}
 {% macro landed_file_names(files) -%}
-    {%- if files -%}
-    (
-        select * from (
-            values
-            {%- for file in files %}
-            ({{ sql_literal(file.landed_path) }}, {{ sql_literal(file.landed_file) }}, {{ sql_literal(file.landed_file_hash) }}){{ ',' if not loop.last }}
-            {%- endfor %}
-        ) as names (landed_path, landed_file, landed_file_hash)
-    )
-    {%- else -%}
-    (
+    {{ return(text_rows_relation(files, ['landed_path', 'landed_file', 'landed_file_hash'], 'names')) }}
+{%- endmacro %}
+
+{#- The rows of `reader` (a relation of the rows of `files`, with the path each was read from in
+    column filename) in the columns of `columns`, each read as its declared type (landed_value),
+    plus landed_file and landed_file_hash: one branch of landed_rows' union. -#}
+{% macro typed_landed_rows(columns, reader, files) -%}
         select
-            cast(null as string) as landed_path,
-            cast(null as string) as landed_file,
-            cast(null as string) as landed_file_hash
-        where false
-    )
-    {%- endif -%}
+            {%- for name, type in columns.items() %}
+            {{ landed_value(name, type) }} as {{ name }},
+            {%- endfor %}
+            landed_file,
+            landed_file_hash
+        from (
+            select
+                rows_read.*,
+                names.landed_file,
+                names.landed_file_hash
+            from {{ reader }} as rows_read
+            inner join {{ landed_file_names(files) }} as names
+                on rows_read.filename = names.landed_path
+        ) as named_rows
 {%- endmacro %}
 
 {#- One landed column read as its declared type. Text that does not convert stops the build naming
@@ -278,21 +297,10 @@
     (
         {{ no_landed_rows(columns) }}
         {%- for reader, group in [('csv', csv_files), ('parquet', parquet_files)] if group %}
-        union all
-        select
-            {%- for name, type in columns.items() %}
-            {{ landed_value(name, type) }} as {{ name }},
-            {%- endfor %}
-            landed_file,
-            landed_file_hash
-        from (
-            select
-                rows_read.*,
-                names.landed_file,
-                names.landed_file_hash
-            {%- if reader == 'csv' %}
-            from read_csv(
-                [{% for file in group %}{{ sql_literal(file.landed_path) }}{{ ', ' if not loop.last }}{% endfor %}],
+        {%- set relation -%}
+            {%- if reader == 'csv' -%}
+            read_csv(
+                [{{ sql_literals(group | map(attribute='landed_path')) }}],
                 header = true,
                 union_by_name = true,
                 all_varchar = true,
@@ -301,17 +309,17 @@
                 quote = '"',
                 escape = '"',
                 filename = true
-            ) as rows_read
-            {%- else %}
-            from read_parquet(
-                [{% for file in group %}{{ sql_literal(file.landed_path) }}{{ ', ' if not loop.last }}{% endfor %}],
+            )
+            {%- else -%}
+            read_parquet(
+                [{{ sql_literals(group | map(attribute='landed_path')) }}],
                 union_by_name = true,
                 filename = true
-            ) as rows_read
-            {%- endif %}
-            inner join {{ landed_file_names(group) }} as names
-                on rows_read.filename = names.landed_path
-        ) as named_rows
+            )
+            {%- endif -%}
+        {%- endset %}
+        union all
+        {{ typed_landed_rows(columns, relation, group) }}
         {%- endfor %}
     )
 {%- endmacro %}
@@ -324,26 +332,15 @@
         {{ no_landed_rows(columns) }}
         {%- if files %}
         union all
-        select
-            {%- for name, type in columns.items() %}
-            {{ landed_value(name, type) }} as {{ name }},
-            {%- endfor %}
-            landed_file,
-            landed_file_hash
-        from (
-            select
-                rows_read.*,
-                names.landed_file,
-                names.landed_file_hash
-            from (
+        {%- set relation -%}
+            (
                 select
                     *,
-                    regexp_replace(input_file_name(), '^file:/+', '/') as filename
-                from parquet.`/{ {{- files | map(attribute='landed_path') | map('replace', '/', '', 1) | join(',') -}} }`
-            ) as rows_read
-            inner join {{ landed_file_names(files) }} as names
-                on rows_read.filename = names.landed_path
-        ) as named_rows
+                    {{ spark_local_path('input_file_name()') }} as filename
+                from parquet.`{{ spark_paths_glob(files | map(attribute='landed_path') | list) }}`
+            )
+        {%- endset %}
+        {{ typed_landed_rows(columns, relation, files) }}
         {%- endif %}
     )
 {%- endmacro %}
@@ -405,7 +402,5 @@
     {%- endset -%}
     {%- set files = run_query(listing).columns[0].values() | list -%}
     {%- if not files -%}{{ return('false') }}{%- endif -%}
-    {%- set literals = [] -%}
-    {%- for file in files -%}{%- do literals.append(sql_literal(file)) -%}{%- endfor -%}
-    {{ return("landed_file in (" ~ literals | join(', ') ~ ")") }}
+    {{ return("landed_file in (" ~ sql_literals(files) ~ ")") }}
 {%- endmacro %}

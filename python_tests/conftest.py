@@ -16,6 +16,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from lab.projects import copy_project, run
 from pipeline import dbt, settings
 
 
@@ -76,36 +77,6 @@ def warehouse_path(tmp_path_factory) -> Path:
 def warehouse(warehouse_path):
     with duckdb.connect(str(warehouse_path), read_only=True) as connection:
         yield connection
-
-
-PROJECT_PARTS = [
-    "dbt_project.yml",
-    "profiles.yml",
-    "selectors.yml",
-    "models",
-    "seeds",
-    "macros",
-    "tests",
-    "documents",
-    "pipeline",
-    "reports",
-    "requirements.lock",
-    "Makefile",
-    "gx",
-]
-
-
-def copy_project(destination: Path) -> Path:
-    """A copy of the project's sources (no venv, no build output) to change and build in isolation."""
-
-    destination.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        source = settings.ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, destination / part, ignore=shutil.ignore_patterns("__pycache__", "uncommitted"))
-        elif source.is_file():
-            shutil.copy2(source, destination / part)
-    return destination
 
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -173,16 +144,9 @@ def replace_in_file(path: Path, old: str, new: str, count: int = 1) -> None:
 
 
 def run_pipeline(project: Path, documents: Path) -> subprocess.CompletedProcess:
+    """`python -m pipeline build` in `project`, reading the documents of `documents`."""
     environment = dict(os.environ, SOURCE_DOCUMENTS_DIR=str(documents))
-    return subprocess.run(
-        [sys.executable, "-m", "pipeline", "build"],
-        cwd=project,
-        env=environment,
-        capture_output=True,
-        text=True,
-        check=False,
-        stdin=subprocess.DEVNULL,
-    )
+    return run([sys.executable, "-m", "pipeline", "build"], project, environment)
 
 
 def checksum(path: Path) -> str:

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import csv
 import io
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
 import pytest
 from conftest import checksum, replace_in_file, run_pipeline
+from faults import copy_published
 
 FIGURES = Path("seeds/articles/article_figures.csv")
 SOURCES = Path("seeds/articles/article_sources.csv")
@@ -23,15 +23,6 @@ ENTITIES = Path("seeds/curated/curated_entities.csv")
 EXTRA_SOURCE = "extra_note_2024_05_01"
 
 SCORE: dict[str, bool] = {}
-
-
-def fresh_copy(published: tuple[Path, Path], destination: Path) -> tuple[Path, Path]:
-    project, documents = published
-    ignore = shutil.ignore_patterns("build", "target", "logs", "__pycache__")
-    return (
-        Path(shutil.copytree(project, destination / "project", ignore=ignore, symlinks=True)),
-        Path(shutil.copytree(documents, destination / "documents")),
-    )
 
 
 def csv_line(*fields: str) -> str:
@@ -265,7 +256,7 @@ CASES: list[tuple[str, Callable, list[str]]] = [
 
 @pytest.mark.parametrize(("case", "inject", "expected"), CASES, ids=[case[0] for case in CASES])
 def test_bad_input_fails_the_build_and_leaves_the_warehouse_unchanged(published, tmp_path, case, inject, expected):
-    project, documents = fresh_copy(published, tmp_path)
+    project, documents = copy_published(published, tmp_path)
     before = checksum(project / "warehouse.duckdb")
     inject(project, documents)
     completed = run_pipeline(project, documents)
@@ -283,7 +274,7 @@ def test_bad_input_fails_the_build_and_leaves_the_warehouse_unchanged(published,
 
 
 def test_a_quote_holding_sql_loads_as_text(published, tmp_path):
-    project, documents = fresh_copy(published, tmp_path)
+    project, documents = copy_published(published, tmp_path)
     hostile = "'); drop table marts.fct_figures; --"
     replace_in_file(project / ENTITIES, "Growth consulting firm.", f'"Growth consulting firm {hostile}"')
     completed = run_pipeline(project, documents)
@@ -298,7 +289,7 @@ def test_a_quote_holding_sql_loads_as_text(published, tmp_path):
 
 
 def test_a_reader_holding_the_warehouse_open_does_not_block_a_build(published, tmp_path):
-    project, documents = fresh_copy(published, tmp_path)
+    project, documents = copy_published(published, tmp_path)
     with duckdb.connect(str(project / "warehouse.duckdb"), read_only=True) as reader:
         before = reader.execute("select count(*) from marts.fct_figures").fetchone()[0]
         completed = run_pipeline(project, documents)

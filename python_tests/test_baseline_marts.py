@@ -23,20 +23,10 @@ from pathlib import Path
 import duckdb
 import pytest
 import yaml
+from marts import mart_columns
 
 FIXTURES = Path(__file__).parent / "fixtures" / "baseline_marts"
 NULL = "\\N"  # how a NULL is written in the snapshot (an empty field is an empty string)
-
-
-def columns(connection, mart: str) -> list[str]:
-    return [
-        name
-        for (name,) in connection.execute(
-            "select column_name from duckdb_columns() where schema_name = 'marts' and table_name = ? "
-            "order by column_index",
-            [mart],
-        ).fetchall()
-    ]
 
 
 def as_text(connection, mart: str, names: list[str]) -> list[tuple]:
@@ -55,7 +45,7 @@ def write_snapshot(database: Path, folder: Path = FIXTURES) -> None:
             ).fetchall()
         ]
         for mart in sorted(marts):
-            names = columns(connection, mart)
+            names = mart_columns(connection, mart)
             rows = sorted(as_text(connection, mart, names), key=lambda row: [str(value) for value in row])
             with (folder / f"{mart}.csv").open("w", encoding="utf-8", newline="") as handle:
                 writer = csv.writer(handle, lineterminator="\n")
@@ -82,7 +72,7 @@ def differences(connection, mart: str, listed: dict) -> list[str]:
     header, baseline = read_snapshot(mart)
     renames = (listed.get("renames") or {}).get(mart, {})
     current_names = [renames.get(name, name) for name in header]
-    present = columns(connection, mart)
+    present = mart_columns(connection, mart)
     problems = [f"{mart}: column {name} is gone" for name in current_names if name not in present]
     added = sorted(set(present) - set(current_names))
     if added != sorted((listed.get("added_columns") or {}).get(mart, [])):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from pathlib import Path
 
 import yaml
 from conftest import read_csv
@@ -45,13 +46,24 @@ def column_names(project, model: str) -> list[str]:
     raise AssertionError(model)
 
 
-def test_rewriting_for_another_list_adds_and_removes_columns(tmp_path) -> None:
-    project = tmp_path / "project"
-    shutil.copytree(settings.ROOT / "models", project / "models")
-    text = (settings.ROOT / "dbt_project.yml").read_text(encoding="utf-8")
-    (project / "dbt_project.yml").write_text(
-        text.replace("reporting_currencies: [CNY, USD]", "reporting_currencies: [EUR, USD, CNY]"), encoding="utf-8"
+def with_currencies(project: Path, currencies: str) -> Path:
+    """`project` as a copy of the models (made on first use) and of dbt_project.yml with the list of
+    reporting currencies set to `currencies` ("[EUR, USD, JPY]"); the model YAML is not rewritten yet."""
+    if not (project / "models").is_dir():
+        shutil.copytree(settings.ROOT / "models", project / "models")
+    text, replaced = re.subn(
+        r"^(\s*reporting_currencies: )\[[^\]]*\]",
+        lambda match: match[1] + currencies,
+        (settings.ROOT / "dbt_project.yml").read_text(encoding="utf-8"),
+        flags=re.MULTILINE,
     )
+    assert replaced == 1, "dbt_project.yml sets reporting_currencies once"
+    (project / "dbt_project.yml").write_text(text, encoding="utf-8")
+    return project
+
+
+def test_rewriting_for_another_list_adds_and_removes_columns(tmp_path) -> None:
+    project = with_currencies(tmp_path / "project", "[EUR, USD, CNY]")
     assert currency_columns.write(project)
     figures = column_names(project, "fct_figures")
     assert figures[figures.index("value") + 1 : figures.index("fx_missing_reason")] == [
@@ -61,10 +73,7 @@ def test_rewriting_for_another_list_adds_and_removes_columns(tmp_path) -> None:
     # measures in one currency follow the first of the list
     assert "implied_prior_year_revenue_eur" in cloud and "implied_prior_year_revenue_cny" not in cloud
     assert currency_columns.check(project) == []
-    (project / "dbt_project.yml").write_text(
-        text.replace("reporting_currencies: [CNY, USD]", "reporting_currencies: [USD]")
-    )
-    currency_columns.write(project)
+    currency_columns.write(with_currencies(project, "[USD]"))
     assert not [name for name in column_names(project, "fct_company_financials") if name.endswith("_cny")]
 
 
@@ -94,12 +103,7 @@ def test_no_expectation_suite_names_a_currency_code() -> None:
 def test_the_suites_read_the_columns_of_any_currency_list(tmp_path) -> None:
     """For another list (the first currency not the FX base, a third one), every column a suite reads is
     a column of its mart's rewritten YAML, and each other currency gets its own rate check."""
-    project = tmp_path / "project"
-    shutil.copytree(settings.ROOT / "models", project / "models")
-    text = (settings.ROOT / "dbt_project.yml").read_text(encoding="utf-8")
-    (project / "dbt_project.yml").write_text(
-        text.replace("reporting_currencies: [CNY, USD]", "reporting_currencies: [EUR, USD, JPY]"), encoding="utf-8"
-    )
+    project = with_currencies(tmp_path / "project", "[EUR, USD, JPY]")
     currency_columns.write(project)
     currencies = currency_columns.configured(project)
     declarations = expectation_suites.load_declarations(currencies=currencies)
@@ -124,12 +128,7 @@ def semantic_layer(project) -> dict:
 def test_the_semantic_layer_follows_any_currency_list(tmp_path) -> None:
     """After a rewrite for [EUR, USD, JPY], each money measure reads a column of its mart in its own
     currency, there is one per currency, and the money metrics are in the first currency."""
-    project = tmp_path / "project"
-    shutil.copytree(settings.ROOT / "models", project / "models")
-    text = (settings.ROOT / "dbt_project.yml").read_text(encoding="utf-8")
-    (project / "dbt_project.yml").write_text(
-        text.replace("reporting_currencies: [CNY, USD]", "reporting_currencies: [EUR, USD, JPY]"), encoding="utf-8"
-    )
+    project = with_currencies(tmp_path / "project", "[EUR, USD, JPY]")
     currency_columns.write(project)
     layer = semantic_layer(project)
     measures = {}

@@ -426,6 +426,12 @@ def failed_cleanly(found: dict, *words: str) -> list[str]:
     return problems
 
 
+def held(fault: str, found: dict, problems: list[str]) -> None:
+    """Record whether `fault` held (no problems) for the run's summary; if not, fail with the build's output."""
+    record(fault, not problems)
+    assert problems == [], found["output"][-4000:]
+
+
 def test_a_stale_write_ahead_log_is_never_replayed_onto_a_new_publish(outcomes):
     found = outcomes["stale_state"]
     project = found["project"]
@@ -556,8 +562,7 @@ def test_landed_files_are_read_by_column_name_whatever_their_order_bom_or_name(o
 def test_a_document_landed_again_under_new_ids_is_refused(outcomes):
     found = outcomes["duplicate_document"]
     problems = failed_cleanly(found, "assert_no_duplicate_documents", RESTATED_SOURCE, DUPLICATE_SOURCE)
-    record("duplicate document under new ids", not problems)
-    assert problems == [], found["output"][-4000:]
+    held("duplicate document under new ids", found, problems)
 
 
 def test_a_value_of_the_wrong_type_names_the_file_and_column(outcomes):
@@ -565,23 +570,20 @@ def test_a_value_of_the_wrong_type_names_the_file_and_column(outcomes):
     problems = failed_cleanly(
         found, "landed file sources/restated.csv: column published_date: 'early May 2024' is not a valid date"
     )
-    record("CSV value of the wrong type", not problems)
-    assert problems == [], found["output"][-4000:]
+    held("CSV value of the wrong type", found, problems)
 
 
 @pytest.mark.parametrize("fault", list(BAD_HEADER_MESSAGES))
 def test_a_landed_file_with_wrong_columns_is_rejected_naming_file_and_column(outcomes, fault):
     found = outcomes["bad_headers"]
     problems = failed_cleanly(found, BAD_HEADER_MESSAGES[fault])
-    record(fault, not problems)
-    assert problems == [], found["output"][-4000:]
+    held(fault, found, problems)
 
 
 def test_a_bad_memory_limit_setting_is_named(outcomes):
     found = outcomes["memory_limit"]
     problems = failed_cleanly(found, "DUCKDB_MEMORY_LIMIT='3XB' is not a memory size DuckDB accepts")
-    record("bad DUCKDB_MEMORY_LIMIT", not problems)
-    assert problems == [], found["output"][-4000:]
+    held("bad DUCKDB_MEMORY_LIMIT", found, problems)
 
 
 def test_a_folder_the_build_cannot_write_is_named(outcomes):
@@ -589,8 +591,7 @@ def test_a_folder_the_build_cannot_write_is_named(outcomes):
     if found["facts"]["unwritable"] is None:
         pytest.skip("chattr +i is not available here")
     problems = failed_cleanly(found, "permission denied:", str(found["project"] / ".exports"))
-    record("unwritable folder", not problems)
-    assert problems == [], found["output"][-4000:]
+    held("unwritable folder", found, problems)
 
 
 def test_a_full_disk_fails_the_build_with_the_published_files_untouched(outcomes):
@@ -600,5 +601,4 @@ def test_a_full_disk_fails_the_build_with_the_published_files_untouched(outcomes
     problems = failed_cleanly(found, "disk full")
     if list((found["project"] / "build" / "work").glob("*")):
         problems.append("the failed build left its work files")
-    record("disk full", not problems)
-    assert problems == [], found["output"][-4000:]
+    held("disk full", found, problems)

@@ -16,6 +16,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from lab.projects import run
 from pipeline import currency_columns, dbt, settings
 
 # the money metrics are in the first reporting currency (var reporting_currencies)
@@ -68,24 +69,9 @@ def test_every_metric_defined_is_checked():
 def mf_query(project: Path, metric: str, group_by: str, output: Path) -> list[dict[str, str]]:
     """`mf query` on the published warehouse as the docs say to run it: the read-only `reader` target."""
     environment = dict(os.environ, DBT_DUCKDB_PATH=str(project / "warehouse.duckdb"), DBT_TARGET="reader")
-    completed = subprocess.run(
-        [
-            str(Path(sys.executable).with_name("mf")),
-            "query",
-            "--metrics",
-            metric,
-            "--group-by",
-            group_by,
-            "--csv",
-            str(output),
-        ],
-        cwd=project,
-        env=environment,
-        capture_output=True,
-        text=True,
-        check=False,
-        stdin=subprocess.DEVNULL,
-    )
+    mf = str(Path(sys.executable).with_name("mf"))
+    query = [mf, "query", "--metrics", metric, "--group-by", group_by, "--csv", str(output)]
+    completed = run(query, project, environment)
     assert completed.returncode == 0, completed.stdout[-2000:] + completed.stderr[-2000:]
     return list(csv.DictReader(io.StringIO(output.read_text(encoding="utf-8"))))
 

@@ -39,6 +39,7 @@ from fixture_articles import (
     open_warehouse,
     units_per_usd,
 )
+from marts import mart_columns
 
 RHEIN = "rhein_logic_2024_11_14"  # published 14 November 2024
 SAKURA = "sakura_compute_2024_11_08"  # published 8 November 2024
@@ -312,31 +313,20 @@ def test_the_marts_show_both_companies(warehouse):
     assert market == {"FY2023": (3.1e12, "JPY", False), "FY2027": (5.2e12, "JPY", True)}
 
 
-def columns_of(connection, mart: str) -> list[str]:
-    return [
-        name
-        for (name,) in connection.execute(
-            "select column_name from duckdb_columns() where schema_name = 'marts' and table_name = ?"
-            " order by column_index",
-            [mart],
-        ).fetchall()
-    ]
-
-
 def test_a_third_reporting_currency_gets_its_columns_in_every_money_mart(warehouse):
     # each measure's currency columns side by side, in the order of the list
-    assert [name for name in columns_of(warehouse, "fct_figures") if name.startswith(("value_", "fx_"))] == [
+    assert [name for name in mart_columns(warehouse, "fct_figures") if name.startswith(("value_", "fx_"))] == [
         "value_cny", "value_usd", "value_hkd",
         "fx_units_per_usd", "fx_cny_per_usd", "fx_hkd_per_usd", "fx_missing_reason", "value_as_written",
     ]  # fmt: skip
-    financials = columns_of(warehouse, "fct_company_financials")
+    financials = mart_columns(warehouse, "fct_company_financials")
     assert financials[financials.index("revenue_amount") : financials.index("revenue_amount") + 5] == [
         "revenue_amount", "revenue_currency", "revenue_cny", "revenue_usd", "revenue_hkd",
     ]  # fmt: skip
     assert {"cash_and_equivalents_hkd", "fx_hkd_per_usd"} <= set(financials)
-    assert "revenue_hkd" in columns_of(warehouse, "fct_company_interim_financials")
-    assert "revenue_hkd" in columns_of(warehouse, "fct_cloud_revenue")
-    assert {"value_low_hkd", "value_high_hkd"} <= set(columns_of(warehouse, "fct_market_metrics"))
+    assert "revenue_hkd" in mart_columns(warehouse, "fct_company_interim_financials")
+    assert "revenue_hkd" in mart_columns(warehouse, "fct_cloud_revenue")
+    assert {"value_low_hkd", "value_high_hkd"} <= set(mart_columns(warehouse, "fct_market_metrics"))
 
 
 def test_a_third_reporting_currency_converts_at_the_seed_rates(warehouse):

@@ -9,6 +9,7 @@ the data (its currency and unit), never chosen here.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 WIDTH = 760
@@ -149,11 +150,69 @@ def all_values(series: list[Series]) -> list[float]:
     return values
 
 
+@dataclass(frozen=True)
+class Axis:
+    """A value axis: its low and high ends and tick step (axis_range), and how its ticks are written."""
+
+    low: float
+    high: float
+    step: float
+    divisor: float = 1.0
+    percent: bool = False
+
+    @classmethod
+    def spanning(cls, values: list[float], divisor: float = 1.0, percent: bool = False) -> Axis:
+        return cls(*axis_range(values), divisor, percent)
+
+    def ticks(self, position: Callable[[float], float]) -> list[Tick]:
+        return [
+            Tick(position(value), tick_text(value, self.divisor, self.step, self.percent))
+            for value in frange(self.low, self.high, self.step)
+        ]
+
+
+def chart(
+    kind: str,
+    title: str,
+    axis_label: str,
+    height: float,
+    plot: tuple[float, float, float, float],
+    axis: Axis,
+    position: Callable[[float], float],
+    labels: list[CategoryLabel],
+    marks: list[Mark],
+    legend: list[LegendEntry] | None = None,
+    line: list[tuple[float, float]] | None = None,
+) -> Chart:
+    """A chart of `kind`, `plot` being its plot box (left, top, right, bottom) and `position` where a
+    value falls on its value axis: the ticks, the zero line and whether a mark is a forecast follow."""
+    left, top, right, bottom = plot
+    return Chart(
+        kind,
+        title,
+        axis_label,
+        WIDTH,
+        height,
+        left,
+        top,
+        right,
+        bottom,
+        position(0.0),
+        axis.ticks(position),
+        labels,
+        marks,
+        legend or [],
+        any(mark.datum.is_forecast for mark in marks),
+        line or [],
+    )
+
+
 def columns(
     title: str, axis_label: str, categories: list[str], series: list[Series], divisor: float = 1.0, percent=False
 ) -> Chart:
     """Vertical grouped columns: one group per category (a year), one column per series (a metric)."""
-    low, high, step = axis_range(all_values(series))
+    axis = Axis.spanning(all_values(series), divisor, percent)
+    low, high = axis.low, axis.high
     left, top, bottom_margin = 70.0, 34.0, 46.0
     legend_height = 22.0 * math.ceil(len(series) / 3) if len(series) > 1 else 0.0
     height = 300.0 + legend_height
@@ -194,36 +253,20 @@ def columns(
                     len(datum.label) * FONT_WIDTH * 0.85 <= bar,
                 )
             )
-    ticks = [Tick(y(value), tick_text(value, divisor, step, percent)) for value in frange(low, high, step)]
-    return Chart(
-        "columns",
-        title,
-        axis_label,
-        WIDTH,
-        height,
-        left,
-        top,
-        right,
-        bottom,
-        y(0.0),
-        ticks,
-        labels,
-        marks,
-        [
-            LegendEntry(one.name, index if one.colour is None else one.colour, one.is_forecast)
-            for index, one in enumerate(series)
-        ]
+    legend = [
+        LegendEntry(one.name, index if one.colour is None else one.colour, one.is_forecast)
+        for index, one in enumerate(series)
         if len(series) > 1
-        else [],
-        any(mark.datum.is_forecast for mark in marks),
-    )
+    ]
+    return chart("columns", title, axis_label, height, (left, top, right, bottom), axis, y, labels, marks, legend)
 
 
 def bars(title: str, axis_label: str, data: list[tuple[str, Datum]], divisor: float = 1.0, percent=False) -> Chart:
     """Horizontal bars, one per category (a provider, a product), in the order given; a range is drawn
     from its low to its high end, a single value from zero."""
     values = [value for _, datum in data for value in (datum.value, datum.low) if value is not None]
-    low, high, step = axis_range(values)
+    axis = Axis.spanning(values, divisor, percent)
+    low, high = axis.low, axis.high
     label_chars = min(40, max((len(name) for name, _ in data), default=4))
     left, top, row = 16 + label_chars * FONT_WIDTH, 34.0, 26.0
     right = WIDTH - 90.0
@@ -252,29 +295,13 @@ def bars(title: str, axis_label: str, data: list[tuple[str, Datum]], divisor: fl
                 "start" if outward else "end",
             )
         )
-    ticks = [Tick(x(value), tick_text(value, divisor, step, percent)) for value in frange(low, high, step)]
-    return Chart(
-        "bars",
-        title,
-        axis_label,
-        WIDTH,
-        height,
-        left,
-        top,
-        right,
-        bottom,
-        x(0.0),
-        ticks,
-        labels,
-        marks,
-        [],
-        any(mark.datum.is_forecast for mark in marks),
-    )
+    return chart("bars", title, axis_label, height, (left, top, right, bottom), axis, x, labels, marks)
 
 
 def points(title: str, axis_label: str, data: list[tuple[str, Datum]], divisor: float = 1.0) -> Chart:
     """Points joined by a line, one per category in the order given (events in time)."""
-    low, high, step = axis_range([datum.value for _, datum in data])
+    axis = Axis.spanning([datum.value for _, datum in data], divisor)
+    low, high = axis.low, axis.high
     left, top, right = 70.0, 34.0, WIDTH - 30.0
     bottom = 250.0
     height = bottom + 50
@@ -289,25 +316,7 @@ def points(title: str, axis_label: str, data: list[tuple[str, Datum]], divisor: 
         labels.append(CategoryLabel(centre, bottom + 18, shorten(name, int(slot / FONT_WIDTH)), name, "middle"))
         marks.append(Mark(centre, y(datum.value), 0, 0, 0, datum, centre, y(datum.value) - 10, "middle"))
         line.append((centre, y(datum.value)))
-    ticks = [Tick(y(value), tick_text(value, divisor, step, False)) for value in frange(low, high, step)]
-    return Chart(
-        "points",
-        title,
-        axis_label,
-        WIDTH,
-        height,
-        left,
-        top,
-        right,
-        bottom,
-        y(0.0),
-        ticks,
-        labels,
-        marks,
-        [],
-        any(mark.datum.is_forecast for mark in marks),
-        line,
-    )
+    return chart("points", title, axis_label, height, (left, top, right, bottom), axis, y, labels, marks, line=line)
 
 
 def frange(low: float, high: float, step: float) -> list[float]:

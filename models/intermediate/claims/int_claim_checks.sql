@@ -12,7 +12,8 @@
         the threshold or the claim's own value (against zero when nothing is stated): within the
         band the stated value allows (the claim_band macro's rule), above, at_least, below, at_most.
     The figures come from int_claim_figures (one per source and cell): every CTE here that reads them
-    reads that small table, not the normalised figures again. -#}
+    reads that small table, not the normalised figures again, and joins them to the claim through
+    the claim_figure_matches macro (the claim's figures source, entity and metric). -#}
 with
 
 claims as (
@@ -60,9 +61,7 @@ references_any_period as (
         max(figures.unit) as unit
     from claims
     inner join figures
-        on claims.figures_source_id = figures.source_id
-        and claims.entity_id = figures.entity_id
-        and claims.reference_metric_id = figures.metric_id
+        on {{ claim_figure_matches('figures', 'reference_metric_id') }}
     where claims.compared_with = 'reference_metric_any_period'
     group by claims.claim_id
 ),
@@ -102,46 +101,32 @@ operands as (
         end as years_between
     from claims
     left join latest
-        on claims.figures_source_id = latest.source_id
-        and claims.entity_id = latest.entity_id
-        and claims.metric_id = latest.metric_id
+        on {{ claim_figure_matches('latest') }}
         and latest.recency_rank = 1
     left join annual
-        on claims.figures_source_id = annual.source_id
-        and claims.entity_id = annual.entity_id
-        and claims.metric_id = annual.metric_id
+        on {{ claim_figure_matches('annual') }}
         and claims.fiscal_year = annual.fiscal_year
     left join figures as same_period
-        on claims.figures_source_id = same_period.source_id
-        and claims.entity_id = same_period.entity_id
-        and claims.metric_id = same_period.metric_id
+        on {{ claim_figure_matches('same_period') }}
         and claims.period_label = same_period.period_label
     left join figures as prior_period
         on claims.compared_with = 'prior_period'
-        and claims.figures_source_id = prior_period.source_id
-        and claims.entity_id = prior_period.entity_id
-        and claims.metric_id = prior_period.metric_id
+        and {{ claim_figure_matches('prior_period') }}
         and claims.period_type = prior_period.period_type
         and claims.fiscal_year - 1 = prior_period.fiscal_year
         and replace(claims.period_label, cast(claims.fiscal_year as string), '')
         = replace(prior_period.period_label, cast(prior_period.fiscal_year as string), '')
     left join annual as first_year
         on claims.compared_with = 'span_start'
-        and claims.figures_source_id = first_year.source_id
-        and claims.entity_id = first_year.entity_id
-        and claims.metric_id = first_year.metric_id
+        and {{ claim_figure_matches('first_year') }}
         and claims.period_first_year = first_year.fiscal_year
     left join annual as reference_annual
         on claims.compared_with = 'reference_metric'
-        and claims.figures_source_id = reference_annual.source_id
-        and claims.entity_id = reference_annual.entity_id
-        and claims.reference_metric_id = reference_annual.metric_id
+        and {{ claim_figure_matches('reference_annual', 'reference_metric_id') }}
         and claims.fiscal_year = reference_annual.fiscal_year
     left join figures as reference_same_period
         on claims.compared_with = 'reference_metric'
-        and claims.figures_source_id = reference_same_period.source_id
-        and claims.entity_id = reference_same_period.entity_id
-        and claims.reference_metric_id = reference_same_period.metric_id
+        and {{ claim_figure_matches('reference_same_period', 'reference_metric_id') }}
         and claims.period_label = reference_same_period.period_label
     left join references_any_period
         on claims.claim_id = references_any_period.claim_id
@@ -156,9 +141,7 @@ yearly_changes as (
             as change_ratio
     from claims
     inner join annual
-        on claims.figures_source_id = annual.source_id
-        and claims.entity_id = annual.entity_id
-        and claims.metric_id = annual.metric_id
+        on {{ claim_figure_matches('annual') }}
         and annual.fiscal_year between claims.period_first_year and claims.fiscal_year
     where claims.compared_with = 'yearly_changes'
 ),
@@ -178,9 +161,7 @@ set_members as (
         annual.value as member_value
     from claims
     inner join annual
-        on claims.figures_source_id = annual.source_id
-        and claims.entity_id = annual.entity_id
-        and claims.metric_id = annual.metric_id
+        on {{ claim_figure_matches('annual') }}
     where (claims.compared_with = 'later_years' and annual.fiscal_year > claims.fiscal_year)
         or (claims.compared_with = 'other_years' and annual.fiscal_year <> claims.fiscal_year)
     union all
@@ -189,9 +170,7 @@ set_members as (
         figures.value as member_value
     from claims
     inner join figures
-        on claims.figures_source_id = figures.source_id
-        and claims.entity_id = figures.entity_id
-        and claims.metric_id = figures.metric_id
+        on {{ claim_figure_matches('figures') }}
         and claims.period_type = figures.period_type
         and claims.period_label <> figures.period_label
     where claims.compared_with = 'other_periods'
@@ -212,11 +191,9 @@ set_members as (
     left join operands
         on claims.claim_id = operands.claim_id
     left join rates as peer_rates
-        on annual.unit = peer_rates.currency_code
-        and claims.fiscal_year = peer_rates.rate_year
+        on {{ claim_year_rate_matches('peer_rates', 'annual.unit') }}
     left join rates as claim_rates
-        on operands.current_unit = claim_rates.currency_code
-        and claims.fiscal_year = claim_rates.rate_year
+        on {{ claim_year_rate_matches('claim_rates', 'operands.current_unit') }}
     where claims.compared_with = 'peers'
     union all
     select
@@ -274,11 +251,9 @@ computed as (
     left join set_summary
         on claims.claim_id = set_summary.claim_id
     left join rates as threshold_rates
-        on claims.threshold_currency = threshold_rates.currency_code
-        and claims.fiscal_year = threshold_rates.rate_year
+        on {{ claim_year_rate_matches('threshold_rates', 'claims.threshold_currency') }}
     left join rates as value_rates
-        on coalesce(operands.current_unit, operands.compared_unit) = value_rates.currency_code
-        and claims.fiscal_year = value_rates.rate_year
+        on {{ claim_year_rate_matches('value_rates', 'coalesce(operands.current_unit, operands.compared_unit)') }}
 ),
 
 -- what the stated value implies of the value or the compared value (the operation inverted)

@@ -18,20 +18,10 @@ usable_figures as (
         and source_id in (select claim_sources.source_id from claim_sources)
 ),
 
+-- only the columns final names are read: the planner prunes the others below the window
 ranked_figures as (
     select
-        figure_id,
-        source_id,
-        entity_id,
-        metric_id,
-        period_type,
-        period_label,
-        fiscal_year,
-        period_end_date,
-        qualifier,
-        paragraph_number,
-        value,
-        unit,
+        *,
         row_number() over (
             partition by source_id, entity_id, metric_id, period_label
             order by case qualifier when 'exact' then 1 when 'approx' then 2 else 3 end, paragraph_number, figure_id
