@@ -311,34 +311,7 @@ first_metric_guess as (
 -- whose name the number's clause holds, is the more specific guess: "Its GPU rental business brought
 -- in ¥12.9 billion" is GPU rental revenue, not revenue
 specific_candidates as (
-    select
-        first_metric_guess.source_id,
-        first_metric_guess.paragraph_number,
-        first_metric_guess.mention_start,
-        specific_metrics.metric_id,
-        specific_metrics.is_signed_change,
-        count(distinct metric_name_words.word) as extra_word_count,
-        count(distinct case when name_word_hits.is_in_clause = 1 then name_word_hits.word end) as extra_hit_count
-    from first_metric_guess
-    inner join metrics as guessed_metrics
-        on first_metric_guess.metric_id = guessed_metrics.metric_id
-    inner join metrics as specific_metrics
-        on guessed_metrics.unit_kind = specific_metrics.unit_kind
-            and lower(specific_metrics.metric_name) like '% ' || lower(guessed_metrics.metric_name)
-    inner join metric_name_words
-        on specific_metrics.metric_id = metric_name_words.metric_id
-    left join metric_name_words as guessed_words
-        on guessed_metrics.metric_id = guessed_words.metric_id
-            and metric_name_words.word = guessed_words.word
-    left join name_word_hits
-        on {{ draft_same_mention('first_metric_guess', 'name_word_hits') }}
-            and specific_metrics.metric_id = name_word_hits.metric_id
-            and metric_name_words.word = name_word_hits.word
-    where first_metric_guess.basis_rank = 0
-        and guessed_words.word is null
-    group by
-        first_metric_guess.source_id, first_metric_guess.paragraph_number, first_metric_guess.mention_start,
-        specific_metrics.metric_id, specific_metrics.is_signed_change
+    {{ draft_specific_metric_candidates('first_metric_guess', 'metrics', 'metric_name_words', 'name_word_hits') | indent(4) }}
 ),
 
 specific_metric_guess as (
@@ -383,32 +356,7 @@ change_by_statements as (
 ),
 
 change_by_candidates as (
-    select
-        named_metric_guess.source_id,
-        named_metric_guess.paragraph_number,
-        named_metric_guess.mention_start,
-        change_metrics.metric_id,
-        count(distinct change_words.word) as name_word_count
-    from named_metric_guess
-    inner join change_by_statements
-        on {{ draft_same_mention('named_metric_guess', 'change_by_statements') }}
-    inner join metrics as guessed_metrics
-        on named_metric_guess.metric_id = guessed_metrics.metric_id
-    inner join metric_name_sizes as guessed_sizes
-        on guessed_metrics.metric_id = guessed_sizes.metric_id
-    inner join metrics as change_metrics
-        on guessed_metrics.unit_kind = change_metrics.unit_kind
-            and change_metrics.is_signed_change
-            and not guessed_metrics.is_signed_change
-    inner join metric_name_words as change_words
-        on change_metrics.metric_id = change_words.metric_id
-    left join metric_name_words as guessed_words
-        on guessed_metrics.metric_id = guessed_words.metric_id
-            and change_words.word = guessed_words.word
-    group by
-        named_metric_guess.source_id, named_metric_guess.paragraph_number, named_metric_guess.mention_start,
-        change_metrics.metric_id
-    having count(distinct guessed_words.word) = max(guessed_sizes.name_word_count)
+    {{ draft_change_by_candidates('named_metric_guess', 'change_by_statements', 'metrics', 'metric_name_sizes', 'metric_name_words') | indent(4) }}
 ),
 
 change_by_guess as (

@@ -1,0 +1,69 @@
+{#- Candidate queries of int_document_draft_metrics that refine its first metric guess, kept here so
+    the model stays under sqlfluff's per-file size limit; the arguments are the model's CTE names. -#}
+
+{#- For each first guess of `first_guess` found by a signal word (basis_rank 0), the metrics of
+    `metrics` of the same unit kind whose name ends with the guess's name, with how many words their
+    name has beyond the guess's (extra_word_count) and how many of those the number's clause holds
+    (extra_hit_count, from `name_word_hits`); `name_words` are the metrics' name words. -#}
+{% macro draft_specific_metric_candidates(first_guess, metrics, name_words, name_word_hits) -%}
+select
+    {{ first_guess }}.source_id,
+    {{ first_guess }}.paragraph_number,
+    {{ first_guess }}.mention_start,
+    specific_metrics.metric_id,
+    specific_metrics.is_signed_change,
+    count(distinct {{ name_words }}.word) as extra_word_count,
+    count(distinct case when {{ name_word_hits }}.is_in_clause = 1 then {{ name_word_hits }}.word end) as extra_hit_count
+from {{ first_guess }}
+inner join {{ metrics }} as guessed_metrics
+    on {{ first_guess }}.metric_id = guessed_metrics.metric_id
+inner join {{ metrics }} as specific_metrics
+    on guessed_metrics.unit_kind = specific_metrics.unit_kind
+        and lower(specific_metrics.metric_name) like '% ' || lower(guessed_metrics.metric_name)
+inner join {{ name_words }}
+    on specific_metrics.metric_id = {{ name_words }}.metric_id
+left join {{ name_words }} as guessed_words
+    on guessed_metrics.metric_id = guessed_words.metric_id
+        and {{ name_words }}.word = guessed_words.word
+left join {{ name_word_hits }}
+    on {{ draft_same_mention(first_guess, name_word_hits) }}
+        and specific_metrics.metric_id = {{ name_word_hits }}.metric_id
+        and {{ name_words }}.word = {{ name_word_hits }}.word
+where {{ first_guess }}.basis_rank = 0
+    and guessed_words.word is null
+group by
+    {{ first_guess }}.source_id, {{ first_guess }}.paragraph_number, {{ first_guess }}.mention_start,
+    specific_metrics.metric_id, specific_metrics.is_signed_change
+{%- endmacro %}
+
+{#- For each guess of `named_guess` whose number is a change after "by" (`statements`), the signed-change
+    metrics of `metrics` of the guess's unit kind whose name holds every word of the guess's name
+    (`name_words`, `name_sizes`), with the number of words of their name (name_word_count). -#}
+{% macro draft_change_by_candidates(named_guess, statements, metrics, name_sizes, name_words) -%}
+select
+    {{ named_guess }}.source_id,
+    {{ named_guess }}.paragraph_number,
+    {{ named_guess }}.mention_start,
+    change_metrics.metric_id,
+    count(distinct change_words.word) as name_word_count
+from {{ named_guess }}
+inner join {{ statements }}
+    on {{ draft_same_mention(named_guess, statements) }}
+inner join {{ metrics }} as guessed_metrics
+    on {{ named_guess }}.metric_id = guessed_metrics.metric_id
+inner join {{ name_sizes }} as guessed_sizes
+    on guessed_metrics.metric_id = guessed_sizes.metric_id
+inner join {{ metrics }} as change_metrics
+    on guessed_metrics.unit_kind = change_metrics.unit_kind
+        and change_metrics.is_signed_change
+        and not guessed_metrics.is_signed_change
+inner join {{ name_words }} as change_words
+    on change_metrics.metric_id = change_words.metric_id
+left join {{ name_words }} as guessed_words
+    on guessed_metrics.metric_id = guessed_words.metric_id
+        and change_words.word = guessed_words.word
+group by
+    {{ named_guess }}.source_id, {{ named_guess }}.paragraph_number, {{ named_guess }}.mention_start,
+    change_metrics.metric_id
+having count(distinct guessed_words.word) = max(guessed_sizes.name_word_count)
+{%- endmacro %}
