@@ -138,6 +138,15 @@ def company_mart_types_disagree(project: Path, documents: Path) -> None:
     )
 
 
+def pivot_mart_without_the_column(project: Path, documents: Path) -> None:
+    """The catalogue puts a metric in a company pivot mart that has no column for it."""
+    replace_in_file(
+        project / "seeds/curated/curated_metrics.csv",
+        'Loss from operations for a period, as a positive amount.",fct_figures\n',
+        'Loss from operations for a period, as a positive amount.",fct_figures;fct_company_financials\n',
+    )
+
+
 def extra_field(project: Path, documents: Path) -> None:
     replace_in_file(
         project / FIGURES, 'struggles to break through with AI"\n', 'struggles to break through with AI",surplus\n'
@@ -250,6 +259,11 @@ CASES: list[tuple[str, Callable, list[str]]] = [
         "company_mart_types_disagree",
         company_mart_types_disagree,
         ["assert_company_marts_take_the_company_types", "fct_cdn_nodes", "publisher"],
+    ),
+    (
+        "pivot_mart_without_the_column",
+        pivot_mart_without_the_column,
+        ["assert_catalogue_agrees_with_the_pivot_marts", "operating_loss", "fct_company_financials"],
     ),
 ]
 

@@ -4,6 +4,8 @@
 {%- set company_types = company_entity_type_list() %}
 {%- set company_marts = ['fct_company_financials', 'fct_company_interim_financials', 'fct_cdn_nodes',
     'fct_share_price_events', 'fct_price_cuts'] %}
+{%- set expected_pairs = [] %}
+{%- for mart in company_marts %}{% for entity_type in company_types %}{% do expected_pairs.append([mart, entity_type]) %}{% endfor %}{% endfor %}
 with
 
 marts as (
@@ -22,41 +24,8 @@ catalogued as (
     from listed
 ),
 
-filtered as (
-    {%- for mart in company_marts %}
-    {%- for entity_type in company_types %}
-    select
-        '{{ mart }}' as mart,
-        '{{ entity_type }}' as entity_type
-    union all
-    {%- endfor %}
-    {%- endfor %}
-    select
-        cast(null as string) as mart,
-        cast(null as string) as entity_type
-    where false
-),
-
-final as (
-    select
-        catalogued.mart,
-        catalogued.entity_type,
-        'the catalogue lets the mart take this type, which company_entity_types() leaves out' as problem
-    from catalogued
-    left join filtered
-        on catalogued.mart = filtered.mart
-        and catalogued.entity_type = filtered.entity_type
-    where filtered.mart is null
-    union all
-    select
-        filtered.mart,
-        filtered.entity_type,
-        'company_entity_types() takes this type, but the catalogue does not list it for the mart' as problem
-    from filtered
-    left join catalogued
-        on filtered.mart = catalogued.mart
-        and filtered.entity_type = catalogued.entity_type
-    where catalogued.mart is null
-)
-
-select * from final
+{{ pairs_differ(
+    'catalogued', 'mart', 'entity_type', expected_pairs,
+    'the catalogue lets the mart take this type, which company_entity_types() leaves out',
+    'company_entity_types() takes this type, but the catalogue does not list it for the mart'
+) }}
