@@ -20,6 +20,19 @@ project as a user adds articles: their seed rows and texts alone, nothing else.
   earlier", "27% year on year", "narrowed by 12 basis points to 1.36%", "some 2.1 million merchants",
   "about four thousand people" (a number word with a scale word), a range written "between R$5.2
   billion and R$5.5 billion", a share-price move with no day written (its period unstated).
+- Daesan Shipbuilding (python_tests/fixtures/daesan_shipbuilding_2025_10_29/), a South Korean
+  shipbuilder reporting in won ("312 billion won", "3.84 trillion won", a share price of "38,750 won")
+  that writes its orders in US dollars (a bare "$" in a won source), with a dollar conversion in
+  brackets ("($218 million)") that is the same figure and is ignored; "the first nine months of 2025",
+  "the end of September", "a year earlier" and "the same period of 2024", a margin "widened ... from
+  6.8%", number words ("six", "two"), a target, guidance, an investment "by 2028", a share-price move
+  on "Wednesday", a market figure and a rival's results.
+- Solmar Airlines (python_tests/fixtures/solmar_airlines_2025_07_24/), a Spanish low-cost airline
+  reporting in euros, with no figure in its headline; a raised range "between €410 million and €440
+  million" (the range it replaced is ignored), "the second quarter" and "the quarter" with no year
+  written, "more than doubled", a load factor and the one it rose "up from", passengers, planes, bases
+  and staff, a passenger forecast "this year", a share-price move "on Thursday", a market figure and a
+  rival. It reuses Daesan's profit, staff and share-price catalogue rows.
 
 Every expected value below is worked out from the written text (the comment says how), never read back
 from the warehouse.
@@ -38,6 +51,13 @@ BPS = 1 / 100  # a basis point is a hundredth of a percentage point
 BOREALIS_NOW = "as of 2025-12-04"
 VINTNERS_NOW = "as of 2025-08-14"
 LUMINA_NOW = "as of 2025-08-07"
+DAESAN = "daesan_shipbuilding_2025_10_29"  # published Wednesday 29 October 2025, in won
+SOLMAR = "solmar_airlines_2025_07_24"  # published Thursday 24 July 2025, in euros
+DAESAN_NOW = "as of 2025-10-29"
+SOLMAR_NOW = "as of 2025-07-24"
+MILLION = 10**6
+BILLION = 10**9
+TRILLION = 10**12
 
 # Fiscal 2025 is November 2024 to October 2025, so its fourth quarter is August to October 2025.
 # figure_id: (value, unit, currency_code, period_label, qualifier, is_forecast)
@@ -127,7 +147,89 @@ LUMINA_FIGURES = {
 }
 
 
-HOLDOUTS = {BOREALIS: BOREALIS_FIGURES, VINTNERS: VINTNERS_FIGURES, LUMINA: LUMINA_FIGURES}
+# Daesan keeps calendar years: "the third quarter of 2025" is July to September 2025, and "a year
+# earlier" and "the same period of 2024" the third quarter of 2024. A fall ("fell") is negative.
+# figure_id: (value, unit, currency_code, period_label, qualifier, is_forecast)
+DAESAN_FIGURES = {
+    "ds_operating_profit_growth_headline": (
+        41 / 100,
+        "ratio",
+        "",
+        "2025-Q3",
+        "exact",
+        False,
+    ),  # "41% rise in third-quarter profit"
+    "ds_operating_profit_growth_2025q3": (41 / 100, "ratio", "", "2025-Q3", "exact", False),
+    "ds_operating_profit_2025q3": (312 * BILLION, "KRW", "KRW", "2025-Q3", "exact", False),
+    "ds_operating_profit_2024q3": (221 * BILLION, "KRW", "KRW", "2024-Q3", "exact", False),  # "a year earlier"
+    "ds_revenue_growth_2025q3": (18 / 100, "ratio", "", "2025-Q3", "exact", False),
+    "ds_revenue_2025q3": (3.84 * TRILLION, "KRW", "KRW", "2025-Q3", "exact", False),
+    "ds_lng_carrier_deliveries_2025q3": (6, "count", "", "2025-Q3", "exact", False),  # "six ... in the quarter"
+    "ds_net_profit_2025q3": (245.6 * BILLION, "KRW", "KRW", "2025-Q3", "exact", False),
+    "ds_net_profit_2024q3": (158.3 * BILLION, "KRW", "KRW", "2024-Q3", "exact", False),  # "the same period"
+    "ds_operating_margin_2025q3": (8.1 / 100, "ratio", "", "2025-Q3", "exact", False),
+    "ds_operating_margin_2024q3": (6.8 / 100, "ratio", "", "2024-Q3", "exact", False),  # "widened ... from 6.8%"
+    # "$" in a won source is the US dollar (the won is no dollar); January to September 2025
+    "ds_new_orders_2025_9m": (9.2 * BILLION, "USD", "USD", "2025-9M", "exact", False),
+    "ds_order_target_progress_2025_9m": (68 / 100, "ratio", "", "2025-9M", "exact", False),
+    # "its annual target of $13.5 billion": an aim for a year not yet over, so a forecast
+    "ds_order_target_2025": (13.5 * BILLION, "USD", "USD", "FY2025", "exact", True),
+    "ds_order_backlog_2025_09_30": (41.7 * BILLION, "USD", "USD", "2025-09-30", "exact", False),
+    # "The company expects full-year revenue of about 15 trillion won, up from 13.1 trillion won in 2024"
+    "ds_revenue_2025_forecast": (15 * TRILLION, "KRW", "KRW", "FY2025", "approx", True),
+    "ds_revenue_2024": (13.1 * TRILLION, "KRW", "KRW", "FY2024", "exact", False),
+    "ds_employee_count_now": (11_400, "count", "", DAESAN_NOW, "approx", False),  # "about 11,400"
+    "ds_shipyard_count_now": (2, "count", "", DAESAN_NOW, "exact", False),  # "two"
+    "ds_share_price_day_change_2025_10_29": (4.3 / 100, "ratio", "", "2025-10-29", "exact", False),
+    "ds_closing_share_price_2025_10_29": (38_750, "KRW", "KRW", "2025-10-29", "exact", False),  # "38,750 won"
+    "ds_global_ship_orders_growth_2025_9m": (-22 / 100, "ratio", "", "2025-9M", "exact", False),  # "fell 22%"
+    "hh_operating_profit_growth_2025q3": (27 / 100, "ratio", "", "2025-Q3", "exact", False),  # "a 27% rise"
+    "hh_operating_profit_2025q3": (540 * BILLION, "KRW", "KRW", "2025-Q3", "exact", False),
+    # "would invest 600 billion won ... by 2028": a year after publication, so a forecast
+    "ds_welding_automation_investment_2028": (600 * BILLION, "KRW", "KRW", "FY2028", "exact", True),
+}
+
+
+# Solmar keeps calendar years: "the second quarter" of an article of July 2025 is April to June 2025, and
+# "from €58 million" and "up from 89.9%" the same quarter of 2024. A fall ("fell") is negative.
+# figure_id: (value, unit, currency_code, period_label, qualifier, is_forecast)
+SOLMAR_FIGURES = {
+    # "raised its forecast for full-year operating profit to between €410 million and €440 million": a range
+    # forecasting the year 2025 (the range it replaced, "€350 million to €380 million", has an ignore row)
+    "sa_operating_profit_2025_forecast_low": (410 * MILLION, "EUR", "EUR", "FY2025", "range_low", True),
+    "sa_operating_profit_2025_forecast_high": (440 * MILLION, "EUR", "EUR", "FY2025", "range_high", True),
+    "sa_operating_profit_growth_2025q2": (34 / 100, "ratio", "", "2025-Q2", "exact", False),
+    "sa_operating_profit_2025q2": (187 * MILLION, "EUR", "EUR", "2025-Q2", "exact", False),
+    "sa_revenue_2025q2": (1260 * MILLION, "EUR", "EUR", "2025-Q2", "exact", False),  # "€1.26 billion"
+    "sa_revenue_growth_2025q2": (15 / 100, "ratio", "", "2025-Q2", "exact", False),  # "up 15%"
+    # "more than doubled": at least twice the net profit of the same quarter a year earlier
+    "sa_net_profit_multiple_2025q2": (2, "multiple", "", "2025-Q2", "lower_bound", False),
+    "sa_net_profit_2025q2": (122 * MILLION, "EUR", "EUR", "2025-Q2", "exact", False),
+    "sa_net_profit_2024q2": (58 * MILLION, "EUR", "EUR", "2024-Q2", "exact", False),  # "from €58 million"
+    "sa_passengers_2025q2": (14.8 * MILLION, "count", "", "2025-Q2", "exact", False),  # "in the quarter"
+    "sa_passenger_growth_2025q2": (8 / 100, "ratio", "", "2025-Q2", "exact", False),  # "up 8%"
+    "sa_load_factor_2025q2": (91.4 / 100, "ratio", "", "2025-Q2", "exact", False),  # "filled 91.4% of its seats"
+    "sa_load_factor_2024q2": (89.9 / 100, "ratio", "", "2024-Q2", "exact", False),
+    "sa_average_fare_2025q2": (58.30, "EUR", "EUR", "2025-Q2", "exact", False),
+    "sa_average_fare_growth_2025q2": (4 / 100, "ratio", "", "2025-Q2", "exact", False),
+    "sa_aircraft_count_now": (162, "count", "", SOLMAR_NOW, "exact", False),
+    "sa_base_count_now": (14, "count", "", SOLMAR_NOW, "exact", False),
+    "sa_employee_count_now": (7_900, "count", "", SOLMAR_NOW, "approx", False),  # "about 7,900"
+    # "It expects to carry about 58 million passengers this year"
+    "sa_passengers_2025_forecast": (58 * MILLION, "count", "", "FY2025", "approx", True),
+    "sa_share_price_day_change_2025_07_24": (6.1 / 100, "ratio", "", "2025-07-24", "exact", False),  # "Thursday"
+    "sa_closing_share_price_2025_07_24": (14.72, "EUR", "EUR", "2025-07-24", "exact", False),
+    "spanish_airport_passenger_growth_2025_h1": (5.2 / 100, "ratio", "", "2025-H1", "exact", False),
+    "vu_passenger_growth_2025q2": (-3 / 100, "ratio", "", "2025-Q2", "exact", False),  # "fell 3%"
+}
+
+HOLDOUTS = {
+    BOREALIS: BOREALIS_FIGURES,
+    VINTNERS: VINTNERS_FIGURES,
+    LUMINA: LUMINA_FIGURES,
+    DAESAN: DAESAN_FIGURES,
+    SOLMAR: SOLMAR_FIGURES,
+}
 
 
 @pytest.fixture(scope="module")
