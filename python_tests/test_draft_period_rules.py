@@ -19,12 +19,14 @@ from pipeline import draft
 
 RHEIN, SAKURA, DECCAN = "rhein_logic_2024_11_14", "sakura_compute_2024_11_08", "deccan_infotech_2025_01_16"
 MARLOWE, MURRAY = "marlowe_finch_2025_04_16", "murray_basin_vintners_2025_08_14"
+HARBOUR = "harbour_cloud_2025_03_20"
 # fixture groups that go in one copy of the project (each carries its own catalogue rows)
 GROUPS = {
     "first": [RHEIN, SAKURA],
     "second": [DECCAN],
     "third": [MARLOWE],
     "fourth": [MURRAY],
+    "fifth": [HARBOUR],
 }
 
 
@@ -79,6 +81,33 @@ def test_a_period_right_after_a_number_after_from_is_the_compared_numbers(drafte
     the sentence's "In 2022" (without the rule: the nearer "in 2021", FY2021)."""
     assert period_of(drafted, FIRST_ARTICLE, 14, "1.589 billion yuan") == "FY2021"
     assert period_of(drafted, FIRST_ARTICLE, 14, "2.658 billion yuan") == "FY2022"
+
+
+def test_a_period_right_after_a_number_a_change_is_measured_from_is_that_numbers(drafted):
+    """ "Harbour Cloud's shares closed at HK$8.80 on 19 March 2025, down 45% from their listing price
+    of HK$16 in 2021, giving the company a market value of about $26 billion": after a direction word,
+    "from" and words, the HK$16 is the number compared with and "in 2021" its period, so the market
+    value takes "19 March 2025" (without the rule: the nearer "in 2021", FY2021)."""
+    assert period_of(drafted, HARBOUR, 10, "HK$16") == "FY2021"
+    assert period_of(drafted, HARBOUR, 10, "about $26 billion") == "2025-03-19"
+
+
+def test_a_period_inside_an_earlier_sentence_is_not_the_numbers(drafted):
+    """ "Revenue in 2023 was HK$7.9 billion. Its net loss narrowed to HK$310 million from HK$520
+    million a year earlier.": "in 2023" is part of the first sentence, neither leading it nor set
+    off by a comma, so the HK$310 million takes the document's leading period, "last year" (without
+    the rule: FY2023)."""
+    assert period_of(drafted, HARBOUR, 5, "HK$7.9 billion") == "FY2023"
+    assert period_of(drafted, HARBOUR, 5, "HK$310 million") == "FY2024"
+
+
+def test_a_relative_period_resolves_against_a_year_relative_to_publication(drafted):
+    """ "Its net loss narrowed to HK$310 million from HK$520 million a year earlier": the HK$310
+    million's period is "last year" (FY2024 against the published date), so "a year earlier" is
+    2023 (without the rule a reference needed a year in digits, and "a year earlier" resolved to
+    nothing)."""
+    row = row_of(drafted, HARBOUR, 5, "HK$520 million")
+    assert (row["period_as_written"], row["period_label_guess"]) == ("a year earlier", "FY2023")
 
 
 def test_a_number_a_change_is_measured_from_is_a_year_before(drafted):

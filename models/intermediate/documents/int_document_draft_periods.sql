@@ -1,15 +1,16 @@
 {#- The period guess of each draft number (int_document_draft_sentences), for python -m pipeline
     draft (tag:draft), one row per number: the period the period grammar reads written right after it
-    (only lead words between), else the nearest before it in its sentence, else the nearest after it,
-    else the last period with a year in digits before its sentence in the paragraph; a relative
-    period ("a year earlier") after "from", or before the number, is not its own, nor is a period
-    written right after a number that follows "from" (the compared number's). A number a change is
-    measured from ("rose to 18.4 pence from 16.9 pence") with no period right after it is the
-    figure compared with, a year before; a number stated in the present tense ("employs about
-    1,850 people", "a third of its revenue comes from ...") with no period in its paragraph is as
-    of publication (vocabulary_period_words). The first model
-    of the draft's chain: it passes on the columns of int_document_draft_sentences, which
-    int_document_draft_subjects reads from here. -#}
+    (only lead words between, or "of"), else the nearest before it in its sentence, else the nearest
+    after it with no other number between, else the last period with a year in digits before its
+    sentence in the paragraph that leads its sentence or is set off by a comma. A relative period
+    ("a year earlier") after "from", or before the number, is not its own, nor is a period written
+    right after a number a change is measured from (the compared number's). A number a change is
+    measured from ("rose to 18.4 pence from 16.9 pence") with no period right after it is the figure
+    compared with, a year before; a number stated in the present tense ("employs about 1,850
+    people", "a third of its revenue comes from ...") with no period in its paragraph is as of
+    publication (the words: vocabulary_period_words). The first model of the draft's chain: it
+    passes on the columns of int_document_draft_sentences, which int_document_draft_subjects reads
+    from here. -#}
 
 with
 
@@ -74,10 +75,16 @@ document_period_forms as (
                     '[0-9]') }}{% endset %}
 {#- a number written after "from" (qualifiers between): what a change is measured from -#}
 {%- set qualifiers = regex_alternation(vocabulary_words(vocabulary_rows('vocabulary_value_words'), 'qualifier')) %}
-{%- set from_number_pattern = "(?:^|[^a-z])from +(?:" ~ qualifiers ~ " +)*$" %}
--- a period written right after a number that follows "from" ("the company's loss expanded from 1.589
--- billion yuan in 2021 to 2.658 billion yuan") is the period of the number compared with, not of the
--- numbers after it
+{#- "from" after a direction word in its clause (vocabulary_direction_words): "rose to X from", not
+    "ranging from" -#}
+{%- set directions = regex_alternation(vocabulary_words(vocabulary_rows('vocabulary_direction_words'))) %}
+{%- set changed_from = "(?:^|[^a-z])" ~ directions ~ "(?:[^a-z](?:[^,;]|,[0-9])*?)?[^a-z]from +" %}
+{#- the number compared with: right after "from", or after a direction word, "from" and words
+    ("down 45% from their listing price of HK$16") -#}
+{%- set compared_number_pattern = "(?:(?:^|[^a-z])from +(?:" ~ qualifiers ~ " +)*|" ~ changed_from ~ "[^,;0-9]*)$" %}
+-- a period written right after a number compared with ("the company's loss expanded from 1.589
+-- billion yuan in 2021 to 2.658 billion yuan", "down 45% from their listing price of HK$16 in 2021")
+-- is that number's, not the period of the numbers after it
 compared_periods as (
     select distinct
         period_matches.source_id,
@@ -89,7 +96,7 @@ compared_periods as (
             and sentences.paragraph_number = period_matches.paragraph_number
             and period_matches.match_start >= sentences.mention_end
             and period_matches.match_start < sentences.sentence_end
-    where {{ regex_matches('sentences.text_before', from_number_pattern) }}
+    where {{ regex_matches('sentences.text_before', compared_number_pattern) }}
         and {{ regex_matches(
             'lower(substring(sentences.paragraph_text, sentences.mention_end, period_matches.match_start - sentences.mention_end))',
             period_lead_pattern) }}
@@ -130,8 +137,17 @@ period_candidates as (
                 then 1000 + sentences.mention_start - period_matches.match_start
             when {{ after_with_no_number }}
                 then 2000 + period_matches.match_start - sentences.mention_end
+            -- a period before its sentence in the paragraph is the number's when it leads its own
+            -- sentence ("In 2022, ... . It ...") or is set off by a comma ("Data shows that in 2023,
+            -- ..."), not when it is a part of its sentence ("Revenue in 2023 was HK$7.9 billion.")
             when period_matches.match_start < sentences.sentence_start
                 and {{ regex_matches('period_matches.match_text', '[0-9]') }}
+                and (
+                    substring(sentences.paragraph_text, period_matches.match_start + {{ dbt.length('period_matches.match_text') }}, 1) = ','
+                    or {{ regex_matches(
+                        'lower(substring(sentences.paragraph_text, 1, period_matches.match_start - 1))',
+                        '(?:^|[.!?]["”’)]* +)(?:' ~ period_lead_words ~ ' +)*$') }}
+                )
                 then 100000 + sentences.mention_start - period_matches.match_start
         end as distance
     from numbers as sentences
@@ -156,10 +172,7 @@ period_candidates as (
     {%- do written_as.update({word_class: sql_text(phrases[0]) if phrases else 'cast(null as string)'}) %}
 {%- endfor %}
 {%- set present_verbs = regex_alternation(vocabulary_words(period_words, 'present_tense_verb')) %}
-{#- "from" after a direction word in its clause (vocabulary_direction_words): "rose to X from", not
-    "ranging from" -#}
-{%- set directions = regex_alternation(vocabulary_words(vocabulary_rows('vocabulary_direction_words'))) %}
-{%- set changed_from_pattern = "(?:^|[^a-z])" ~ directions ~ "[^a-z][^,;]*[^a-z]from +(?:" ~ qualifiers ~ " +)*$" %}
+{%- set changed_from_pattern = changed_from ~ "(?:" ~ qualifiers ~ " +)*$" %}
 implied_candidates as (
     -- a number a change is measured from, after a direction word and another number of its clause
     -- ("Basic earnings per share rose to 18.4 pence from 16.9 pence"), with no period right after it: the figure compared
