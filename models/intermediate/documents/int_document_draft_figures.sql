@@ -116,6 +116,8 @@ guessed as (
 -- document's leading period: that period's text with its year replaced
 -- by the relative one's ("the first half of 2025" and "a year earlier": "the first half of 2024")
 {%- set period_columns = ['source_id', 'paragraph_number', 'mention_start', 'quote', 'value_unit', 'period_as_written', 'published_date'] %}
+{%- set compared_is_relative_year %}(compared.period_form = 'fiscal_year' and compared.period_core_text = compared.period_year_text
+                and not {{ regex_matches('compared.period_year_text', '[0-9]') }}){% endset %}
 guessed_periods as (
     select
         {{ period_columns | join(',\n        ') }}
@@ -124,8 +126,6 @@ guessed_periods as (
 
 {{ period_value_ctes('guessed_periods', 'lower(period_as_written)', prefix='guessed_') }},
 
-{%- set compared_is_relative_year %}(compared.period_form = 'fiscal_year' and compared.period_core_text = compared.period_year_text
-                and not {{ regex_matches('compared.period_year_text', '[0-9]') }}){% endset %}
 relative_period_references as (
     select
         source_id,

@@ -94,8 +94,8 @@ compared_periods as (
     inner join period_matches
         on sentences.source_id = period_matches.source_id
             and sentences.paragraph_number = period_matches.paragraph_number
-            and period_matches.match_start >= sentences.mention_end
-            and period_matches.match_start < sentences.sentence_end
+            and sentences.mention_end <= period_matches.match_start
+            and sentences.sentence_end > period_matches.match_start
     where {{ regex_matches('sentences.text_before', compared_number_pattern) }}
         and {{ regex_matches(
             'lower(substring(sentences.paragraph_text, sentences.mention_end, period_matches.match_start - sentences.mention_end))',
