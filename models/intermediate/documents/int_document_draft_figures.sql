@@ -112,9 +112,12 @@ guessed as (
 -- a period written relative to another figure's ("a year earlier", "the same quarter of 2023", "the
 -- same period of 2023"), as the build resolves it against the figure compared with, resolves
 -- against the period of the nearest number before it in its sentence whose period has a year in
--- digits, else against the document's leading period: that period's text with its year replaced
+-- digits or is a year relative to publication ("last year": its year in digits), else against the
+-- document's leading period: that period's text with its year replaced
 -- by the relative one's ("the first half of 2025" and "a year earlier": "the first half of 2024")
-{%- set period_columns = ['source_id', 'paragraph_number', 'mention_start', 'quote', 'value_unit', 'period_as_written'] %}
+{%- set period_columns = ['source_id', 'paragraph_number', 'mention_start', 'quote', 'value_unit', 'period_as_written', 'published_date'] %}
+{%- set compared_is_relative_year %}(compared.period_form = 'fiscal_year' and compared.period_core_text = compared.period_year_text
+                and not {{ regex_matches('compared.period_year_text', '[0-9]') }}){% endset %}
 guessed_periods as (
     select
         {{ period_columns | join(',\n        ') }}
@@ -136,7 +139,13 @@ relative_period_references as (
             relative.paragraph_number,
             relative.mention_start,
             relative.period_year_text,
-            coalesce(compared.period_as_written, leading_periods.period_text) as reference_text,
+            coalesce(
+                -- a year written relative to publication ("last year"), as its year in digits
+                case when {{ compared_is_relative_year }}
+                    then cast({{ period_year_number('compared.period_year_text', 'compared.published_date') }} as string)
+                end,
+                compared.period_as_written, leading_periods.period_text
+            ) as reference_text,
             row_number() over (
                 partition by relative.source_id, relative.paragraph_number, relative.mention_start
                 order by compared.mention_start desc
@@ -148,7 +157,7 @@ relative_period_references as (
                 and relative.quote = compared.quote
                 and relative.mention_start > compared.mention_start
                 and compared.period_kind not in ('same_part', 'figure_relative', 'unstated')
-                and {{ regex_matches('compared.period_as_written', '[0-9]{4}') }}
+                and ({{ regex_matches('compared.period_as_written', '[0-9]{4}') }} or {{ compared_is_relative_year }})
         left join leading_periods
             on relative.source_id = leading_periods.source_id
         where relative.period_kind in ('same_part', 'figure_relative')

@@ -1,15 +1,31 @@
 {#- The period guess of each draft number (int_document_draft_sentences), for python -m pipeline
     draft (tag:draft), one row per number: the period the period grammar reads written right after it
-    (only lead words between), else the nearest before it in its sentence, else the nearest after it,
-    else the last period with a year in digits before its sentence in the paragraph; a relative
-    period ("a year earlier") after "from", or before the number, is not its own. The first model
-    of the draft's chain: it passes on the columns of int_document_draft_sentences, which
-    int_document_draft_subjects reads from here. -#}
+    (only lead words between, or "of"), else the nearest before it in its sentence, else the nearest
+    after it with no other number between, else the last period with a year in digits before its
+    sentence in the paragraph that leads its sentence or is set off by a comma. A relative period
+    ("a year earlier") after "from", or before the number, is not its own, nor is a period written
+    right after a number a change is measured from (the compared number's). A number a change is
+    measured from ("rose to 18.4 pence from 16.9 pence") with no period right after it is the figure
+    compared with, a year before; a number stated in the present tense ("employs about 1,850
+    people", "a third of its revenue comes from ...") with no period in its paragraph is as of
+    publication (the words: vocabulary_period_words). The first model of the draft's chain: it
+    passes on the columns of int_document_draft_sentences, which int_document_draft_subjects reads
+    from here. -#}
 
 with
 
 sentences as (
     select * from {{ ref('int_document_draft_sentences') }}
+),
+
+-- each number with the start of the numbers before and after it in its paragraph (words too:
+-- "fifteen", "four")
+numbers as (
+    select
+        *,
+        lag(mention_start) over (partition by source_id, paragraph_number order by mention_start) as previous_mention_start,
+        lead(mention_start) over (partition by source_id, paragraph_number order by mention_start) as next_mention_start
+    from sentences
 ),
 
 -- the paragraphs of the numbers: a number's period is read in its own paragraph
@@ -43,16 +59,49 @@ document_period_forms as (
 -- the period of a number: one written right after it ("9.061 billion yuan in 2021", with only
 -- lead words between), else the nearest before it in its sentence, else the nearest after it, else
 -- the last period with a year in digits before its sentence in the paragraph ("In 2022, ... . It ...")
-{%- set period_lead_words = regex_alternation(vocabulary_words(vocabulary_rows('vocabulary_period_words'), 'lead_word')) %}
-{%- set period_lead_pattern = "^[ ,]*(?:(?:" ~ period_lead_words ~ ") +)*$" %}
+{%- set period_words = vocabulary_rows('vocabulary_period_words') %}
+{%- set period_lead_words = regex_alternation(vocabulary_words(period_words, 'lead_word')) %}
+{#- a period right after the number: lead words between, or words that join a number to its period
+    ("the €250 million of H1 2023") -#}
+{%- set period_lead_pattern = "^[ ,]*(?:(?:" ~ period_lead_words ~ "|" ~ regex_alternation(vocabulary_words(period_words, 'figure_lead_word')) ~ ") +)*$" %}
 {#- "from" and lead words before a relative period: "up 3 percentage points from the year before" #}
 {%- set period_from_pattern = "(?:^|[^a-z])from +(?:(?:" ~ period_lead_words ~ ") +)*$" %}
 {#- a period after the number in its sentence, with no other number between -#}
 {%- set after_with_no_number %}period_matches.match_start >= sentences.mention_end
                 and period_matches.match_start < sentences.sentence_end
+                and period_matches.match_start < coalesce(sentences.next_mention_start, sentences.sentence_end)
                 and not {{ regex_matches(
                     'substring(sentences.paragraph_text, sentences.mention_end, period_matches.match_start - sentences.mention_end)',
                     '[0-9]') }}{% endset %}
+{#- a number written after "from" (qualifiers between): what a change is measured from -#}
+{%- set qualifiers = regex_alternation(vocabulary_words(vocabulary_rows('vocabulary_value_words'), 'qualifier')) %}
+{#- "from" after a direction word in its clause (vocabulary_direction_words): "rose to X from", not
+    "ranging from" -#}
+{%- set directions = regex_alternation(vocabulary_words(vocabulary_rows('vocabulary_direction_words'))) %}
+{%- set changed_from = "(?:^|[^a-z])" ~ directions ~ "(?:[^a-z](?:[^,;]|,[0-9])*?)?[^a-z]from +" %}
+{#- the number compared with: right after "from", or after a direction word, "from" and words
+    ("down 45% from their listing price of HK$16") -#}
+{%- set compared_number_pattern = "(?:(?:^|[^a-z])from +(?:" ~ qualifiers ~ " +)*|" ~ changed_from ~ "[^,;0-9]*)$" %}
+-- a period written right after a number compared with ("the company's loss expanded from 1.589
+-- billion yuan in 2021 to 2.658 billion yuan", "down 45% from their listing price of HK$16 in 2021")
+-- is that number's, not the period of the numbers after it
+compared_periods as (
+    select distinct
+        period_matches.source_id,
+        period_matches.paragraph_number,
+        period_matches.match_start
+    from sentences
+    inner join period_matches
+        on sentences.source_id = period_matches.source_id
+            and sentences.paragraph_number = period_matches.paragraph_number
+            and sentences.mention_end <= period_matches.match_start
+            and sentences.sentence_end > period_matches.match_start
+    where {{ regex_matches('sentences.text_before', compared_number_pattern) }}
+        and {{ regex_matches(
+            'lower(substring(sentences.paragraph_text, sentences.mention_end, period_matches.match_start - sentences.mention_end))',
+            period_lead_pattern) }}
+),
+
 period_candidates as (
     select
         sentences.source_id,
@@ -84,26 +133,81 @@ period_candidates as (
                 then null
             when period_matches.match_start >= sentences.sentence_start
                 and period_matches.match_start < sentences.mention_start
+                and compared_periods.match_start is null
                 then 1000 + sentences.mention_start - period_matches.match_start
             when {{ after_with_no_number }}
                 then 2000 + period_matches.match_start - sentences.mention_end
+            -- a period before its sentence in the paragraph is the number's when it leads its own
+            -- sentence ("In 2022, ... . It ...") or is set off by a comma ("Data shows that in 2023,
+            -- ..."), not when it is a part of its sentence ("Revenue in 2023 was HK$7.9 billion.")
             when period_matches.match_start < sentences.sentence_start
                 and {{ regex_matches('period_matches.match_text', '[0-9]') }}
+                and (
+                    substring(sentences.paragraph_text, period_matches.match_start + {{ dbt.length('period_matches.match_text') }}, 1) = ','
+                    or {{ regex_matches(
+                        'lower(substring(sentences.paragraph_text, 1, period_matches.match_start - 1))',
+                        '(?:^|[.!?]["”’)]* +)(?:' ~ period_lead_words ~ ' +)*$') }}
+                )
                 then 100000 + sentences.mention_start - period_matches.match_start
         end as distance
-    from sentences
+    from numbers as sentences
     inner join period_matches
         on sentences.source_id = period_matches.source_id
             and sentences.paragraph_number = period_matches.paragraph_number
             and sentences.sentence_end > period_matches.match_start
+    left join compared_periods
+        on period_matches.source_id = compared_periods.source_id
+            and period_matches.paragraph_number = compared_periods.paragraph_number
+            and period_matches.match_start = compared_periods.match_start
     left join document_period_forms
         on period_matches.source_id = document_period_forms.source_id
             and period_matches.paragraph_number = document_period_forms.paragraph_number
             and period_matches.match_start = document_period_forms.match_start
 ),
 
+-- the period the draft writes for a number with no period of its own: a word of the vocabulary
+{%- set written_as = {} %}
+{%- for word_class in ['present_tense_period', 'compared_period'] %}
+    {%- set phrases = vocabulary_words(period_words, word_class) %}
+    {%- do written_as.update({word_class: sql_text(phrases[0]) if phrases else 'cast(null as string)'}) %}
+{%- endfor %}
+{%- set present_verbs = regex_alternation(vocabulary_words(period_words, 'present_tense_verb')) %}
+{%- set changed_from_pattern = changed_from ~ "(?:" ~ qualifiers ~ " +)*$" %}
+implied_candidates as (
+    -- a number a change is measured from, after a direction word and another number of its clause
+    -- ("Basic earnings per share rose to 18.4 pence from 16.9 pence"), with no period right after it: the figure compared
+    -- with, a year before (before any period earlier in its sentence, which is the other number's)
+    select
+        source_id,
+        paragraph_number,
+        mention_start,
+        {{ written_as['compared_period'] }} as period_text,
+        900 as distance
+    from numbers
+    where {{ regex_matches('text_before', changed_from_pattern) }}
+        and previous_mention_start >= sentence_start
+        and mention_kind <> 'range'
+    union all
+    -- a number stated in the present tense, by a verb before it in its clause ("employs about 1,850
+    -- people", "owns nine vineyards and three wineries") or after it ("a third of its revenue comes
+    -- from ...", "One in five of its 40,000 customers now uses ..."; a comma in a number is no clause
+    -- end): as of publication, when no period is written in its paragraph
+    select
+        source_id,
+        paragraph_number,
+        mention_start,
+        {{ written_as['present_tense_period'] }} as period_text,
+        1000000 as distance
+    from numbers
+    where {{ regex_matches('text_before',
+            "(?:^|[^a-z])" ~ present_verbs ~ " +(?:" ~ qualifiers ~ " +)*(?:[^,;]* +and +(?:" ~ qualifiers ~ " +)*)?$") }}
+        or {{ regex_matches('text_after', "^ +of +(?:[^,;]|,[0-9])*?[^a-z]" ~ present_verbs ~ "(?:[^a-z]|$)") }}
+),
+
 period_guess as (
-    {{ draft_first_per_mention('(select * from period_candidates where distance is not null) as placed', 'distance')
+    {{ draft_first_per_mention(
+        '(select source_id, paragraph_number, mention_start, period_text, distance from period_candidates'
+        ~ ' where distance is not null union all select * from implied_candidates) as placed', 'distance')
         | indent(4) }}
 ),
 

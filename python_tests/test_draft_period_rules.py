@@ -1,0 +1,128 @@
+"""The rules by which `python -m pipeline draft` guesses a number's period
+(models/intermediate/documents/int_document_draft_periods.sql and the words of
+seeds/vocabulary/vocabulary_period_words.csv it reads), each pinned by a sentence of a fixture article
+where it decides the guess.
+
+As in test_draft_rules.py, whose helpers this reuses: the fixture articles are registered in copies of
+the project with their figure, claim and ignore rows set aside (as for a document nobody has curated),
+and drafted by pipeline.draft's own build of the draft models. Each expected period was read off the
+sentence by hand; the comment says which rule makes it, and what the draft guessed without that rule.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import add_fixture_article, copy_project
+from test_draft_rules import FIRST_ARTICLE, row_of, set_aside
+
+from pipeline import draft
+
+RHEIN, SAKURA, DECCAN = "rhein_logic_2024_11_14", "sakura_compute_2024_11_08", "deccan_infotech_2025_01_16"
+MARLOWE, MURRAY = "marlowe_finch_2025_04_16", "murray_basin_vintners_2025_08_14"
+HARBOUR = "harbour_cloud_2025_03_20"
+# fixture groups that go in one copy of the project (each carries its own catalogue rows)
+GROUPS = {
+    "first": [RHEIN, SAKURA],
+    "second": [DECCAN],
+    "third": [MARLOWE],
+    "fourth": [MURRAY],
+    "fifth": [HARBOUR],
+}
+
+
+@pytest.fixture(scope="module")
+def drafted(tmp_path_factory) -> dict[str, list[dict[str, str]]]:
+    rows: dict[str, list[dict[str, str]]] = {}
+    for group, fixtures in GROUPS.items():
+        folder = tmp_path_factory.mktemp(f"draft_period_rules_{group}")
+        project = copy_project(folder / "project")
+        for fixture in fixtures:
+            add_fixture_article(project, fixture)
+        sources = fixtures + [FIRST_ARTICLE] if group == "first" else fixtures
+        set_aside(project, sources)
+        drafts = draft.draft_sources(sources, project_dir=project, work_dir=folder / "draft")
+        rows.update({source_id: figures for source_id, (figures, _) in drafts.items()})
+    return rows
+
+
+def period_of(drafted, source_id: str, paragraph: int, value: str) -> str:
+    return row_of(drafted, source_id, paragraph, value)["period_label_guess"]
+
+
+def test_a_number_in_the_present_tense_is_as_of_publication(drafted):
+    """ "The company owns nine vineyards and three wineries ..., and employs about 1,850 people": a
+    verb in the present tense before the number in its clause (present_tense_verb), the second of a
+    list after "and" too; "About a third of its revenue comes from banking ..., and it earns more
+    than half of its sales in North America", "One in five of its 40,000 customers now uses ...": a
+    verb after "<number> of ...". No period in the paragraph, so the period is "now", as of the
+    published date (without the rule: the document's leading period, FY2025-Q3 and 2024-9M)."""
+    assert [period_of(drafted, MURRAY, 9, value) for value in ("nine", "three", "about 1,850")] == [
+        "as of 2025-08-14"
+    ] * 3
+    assert [period_of(drafted, DECCAN, 11, value) for value in ("About a third", "more than half")] == [
+        "as of 2025-01-16"
+    ] * 2
+    assert period_of(drafted, RHEIN, 7, "One in five") == "as of 2024-11-14"
+    assert row_of(drafted, MURRAY, 9, "nine")["period_as_written"] == "now"
+
+
+def test_a_period_after_another_number_written_as_a_word_is_not_the_numbers(drafted):
+    """ "It runs fifteen data centres in Japan and plans to open four more by 2027": "by 2027" comes
+    after "four", a number written as a word, so it is the period of the four, not of the fifteen,
+    which is stated in the present tense (without the rule, which counted only digits between, the
+    fifteen took FY2027)."""
+    assert period_of(drafted, SAKURA, 7, "fifteen") == "as of 2024-11-08"
+    assert period_of(drafted, SAKURA, 7, "four") == "FY2027"
+
+
+def test_a_period_right_after_a_number_after_from_is_the_compared_numbers(drafted):
+    """ "In 2022, ... the company's loss expanded from 1.589 billion yuan in 2021 to 2.658 billion
+    yuan": "in 2021" is the period of the number the loss expanded from, so the 2.658 billion takes
+    the sentence's "In 2022" (without the rule: the nearer "in 2021", FY2021)."""
+    assert period_of(drafted, FIRST_ARTICLE, 14, "1.589 billion yuan") == "FY2021"
+    assert period_of(drafted, FIRST_ARTICLE, 14, "2.658 billion yuan") == "FY2022"
+
+
+def test_a_period_right_after_a_number_a_change_is_measured_from_is_that_numbers(drafted):
+    """ "Harbour Cloud's shares closed at HK$8.80 on 19 March 2025, down 45% from their listing price
+    of HK$16 in 2021, giving the company a market value of about $26 billion": after a direction word,
+    "from" and words, the HK$16 is the number compared with and "in 2021" its period, so the market
+    value takes "19 March 2025" (without the rule: the nearer "in 2021", FY2021)."""
+    assert period_of(drafted, HARBOUR, 10, "HK$16") == "FY2021"
+    assert period_of(drafted, HARBOUR, 10, "about $26 billion") == "2025-03-19"
+
+
+def test_a_period_inside_an_earlier_sentence_is_not_the_numbers(drafted):
+    """ "Revenue in 2023 was HK$7.9 billion. Its net loss narrowed to HK$310 million from HK$520
+    million a year earlier.": "in 2023" is part of the first sentence, neither leading it nor set
+    off by a comma, so the HK$310 million takes the document's leading period, "last year" (without
+    the rule: FY2023)."""
+    assert period_of(drafted, HARBOUR, 5, "HK$7.9 billion") == "FY2023"
+    assert period_of(drafted, HARBOUR, 5, "HK$310 million") == "FY2024"
+
+
+def test_a_relative_period_resolves_against_a_year_relative_to_publication(drafted):
+    """ "Its net loss narrowed to HK$310 million from HK$520 million a year earlier": the HK$310
+    million's period is "last year" (FY2024 against the published date), so "a year earlier" is
+    2023 (without the rule a reference needed a year in digits, and "a year earlier" resolved to
+    nothing)."""
+    row = row_of(drafted, HARBOUR, 5, "HK$520 million")
+    assert (row["period_as_written"], row["period_label_guess"]) == ("a year earlier", "FY2023")
+
+
+def test_a_number_a_change_is_measured_from_is_a_year_before(drafted):
+    """ "Basic earnings per share rose to 18.4 pence from 16.9 pence": no period in the paragraph; the
+    number after "from", after another number of its sentence, is the figure compared with, written
+    "a year earlier" (compared_period) and resolved against the 18.4 pence's period, the document's
+    leading "year to February 2025" (without the rule both took FY2025)."""
+    assert period_of(drafted, MARLOWE, 7, "18.4 pence") == "FY2025"
+    assert period_of(drafted, MARLOWE, 7, "16.9 pence") == "FY2024"
+    assert row_of(drafted, MARLOWE, 7, "16.9 pence")["period_as_written"] == "a year earlier"
+
+
+def test_of_joins_a_number_to_the_period_right_after_it(drafted):
+    """ "Its cloud revenue in H1 2024 was €480 million, nearly double the €250 million of H1 2023":
+    "of" (figure_lead_word) joins the €250 million to "H1 2023" right after it (without the row, the
+    nearest period before it in its sentence, H1 2024)."""
+    assert period_of(drafted, RHEIN, 6, "€250 million") == "2023-H1"
+    assert period_of(drafted, RHEIN, 6, "€480 million") == "2024-H1"
