@@ -33,6 +33,13 @@ project as a user adds articles: their seed rows and texts alone, nothing else.
   written, "more than doubled", a load factor and the one it rose "up from", passengers, planes, bases
   and staff, a passenger forecast "this year", a share-price move "on Thursday", a market figure and a
   rival. It reuses Daesan's profit, staff and share-price catalogue rows.
+- Thamesbridge Pharma (python_tests/fixtures/thamesbridge_pharma_2025_07_30/), a London generic-medicines
+  maker reporting in pounds and pence ("£182 million", "31.4 pence", a share price of "1,468 pence"),
+  calendar fiscal year, first-half results: "the first half of 2025", "the six months to 30 June",
+  "first-half" with no year, "a year earlier", "80 basis points" widened, guidance "for the full year"
+  as a range, number words ("seven"), "around 420" and "about 6,300", net debt "at the end of June", a
+  share price "on Wednesday" (the day published), a market's size for 2024 and forecast growth for 2026,
+  and a competitor's first-half revenue.
 
 Every expected value below is worked out from the written text (the comment says how), never read back
 from the warehouse.
@@ -47,6 +54,7 @@ from fixture_articles import assert_published, build_with_articles, open_warehou
 BOREALIS = "borealis_timber_2025_12_04"  # published 4 December 2025, in Canadian dollars
 VINTNERS = "murray_basin_vintners_2025_08_14"  # published 14 August 2025, in Australian dollars
 LUMINA = "lumina_pagamentos_2025_08_07"  # published 7 August 2025, in Brazilian reais
+THAMESBRIDGE = "thamesbridge_pharma_2025_07_30"  # published Wednesday 30 July 2025, in pounds sterling
 BPS = 1 / 100  # a basis point is a hundredth of a percentage point
 BOREALIS_NOW = "as of 2025-12-04"
 VINTNERS_NOW = "as of 2025-08-14"
@@ -58,6 +66,8 @@ SOLMAR_NOW = "as of 2025-07-24"
 MILLION = 10**6
 BILLION = 10**9
 TRILLION = 10**12
+THAMESBRIDGE_NOW = "as of 2025-07-30"
+PENCE = 1 / 100  # a penny is a hundredth of a pound
 
 # Fiscal 2025 is November 2024 to October 2025, so its fourth quarter is August to October 2025.
 # figure_id: (value, unit, currency_code, period_label, qualifier, is_forecast)
@@ -223,12 +233,46 @@ SOLMAR_FIGURES = {
     "vu_passenger_growth_2025q2": (-3 / 100, "ratio", "", "2025-Q2", "exact", False),  # "fell 3%"
 }
 
+# A calendar fiscal year: the first half of 2025 is January to June 2025 ("the six months to 30 June",
+# "first-half" in a story of 30 July 2025). Amounts in pence are hundredths of a pound. A fall is negative.
+THAMESBRIDGE_FIGURES = {
+    "tp_pretax_profit_growth_headline": (14 / 100, "ratio", "", "2025-H1", "exact", False),  # "first-half profit"
+    "tp_pretax_profit_growth_2025h1": (14 / 100, "ratio", "", "2025-H1", "exact", False),
+    "tp_pretax_profit_2025h1": (182e6, "GBP", "GBP", "2025-H1", "exact", False),  # "£182 million"
+    "tp_pretax_profit_2024h1": (160e6, "GBP", "GBP", "2024-H1", "exact", False),  # "a year earlier"
+    "tp_revenue_growth_2025h1": (9 / 100, "ratio", "", "2025-H1", "exact", False),  # "climbed 9%"
+    "tp_revenue_2025h1": (1.24e9, "GBP", "GBP", "2025-H1", "exact", False),  # "the six months to 30 June"
+    "tp_operating_margin_change_2025h1": (80 * BPS, "percentage_point", "", "2025-H1", "exact", False),  # widened
+    "tp_operating_margin_2025h1": (17.6 / 100, "ratio", "", "2025-H1", "exact", False),
+    "tp_eps_2025h1": (31.4 * PENCE, "GBP", "GBP", "2025-H1", "exact", False),  # "31.4 pence"
+    "tp_eps_2024h1": (27.9 * PENCE, "GBP", "GBP", "2024-H1", "exact", False),  # "in the first half of 2024"
+    "tp_interim_dividend_2025h1": (8.5 * PENCE, "GBP", "GBP", "2025-H1", "exact", False),  # "8.5 pence"
+    "tp_us_revenue_growth_2025h1": (12 / 100, "ratio", "", "2025-H1", "exact", False),
+    "tp_us_revenue_2025h1": (436e6, "GBP", "GBP", "2025-H1", "exact", False),
+    # "expects revenue of £2.5 billion to £2.6 billion for the full year": 2025, a range, a forecast
+    "tp_revenue_2025_low": (2.5e9, "GBP", "GBP", "FY2025", "range_low", True),
+    "tp_revenue_2025_high": (2.6e9, "GBP", "GBP", "FY2025", "range_high", True),
+    "tp_medicine_count_now": (420, "count", "", THAMESBRIDGE_NOW, "approx", False),  # "around 420"
+    "tp_factory_count_now": (7, "count", "", THAMESBRIDGE_NOW, "exact", False),  # "seven"
+    "tp_employee_count_now": (6300, "count", "", THAMESBRIDGE_NOW, "approx", False),  # "about 6,300"
+    "tp_net_debt_2025_06_30": (640e6, "GBP", "GBP", "2025-06-30", "exact", False),  # "at the end of June"
+    "tp_share_price_day_change_2025_07_30": (5.2 / 100, "ratio", "", "2025-07-30", "exact", False),  # "on Wednesday"
+    "tp_closing_share_price_2025_07_30": (1468 * PENCE, "GBP", "GBP", "2025-07-30", "exact", False),  # "1,468 pence"
+    "tp_generic_market_size_2024": (5.8e9, "GBP", "GBP", "FY2024", "exact", False),  # "was worth £5.8 billion in 2024"
+    "tp_generic_market_growth_2026": (4 / 100, "ratio", "", "FY2026", "exact", True),  # "is expected to grow 4%"
+    # the competitor's "first-half revenue fell 3% to £2.9 billion", reported the week before
+    "tp_norgate_revenue_growth_2025h1": (-3 / 100, "ratio", "", "2025-H1", "exact", False),
+    "tp_norgate_revenue_2025h1": (2.9e9, "GBP", "GBP", "2025-H1", "exact", False),
+}
+
+
 HOLDOUTS = {
     BOREALIS: BOREALIS_FIGURES,
     VINTNERS: VINTNERS_FIGURES,
     LUMINA: LUMINA_FIGURES,
     DAESAN: DAESAN_FIGURES,
     SOLMAR: SOLMAR_FIGURES,
+    THAMESBRIDGE: THAMESBRIDGE_FIGURES,
 }
 
 
