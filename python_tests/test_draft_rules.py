@@ -261,3 +261,16 @@ def test_a_number_per_share_takes_a_metric_whose_name_holds_share(drafted):
     assert row_of(drafted, CORVANE, 9, "$1.02 per share")["metric_id"] == "earnings_per_share"
     assert row_of(drafted, FIRST_ARTICLE, 10, "$17 per share")["metric_id"] == "ipo_share_price"
     assert row_of(drafted, MARLOWE, 6, "9.1 pence per share")["metric_id"] == "dividend_per_share"
+
+
+# ---- the metric guess: an "and" between two numbers of a sentence ends the first one's clause
+
+
+def test_an_and_before_another_number_ends_the_numbers_clause(drafted):
+    """ "The company now employs about 9,400 people and sold more than 1.2 million hearing aids": the
+    "and" between the two numbers ends the clause of each, so "Hearing aids sold" is not in the
+    9,400's clause and "employs" (Employees) is (without the rule: hearing_aids_sold, the name with
+    more words in the sentence's one clause); "The retailer closed 14 stores during the year and now
+    trades from 252 shops": the 252 shops are a store count, "closed" is in the 14's clause only."""
+    assert row_of(drafted, ALPENKLANG, 7, "about 9,400")["metric_id"] == "headcount"
+    assert row_of(drafted, ALPENKLANG, 7, "more than 1.2 million")["metric_id"] == "hearing_aids_sold"

@@ -67,3 +67,32 @@ group by
     change_metrics.metric_id
 having count(distinct guessed_words.word) = max(guessed_sizes.name_word_count)
 {%- endmacro %}
+
+{#- Each number of `sentences` (int_document_draft_sentences' columns) with the text between it and
+    the numbers beside it in its sentence (gap_before, gap_after; '' when none), and where an "and"
+    there with no comma or semicolon between it and the number is (and_before counted back from the
+    number, and_after after it; NULL when none): such an "and" ends the number's clause. -#}
+{% macro draft_neighbour_gaps(sentences) -%}
+{%- set gap_before = "coalesce(lower(substring(paragraph_text, previous_end, mention_start - previous_end)), '')" %}
+{%- set gap_after = "coalesce(lower(substring(paragraph_text, mention_end, next_start - mention_end)), '')" %}
+select
+    *,
+    {{ gap_before }} as gap_before,
+    {{ gap_after }} as gap_after,
+    -- where that "and" is: counted back from the number, and after it
+    case when {{ regex_matches(gap_before, " and [^,;]*$") }}
+        then {{ dbt.position("' dna '", 'reverse(text_before)') }} end as and_before,
+    case when {{ regex_matches(gap_after, "^[^,;]* and ") }}
+        then {{ dbt.position("' and '", 'text_after') }} end as and_after
+from (
+    select
+        *,
+        lag(mention_end) over (
+            partition by source_id, paragraph_number, sentence_start order by mention_start
+        ) as previous_end,
+        lead(mention_start) over (
+            partition by source_id, paragraph_number, sentence_start order by mention_start
+        ) as next_start
+    from {{ sentences }}
+) as neighbours
+{%- endmacro %}

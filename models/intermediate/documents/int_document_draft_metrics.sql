@@ -2,8 +2,9 @@
     draft (tag:draft), one row per number that has one:
     - the nearest signal word (int_document_draft_metric_words) whose metric's unit kind fits the
       number (an amount, a ratio, a count), a word in the number's own clause first; a word after
-      the number counts only before the next comma; a signed change needs a direction word before
-      the number; a number written "per share" takes a metric whose name holds "share" first;
+      the number counts only before the next comma (or an "and" before another number); a signed
+      change needs a direction word before the number; a number written "per share" takes a metric
+      whose name holds "share" first;
     - with no signal word of its unit, the metric with the most words of its name in the number's
       clause, then sentence; a longer name ending with the guess whose other words are in the clause
       is more specific; "X% of ..." is no signed change; after a direction word and "by" ("fell by
@@ -126,13 +127,22 @@ mention_metrics as (
         on metrics.metric_id = metric_takes_any.metric_id
 ),
 
+-- the text between each number and the numbers beside it in its sentence: an "and" there, with no
+-- comma or semicolon between it and the number, ends the number's clause ("employs about 9,400 people
+-- and sold more than 1.2 million hearing aids" is two clauses, one for each number)
+neighbour_gaps as (
+    {{ draft_neighbour_gaps('sentences') | indent(4) }}
+),
+
 -- a metric word after the number counts only in the number's own clause: "..., up from ¥162 billion
 -- in fiscal 2023, and an operating profit of ¥21 billion": not the ¥162 billion's metric
 {%- set distance_before = draft_distance_before('sentences', 'metric_words.word') %}
 {%- set distance_after = draft_distance_after('sentences', 'metric_words.word') %}
 {%- set in_number = dbt.position('lower(metric_words.word)', 'lower(sentences.mention_as_written)') ~ ' > 0' %}
-{%- set clause_after = "not " ~ regex_matches("substring(sentences.text_after, 1, " ~ distance_after ~ ")", '[,;]') %}
-{%- set clause_before = "not " ~ regex_matches("substring(sentences.text_before, " ~ dbt.length('sentences.text_before') ~ " - " ~ distance_before ~ " + 2)", '[,;]') %}
+{%- set clause_after = "not " ~ regex_matches("substring(sentences.text_after, 1, " ~ distance_after ~ ")", '[,;]')
+    ~ " and " ~ distance_after ~ " < coalesce(sentences.and_after, 100000)" %}
+{%- set clause_before = "not " ~ regex_matches("substring(sentences.text_before, " ~ dbt.length('sentences.text_before') ~ " - " ~ distance_before ~ " + 2)", '[,;]')
+    ~ " and " ~ distance_before ~ " < coalesce(sentences.and_before, 100000)" %}
 metric_candidates as (
     select
         sentences.source_id,
@@ -152,7 +162,7 @@ metric_candidates as (
         -- the word is in the number's clause (in it, before it with no comma or semicolon between, or
         -- after it in the clause)
         coalesce({{ in_number }} or {{ clause_before }} or {{ clause_after }}, false) as is_in_clause
-    from sentences
+    from neighbour_gaps as sentences
     inner join metric_words
         on {{ dbt.position('lower(metric_words.word)', 'lower(sentences.quote)') }} > 0
     inner join mention_metrics
@@ -164,8 +174,14 @@ metric_candidates as (
         or subjects.direction_word is not null
 ),
 
--- the words of each number's sentence and of its clause (between the commas or semicolons around
--- it), lowercased, between single spaces
+-- the words of each number's sentence and of its clause (as for metric_candidates), lowercased,
+-- between single spaces
+{%- set before_clause = regex_group('text_before', '([^,;]*)$', 1) %}
+{%- set after_clause = regex_group('text_after', '^([^,;]*)', 1) %}
+{%- set clause_text_before %}case when {{ regex_matches('gap_before', ' and [^,;]*$') }}
+            then {{ regex_group(before_clause, '^.* and (.*)$', 1) }} else {{ before_clause }} end{% endset %}
+{%- set clause_text_after %}case when {{ regex_matches('gap_after', '^[^,;]* and ') }}
+            then {{ regex_group(after_clause, '^(.*?) and ', 1) }} else {{ after_clause }} end{% endset %}
 sentence_words as (
     select
         source_id,
@@ -173,9 +189,9 @@ sentence_words as (
         mention_start,
         ' ' || trim({{ regex_replace_all('lower(quote)', '[^a-z0-9&]+', ' ') }}) || ' ' as quote_words,
         ' ' || trim({{ regex_replace_all(
-            regex_group('text_before', '([^,;]*)$', 1) ~ " || ' ' || lower(mention_as_written) || ' ' || "
-            ~ regex_group('text_after', '^([^,;]*)', 1), '[^a-z0-9&]+', ' ') }}) || ' ' as clause_words
-    from sentences
+            '(' ~ clause_text_before ~ ") || ' ' || lower(mention_as_written) || ' ' || (" ~ clause_text_after ~ ')',
+            '[^a-z0-9&]+', ' ') }}) || ' ' as clause_words
+    from neighbour_gaps
 ),
 
 name_word_hits as (
