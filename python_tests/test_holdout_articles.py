@@ -217,7 +217,7 @@ SOLMAR_FIGURES = {
     "sa_net_profit_2025q2": (122 * MILLION, "EUR", "EUR", "2025-Q2", "exact", False),
     "sa_net_profit_2024q2": (58 * MILLION, "EUR", "EUR", "2024-Q2", "exact", False),  # "from €58 million"
     "sa_passengers_2025q2": (14.8 * MILLION, "count", "", "2025-Q2", "exact", False),  # "in the quarter"
-    "sa_passenger_growth_2025q2": (8 / 100, "ratio", "", "2025-Q2", "exact", False),  # "up 8%"
+    "sa_passenger_growth_2025q2": (9 / 100, "ratio", "", "2025-Q2", "exact", False),  # "up 9%"
     "sa_load_factor_2025q2": (91.4 / 100, "ratio", "", "2025-Q2", "exact", False),  # "filled 91.4% of its seats"
     "sa_load_factor_2024q2": (89.9 / 100, "ratio", "", "2024-Q2", "exact", False),
     "sa_average_fare_2025q2": (58.30, "EUR", "EUR", "2025-Q2", "exact", False),

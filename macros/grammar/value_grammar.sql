@@ -32,20 +32,26 @@
         ~ '([(])?'
         ~ '(?:(' ~ regex_alternation(before) ~ ') *)?'
         ~ '([(])?' -%}
-    {%- set tail = '([)])?'
-        ~ '(?: *(' ~ regex_alternation(vocabulary_words(words, 'scale')) ~ '))?'
+    {%- set tail_after_paren = '(?: *(' ~ regex_alternation(vocabulary_words(words, 'scale')) ~ '))?'
         ~ '(?: *(' ~ regex_alternation(vocabulary_words(words, 'unit')) ~ '))?'
         ~ '(?: +(' ~ regex_alternation(after) ~ '))?'
         ~ '(?: +' ~ regex_alternation(vocabulary_words(words, 'per_connector'))
         ~ ' +(' ~ regex_alternation(vocabulary_words(words, 'per_unit')) ~ '))?' -%}
+    {%- set tail = '([)])?' ~ tail_after_paren -%}
     {%- set pattern = '^' ~ head ~ number ~ tail ~ '$' -%}
     {#- the same values, unanchored, to find them in a text (int_document_mentions): a fraction in
         words ("about one in five") is tried before its first number, takes no currency, and its
-        denominator is at most three digits, so "HK$16 in 2021" is an amount and a year -#}
+        denominator is at most three digits, so "HK$16 in 2021" is an amount and a year; a
+        parenthesis is part of a value only when it is closed right after the number ("(€0.3)
+        billion", "€(0.3) billion"), so "($218 million)", an aside in brackets, is "$218 million" -#}
     {%- set qualifier_only = '(?:(?:' ~ regex_alternation(vocabulary_words(words, 'qualifier')) ~ ') +)?' -%}
     {%- set fraction = '(?:' ~ number_word ~ '|[0-9]+) +' ~ connector ~ ' +(?:' ~ number_word ~ '|[0-9]{1,3})' -%}
     {%- set single_number = '(?:' ~ digits ~ '|' ~ number_word ~ '(?:-' ~ number_word ~ ')?)' -%}
-    {%- set mention_pattern = '(?:' ~ qualifier_only ~ fraction ~ '|' ~ head ~ single_number ~ tail ~ ')' -%}
+    {%- set currency_only = '(?:(?:' ~ regex_alternation(before) ~ ') *)?' -%}
+    {%- set mention_pattern = '(?:' ~ qualifier_only ~ fraction
+        ~ '|' ~ qualifier_only ~ '[(]' ~ currency_only ~ single_number ~ '[)]' ~ tail_after_paren
+        ~ '|' ~ qualifier_only ~ currency_only ~ '[(]' ~ single_number ~ '[)]' ~ tail_after_paren
+        ~ '|' ~ qualifier_only ~ currency_only ~ single_number ~ tail_after_paren ~ ')' -%}
     {{ return({
         'pattern': pattern,
         'mention_pattern': mention_pattern,

@@ -107,10 +107,11 @@ candidates as (
             and stated_ranked.paragraph_number = values_found.paragraph_number
             and stated_ranked.quote_start <= values_found.mention_start
             and stated_ranked.quote_start + {{ dbt.length('stated_ranked.quote_text') }} > values_found.mention_start
-            -- the value holds the number, or the number the value ("one year" of a claim holds "one")
+            -- the value holds the number, or the number the value ("one year" of a claim holds "one"),
+            -- as a whole number: the figure "89.9%" is not the "9%" before it
             and (
-                {{ dbt.position('stated_ranked.first_text', 'lower(values_found.mention_as_written)') }} > 0
-                or {{ dbt.position('lower(values_found.mention_as_written)', 'stated_ranked.first_text') }} > 0
+                {{ holds_number('lower(values_found.mention_as_written)', 'stated_ranked.first_text') }}
+                or {{ holds_number('stated_ranked.first_text', 'lower(values_found.mention_as_written)') }}
             )
     where stated_ranked.quote_start > 0
 ),
