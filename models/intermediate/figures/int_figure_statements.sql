@@ -17,7 +17,7 @@ with
 
 {# The figures are read by two CTEs, each with its own filter: one CTE read by both would be
     materialised whole, quotes included (4.7 s of a 5 s query at 10^6 figures), where each filtered
-    scan reads only its own rows. #}
+    scan reads only its own rows. -#}
 single_figures as (
     select * from {{ ref('int_figures_normalised') }}
     where rejection_reason is null

@@ -33,9 +33,9 @@ signed as (
     from figures
 ),
 
-{#- the two rows of each range, checked together: a range needs exactly one first and one second.
+{# the two rows of each range, checked together: a range needs exactly one first and one second.
     (Joined on its keys alone: a condition on the figure's own range_position in the join would stop
-    DuckDB from using a hash join. Single figures never share a range's value as written.) #}
+    DuckDB from using a hash join. Single figures never share a range's value as written.) -#}
 range_groups as (
     select
         source_id,
@@ -95,8 +95,8 @@ relative_periods as (
     where period_kind in ('same_part', 'figure_relative')
 ),
 
-{#- the figures of the sources that write a relative period, the only ones a candidate can come from:
-    filtered first, the join below hashes these few rows, not every figure with its quote #}
+{# the figures of the sources that write a relative period, the only ones a candidate can come from:
+    filtered first, the join below hashes these few rows, not every figure with its quote -#}
 candidate_figures as (
     select
         figure_id,
@@ -141,8 +141,8 @@ compared_figures as (
         on relative_periods.figure_id = compared_candidates.figure_id
 ),
 
-{#- the compared figure's period, for the relative periods only: joining these few rows to every figure
-    keeps the hash table small (joining every figure to itself would hash a million wide rows) #}
+{# the compared figure's period, for the relative periods only: joining these few rows to every figure
+    keeps the hash table small (joining every figure to itself would hash a million wide rows) -#}
 compared_periods as (
     select
         compared_figures.figure_id,
