@@ -72,7 +72,7 @@ ranges as (
 
 {{ period_value_ctes('ranges', 'period_text') }},
 
--- the year each period states itself, relative years counted from the published date
+{# the year each period states itself, relative years counted from the published date -#}
 own_years as (
     select
         *,
@@ -81,9 +81,9 @@ own_years as (
     from period_values
 ),
 
--- periods written relative to a compared figure, and the figure each is compared with: the one
--- named in the period references seed, else the one other figure of the same sentence with the
--- same subject and metric whose period is its own
+{# periods written relative to a compared figure, and the figure each is compared with: the one
+   named in the period references seed, else the one other figure of the same sentence with the
+   same subject and metric whose period is its own -#}
 relative_periods as (
     select
         figure_id,
@@ -245,7 +245,7 @@ periods as (
 forecasts as (
     select
         *,
-        -- the forecast words' patterns only where the period does not already end after publication
+        {#- the forecast words' patterns only where the period does not already end after publication #}
         case
             when coalesce(period_end_date > published_date, false) then true
             else {{ says_forecast('quote', 'value_as_written') }}
