@@ -31,22 +31,41 @@
     group by match_key
 {%- endmacro %}
 
+{#- One row per alias key (match_key) of int_entity_aliases: how many entities it names, and which
+    when one. A name matches the entities whose alias key equals its key, so a row joined on
+    alias_key(name) = match_key gets what subject_matches gives it (for a key column that is unique),
+    without grouping a million named rows: the aliases are few. -#}
+{% macro alias_key_matches() -%}
+    select
+        alias_key as match_key,
+        count(*) as alias_match_count,
+        min(entity_id) as alias_entity_id
+    from (select distinct
+            aliases.alias_key,
+            aliases.entity_id
+        from {{ ref('int_entity_aliases') }} as aliases) as keyed
+    group by alias_key
+{%- endmacro %}
+
 {#- How a subject was resolved: 'alias' (it names one entity), 'lead_entity' (a pronoun, read as
-    the source's lead entity), NULL when it resolves to nothing or to several entities. -#}
-{% macro subject_resolution(alias_match_count_expr, subject_expr, lead_entity_expr) -%}
+    the source's lead entity), NULL when it resolves to nothing or to several entities.
+    `pronoun_expr`: a column already holding is_pronoun(subject_expr), if the caller computed it once
+    (DuckDB evaluates each use of is_pronoun's list as a join of its own). -#}
+{% macro subject_resolution(alias_match_count_expr, subject_expr, lead_entity_expr, pronoun_expr=none) -%}
     (
         case
             when coalesce({{ alias_match_count_expr }}, 0) = 1 then 'alias'
-            when coalesce({{ alias_match_count_expr }}, 0) = 0 and {{ is_pronoun(subject_expr) }}
+            when coalesce({{ alias_match_count_expr }}, 0) = 0 and {{ pronoun_expr or is_pronoun(subject_expr) }}
                 and coalesce({{ lead_entity_expr }}, '') <> '' then 'lead_entity'
         end
     )
 {%- endmacro %}
 
 {#- The entity a subject resolves to, per subject_resolution. -#}
-{% macro resolved_subject_entity(alias_match_count_expr, alias_entity_expr, subject_expr, lead_entity_expr) -%}
+{% macro resolved_subject_entity(alias_match_count_expr, alias_entity_expr, subject_expr, lead_entity_expr,
+                                 pronoun_expr=none) -%}
     (
-        case {{ subject_resolution(alias_match_count_expr, subject_expr, lead_entity_expr) }}
+        case {{ subject_resolution(alias_match_count_expr, subject_expr, lead_entity_expr, pronoun_expr) }}
             when 'alias' then {{ alias_entity_expr }}
             when 'lead_entity' then {{ lead_entity_expr }}
         end

@@ -42,5 +42,8 @@
     {#- the text after the last break, where a forecast word still reaches the value -#}
     {%- set after_break = regex_replace_all(compared, '^.*(?:^|[^a-z])(?:' ~ ends | join('|') ~ ')\\b', '')
         if ends else compared -%}
-    coalesce({{ regex_matches(after_break, '\\b' ~ regex_alternation(words) ~ '\\b(?:[^.;!?]|[.][0-9])*$') }}, false)
+    {#- a quote that holds no forecast word at all (most do not) skips the patterns: one scan for the words -#}
+    case when {{ regex_matches('lower(' ~ quote_expr ~ ')', regex_alternation(words)) }}
+        then coalesce({{ regex_matches(after_break, '\\b' ~ regex_alternation(words) ~ '\\b(?:[^.;!?]|[.][0-9])*$') }}, false)
+        else false end
 {%- endmacro %}

@@ -15,9 +15,20 @@
 
 with
 
-figures as (
+{# The figures are read by two CTEs, each with its own filter: one CTE read by both would be
+    materialised whole, quotes included (4.7 s of a 5 s query at 10^6 figures), where each filtered
+    scan reads only its own rows. -#}
+single_figures as (
     select * from {{ ref('int_figures_normalised') }}
     where rejection_reason is null
+        and range_position = ''
+        and {{ changed_sources_condition() }}
+),
+
+range_figures as (
+    select * from {{ ref('int_figures_normalised') }}
+    where rejection_reason is null
+        and range_position <> ''
         and {{ changed_sources_condition() }}
 ),
 
@@ -60,8 +71,7 @@ singles as (
         figure_id as figure_ids,
         paragraph_number,
         quote
-    from figures
-    where range_position = ''
+    from single_figures
 ),
 
 -- the two figures of a range make one statement, named by the figure of its first alternative
@@ -69,8 +79,7 @@ range_ends as (
     select
         *,
         max(case when range_position = 'first' then figure_id end) over range_window as first_figure_id
-    from figures
-    where range_position <> ''
+    from range_figures
     window range_window as (
         partition by source_id, paragraph_number, entity_id, metric_id, period_as_written, value_as_written
     )

@@ -33,9 +33,9 @@ signed as (
     from figures
 ),
 
--- the two rows of each range, checked together: a range needs exactly one first and one second.
--- (Joined on its keys alone: a condition on the figure's own range_position in the join would stop
--- DuckDB from using a hash join. Single figures never share a range's value as written.)
+{# the two rows of each range, checked together: a range needs exactly one first and one second.
+    (Joined on its keys alone: a condition on the figure's own range_position in the join would stop
+    DuckDB from using a hash join. Single figures never share a range's value as written.) -#}
 range_groups as (
     select
         source_id,
@@ -72,7 +72,7 @@ ranges as (
 
 {{ period_value_ctes('ranges', 'period_text') }},
 
--- the year each period states itself, relative years counted from the published date
+{# the year each period states itself, relative years counted from the published date -#}
 own_years as (
     select
         *,
@@ -81,9 +81,9 @@ own_years as (
     from period_values
 ),
 
--- periods written relative to a compared figure, and the figure each is compared with: the one
--- named in the period references seed, else the one other figure of the same sentence with the
--- same subject and metric whose period is its own
+{# periods written relative to a compared figure, and the figure each is compared with: the one
+   named in the period references seed, else the one other figure of the same sentence with the
+   same subject and metric whose period is its own -#}
 relative_periods as (
     select
         figure_id,
@@ -95,13 +95,27 @@ relative_periods as (
     where period_kind in ('same_part', 'figure_relative')
 ),
 
+{# the figures of the sources that write a relative period, the only ones a candidate can come from:
+    filtered first, the join below hashes these few rows, not every figure with its quote -#}
+candidate_figures as (
+    select
+        figure_id,
+        source_id,
+        quote,
+        entity_id,
+        metric_id,
+        period_kind
+    from own_years
+    where source_id in (select relative_periods.source_id from relative_periods)
+),
+
 compared_candidates as (
     select
         relative_periods.figure_id,
         count(*) as candidate_count,
         min(candidates.figure_id) as candidate_figure_id
     from relative_periods
-    inner join own_years as candidates
+    inner join candidate_figures as candidates
         on relative_periods.source_id = candidates.source_id
         and relative_periods.quote = candidates.quote
         and relative_periods.entity_id = candidates.entity_id
@@ -127,8 +141,8 @@ compared_figures as (
         on relative_periods.figure_id = compared_candidates.figure_id
 ),
 
--- the compared figure's period, for the relative periods only: joining these few rows to every figure
--- keeps the hash table small (joining every figure to itself would hash a million wide rows)
+{# the compared figure's period, for the relative periods only: joining these few rows to every figure
+    keeps the hash table small (joining every figure to itself would hash a million wide rows) -#}
 compared_periods as (
     select
         compared_figures.figure_id,
@@ -231,7 +245,7 @@ periods as (
 forecasts as (
     select
         *,
-        -- the forecast words' patterns only where the period does not already end after publication
+        {#- the forecast words' patterns only where the period does not already end after publication #}
         case
             when coalesce(period_end_date > published_date, false) then true
             else {{ says_forecast('quote', 'value_as_written') }}

@@ -16,7 +16,10 @@
 with
 
 figures as (
-    select * from {{ ref('int_figures_stated') }}
+    select
+        *,
+        {{ is_pronoun('subject_as_written') }} as is_pronoun_subject
+    from {{ ref('int_figures_stated') }}
     where {{ unloaded_files_condition(ref('int_figures_stated')) }}
 ),
 
@@ -28,37 +31,32 @@ metrics as (
     select * from {{ ref('stg_curated__metrics') }}
 ),
 
-subject_matches as (
-    {{ subject_matches('figures', 'figure_id', 'subject_as_written') | indent(4) }}
-),
-
-item_matches as (
-    select
-        match_key,
-        count(*) as item_entity_count
-    from ({{ alias_matches('figures', 'figure_id', 'item_as_written') | indent(8) }}) as matches
-    group by match_key
+-- the entities each alias key names: subjects and items are joined to these by their key, so the
+-- figures are read once and never grouped (figure_id is unique: unique_int_figures_stated_figure_id)
+key_matches as (
+    {{ alias_key_matches() | indent(4) }}
 ),
 
 joined as (
     select
         figures.*,
         subject_matches.alias_match_count,
-        {{ subject_resolution('subject_matches.alias_match_count', 'figures.subject_as_written', 'figures.lead_entity_id') }}
-            as subject_resolution,
+        {{ subject_resolution('subject_matches.alias_match_count', 'figures.subject_as_written', 'figures.lead_entity_id',
+                              'figures.is_pronoun_subject') }} as subject_resolution,
         {{ resolved_subject_entity('subject_matches.alias_match_count', 'subject_matches.alias_entity_id',
-                                   'figures.subject_as_written', 'figures.lead_entity_id') }} as entity_id,
-        coalesce(item_matches.item_entity_count, 0) as item_entity_count,
+                                   'figures.subject_as_written', 'figures.lead_entity_id', 'figures.is_pronoun_subject') }}
+            as entity_id,
+        coalesce(item_matches.alias_match_count, 0) as item_entity_count,
         metrics.metric_name,
         metrics.unit_kind,
         metrics.domain,
         metrics.is_signed_change,
         metrics.marts
     from figures
-    left join subject_matches
-        on figures.figure_id = subject_matches.match_key
-    left join item_matches
-        on figures.figure_id = item_matches.match_key
+    left join key_matches as subject_matches
+        on {{ alias_key('figures.subject_as_written') }} = subject_matches.match_key
+    left join key_matches as item_matches
+        on {{ alias_key('figures.item_as_written') }} = item_matches.match_key
     left join metrics
         on figures.metric_id = metrics.metric_id
 ),
@@ -81,11 +79,11 @@ checked as (
                 then rejection_reason
             when not is_registered_source
                 then 'source_id ' || chr(39) || source_id || chr(39) || ' is not in seeds/articles/article_sources.csv or landed sources'
-            when coalesce(alias_match_count, 0) = 0 and {{ is_pronoun('subject_as_written') }}
+            when coalesce(alias_match_count, 0) = 0 and is_pronoun_subject
                 and coalesce(lead_entity_id, '') = ''
                 then 'subject ' || chr(39) || subject_as_written || chr(39) || ' is a pronoun: name the lead entity of source '
                     || chr(39) || source_id || chr(39) || ' in seeds/articles/article_source_context.csv (lead_entity_id), or write the subject by name'
-            when coalesce(alias_match_count, 0) = 0 and not {{ is_pronoun('subject_as_written') }}
+            when coalesce(alias_match_count, 0) = 0 and not is_pronoun_subject
                 then 'subject ' || chr(39) || subject_as_written || chr(39) || ' matches no alias in seeds/curated/curated_entity_aliases.csv or landed aliases'
             when alias_match_count > 1
                 then 'subject ' || chr(39) || subject_as_written || chr(39) || ' matches more than one entity in the alias seeds and landed aliases'

@@ -37,12 +37,40 @@ touched_sources as (
 ),
 
 statements as (
-    select * from {{ ref('int_figure_statements') }}
+    select
+        statement_id,
+        source_id,
+        entity_id,
+        metric_id,
+        period_label,
+        period_type,
+        unit,
+        per_unit,
+        qualifier,
+        value_as_written,
+        value_low,
+        value_high
+    from {{ ref('int_figure_statements') }}
     where source_id in (select touched_sources.source_id from touched_sources)
 ),
 {% else %}
+{# the columns the pairing reads: the quotes are joined to the few conflicting pairs at the end
+   (DuckDB keeps this CTE, read twice, in memory; with every column it held every quote) -#}
 statements as (
-    select * from {{ ref('int_figure_statements') }}
+    select
+        statement_id,
+        source_id,
+        entity_id,
+        metric_id,
+        period_label,
+        period_type,
+        unit,
+        per_unit,
+        qualifier,
+        value_as_written,
+        value_low,
+        value_high
+    from {{ ref('int_figure_statements') }}
 ),
 {% endif %}
 
@@ -75,12 +103,6 @@ within_source_pairs as (
         first_statement.value_high as first_value_high,
         second_statement.value_low as second_value_low,
         second_statement.value_high as second_value_high,
-        first_statement.quote as first_quote,
-        second_statement.quote as second_quote,
-        first_statement.paragraph_number as first_paragraph_number,
-        second_statement.paragraph_number as second_paragraph_number,
-        first_statement.figure_ids as first_figure_ids,
-        second_statement.figure_ids as second_figure_ids,
         case
             when first_statement.metric_id <> second_statement.metric_id
                 and first_statement.qualifier = 'exact' and second_statement.qualifier = 'exact'
@@ -103,6 +125,57 @@ within_source_pairs as (
         and first_statement.per_unit = second_statement.per_unit
         and first_statement.statement_id < second_statement.statement_id
     where first_statement.period_type <> 'unstated'
+),
+
+conflicting_statement_pairs as (
+    select * from within_source_pairs
+    where conflict_kind is not null
+        and {{ changed_conflicts_condition('within_source_pairs') }}
+),
+
+-- the quotes, paragraphs and figures of the statements of those pairs
+paired_statements as (
+    select
+        statement_id,
+        quote,
+        paragraph_number,
+        figure_ids
+    from {{ ref('int_figure_statements') }}
+    where statement_id in (
+        select conflicting_statement_pairs.first_statement_id from conflicting_statement_pairs
+        union
+        select conflicting_statement_pairs.second_statement_id from conflicting_statement_pairs
+    )
+),
+
+within_source_conflicts as (
+    select
+        pairs.first_statement_id,
+        pairs.second_statement_id,
+        pairs.entity_id,
+        pairs.period_label,
+        pairs.first_source_id,
+        pairs.second_source_id,
+        pairs.first_metric_id,
+        pairs.second_metric_id,
+        pairs.first_value_as_written,
+        pairs.second_value_as_written,
+        pairs.first_value_low,
+        pairs.first_value_high,
+        pairs.second_value_low,
+        pairs.second_value_high,
+        first_statement.quote as first_quote,
+        second_statement.quote as second_quote,
+        first_statement.paragraph_number as first_paragraph_number,
+        second_statement.paragraph_number as second_paragraph_number,
+        first_statement.figure_ids as first_figure_ids,
+        second_statement.figure_ids as second_figure_ids,
+        pairs.conflict_kind
+    from conflicting_statement_pairs as pairs
+    inner join paired_statements as first_statement
+        on pairs.first_statement_id = first_statement.statement_id
+    inner join paired_statements as second_statement
+        on pairs.second_statement_id = second_statement.statement_id
 ),
 
 -- each figure with the band of values it allows (rounding of its last digit, its qualifier)
@@ -184,9 +257,7 @@ across_source_pairs as (
 ),
 
 pairs as (
-    select * from within_source_pairs
-    where conflict_kind is not null
-        and {{ changed_conflicts_condition('within_source_pairs') }}
+    select * from within_source_conflicts
     union all
     select * from across_source_pairs
 ),
