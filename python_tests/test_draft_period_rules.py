@@ -20,6 +20,7 @@ from pipeline import draft
 RHEIN, SAKURA, DECCAN = "rhein_logic_2024_11_14", "sakura_compute_2024_11_08", "deccan_infotech_2025_01_16"
 MARLOWE, MURRAY = "marlowe_finch_2025_04_16", "murray_basin_vintners_2025_08_14"
 HARBOUR = "harbour_cloud_2025_03_20"
+SOLMAR = "solmar_airlines_2025_07_24"
 # fixture groups that go in one copy of the project (each carries its own catalogue rows)
 GROUPS = {
     "first": [RHEIN, SAKURA],
@@ -27,6 +28,7 @@ GROUPS = {
     "third": [MARLOWE],
     "fourth": [MURRAY],
     "fifth": [HARBOUR],
+    "sixth": [SOLMAR],
 }
 
 
@@ -126,3 +128,17 @@ def test_of_joins_a_number_to_the_period_right_after_it(drafted):
     nearest period before it in its sentence, H1 2024)."""
     assert period_of(drafted, RHEIN, 6, "€250 million") == "2023-H1"
     assert period_of(drafted, RHEIN, 6, "€480 million") == "2024-H1"
+
+
+def test_a_part_of_a_year_written_with_no_year_is_the_latest_that_ended_by_publication(drafted):
+    """Published on 24 July 2025: "Operating profit in the second quarter rose 34% to €187 million",
+    "its second-quarter passenger numbers fell 3%" (an ordinal and a part, no year: the latest second
+    quarter that ended on or before the published date) and "The airline carried 14.8 million
+    passengers in the quarter" (a part with no number: the latest quarter that ended by then) are
+    2025-Q2, and "a year earlier" against it is 2024-Q2 (without the rule: the document's leading
+    period, "this year", FY2025, and "a year earlier" FY2024)."""
+    assert [period_of(drafted, SOLMAR, 5, value) for value in ("34%", "€187 million")] == ["2025-Q2"] * 2
+    assert period_of(drafted, SOLMAR, 13, "3%") == "2025-Q2"
+    assert period_of(drafted, SOLMAR, 7, "14.8 million") == "2025-Q2"
+    assert period_of(drafted, SOLMAR, 7, "89.9%") == "2024-Q2"
+    assert row_of(drafted, SOLMAR, 5, "34%")["period_as_written"] == "Q2 2025"

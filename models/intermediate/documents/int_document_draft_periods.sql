@@ -8,7 +8,10 @@
     measured from ("rose to 18.4 pence from 16.9 pence") with no period right after it is the figure
     compared with, a year before; a number stated in the present tense ("employs about 1,850
     people", "a third of its revenue comes from ...") with no period in its paragraph is as of
-    publication (the words: vocabulary_period_words). The first model of the draft's chain: it
+    publication. A part of a year written with no year ("the second quarter", "first-half", "in the
+    quarter") is the latest such part that ended on or before the published date, written with its
+    year ("Q2 2025"), when the source's lead entity keeps a calendar year (the words:
+    vocabulary_period_words). The first model of the draft's chain: it
     passes on the columns of int_document_draft_sentences, which int_document_draft_subjects reads
     from here. -#}
 
@@ -33,11 +36,22 @@ paragraphs as (
     select distinct
         source_id,
         paragraph_number,
-        paragraph_text
+        paragraph_text,
+        published_date,
+        lead_entity_id
     from sentences
 ),
 
-{{ text_matches('paragraphs', ['source_id', 'paragraph_number'], 'paragraph_text', period_mention_pattern(), 'period_matches') }},
+{#- a part of a year written with no year: "the second quarter", "first-half" (an ordinal and a part),
+    "in the quarter" (a lead word and a part: the latest part that ended by publication), after the
+    periods with a year so that "the first half of 2025" is read whole -#}
+{%- set period_words = vocabulary_rows('vocabulary_period_words') %}
+{%- set ordinals = regex_alternation(vocabulary_words(period_words, 'ordinal')) %}
+{%- set part_nouns = regex_alternation(vocabulary_words(period_words, 'part_of_year')) %}
+{%- set no_year_ordinal = '(' ~ ordinals ~ ')[ -]+(' ~ part_nouns ~ ')' %}
+{%- set no_year_latest = '(?:' ~ regex_alternation(vocabulary_words(period_words, 'latest_part_lead')) ~ ') +(' ~ part_nouns ~ ')' %}
+{{ text_matches('paragraphs', ['source_id', 'paragraph_number', 'published_date', 'lead_entity_id'], 'paragraph_text',
+    period_mention_pattern() ~ '|' ~ no_year_ordinal ~ '|' ~ no_year_latest, 'period_matches') }},
 
 document_period_texts as (
     select
@@ -45,6 +59,8 @@ document_period_texts as (
         paragraph_number,
         match_start,
         match_text,
+        published_date,
+        lead_entity_id,
         {{ period_core('lower(match_text)') }}
     from period_matches
 ),
@@ -56,10 +72,82 @@ document_period_forms as (
     from document_period_texts
 ),
 
+-- a part of a year written with no year, with the year (and, for "the quarter", the number) of the
+-- latest such part that ended on or before the published date, written as a part letter, its
+-- number and the year ("Q2 2025"); the period as written otherwise
+{%- set pair_rows = {} %}
+{%- for word_class in ['ordinal', 'part_of_year', 'part_letter'] %}
+    {%- set pairs = [] %}
+    {%- for row in period_words if row['word_class'] == word_class and row['number_value'] != '' %}
+        {%- do pairs.append((row['word'], row['number_value'] | int)) %}
+    {%- endfor %}
+    {%- do pair_rows.update({word_class: pairs}) %}
+{%- endfor %}
+{%- set letters = [] %}
+{%- for word, months in pair_rows['part_letter'] %}{%- do letters.append((months | string, sql_text(word | upper))) %}{%- endfor %}
+{%- set fiscal_end_months = [] %}
+{%- for row in vocabulary_rows('curated_fiscal_years') %}
+    {%- do fiscal_end_months.append((row['entity_id'], row['fiscal_year_end_month'] | int)) %}
+{%- endfor %}
+no_year_parts as (
+    select
+        *,
+        cast(coalesce(
+            {{ lookup_case(regex_group('lower(match_text)', '^' ~ no_year_ordinal ~ '$', 1), pair_rows['ordinal']) }},
+            -- the parts of the year that ended before the published date's month, else the last of the year before
+            case when {{ regex_matches('lower(match_text)', '^' ~ no_year_latest ~ '$') }}
+                then nullif(cast(floor((extract(month from published_date) - 1) / part_months) as integer), 0)
+            end,
+            12 / part_months
+        ) as integer) as part_number
+    from (
+        select
+            *,
+            cast(coalesce(
+                {{ lookup_case(regex_group('lower(match_text)', '^' ~ no_year_ordinal ~ '$', 2), pair_rows['part_of_year']) }},
+                {{ lookup_case(regex_group('lower(match_text)', '^' ~ no_year_latest ~ '$', 1), pair_rows['part_of_year']) }}
+            ) as integer) as part_months
+        from document_period_forms
+        where period_form is null
+            -- of a source whose lead entity keeps a calendar year (curated_fiscal_years): a fiscal
+            -- quarter with no year is not yet read
+            and {{ lookup_case('lead_entity_id', fiscal_end_months, '12') }} = 12
+    ) as parts
+    where part_months is not null
+),
+
+period_texts as (
+    select
+        document_period_forms.source_id,
+        document_period_forms.paragraph_number,
+        document_period_forms.match_start,
+        document_period_forms.period_form,
+        coalesce(
+            {{ lookup_case('cast(no_year_parts.part_months as string)', letters) }}
+            || cast(no_year_parts.part_number as string) || ' '
+            || cast(
+                extract(year from document_period_forms.published_date)
+                - case
+                    when last_day({{ make_date_from_parts(
+                        'extract(year from document_period_forms.published_date)',
+                        'no_year_parts.part_number * no_year_parts.part_months', 1) }})
+                    > document_period_forms.published_date then 1
+                    else 0
+                end as string),
+            -- a part with no year not read (of a fiscal year) is no period
+            case when not {{ regex_matches('lower(document_period_forms.match_text)',
+                '^(?:' ~ no_year_ordinal ~ '|' ~ no_year_latest ~ ')$') }} then document_period_forms.match_text end
+        ) as period_text
+    from document_period_forms
+    left join no_year_parts
+        on document_period_forms.source_id = no_year_parts.source_id
+            and document_period_forms.paragraph_number = no_year_parts.paragraph_number
+            and document_period_forms.match_start = no_year_parts.match_start
+),
+
 -- the period of a number: one written right after it ("9.061 billion yuan in 2021", with only
 -- lead words between), else the nearest before it in its sentence, else the nearest after it, else
 -- the last period with a year in digits before its sentence in the paragraph ("In 2022, ... . It ...")
-{%- set period_words = vocabulary_rows('vocabulary_period_words') %}
 {%- set period_lead_words = regex_alternation(vocabulary_words(period_words, 'lead_word')) %}
 {#- a period right after the number: lead words between, or words that join a number to its period
     ("the €250 million of H1 2023") -#}
@@ -107,8 +195,9 @@ period_candidates as (
         sentences.source_id,
         sentences.paragraph_number,
         sentences.mention_start,
-        period_matches.match_text as period_text,
+        document_period_forms.period_text,
         case
+            when document_period_forms.period_text is null then null
             -- a relative period after "from" ("doubled from a year earlier to $450m", "up 3 points from
             -- the year before", lead words between) names what the numbers are compared with, and is
             -- the period of none of them
@@ -141,7 +230,7 @@ period_candidates as (
             -- sentence ("In 2022, ... . It ...") or is set off by a comma ("Data shows that in 2023,
             -- ..."), not when it is a part of its sentence ("Revenue in 2023 was HK$7.9 billion.")
             when period_matches.match_start < sentences.sentence_start
-                and {{ regex_matches('period_matches.match_text', '[0-9]') }}
+                and {{ regex_matches('document_period_forms.period_text', '[0-9]') }}
                 and (
                     substring(sentences.paragraph_text, period_matches.match_start + {{ dbt.length('period_matches.match_text') }}, 1) = ','
                     or {{ regex_matches(
@@ -159,7 +248,7 @@ period_candidates as (
         on period_matches.source_id = compared_periods.source_id
             and period_matches.paragraph_number = compared_periods.paragraph_number
             and period_matches.match_start = compared_periods.match_start
-    left join document_period_forms
+    left join period_texts as document_period_forms
         on period_matches.source_id = document_period_forms.source_id
             and period_matches.paragraph_number = document_period_forms.paragraph_number
             and period_matches.match_start = document_period_forms.match_start
