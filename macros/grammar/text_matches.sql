@@ -6,9 +6,13 @@
     source_text (the whole text).
 
     One evaluation finds the matches and what precedes each (the chunk), so a match's position is
-    the sum of the lengths of the chunks before it plus its own prefix. -#}
+    the sum of the lengths of the chunks before it plus its own prefix. The chunks must follow one
+    another with nothing skipped: when no match starts at a word boundary in the rest of the text, the
+    last chunk takes that rest whole (and finds nothing), so the regex engine never moves on to try a
+    match that starts inside a word ("ten" of "often", "one" of "someone"), which would be found with
+    no boundary before it and placed wrongly. -#}
 {% macro text_matches(relation, key_columns, text_expr, pattern, name='matches') -%}
-    {%- set chunk_pattern = '((?:.*?[^a-z0-9])??)(' ~ pattern ~ ')(?:[^a-z0-9]|$)' -%}
+    {%- set chunk_pattern = '((?:.*?[^a-z0-9])??)(' ~ pattern ~ ')(?:[^a-z0-9]|$)|.+' -%}
     {%- set keys = key_columns | join(', ') -%}
 {{ name }}_lists as (
     select
@@ -44,6 +48,8 @@
         substring(matched_text_source, match_start, match_length) as match_text,
         matched_text_source as source_text
     from {{ name }}_positioned
+    -- the last chunk is the rest of the text when no match is left in it
+    where match_length > 0
 )
 {%- endmacro %}
 
