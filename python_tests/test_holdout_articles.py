@@ -41,6 +41,16 @@ project as a user adds articles: their seed rows and texts alone, nothing else.
   share price "on Wednesday" (the day published), a market's size for 2024 and forecast growth for 2026,
   and a competitor's first-half revenue.
 
+- Bergfeld Markt (python_tests/fixtures/bergfeld_markt_2025_08_21/), a Swiss supermarket chain reporting
+  in Swiss francs ("104.5 million Swiss francs", a share price of "61.40 Swiss francs"), calendar fiscal
+  year, first-half results with no figure in the headline: "first-half net profit", "the six months to
+  June 30", "a year earlier" and "the first half of 2024", a margin "at 4.3% against 4.6%", like-for-like
+  and online sales, guidance "for the full year" (a margin "of around 4.5%" whose replaced target is
+  ignored, a growth range "2% to 3%"), a share-price move "by midday" (not a close), stores "at the end
+  of June" and openings planned "by the end of the year", "some 1.1 million customers a day", capital
+  spending "this year", a market's size "last year" and the share of it discount chains hold ("roughly a
+  fifth"), and a rival's first-half sales.
+
 Every expected value below is worked out from the written text (the comment says how), never read back
 from the warehouse.
 """
@@ -67,6 +77,8 @@ MILLION = 10**6
 BILLION = 10**9
 TRILLION = 10**12
 THAMESBRIDGE_NOW = "as of 2025-07-30"
+BERGFELD = "bergfeld_markt_2025_08_21"  # published Thursday 21 August 2025, in Swiss francs
+BERGFELD_NOW = "as of 2025-08-21"
 PENCE = 1 / 100  # a penny is a hundredth of a pound
 
 # Fiscal 2025 is November 2024 to October 2025, so its fourth quarter is August to October 2025.
@@ -266,6 +278,48 @@ THAMESBRIDGE_FIGURES = {
 }
 
 
+# A calendar fiscal year: the first half of 2025 is January to June 2025 ("the six months to June 30",
+# "first-half" in a story of 21 August 2025), "a year earlier" the first half of 2024. A fall ("drop",
+# "fell") is negative.
+# figure_id: (value, unit, currency_code, period_label, qualifier, is_forecast)
+BERGFELD_FIGURES = {
+    "bm_net_profit_growth_2025h1": (-6.1 / 100, "ratio", "", "2025-H1", "exact", False),  # "a 6.1% drop"
+    "bm_net_profit_2025h1": (104.5 * MILLION, "CHF", "CHF", "2025-H1", "exact", False),
+    "bm_net_profit_2024h1": (111.3 * MILLION, "CHF", "CHF", "2024-H1", "exact", False),  # "a year earlier"
+    "bm_revenue_growth_2025h1": (2.8 / 100, "ratio", "", "2025-H1", "exact", False),  # "Net sales rose 2.8%"
+    "bm_revenue_2025h1": (3.42 * BILLION, "CHF", "CHF", "2025-H1", "exact", False),
+    "bm_like_for_like_sales_growth_2025h1": (1.9 / 100, "ratio", "", "2025-H1", "exact", False),
+    "bm_operating_profit_2025h1": (146 * MILLION, "CHF", "CHF", "2025-H1", "exact", False),  # "(EBIT)"
+    "bm_operating_profit_2024h1": (158 * MILLION, "CHF", "CHF", "2024-H1", "exact", False),  # "down from"
+    "bm_operating_margin_2025h1": (4.3 / 100, "ratio", "", "2025-H1", "exact", False),
+    "bm_operating_margin_2024h1": (4.6 / 100, "ratio", "", "2024-H1", "exact", False),  # "the first half of 2024"
+    "bm_online_revenue_growth_2025h1": (14 / 100, "ratio", "", "2025-H1", "exact", False),
+    "bm_online_revenue_2025h1": (268 * MILLION, "CHF", "CHF", "2025-H1", "exact", False),
+    # "For the full year, Bergfeld now expects an EBIT margin of around 4.5%" (the replaced target "4.7% to
+    # 4.9%" has an ignore row); "It still expects net sales to grow by 2% to 3%": a range, a forecast
+    "bm_operating_margin_2025_forecast": (4.5 / 100, "ratio", "", "FY2025", "approx", True),
+    "bm_revenue_growth_2025_forecast_low": (2 / 100, "ratio", "", "FY2025", "range_low", True),
+    "bm_revenue_growth_2025_forecast_high": (3 / 100, "ratio", "", "FY2025", "range_high", True),
+    # "fell 3.2% to 61.40 Swiss francs by midday": the day published, a price during trading, not a close
+    "bm_share_price_change_2025_08_21": (-3.2 / 100, "ratio", "", "2025-08-21", "exact", False),
+    "bm_intraday_share_price_2025_08_21": (61.40, "CHF", "CHF", "2025-08-21", "exact", False),
+    "bm_employee_count_now": (21_300, "count", "", BERGFELD_NOW, "approx", False),  # "about 21,300"
+    "bm_store_count_2025_06_30": (612, "count", "", "2025-06-30", "exact", False),  # "at the end of June"
+    # "ran 612 stores at the end of June and plans to open 25 more by the end of the year": openings in the
+    # second half of 2025, planned, so a forecast
+    "bm_stores_opened_2025h2_forecast": (25, "count", "", "2025-H2", "exact", True),
+    "bm_daily_customer_count_now": (1.1 * MILLION, "count", "", BERGFELD_NOW, "approx", False),  # "some 1.1 million"
+    # "Capital spending is expected to reach about 190 million Swiss francs this year"
+    "bm_capital_spending_2025_forecast": (190 * MILLION, "CHF", "CHF", "FY2025", "approx", True),
+    # "was worth around 33 billion Swiss francs last year ... with discount chains holding roughly a fifth of it"
+    "swiss_grocery_market_size_2024": (33 * BILLION, "CHF", "CHF", "FY2024", "approx", False),
+    "swiss_discount_chain_market_share_2024": (1 / 5, "ratio", "", "FY2024", "approx", False),
+    # the rival's "first-half sales up 3.5% at 5.1 billion Swiss francs", reported the week before
+    "bm_alpenhof_revenue_growth_2025h1": (3.5 / 100, "ratio", "", "2025-H1", "exact", False),
+    "bm_alpenhof_revenue_2025h1": (5.1 * BILLION, "CHF", "CHF", "2025-H1", "exact", False),
+}
+
+
 HOLDOUTS = {
     BOREALIS: BOREALIS_FIGURES,
     VINTNERS: VINTNERS_FIGURES,
@@ -273,6 +327,7 @@ HOLDOUTS = {
     DAESAN: DAESAN_FIGURES,
     SOLMAR: SOLMAR_FIGURES,
     THAMESBRIDGE: THAMESBRIDGE_FIGURES,
+    BERGFELD: BERGFELD_FIGURES,
 }
 
 
