@@ -40,6 +40,13 @@ project as a user adds articles: their seed rows and texts alone, nothing else.
   as a range, number words ("seven"), "around 420" and "about 6,300", net debt "at the end of June", a
   share price "on Wednesday" (the day published), a market's size for 2024 and forecast growth for 2026,
   and a competitor's first-half revenue.
+- Norrfors Stål (python_tests/fixtures/norrfors_stal_2025_10_23/), a Stockholm steelmaker reporting in Swedish
+  kronor ("1.12 billion Swedish kronor", "786 million kronor", a share price of "84.30 kronor"), a currency its
+  fixture adds with its rates; calendar fiscal year: "the third quarter" with no year, "a year earlier", "the
+  same quarter last year", shipments in tonnes ("582,000 tonnes"), a margin "narrowed to 9.0% from 11.9%",
+  capital spending cut "this year" (the plan it replaced is ignored), number words ("three", "two"), "about
+  8,600" and "some 1,400", a share price "on Thursday", a market's demand "this year" and in 2026, and a
+  Finnish rival's quarterly profit in euros.
 
 - Bergfeld Markt (python_tests/fixtures/bergfeld_markt_2025_08_21/), a Swiss supermarket chain reporting
   in Swiss francs ("104.5 million Swiss francs", a share price of "61.40 Swiss francs"), calendar fiscal
@@ -80,6 +87,8 @@ THAMESBRIDGE_NOW = "as of 2025-07-30"
 BERGFELD = "bergfeld_markt_2025_08_21"  # published Thursday 21 August 2025, in Swiss francs
 BERGFELD_NOW = "as of 2025-08-21"
 PENCE = 1 / 100  # a penny is a hundredth of a pound
+NORRFORS = "norrfors_stal_2025_10_23"  # published Thursday 23 October 2025, in Swedish kronor
+NORRFORS_NOW = "as of 2025-10-23"
 
 # Fiscal 2025 is November 2024 to October 2025, so its fourth quarter is August to October 2025.
 # figure_id: (value, unit, currency_code, period_label, qualifier, is_forecast)
@@ -320,6 +329,42 @@ BERGFELD_FIGURES = {
 }
 
 
+# A calendar fiscal year: "the third quarter" of an article of 23 October 2025 is July to September 2025, and
+# "a year earlier", "the same quarter last year" and the margin "from 11.9%" the third quarter of 2024. A fall
+# ("slides", "fell", "drop", "shrink") is negative. Tonnes of steel are a count of tonnes.
+# figure_id: (value, unit, currency_code, period_label, qualifier, is_forecast)
+NORRFORS_FIGURES = {
+    "ns_operating_profit_growth_headline": (-31 / 100, "ratio", "", "2025-Q3", "exact", False),  # "profit slides 31%"
+    "ns_operating_profit_growth_2025q3": (-31 / 100, "ratio", "", "2025-Q3", "exact", False),
+    "ns_operating_profit_2025q3": (1.12 * BILLION, "SEK", "SEK", "2025-Q3", "exact", False),  # "Swedish kronor"
+    "ns_operating_profit_2024q3": (1.62 * BILLION, "SEK", "SEK", "2024-Q3", "exact", False),  # "a year earlier"
+    "ns_revenue_growth_2025q3": (-9 / 100, "ratio", "", "2025-Q3", "exact", False),  # "Sales fell 9%"
+    "ns_revenue_2025q3": (12.4 * BILLION, "SEK", "SEK", "2025-Q3", "exact", False),
+    "ns_steel_shipments_2025q3": (582_000, "count", "", "2025-Q3", "exact", False),  # "582,000 tonnes"
+    "ns_steel_shipments_2024q3": (634_000, "count", "", "2024-Q3", "exact", False),  # "the same quarter last year"
+    "ns_net_profit_2025q3": (786 * MILLION, "SEK", "SEK", "2025-Q3", "exact", False),
+    "ns_net_profit_2024q3": (1.19 * BILLION, "SEK", "SEK", "2024-Q3", "exact", False),  # "a year earlier"
+    "ns_operating_margin_2025q3": (9.0 / 100, "ratio", "", "2025-Q3", "exact", False),  # "narrowed to 9.0%"
+    "ns_operating_margin_2024q3": (11.9 / 100, "ratio", "", "2024-Q3", "exact", False),  # "from 11.9%"
+    # "would cut capital spending this year to about 3.2 billion kronor": 2025 is not over, so a forecast (the
+    # 3.8 billion kronor it had planned has an ignore row)
+    "ns_capital_spending_2025": (3.2 * BILLION, "SEK", "SEK", "FY2025", "approx", True),
+    "ns_employee_count_now": (8_600, "count", "", NORRFORS_NOW, "approx", False),  # "about 8,600"
+    "ns_steel_mill_count_now": (3, "count", "", NORRFORS_NOW, "exact", False),  # "three"
+    "ns_rolling_plant_count_now": (2, "count", "", NORRFORS_NOW, "exact", False),  # "two"
+    "ns_customer_count_now": (1_400, "count", "", NORRFORS_NOW, "approx", False),  # "some 1,400"
+    "ns_share_price_day_change_2025_10_23": (-7.4 / 100, "ratio", "", "2025-10-23", "exact", False),  # "Thursday"
+    "ns_closing_share_price_2025_10_23": (84.30, "SEK", "SEK", "2025-10-23", "exact", False),  # "84.30 kronor"
+    # "is expected to shrink 1.5% this year before growing 2.5% in 2026": a market keeps calendar years; both
+    # forecasts (2025 is not over)
+    "eu_steel_demand_growth_2025": (-1.5 / 100, "ratio", "", "FY2025", "exact", True),
+    "eu_steel_demand_growth_2026": (2.5 / 100, "ratio", "", "FY2026", "exact", True),
+    # the rival's "22% drop in third-quarter operating profit, to 96 million euros", reported the week before
+    "ks_operating_profit_growth_2025q3": (-22 / 100, "ratio", "", "2025-Q3", "exact", False),
+    "ks_operating_profit_2025q3": (96 * MILLION, "EUR", "EUR", "2025-Q3", "exact", False),
+}
+
+
 HOLDOUTS = {
     BOREALIS: BOREALIS_FIGURES,
     VINTNERS: VINTNERS_FIGURES,
@@ -328,6 +373,7 @@ HOLDOUTS = {
     SOLMAR: SOLMAR_FIGURES,
     THAMESBRIDGE: THAMESBRIDGE_FIGURES,
     BERGFELD: BERGFELD_FIGURES,
+    NORRFORS: NORRFORS_FIGURES,
 }
 
 
