@@ -47,7 +47,6 @@ project as a user adds articles: their seed rows and texts alone, nothing else.
   capital spending cut "this year" (the plan it replaced is ignored), number words ("three", "two"), "about
   8,600" and "some 1,400", a share price "on Thursday", a market's demand "this year" and in 2026, and a
   Finnish rival's quarterly profit in euros.
-
 - Bergfeld Markt (python_tests/fixtures/bergfeld_markt_2025_08_21/), a Swiss supermarket chain reporting
   in Swiss francs ("104.5 million Swiss francs", a share price of "61.40 Swiss francs"), calendar fiscal
   year, first-half results with no figure in the headline: "first-half net profit", "the six months to
@@ -57,6 +56,14 @@ project as a user adds articles: their seed rows and texts alone, nothing else.
   of June" and openings planned "by the end of the year", "some 1.1 million customers a day", capital
   spending "this year", a market's size "last year" and the share of it discount chains hold ("roughly a
   fifth"), and a rival's first-half sales.
+- Lion Rock Life (python_tests/fixtures/lion_rock_life_2025_08_21/), a Hong Kong life insurer reporting in
+  Hong Kong dollars ("HK$3.42 billion", a dividend of "HK$0.38 a share", a share price of "HK$27.30"),
+  calendar fiscal year, first-half results: "the first half of 2025", "the six months to June 30",
+  "first-half" and "the first half" with no year, "in the period", "a year earlier" for a profit, a share
+  and a dividend, a margin "widened 2.4 percentage points", a solvency ratio above 100% ("246%") "at the
+  end of June", "about 14,200" agents and "2.3 million" customers, guidance "for the full year" as a range
+  with the pronoun "the insurer", a share-price move "on Thursday", a dollar conversion in brackets
+  ("(US$436 million)") that is ignored, a rival's first-half figures and a market's.
 
 Every expected value below is worked out from the written text (the comment says how), never read back
 from the warehouse.
@@ -89,6 +96,8 @@ BERGFELD_NOW = "as of 2025-08-21"
 PENCE = 1 / 100  # a penny is a hundredth of a pound
 NORRFORS = "norrfors_stal_2025_10_23"  # published Thursday 23 October 2025, in Swedish kronor
 NORRFORS_NOW = "as of 2025-10-23"
+LION_ROCK = "lion_rock_life_2025_08_21"  # published Thursday 21 August 2025, in Hong Kong dollars
+LION_ROCK_NOW = "as of 2025-08-21"
 
 # Fiscal 2025 is November 2024 to October 2025, so its fourth quarter is August to October 2025.
 # figure_id: (value, unit, currency_code, period_label, qualifier, is_forecast)
@@ -365,6 +374,40 @@ NORRFORS_FIGURES = {
 }
 
 
+# "first-half" and "the first half" in a story of 21 August 2025); "a year earlier" is the first half of
+# 2024. A solvency ratio of 246% is 2.46; a margin "widened 2.4 percentage points" is +2.4 points.
+# figure_id: (value, unit, currency_code, period_label, qualifier, is_forecast)
+LION_ROCK_FIGURES = {
+    "lr_vonb_growth_headline": (18 / 100, "ratio", "", "2025-H1", "exact", False),  # "first-half ... jumps 18%"
+    "lr_vonb_growth_2025h1": (18 / 100, "ratio", "", "2025-H1", "exact", False),  # "rose 18%"
+    "lr_vonb_2025h1": (3.42 * BILLION, "HKD", "HKD", "2025-H1", "exact", False),  # "HK$3.42 billion"
+    "lr_net_profit_2025h1": (2.15 * BILLION, "HKD", "HKD", "2025-H1", "exact", False),  # "six months to June 30"
+    "lr_net_profit_2024h1": (1.87 * BILLION, "HKD", "HKD", "2024-H1", "exact", False),  # "a year earlier"
+    "lr_anp_growth_2025h1": (11 / 100, "ratio", "", "2025-H1", "exact", False),  # "increased 11%"
+    "lr_anp_2025h1": (8.9 * BILLION, "HKD", "HKD", "2025-H1", "exact", False),
+    "lr_new_business_margin_change_2025h1": (2.4, "percentage_point", "", "2025-H1", "exact", False),  # widened
+    "lr_new_business_margin_2025h1": (38.4 / 100, "ratio", "", "2025-H1", "exact", False),
+    "lr_mainland_visitor_premium_share_2025h1": (41 / 100, "ratio", "", "2025-H1", "exact", False),  # "in the period"
+    "lr_mainland_visitor_premium_share_2024h1": (33 / 100, "ratio", "", "2024-H1", "exact", False),  # "a year earlier"
+    "lr_interim_dividend_2025h1": (0.38, "HKD", "HKD", "2025-H1", "exact", False),  # "HK$0.38 a share"
+    "lr_interim_dividend_2024h1": (0.35, "HKD", "HKD", "2024-H1", "exact", False),  # "a year earlier"
+    "lr_solvency_ratio_2025_06_30": (246 / 100, "ratio", "", "2025-06-30", "exact", False),  # "the end of June"
+    "lr_agent_count_now": (14_200, "count", "", LION_ROCK_NOW, "approx", False),  # "about 14,200"
+    "lr_customer_count_now": (2.3 * MILLION, "count", "", LION_ROCK_NOW, "exact", False),  # "2.3 million"
+    # "expected the value of new business to grow by 12% to 15% for the full year": 2025, a range, a forecast
+    "lr_vonb_growth_2025_low": (12 / 100, "ratio", "", "FY2025", "range_low", True),
+    "lr_vonb_growth_2025_high": (15 / 100, "ratio", "", "FY2025", "range_high", True),
+    "lr_share_price_day_change_2025_08_21": (4.6 / 100, "ratio", "", "2025-08-21", "exact", False),  # "on Thursday"
+    "lr_closing_share_price_2025_08_21": (27.30, "HKD", "HKD", "2025-08-21", "exact", False),  # "HK$27.30"
+    # the rival's "9% rise in first-half value of new business, to HK$5.1 billion", reported the week before
+    "lr_crestview_vonb_growth_2025h1": (9 / 100, "ratio", "", "2025-H1", "exact", False),
+    "lr_crestview_vonb_2025h1": (5.1 * BILLION, "HKD", "HKD", "2025-H1", "exact", False),
+    # "Mainland Chinese visitors bought HK$36.2 billion of new policies ... in the first half, up 19%"
+    "lr_mainland_visitor_policies_2025h1": (36.2 * BILLION, "HKD", "HKD", "2025-H1", "exact", False),
+    "lr_mainland_visitor_policies_growth_2025h1": (19 / 100, "ratio", "", "2025-H1", "exact", False),
+}
+
+
 HOLDOUTS = {
     BOREALIS: BOREALIS_FIGURES,
     VINTNERS: VINTNERS_FIGURES,
@@ -374,6 +417,7 @@ HOLDOUTS = {
     THAMESBRIDGE: THAMESBRIDGE_FIGURES,
     BERGFELD: BERGFELD_FIGURES,
     NORRFORS: NORRFORS_FIGURES,
+    LION_ROCK: LION_ROCK_FIGURES,
 }
 
 
