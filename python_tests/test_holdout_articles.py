@@ -64,6 +64,14 @@ project as a user adds articles: their seed rows and texts alone, nothing else.
   end of June", "about 14,200" agents and "2.3 million" customers, guidance "for the full year" as a range
   with the pronoun "the insurer", a share-price move "on Thursday", a dollar conversion in brackets
   ("(US$436 million)") that is ignored, a rival's first-half figures and a market's.
+- Kallang Mobile (python_tests/fixtures/kallang_mobile_2025_11_12/), a Singapore mobile operator reporting
+  in Singapore dollars ("S$61.4 million", "S$41.20"; its dividend "of 4.5 cents a share" is ignored), whose
+  fiscal year runs April to March and is named by the year it ends in: "the three months to September"
+  and "the fiscal second quarter" (July to September 2025), "the first half of the financial year ending
+  March 2026", "this financial year", "a year earlier", "0.8 percentage point", customers added "during
+  the quarter" and their total, guidance as a range and as "about", staff and shops, a share-price move
+  "on Wednesday" with the market value it gives, a rival's "July-to-September quarter" and a market's
+  subscriptions "at the end of June".
 
 Every expected value below is worked out from the written text (the comment says how), never read back
 from the warehouse.
@@ -98,6 +106,8 @@ NORRFORS = "norrfors_stal_2025_10_23"  # published Thursday 23 October 2025, in 
 NORRFORS_NOW = "as of 2025-10-23"
 LION_ROCK = "lion_rock_life_2025_08_21"  # published Thursday 21 August 2025, in Hong Kong dollars
 LION_ROCK_NOW = "as of 2025-08-21"
+KALLANG = "kallang_mobile_2025_11_12"  # published Wednesday 12 November 2025, in Singapore dollars
+KALLANG_NOW = "as of 2025-11-12"
 
 # Fiscal 2025 is November 2024 to October 2025, so its fourth quarter is August to October 2025.
 # figure_id: (value, unit, currency_code, period_label, qualifier, is_forecast)
@@ -408,6 +418,45 @@ LION_ROCK_FIGURES = {
 }
 
 
+# Fiscal 2026 is April 2025 to March 2026: its second quarter ("the three months to September") is July
+# to September 2025, its first half April to September 2025. Kallang Mobile's rival and the market keep
+# calendar years. A fall ("fell") is negative.
+# figure_id: (value, unit, currency_code, period_label, qualifier, is_forecast)
+KALLANG_FIGURES = {
+    "km_net_profit_growth_headline": (12 / 100, "ratio", "", "FY2026-Q2", "exact", False),  # "second-quarter"
+    "km_net_profit_growth_fy2026q2": (12 / 100, "ratio", "", "FY2026-Q2", "exact", False),
+    "km_net_profit_fy2026q2": (61.4 * MILLION, "SGD", "SGD", "FY2026-Q2", "exact", False),  # "S$61.4 million"
+    "km_net_profit_fy2025q2": (54.8 * MILLION, "SGD", "SGD", "FY2025-Q2", "exact", False),  # "a year earlier"
+    "km_revenue_growth_fy2026q2": (4.1 / 100, "ratio", "", "FY2026-Q2", "exact", False),  # "grew 4.1%"
+    "km_revenue_fy2026q2": (702 * MILLION, "SGD", "SGD", "FY2026-Q2", "exact", False),  # "the fiscal second quarter"
+    "km_postpaid_arpu_fy2026q2": (41.20, "SGD", "SGD", "FY2026-Q2", "exact", False),  # "S$41.20"
+    "km_postpaid_arpu_fy2025q2": (39.60, "SGD", "SGD", "FY2025-Q2", "exact", False),  # "from S$39.60 a year earlier"
+    "km_postpaid_customers_added_fy2026q2": (38_000, "count", "", "FY2026-Q2", "exact", False),  # "during the quarter"
+    # "taking the total to 1.92 million": the customers at the end of the quarter, 30 September 2025
+    "km_postpaid_customer_count_2025_09_30": (1.92 * MILLION, "count", "", "2025-09-30", "exact", False),
+    "km_ebitda_margin_change_fy2026q2": (0.8, "percentage_point", "", "FY2026-Q2", "exact", False),  # "rose"
+    "km_ebitda_margin_fy2026q2": (31.5 / 100, "ratio", "", "FY2026-Q2", "exact", False),
+    # "the first half of the financial year ending March 2026": April to September 2025
+    "km_net_profit_fy2026_h1": (118.9 * MILLION, "SGD", "SGD", "FY2026-H1", "exact", False),
+    # the interim dividend "of 4.5 cents a share, up from 4 cents" has ignore rows: the build reads "cents" in
+    # a Singapore-dollar source as US cents (the Singapore dollar's vocabulary row names no hundredths)
+    # "expects service revenue to grow 3% to 4% this financial year": fiscal 2026, a range, a forecast
+    "km_service_revenue_growth_fy2026_low": (3 / 100, "ratio", "", "FY2026", "range_low", True),
+    "km_service_revenue_growth_fy2026_high": (4 / 100, "ratio", "", "FY2026", "range_high", True),
+    # "kept its capital expenditure guidance at about S$420 million": this financial year, a forecast
+    "km_capital_expenditure_fy2026": (420 * MILLION, "SGD", "SGD", "FY2026", "approx", True),
+    "km_employee_count_now": (3_400, "count", "", KALLANG_NOW, "approx", False),  # "around 3,400"
+    "km_store_count_now": (46, "count", "", KALLANG_NOW, "exact", False),  # "46 retail shops"
+    "km_share_price_day_change_2025_11_12": (3.2 / 100, "ratio", "", "2025-11-12", "exact", False),  # "on Wednesday"
+    "km_closing_share_price_2025_11_12": (1.94, "SGD", "SGD", "2025-11-12", "exact", False),  # "S$1.94"
+    "km_market_value_2025_11_12": (3.1 * BILLION, "SGD", "SGD", "2025-11-12", "approx", False),  # "about S$3.1 billion"
+    # the rival's "mobile service revenue fell 1.5% in the July-to-September quarter"
+    "mt_mobile_service_revenue_growth_2025q3": (-1.5 / 100, "ratio", "", "2025-Q3", "exact", False),
+    # "about 10.4 million mobile subscriptions at the end of June" (2025, the last June before publication)
+    "sg_mobile_subscription_count_2025_06_30": (10.4 * MILLION, "count", "", "2025-06-30", "approx", False),
+}
+
+
 HOLDOUTS = {
     BOREALIS: BOREALIS_FIGURES,
     VINTNERS: VINTNERS_FIGURES,
@@ -418,6 +467,7 @@ HOLDOUTS = {
     BERGFELD: BERGFELD_FIGURES,
     NORRFORS: NORRFORS_FIGURES,
     LION_ROCK: LION_ROCK_FIGURES,
+    KALLANG: KALLANG_FIGURES,
 }
 
 
