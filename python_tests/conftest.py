@@ -204,11 +204,14 @@ def published(tmp_path_factory) -> tuple[Path, Path]:
 SLOW_FILES_FIRST = [
     "test_spark.py",
     "test_faults.py",
-    "test_incremental.py",
     "test_landing_property.py",
+    "test_incremental.py",
+    "test_draft_period_rules.py",
     "test_bad_input.py",
     "test_dashboard.py",
+    "test_draft_rules.py",
     "test_claims.py",
+    "test_folded_tests.py",
 ]
 
 
