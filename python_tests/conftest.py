@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import csv
+import fcntl
 import hashlib
 import io
 import json
 import math
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -63,14 +65,38 @@ def dbt_build(
     )
 
 
-@pytest.fixture(scope="session")
-def warehouse_path(tmp_path_factory) -> Path:
-    """A warehouse built from the repository's seeds by `dbt build` (seeds, models, all tests)."""
-    folder = tmp_path_factory.mktemp("warehouse")
+def built_once(tmp_path_factory, name: str, build, leave_out: tuple[str, ...] = ()) -> Path:
+    """A private copy of the folder `build(folder)` fills, built once for the whole run: under
+    pytest-xdist the first worker to ask builds it in the run's shared temporary folder while holding
+    a lock there, and every worker (that one too) copies the finished folder into its own. The copy
+    keeps symbolic links as links and leaves out the names of `leave_out`. Each worker's tests change
+    their copy as they like, never the folder another worker copies."""
+    own = tmp_path_factory.getbasetemp()
+    shared = own.parent if os.environ.get("PYTEST_XDIST_WORKER") else own
+    source = shared / f"built_once_{name}"
+    with (shared / f"built_once_{name}.lock").open("w") as lock:
+        fcntl.flock(lock.fileno(), fcntl.LOCK_EX)  # released when the file closes
+        if not (shared / f"built_once_{name}.done").exists():
+            shutil.rmtree(source, ignore_errors=True)  # a build that failed before, on another worker
+            source.mkdir()
+            build(source)  # raises (and leaves no .done) when the build fails
+            (shared / f"built_once_{name}.done").touch()
+    copy = tmp_path_factory.mktemp(name) / "copy"
+    shutil.copytree(source, copy, symlinks=True, ignore=shutil.ignore_patterns(*leave_out))
+    return copy
+
+
+def build_warehouse(folder: Path) -> None:
     database = folder / "warehouse.duckdb"
     run = dbt_build(database, folder / "target")
     assert run.success, run.describe(database)
-    return database
+
+
+@pytest.fixture(scope="session")
+def warehouse_path(tmp_path_factory) -> Path:
+    """A warehouse built from the repository's seeds by `dbt build` (seeds, models, all tests), with
+    dbt's target folder beside it (built once for the run, see built_once)."""
+    return built_once(tmp_path_factory, "warehouse", build_warehouse) / "warehouse.duckdb"
 
 
 @pytest.fixture()
@@ -153,18 +179,22 @@ def checksum(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-@pytest.fixture(scope="session")
-def published(tmp_path_factory) -> tuple[Path, Path]:
-    """A copy of the project with its warehouse built and published, and its documents folder."""
-    root = tmp_path_factory.mktemp("published")
-    project = copy_project(root / "project")
-    documents = project / "documents"
-    completed = run_pipeline(project, documents)
+def build_published(folder: Path) -> None:
+    project = copy_project(folder / "project")
+    completed = run_pipeline(project, project / "documents")
     assert completed.returncode == 0, completed.stdout[-3000:] + completed.stderr[-3000:]
     assert (project / "warehouse.duckdb").is_file()
     # a build that passes says nothing on stderr that a user should worry about
     assert "leaked semaphore" not in completed.stderr, completed.stderr[-3000:]
-    return project, documents
+
+
+@pytest.fixture(scope="session")
+def published(tmp_path_factory) -> tuple[Path, Path]:
+    """A copy of the project with its warehouse built and published, and its documents folder
+    (built once for the run, see built_once)."""
+    # dbt's target/ and logs/ name the folder they were made in: the next dbt run there parses again
+    project = built_once(tmp_path_factory, "published", build_published, ("target", "logs")) / "project"
+    return project, project / "documents"
 
 
 # The files that take longest, first: `make test` runs the suite on two pytest-xdist workers, one
@@ -174,17 +204,60 @@ def published(tmp_path_factory) -> tuple[Path, Path]:
 SLOW_FILES_FIRST = [
     "test_spark.py",
     "test_faults.py",
-    "test_incremental.py",
     "test_landing_property.py",
+    "test_incremental.py",
+    "test_draft_period_rules.py",
     "test_bad_input.py",
     "test_dashboard.py",
+    "test_draft_rules.py",
     "test_claims.py",
+    "test_folded_tests.py",
 ]
 
 
 def pytest_collection_modifyitems(items):
     rank = {name: number for number, name in enumerate(SLOW_FILES_FIRST)}
     items[:] = sorted(items, key=lambda item: rank.get(item.path.name, len(rank)))
+
+
+def cpu_seconds() -> float:
+    """CPU seconds (user and system) of this process and of the children it has waited for."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_setup(item):
+    started = cpu_seconds()
+    yield
+    item.user_properties.append(("cpu_seconds", cpu_seconds() - started))
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_call(item):
+    started = cpu_seconds()
+    yield
+    item.user_properties.append(("cpu_seconds", cpu_seconds() - started))
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item):
+    started = cpu_seconds()
+    yield
+    item.user_properties.append(("cpu_seconds", cpu_seconds() - started))
+
+
+# seconds per test file, each phase's report adding its own: file -> [wall, CPU]
+FILE_SECONDS: dict[str, list[float]] = {}
+
+
+def pytest_runtest_logreport(report):
+    """Sum the wall and CPU seconds of each test file (a worker's reports reach the controller too)."""
+    spent = FILE_SECONDS.setdefault(report.nodeid.split("::")[0], [0.0, 0.0])
+    spent[0] += report.duration
+    # user_properties carry every phase so far: this phase's CPU seconds are the last entry
+    cpu = [value for name, value in report.user_properties if name == "cpu_seconds"]
+    spent[1] += cpu[-1] if cpu else 0.0
 
 
 def run_summary() -> dict:
@@ -232,6 +305,10 @@ def pytest_terminal_summary(terminalreporter):
             f"dbt build of the article's warehouse and {merged['corpus_figures']:,} landed figures: "
             + ", ".join(f"{engine} {seconds:.0f} s" for engine, seconds in merged["build_seconds"].items())
         )
+    if FILE_SECONDS and terminalreporter.config.getoption("durations") is not None:
+        terminalreporter.write_line("seconds per test file, setup, call and teardown: wall, then CPU (with its builds)")
+        for name, (wall, cpu) in sorted(FILE_SECONDS.items(), key=lambda item: -item[1][0]):
+            terminalreporter.write_line(f"  {wall:7.1f} {cpu:7.1f}  {name}")
     faults = merged["faults"]
     if faults:
         terminalreporter.write_line(f"faults held: {sum(faults.values())} / {len(faults)} tried")
