@@ -273,3 +273,69 @@ def test_an_and_before_another_number_ends_the_numbers_clause(drafted):
     more words in the sentence's one clause)."""
     assert row_of(drafted, ALPENKLANG, 7, "about 9,400")["metric_id"] == "headcount"
     assert row_of(drafted, ALPENKLANG, 7, "more than 1.2 million")["metric_id"] == "hearing_aids_sold"
+
+
+# ---- the metric guess: a share price's move on the day and its close share the word "shares"
+
+
+def test_shares_signal_the_days_move_for_a_ratio_and_the_close_for_an_amount(drafted):
+    """ "Alpenklang's shares fell 6.5% to CHF 118.40 on 23 October 2025", "Shares in Marlowe & Finch
+    closed 5.8% higher at 312 pence": "shares" signals both the share price's change on the day and
+    the closing share price (vocabulary_metric_words), the number's unit kind telling which (without
+    the rows: no metric for the ratios, share_buyback for CHF 118.40, by the words of its name); "up
+    3.4% on the day" is the day's move by "on the day"."""
+    assert row_of(drafted, ALPENKLANG, 11, "6.5%")["metric_id"] == "share_price_day_change"
+    assert row_of(drafted, ALPENKLANG, 11, "CHF 118.40")["metric_id"] == "closing_share_price"
+    assert row_of(drafted, MARLOWE, 12, "5.8%")["metric_id"] == "share_price_day_change"
+    assert row_of(drafted, MARLOWE, 12, "312 pence")["metric_id"] == "closing_share_price"
+    assert row_of(drafted, DECCAN, 15, "3.4%")["metric_id"] == "share_price_day_change"
+
+
+def test_a_word_of_a_metrics_name_in_the_clause_beats_a_signal_word_outside_it(drafted):
+    """ "Shares in Marlowe & Finch closed 5.8% higher at 312 pence on 16 April 2025, valuing the company
+    at about £6.4 billion": "valuing" (of "Market value") is in the number's clause, "Shares" is
+    before a comma (without the rule: closing_share_price, by the signal word outside the clause)."""
+    assert row_of(drafted, MARLOWE, 12, "about £6.4 billion")["metric_id"] == "market_value"
+
+
+# ---- the metric guess: a market's metric for a market's figure (curated_marts.entity_types)
+
+MARKET_GROUP = ["daesan_shipbuilding_2025_10_29", "borealis_timber_2025_12_04"]
+
+
+@pytest.fixture(scope="module")
+def drafted_markets(tmp_path_factory) -> dict[str, list[dict[str, str]]]:
+    folder = tmp_path_factory.mktemp("draft_rules_markets")
+    project = copy_project(folder / "project")
+    for fixture in MARKET_GROUP:
+        add_fixture_article(project, fixture)
+    set_aside(project, MARKET_GROUP)
+    drafts = draft.draft_sources(MARKET_GROUP, project_dir=project, work_dir=folder / "draft")
+    return {source_id: figures for source_id, (figures, _) in drafts.items()}
+
+
+def test_a_guess_whose_marts_take_no_entity_of_the_subjects_type_gives_way_to_one_whose_do(drafted_markets):
+    """ "Global orders for new ships fell 22% in the first nine months of the year from a year earlier",
+    "North American lumber demand is expected to grow 3% to 4% in 2026": the subject is a market,
+    which no mart of revenue growth takes; fct_market_metrics takes markets, and of its metrics
+    "Market growth year on year" shares the most words of "Revenue growth year on year" (without the
+    rule: revenue_yoy_growth, by "from a year earlier" and by "grow")."""
+    daesan, borealis = MARKET_GROUP
+    assert row_of(drafted_markets, daesan, 13, "22%")["metric_id"] == "market_yoy_growth"
+    assert row_of(drafted_markets, borealis, 14, "3% to 4%", "first")["metric_id"] == "market_yoy_growth"
+
+
+def test_a_number_with_no_guess_takes_the_one_metric_of_its_unit_for_the_subjects_type(drafted):
+    """ "The British clothing market shrank 2% in 2024 to £61 billion": no word of a metric of a ratio;
+    the subject is a market, and of the metrics whose marts take markets one alone is a ratio and a
+    signed change, as "shrank" asks (without the rule: no metric)."""
+    assert row_of(drafted, MARLOWE, 13, "2%")["metric_id"] == "market_yoy_growth"
+
+
+def test_a_name_of_three_words_or_more_in_the_clause_beats_a_signal_word(drafted):
+    """ "Corvane's shares rose 7% to $88.40 in after-hours trading on May 1, 2025": "shares" signals the
+    day's move and the close, but the clause holds three words of "Share price change after hours"
+    and of "Share price after hours" (share, after, hours), half of each name or more (without the
+    rule: share_price_day_change and closing_share_price, by "shares")."""
+    assert row_of(drafted, CORVANE, 15, "7%")["metric_id"] == "after_hours_share_price_change"
+    assert row_of(drafted, CORVANE, 15, "$88.40")["metric_id"] == "after_hours_share_price"

@@ -96,3 +96,89 @@ from (
     from {{ sentences }}
 ) as neighbours
 {%- endmacro %}
+
+{#- The metric guess of each number of `subjects` (int_document_draft_subjects' columns): that of
+    `guess` (source_id, paragraph_number, mention_start, metric_word, metric_id, is_signed_change,
+    metric_basis), replaced when the subject (subject_entity_type) is of an entity type no mart of the
+    guessed metric takes (`metric_fit`, `metric_takes_any`) by the metric whose marts take that type,
+    of the guess's unit kind and signed-change flag, that shares the most words of the guess's name
+    (`name_words`; at least one): "Market growth year on year" for "Revenue growth year on year" when
+    the subject is a market. A number with no guess takes the one metric of its unit kind whose marts
+    take the subject's type, a signed change when a direction word is before it ("The British
+    clothing market shrank 2%"), when there is only one. -#}
+{% macro draft_counterpart_metric_guess(guess, subjects, metrics, metric_fit, metric_takes_any, name_words) -%}
+{%- set counterparts -%}
+select
+    {{ guess }}.source_id,
+    {{ guess }}.paragraph_number,
+    {{ guess }}.mention_start,
+    counterpart_metrics.metric_id,
+    count(distinct shared_words.word) as shared_word_count
+from {{ guess }}
+inner join {{ subjects }}
+    on {{ draft_same_mention(guess, subjects) }}
+inner join {{ metrics }} as guessed_metrics
+    on {{ guess }}.metric_id = guessed_metrics.metric_id
+left join {{ metric_fit }} as guessed_fit
+    on guessed_metrics.metric_id = guessed_fit.metric_id
+        and {{ subjects }}.subject_entity_type = guessed_fit.entity_type
+left join {{ metric_takes_any }} as guessed_takes_any
+    on guessed_metrics.metric_id = guessed_takes_any.metric_id
+inner join {{ metric_fit }} as counterpart_fit
+    on {{ subjects }}.subject_entity_type = counterpart_fit.entity_type
+inner join {{ metrics }} as counterpart_metrics
+    on counterpart_fit.metric_id = counterpart_metrics.metric_id
+        and guessed_metrics.unit_kind = counterpart_metrics.unit_kind
+        and guessed_metrics.is_signed_change = counterpart_metrics.is_signed_change
+inner join {{ name_words }} as guessed_words
+    on guessed_metrics.metric_id = guessed_words.metric_id
+inner join {{ name_words }} as shared_words
+    on counterpart_metrics.metric_id = shared_words.metric_id
+        and guessed_words.word = shared_words.word
+where guessed_fit.metric_id is null
+    and guessed_takes_any.metric_id is null
+group by
+    {{ guess }}.source_id, {{ guess }}.paragraph_number, {{ guess }}.mention_start, counterpart_metrics.metric_id
+{%- endset -%}
+select
+    {{ subjects }}.source_id,
+    {{ subjects }}.paragraph_number,
+    {{ subjects }}.mention_start,
+    {{ guess }}.metric_word,
+    coalesce(counterpart.metric_id, {{ guess }}.metric_id, sole.metric_id) as metric_id,
+    coalesce({{ guess }}.is_signed_change, sole.is_signed_change) as is_signed_change,
+    case
+        when counterpart.metric_id is not null
+            then 'the metric of the subject type named most like ' || {{ guess }}.metric_id
+        when {{ guess }}.metric_id is null
+            then 'no word of its metric: the one metric of its unit whose marts take the subject type'
+        else {{ guess }}.metric_basis
+    end as metric_basis
+from {{ subjects }}
+left join {{ guess }}
+    on {{ draft_same_mention(subjects, guess) }}
+left join (
+    {{ draft_first_per_mention('(' ~ counterparts ~ ') as candidates', 'shared_word_count desc, metric_id') | indent(4) }}
+) as counterpart
+    on {{ draft_same_mention(guess, 'counterpart') }}
+left join (
+    select
+        {{ subjects }}.source_id,
+        {{ subjects }}.paragraph_number,
+        {{ subjects }}.mention_start,
+        min(sole_metrics.metric_id) as metric_id,
+        max(sole_metrics.is_signed_change) as is_signed_change
+    from {{ subjects }}
+    inner join {{ metric_fit }} as sole_fit
+        on {{ subjects }}.subject_entity_type = sole_fit.entity_type
+    inner join {{ metrics }} as sole_metrics
+        on sole_fit.metric_id = sole_metrics.metric_id
+            and {{ subjects }}.value_unit = sole_metrics.unit_kind
+            and sole_metrics.is_signed_change = ({{ subjects }}.direction_word is not null)
+    group by {{ subjects }}.source_id, {{ subjects }}.paragraph_number, {{ subjects }}.mention_start
+    having count(distinct sole_metrics.metric_id) = 1
+) as sole
+    on {{ draft_same_mention(subjects, 'sole') }}
+where {{ guess }}.metric_id is not null
+    or sole.metric_id is not null
+{%- endmacro %}

@@ -7,8 +7,14 @@
       whose name holds "share" first;
     - with no signal word of its unit, the metric with the most words of its name in the number's
       clause, then sentence; a longer name ending with the guess whose other words are in the clause
-      is more specific; "X% of ..." is no signed change; after a direction word and "by" ("fell by
-      2,314") the signed change whose name holds the guess's words;
+      is more specific; a signal word outside the number's clause gives way to a name with a word in
+      it ("..., valuing the company at £6.4 billion"), any to a name three words or more of which, half
+      of it, the clause holds ("shares rose 7% in after-hours trading"); "X% of ..." is no signed
+      change; after a direction word and "by" ("fell by 2,314") the signed change whose name holds the
+      guess's words;
+    - a guess whose marts take no entity of the subject's type gives way to the metric of its unit
+      kind and sign whose marts do, with the most words of its name (a market's growth); with no
+      guess, the one metric of its unit (and sign) whose marts take the subject's type, if one;
     - a metric whose mart needs an item (a price cut) takes for subject the nearest alias of an
       entity type its mart takes (item_alias), the subject's alias becoming its item;
     - whether the metric takes the document's leading period (a mart of it lists period types, or
@@ -318,7 +324,9 @@ unshared_metric_candidates as (
 first_metric_guess as (
     {{ draft_first_per_mention(
         'unshared_metric_candidates',
-        'unit_rank, per_rank, clause_rank, basis_rank, case when fit_rank = 2 then 1 else 0 end, distance, '
+        'unit_rank, per_rank, case when clause_word_count >= 3 and matched_share >= 0.5 then 0 else 1 end, clause_rank, '
+        ~ 'case when clause_rank = 0 or clause_word_count > 0 then 0 else 1 end, '
+        ~ 'basis_rank, case when fit_rank = 2 then 1 else 0 end, distance, '
         ~ 'clause_word_count desc, matched_word_count desc, matched_share desc, word_length desc, fit_rank, metric_id')
         | indent(4) }}
 ),
@@ -379,7 +387,7 @@ change_by_guess as (
     {{ draft_first_per_mention('change_by_candidates', 'name_word_count, metric_id') | indent(4) }}
 ),
 
-metric_guess as (
+change_metric_guess as (
     select
         named_metric_guess.source_id,
         named_metric_guess.paragraph_number,
@@ -393,6 +401,14 @@ metric_guess as (
     from named_metric_guess
     left join change_by_guess
         on {{ draft_same_mention('named_metric_guess', 'change_by_guess') }}
+),
+
+-- a guess whose marts take no entity of the subject's type gives way to the metric whose marts do
+-- (a market's growth, not revenue growth, when the subject is a market); a number with no guess
+-- takes the one metric of its unit whose marts take the subject's type
+metric_guess as (
+    {{ draft_counterpart_metric_guess(
+        'change_metric_guess', 'subjects', 'metrics', 'metric_fit', 'metric_takes_any', 'metric_name_words') | indent(4) }}
 ),
 
 -- a metric whose mart needs an item (a price cut) takes for subject the nearest alias of an entity
