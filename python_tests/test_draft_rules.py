@@ -273,3 +273,26 @@ def test_an_and_before_another_number_ends_the_numbers_clause(drafted):
     more words in the sentence's one clause)."""
     assert row_of(drafted, ALPENKLANG, 7, "about 9,400")["metric_id"] == "headcount"
     assert row_of(drafted, ALPENKLANG, 7, "more than 1.2 million")["metric_id"] == "hearing_aids_sold"
+
+
+# ---- the subject guess: a pronoun after an alias in its clause stands for that alias
+
+SOLMAR, THAMESBRIDGE = "solmar_airlines_2025_07_24", "thamesbridge_pharma_2025_07_30"
+GROUPS["subjects"] = [SOLMAR, THAMESBRIDGE]
+
+
+def subject_of(row: dict[str, str]) -> tuple[str, str]:
+    return row["subject_as_written"], row["entity_id_guess"]
+
+
+def test_a_pronoun_after_an_alias_in_its_clause_stands_for_the_alias(drafted):
+    """ "Rival Vuelaire said last week that its second-quarter passenger numbers fell 3%", "Larger rival
+    Norgate Healthcare reported last week that its first-half revenue fell 3% to £2.9 billion": "its"
+    follows the rival's name with no comma between, so it is the rival's (without the rule the
+    pronoun, nearer the number, named the lead entity: solmar_airlines, thamesbridge_pharma). A
+    pronoun with no alias before it in its clause still names the lead entity: "Its operating margin
+    widened by 80 basis points to 17.6%"."""
+    assert subject_of(row_of(drafted, SOLMAR, 13, "3%")) == ("Vuelaire", "vuelaire")
+    assert subject_of(row_of(drafted, THAMESBRIDGE, 14, "3%")) == ("Norgate Healthcare", "norgate_healthcare")
+    assert subject_of(row_of(drafted, THAMESBRIDGE, 14, "£2.9 billion")) == ("Norgate Healthcare", "norgate_healthcare")
+    assert row_of(drafted, THAMESBRIDGE, 6, "17.6%")["entity_id_guess"] == "thamesbridge_pharma"

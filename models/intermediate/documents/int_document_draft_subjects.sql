@@ -104,6 +104,16 @@ direction_guess as (
     {{ draft_first_per_mention('direction_candidates', 'direction_distance, ' ~ dbt.length('direction_word') ~ ' desc') | indent(4) }}
 ),
 
+-- a pronoun written after the alias guessed, with no comma or semicolon between them, stands for
+-- that alias ("Rival Vuelaire said last week that its second-quarter passenger numbers fell 3%"), not
+-- for the lead entity; after a comma it is the lead entity again ("Vuelaire's fares rose 2%, while
+-- its own rose 4%", "Unlike Vuelaire, the airline ...")
+{%- set pronoun_after_alias_in_clause -%}
+    subject_guess.before_distance > pronoun_guess.pronoun_distance
+    and not {{ regex_matches(
+        'substring(reverse(sentences.text_before), pronoun_guess.pronoun_distance, '
+        ~ 'subject_guess.before_distance - pronoun_guess.pronoun_distance)', '[,;]') }}
+{%- endset %}
 final as (
     select
         -- keys
@@ -134,7 +144,8 @@ final as (
         coalesce(
             pronoun_guess.pronoun is not null
             and sentences.lead_entity_id is not null
-            and (subject_guess.before_distance is null or pronoun_guess.pronoun_distance < subject_guess.before_distance),
+            and (subject_guess.before_distance is null or pronoun_guess.pronoun_distance < subject_guess.before_distance)
+            and not coalesce({{ pronoun_after_alias_in_clause }}, false),
             false
         ) as pronoun_is_subject,
         subject_entities.entity_type as subject_entity_type,
