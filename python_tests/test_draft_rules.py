@@ -296,3 +296,16 @@ def test_a_pronoun_after_an_alias_in_its_clause_stands_for_the_alias(drafted):
     assert subject_of(row_of(drafted, THAMESBRIDGE, 14, "3%")) == ("Norgate Healthcare", "norgate_healthcare")
     assert subject_of(row_of(drafted, THAMESBRIDGE, 14, "£2.9 billion")) == ("Norgate Healthcare", "norgate_healthcare")
     assert row_of(drafted, THAMESBRIDGE, 6, "17.6%")["entity_id_guess"] == "thamesbridge_pharma"
+
+
+# ---- the subject guess: an alias of a market in the sentence names the number's subject
+
+
+def test_a_markets_alias_in_the_sentence_is_the_subject(drafted):
+    """ "Frost & Sullivan published the ..., which conducted authoritative evaluations of 15 mainstream
+    mega models in China", "it may now cost up to 500 million yuan to train a new mega model": an
+    alias of an entity of a subject_entity_type (market, vocabulary_context_words) is the subject
+    before the nearer alias before the number and before a pronoun (without the rule: frost_sullivan
+    and, from "it", kingsoft_cloud)."""
+    assert row_of(drafted, FIRST_ARTICLE, 41, "15")["entity_id_guess"] == "china_ai_model_market"
+    assert row_of(drafted, FIRST_ARTICLE, 43, "up to 500 million yuan")["entity_id_guess"] == "china_ai_model_market"
