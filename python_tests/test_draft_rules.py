@@ -339,3 +339,39 @@ def test_a_name_of_three_words_or_more_in_the_clause_beats_a_signal_word(drafted
     rule: share_price_day_change and closing_share_price, by "shares")."""
     assert row_of(drafted, CORVANE, 15, "7%")["metric_id"] == "after_hours_share_price_change"
     assert row_of(drafted, CORVANE, 15, "$88.40")["metric_id"] == "after_hours_share_price"
+
+
+# ---- the subject guess: a pronoun after an alias in its clause stands for that alias
+
+SOLMAR, THAMESBRIDGE = "solmar_airlines_2025_07_24", "thamesbridge_pharma_2025_07_30"
+GROUPS["subjects"] = [SOLMAR, THAMESBRIDGE]
+
+
+def subject_of(row: dict[str, str]) -> tuple[str, str]:
+    return row["subject_as_written"], row["entity_id_guess"]
+
+
+def test_a_pronoun_after_an_alias_in_its_clause_stands_for_the_alias(drafted):
+    """ "Rival Vuelaire said last week that its second-quarter passenger numbers fell 3%", "Larger rival
+    Norgate Healthcare reported last week that its first-half revenue fell 3% to £2.9 billion": "its"
+    follows the rival's name with no comma between, so it is the rival's (without the rule the
+    pronoun, nearer the number, named the lead entity: solmar_airlines, thamesbridge_pharma). A
+    pronoun with no alias before it in its clause still names the lead entity: "Its operating margin
+    widened by 80 basis points to 17.6%"."""
+    assert subject_of(row_of(drafted, SOLMAR, 13, "3%")) == ("Vuelaire", "vuelaire")
+    assert subject_of(row_of(drafted, THAMESBRIDGE, 14, "3%")) == ("Norgate Healthcare", "norgate_healthcare")
+    assert subject_of(row_of(drafted, THAMESBRIDGE, 14, "£2.9 billion")) == ("Norgate Healthcare", "norgate_healthcare")
+    assert row_of(drafted, THAMESBRIDGE, 6, "17.6%")["entity_id_guess"] == "thamesbridge_pharma"
+
+
+# ---- the subject guess: an alias of a market in the sentence names the number's subject
+
+
+def test_a_markets_alias_in_the_sentence_is_the_subject(drafted):
+    """ "Frost & Sullivan published the ..., which conducted authoritative evaluations of 15 mainstream
+    mega models in China", "it may now cost up to 500 million yuan to train a new mega model": an
+    alias of an entity of a subject_entity_type (market, vocabulary_context_words) is the subject
+    before the nearer alias before the number and before a pronoun (without the rule: frost_sullivan
+    and, from "it", kingsoft_cloud)."""
+    assert row_of(drafted, FIRST_ARTICLE, 41, "15")["entity_id_guess"] == "china_ai_model_market"
+    assert row_of(drafted, FIRST_ARTICLE, 43, "up to 500 million yuan")["entity_id_guess"] == "china_ai_model_market"

@@ -1,8 +1,11 @@
 {#- The subject and direction guesses of each draft number (int_document_draft_sentences), for
     python -m pipeline draft (tag:draft), one row per number:
-    - subject: the nearest alias (int_entity_aliases) before the number, else after it;
+    - subject: the nearest alias (int_entity_aliases) before the number, else after it, one of an
+      entity type of vocabulary_context_words subject_entity_type (a market) first;
     - pronoun: the nearest pronoun of vocabulary_context_words before the number; it names the
-      source's lead entity, and is the subject when it is nearer than any alias before the number;
+      source's lead entity, and is the subject when it is nearer than any alias before the number,
+      unless that alias is before it in its clause (the pronoun stands for it) or of a
+      subject_entity_type;
     - subject_entity_type: the type of the alias's entity, else of the source's lead entity (a
       sentence that names no one, "The company now expects revenue of ...", is about it);
     - direction: the nearest direction word (vocabulary_direction_words) before the number;
@@ -41,14 +44,30 @@ alias_candidates as (
     {{ draft_alias_candidates('sentences', 'aliases') | indent(4) }}
 ),
 
+-- the entity types whose alias in a number's sentence is its subject before any other alias or
+-- pronoun (vocabulary_context_words subject_entity_type: a market's size and growth are written with
+-- its name, "evaluations of 15 mainstream mega models in China", "it may now cost up to 500 million
+-- yuan to train a new mega model")
+subject_types as (
+    select word as entity_type
+    from context_words
+    where word_class = 'subject_entity_type'
+),
+
 alias_in_sentence as (
-    select *
+    select
+        alias_candidates.*,
+        subject_types.entity_type is not null as is_subject_type
     from alias_candidates
-    where before_distance is not null or after_distance is not null
+    left join entities
+        on alias_candidates.entity_id = entities.entity_id
+    left join subject_types
+        on entities.entity_type = subject_types.entity_type
+    where alias_candidates.before_distance is not null or alias_candidates.after_distance is not null
 ),
 
 subject_guess as (
-    {{ draft_first_per_mention('alias_in_sentence', draft_nearest_alias_order()) | indent(4) }}
+    {{ draft_first_per_mention('alias_in_sentence', 'case when is_subject_type then 0 else 1 end, ' ~ draft_nearest_alias_order()) | indent(4) }}
 ),
 
 -- the entity types a mart that needs an item (a price cut: whose prices, of what) takes, and the
@@ -104,6 +123,16 @@ direction_guess as (
     {{ draft_first_per_mention('direction_candidates', 'direction_distance, ' ~ dbt.length('direction_word') ~ ' desc') | indent(4) }}
 ),
 
+-- a pronoun written after the alias guessed, with no comma or semicolon between them, stands for
+-- that alias ("Rival Vuelaire said last week that its second-quarter passenger numbers fell 3%"), not
+-- for the lead entity; after a comma it is the lead entity again ("Vuelaire's fares rose 2%, while
+-- its own rose 4%", "Unlike Vuelaire, the airline ...")
+{%- set pronoun_after_alias_in_clause -%}
+    subject_guess.before_distance > pronoun_guess.pronoun_distance
+    and not {{ regex_matches(
+        'substring(reverse(sentences.text_before), pronoun_guess.pronoun_distance, '
+        ~ 'subject_guess.before_distance - pronoun_guess.pronoun_distance)', '[,;]') }}
+{%- endset %}
 final as (
     select
         -- keys
@@ -134,7 +163,9 @@ final as (
         coalesce(
             pronoun_guess.pronoun is not null
             and sentences.lead_entity_id is not null
-            and (subject_guess.before_distance is null or pronoun_guess.pronoun_distance < subject_guess.before_distance),
+            and (subject_guess.before_distance is null or pronoun_guess.pronoun_distance < subject_guess.before_distance)
+            and not coalesce({{ pronoun_after_alias_in_clause }}, false)
+            and not coalesce(subject_guess.is_subject_type, false),
             false
         ) as pronoun_is_subject,
         subject_entities.entity_type as subject_entity_type,
