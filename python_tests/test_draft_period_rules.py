@@ -207,3 +207,12 @@ def test_months_to_a_month_with_no_year_are_the_part_of_the_year_they_make(draft
     assert row_of(drafted, KESTREL, 4, "£412 million")["period_as_written"] == "Q2 2025"
     assert period_of(drafted, THAMESBRIDGE, 5, "£1.24 billion") == "2025-H1"
     assert row_of(drafted, THAMESBRIDGE, 5, "£1.24 billion")["period_as_written"] == "H1 2025"
+
+
+def test_parts_counted_from_the_start_of_the_year_with_no_year(drafted):
+    """ "Online orders rose 11% in the first seven months of the year" (published on 6 August 2025):
+    parts counted from the start of "the year" (yearless_year) are of the latest year in which they
+    ended by publication, written "first seven months of 2025", which the period grammar reads
+    (without the rule "the year" was not read, and the 11% took the document's leading period)."""
+    row = row_of(drafted, KESTREL, 8, "11%")
+    assert (row["period_as_written"], row["period_label_guess"]) == ("first seven months of 2025", "2025-7M")

@@ -29,6 +29,8 @@
     {%- set patterns = {
         'weekday': '(' ~ regex_alternation(vocabulary_words(words, 'weekday')) ~ ')',
         'full_year': '(' ~ regex_alternation(vocabulary_words(words, 'full_year_no_year')) ~ ')',
+        'parts_of_the_year': '((?:' ~ regex_alternation(vocabulary_words(words, 'ordinal')) ~ ') +(' ~ cardinal ~ '|[0-9]{1,2}) +('
+            ~ regex_alternation(vocabulary_words(words, 'parts_of_year')) ~ ')) +of +(?:' ~ regex_alternation(vocabulary_words(words, 'yearless_year')) ~ ')',
         'months_to': '(' ~ cardinal ~ '|[0-9]{1,2}) +(?:' ~ regex_alternation(vocabulary_words(words, 'parts_of_year'))
             ~ ') +' ~ connector ~ ' +(?:' ~ day ~ ' +(?:of +)?' ~ months ~ '|' ~ months ~ '(?: +' ~ day ~ ')?)',
         'month_end': end_prefix ~ ' +' ~ months,
@@ -43,7 +45,7 @@
     year, so that "30 June 2025" is read whole. -#}
 {% macro draft_yearless_period_pattern() -%}
     {%- set patterns = draft_yearless_period_patterns() -%}
-    {%- set order = ['weekday', 'full_year', 'months_to', 'month_end', 'part_end', 'day_month', 'month_day'] -%}
+    {%- set order = ['weekday', 'full_year', 'parts_of_the_year', 'months_to', 'month_end', 'part_end', 'day_month', 'month_day'] -%}
     {%- set alternatives = [] -%}
     {%- for name in order %}{% do alternatives.append('(?:' ~ patterns[name] ~ ')') %}{% endfor -%}
     {{ return(alternatives | join('|')) }}
@@ -61,7 +63,9 @@
     - a day and month: the latest such day by publication ("30 June 2025");
     - months counted to a month, of an entity that keeps a calendar year: a quarter or half that ends
       that month ("H1 2025"), else the months from the start of the year ("first 9 months of 2025"),
-      else twelve months: the year to that month ("year to June 2025"). -#}
+      else twelve months: the year to that month ("year to June 2025");
+    - parts counted from the start of the year ("the first nine months of the year"): of the latest
+      year in which they ended by publication ("first nine months of 2025"). -#}
 {% macro draft_yearless_periods(relation) -%}
     {%- set words = vocabulary_rows('vocabulary_period_words') -%}
     {%- set patterns = draft_yearless_period_patterns() -%}
@@ -79,6 +83,8 @@
     {%- for row in words if row['word_class'] == 'weekday' -%}{%- do weekday_pairs.append((row['word'], row['number_value'] | int)) -%}{%- endfor -%}
     {%- set part_pairs = [] -%}
     {%- for row in words if row['word_class'] == 'part_of_year' -%}{%- do part_pairs.append((row['word'], row['number_value'] | int)) -%}{%- endfor -%}
+    {%- set parts_pairs = [] -%}
+    {%- for row in words if row['word_class'] == 'parts_of_year' -%}{%- do parts_pairs.append((row['word'], row['number_value'] | int)) -%}{%- endfor -%}
     {%- set letters = [] -%}
     {%- for row in words if row['word_class'] == 'part_letter' -%}{%- do letters.append((row['number_value'], sql_text(row['word'] | upper))) -%}{%- endfor -%}
     {%- set count_pairs = [] -%}
@@ -124,6 +130,8 @@
                 || ' ' || cast(cast(floor((part_end_index - 1) / 12) as integer) as string)
             when 'day_month' then match_text || ' ' || cast(published_year - case when month_number * 100 + day_number > published_month * 100 + published_day then 1 else 0 end as string)
             when 'month_day' then match_text || ' ' || cast(published_year - case when month_number * 100 + day_number > published_month * 100 + published_day then 1 else 0 end as string)
+            when 'parts_of_the_year' then {{ regex_group(text, '^' ~ patterns['parts_of_the_year'] ~ '$', 1) }} || ' of '
+                || cast(published_year - case when count_number * parts_months > published_month - 1 then 1 else 0 end as string)
             when 'months_to' then case
                 when fiscal_end_month = 12 and {{ lookup_case('cast(count_number as string)', letters) }} is not null
                     and mod(month_number, count_number) = 0
@@ -153,6 +161,7 @@
                 cast({{ lookup_case(regex_group(text, '^' ~ patterns['weekday'] ~ '$', 1), weekday_pairs) }} as integer) as weekday_number,
                 cast({{ lookup_case(regex_group(text, '^' ~ patterns['part_end'] ~ '$', 1), part_pairs) }} as integer) as part_months,
                 cast(coalesce({{ lookup_case('count_text', count_pairs) }}, cast(nullif(count_text, '') as integer)) as integer) as count_number,
+                cast({{ lookup_case(regex_group(text, '^' ~ patterns['parts_of_the_year'] ~ '$', 3), parts_pairs) }} as integer) as parts_months,
                 cast({{ month_of }} as integer) as month_number,
                 cast({{ day_of }} as integer) as day_number,
                 {{ regex_matches('lower(substring(source_text, 1, match_start - 1))', '(?:^|[^a-z])(?:' ~ forecast ~ ')(?:[^a-z](?:[^.!?]|[.][0-9])*)?$') }}
@@ -174,9 +183,12 @@
                         nullif({{ regex_group(text, '^' ~ patterns['month_day'] ~ '$', 2) }}, ''),
                         ''
                     ) as day_text,
-                    {{ regex_group(text, '^' ~ patterns['months_to'] ~ '$', 1) }} as count_text,
+                    coalesce(
+                        nullif({{ regex_group(text, '^' ~ patterns['months_to'] ~ '$', 1) }}, ''),
+                        {{ regex_group(text, '^' ~ patterns['parts_of_the_year'] ~ '$', 2) }}
+                    ) as count_text,
                     case
-                        {%- for name in ['weekday', 'full_year', 'months_to', 'month_end', 'part_end', 'day_month', 'month_day'] %}
+                        {%- for name in ['weekday', 'full_year', 'parts_of_the_year', 'months_to', 'month_end', 'part_end', 'day_month', 'month_day'] %}
                         when {{ regex_matches(text, '^' ~ patterns[name] ~ '$') }} then '{{ name }}'
                         {%- endfor %}
                     end as shape
