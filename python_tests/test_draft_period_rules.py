@@ -21,6 +21,7 @@ RHEIN, SAKURA, DECCAN = "rhein_logic_2024_11_14", "sakura_compute_2024_11_08", "
 MARLOWE, MURRAY = "marlowe_finch_2025_04_16", "murray_basin_vintners_2025_08_14"
 HARBOUR = "harbour_cloud_2025_03_20"
 SOLMAR = "solmar_airlines_2025_07_24"
+THAMESBRIDGE, KESTREL = "thamesbridge_pharma_2025_07_30", "kestrel_foods_2025_08_06"
 # fixture groups that go in one copy of the project (each carries its own catalogue rows)
 GROUPS = {
     "first": [RHEIN, SAKURA],
@@ -29,6 +30,7 @@ GROUPS = {
     "fourth": [MURRAY],
     "fifth": [HARBOUR],
     "sixth": [SOLMAR],
+    "seventh": [THAMESBRIDGE, KESTREL],
 }
 
 
@@ -142,3 +144,75 @@ def test_a_part_of_a_year_written_with_no_year_is_the_latest_that_ended_by_publi
     assert period_of(drafted, SOLMAR, 7, "14.8 million") == "2025-Q2"
     assert period_of(drafted, SOLMAR, 7, "89.9%") == "2024-Q2"
     assert row_of(drafted, SOLMAR, 5, "34%")["period_as_written"] == "Q2 2025"
+
+
+# Periods written with no year (macros/draft/draft_yearless_periods.sql): a day of the week, the full
+# year, the end of a month or of a quarter, a day and month, months counted to a month. Kestrel Foods
+# (python_tests/fixtures/kestrel_foods_2025_08_06) is published on Wednesday 6 August 2025.
+
+
+def test_a_day_of_the_week_is_the_latest_such_day_by_publication(drafted):
+    """ "Its shares fell 2.4% to 318 pence on Monday" (published on Wednesday 6 August 2025), "Shares
+    of Solmar rose 6.1% to €14.72 in Madrid on Thursday" (published on Thursday 24 July 2025): a day of
+    the week (word class weekday) is the latest such day on or before the published date, written as
+    a date, and the period of every number of its sentence with no nearer period (without the rule the
+    day was not read, and the numbers took the document's leading period: FY2025 for Solmar, 2025-H1
+    for Thamesbridge)."""
+    assert [period_of(drafted, KESTREL, 7, value) for value in ("2.4%", "318 pence")] == ["2025-08-04"] * 2
+    assert [period_of(drafted, SOLMAR, 11, value) for value in ("6.1%", "€14.72")] == ["2025-07-24"] * 2
+    assert [period_of(drafted, THAMESBRIDGE, 12, value) for value in ("5.2%", "1,468 pence")] == ["2025-07-30"] * 2
+    assert row_of(drafted, KESTREL, 7, "318 pence")["period_as_written"] == "4 August 2025"
+
+
+def test_the_full_year_with_no_year_is_the_latest_ended_or_the_forecast_one(drafted):
+    """ "Its revenue for the full year was £1.58 billion" (published in August 2025): the full year
+    with no year (full_year_no_year) is the latest fiscal year that ended by publication, FY2024;
+    "The company now expects revenue of £2.5 billion to £2.6 billion for the full year", "raised its
+    forecast for full-year operating profit to between €410 million and €440 million": with a forecast
+    word in its sentence, the current one, FY2025 (without the rule "the full year" was not read: the
+    £2.5 billion took Thamesbridge's leading period, 2025-H1, and Solmar's range was not written
+    "full-year 2025")."""
+    assert period_of(drafted, KESTREL, 5, "£1.58 billion") == "FY2024"
+    assert row_of(drafted, KESTREL, 5, "£1.58 billion")["period_as_written"] == "full year 2024"
+    assert [
+        row_of(drafted, THAMESBRIDGE, 9, "£2.5 billion to £2.6 billion", position)["period_label_guess"]
+        for position in ("first", "second")
+    ] == ["FY2025"] * 2
+    assert [
+        row_of(drafted, SOLMAR, 4, "between €410 million and €440 million", position)["period_as_written"]
+        for position in ("first", "second")
+    ] == ["full-year 2025"] * 2
+
+
+def test_the_end_of_a_month_or_quarter_and_a_day_with_no_year_are_dates_by_publication(drafted):
+    """ "Net debt was £640 million at the end of June" (published 30 July 2025): the latest end of June
+    by publication, 30 June 2025; "cash of £96 million at the end of the quarter" (published 6 August
+    2025): the end of the latest quarter by then, 30 June 2025; "212 shops as of 31 December": the
+    latest 31 December by then, of 2024 (without the rule: the £640 million took the document's
+    leading period, 2025-H1; of "the end of the quarter" only "the quarter" was read, 2025-Q2; the 212
+    had no period of its own). A period may start with a number ("31 December"): the 212 is followed
+    by no other number before it."""
+    assert period_of(drafted, THAMESBRIDGE, 11, "£640 million") == "2025-06-30"
+    assert period_of(drafted, KESTREL, 6, "£96 million") == "2025-06-30"
+    assert period_of(drafted, KESTREL, 6, "212") == "2024-12-31"
+
+
+def test_months_to_a_month_with_no_year_are_the_part_of_the_year_they_make(drafted):
+    """ "revenue rose 6% to £412 million in the three months to 30 June" (published in August 2025):
+    three months to June, of a company that keeps a calendar year, are the second quarter, "Q2 2025";
+    "Revenue climbed 9% to £1.24 billion in the six months to 30 June": the first half, "H1 2025"
+    (without the rule neither had a period of its own: the £1.24 billion took the document's leading
+    period, not written "H1 2025")."""
+    assert period_of(drafted, KESTREL, 4, "£412 million") == "2025-Q2"
+    assert row_of(drafted, KESTREL, 4, "£412 million")["period_as_written"] == "Q2 2025"
+    assert period_of(drafted, THAMESBRIDGE, 5, "£1.24 billion") == "2025-H1"
+    assert row_of(drafted, THAMESBRIDGE, 5, "£1.24 billion")["period_as_written"] == "H1 2025"
+
+
+def test_parts_counted_from_the_start_of_the_year_with_no_year(drafted):
+    """ "Online orders rose 11% in the first seven months of the year" (published on 6 August 2025):
+    parts counted from the start of "the year" (yearless_year) are of the latest year in which they
+    ended by publication, written "first seven months of 2025", which the period grammar reads
+    (without the rule "the year" was not read, and the 11% took the document's leading period)."""
+    row = row_of(drafted, KESTREL, 8, "11%")
+    assert (row["period_as_written"], row["period_label_guess"]) == ("first seven months of 2025", "2025-7M")

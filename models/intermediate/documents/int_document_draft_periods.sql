@@ -11,7 +11,10 @@
     publication. A part of a year written with no year ("the second quarter", "first-half", "in the
     quarter") is the latest such part that ended on or before the published date, written with its
     year ("Q2 2025"), when the source's lead entity keeps a calendar year (the words:
-    vocabulary_period_words). The first model of the draft's chain: it
+    vocabulary_period_words). A day of the week, the full year, the end of a month or quarter, a day
+    and month or months to a month with no year take the year the published date gives them
+    (draft_yearless_periods); a day of the week is the period of every number of its sentence with
+    none nearer. The first model of the draft's chain: it
     passes on the columns of int_document_draft_sentences, which int_document_draft_subjects reads
     from here. -#}
 
@@ -51,7 +54,13 @@ paragraphs as (
 {%- set no_year_ordinal = '(' ~ ordinals ~ ')[ -]+(' ~ part_nouns ~ ')' %}
 {%- set no_year_latest = '(?:' ~ regex_alternation(vocabulary_words(period_words, 'latest_part_lead')) ~ ') +(' ~ part_nouns ~ ')' %}
 {{ text_matches('paragraphs', ['source_id', 'paragraph_number', 'published_date', 'lead_entity_id'], 'paragraph_text',
-    period_mention_pattern() ~ '|' ~ no_year_ordinal ~ '|' ~ no_year_latest, 'period_matches') }},
+    period_mention_pattern() ~ '|' ~ no_year_ordinal ~ '|' ~ no_year_latest ~ '|' ~ draft_yearless_period_pattern(), 'period_matches') }},
+
+-- a day of the week, the full year, the end of a month, a day and month or months to a month,
+-- written with no year: the year the published date gives them (draft_yearless_periods)
+yearless_periods as (
+    {{ draft_yearless_periods('period_matches') | indent(4) }}
+),
 
 document_period_texts as (
     select
@@ -134,11 +143,19 @@ period_texts as (
                     > document_period_forms.published_date then 1
                     else 0
                 end as string),
-            -- a part with no year not read (of a fiscal year) is no period
+            yearless_periods.period_text,
+            -- a part with no year not read (of a fiscal year) is no period, nor is a period with no
+            -- year the draft does not write
             case when not {{ regex_matches('lower(document_period_forms.match_text)',
-                '^(?:' ~ no_year_ordinal ~ '|' ~ no_year_latest ~ ')$') }} then document_period_forms.match_text end
-        ) as period_text
+                '^(?:' ~ no_year_ordinal ~ '|' ~ no_year_latest ~ ')$') }} and yearless_periods.match_start is null
+                then document_period_forms.match_text end
+        ) as period_text,
+        coalesce(yearless_periods.is_weekday, false) as is_weekday
     from document_period_forms
+    left join yearless_periods
+        on document_period_forms.source_id = yearless_periods.source_id
+            and document_period_forms.paragraph_number = yearless_periods.paragraph_number
+            and document_period_forms.match_start = yearless_periods.match_start
     left join no_year_parts
         on document_period_forms.source_id = no_year_parts.source_id
             and document_period_forms.paragraph_number = no_year_parts.paragraph_number
@@ -154,10 +171,11 @@ period_texts as (
 {%- set period_lead_pattern = "^[ ,]*(?:(?:" ~ period_lead_words ~ "|" ~ regex_alternation(vocabulary_words(period_words, 'figure_lead_word')) ~ ") +)*$" %}
 {#- "from" and lead words before a relative period: "up 3 percentage points from the year before" #}
 {%- set period_from_pattern = "(?:^|[^a-z])from +(?:(?:" ~ period_lead_words ~ ") +)*$" %}
-{#- a period after the number in its sentence, with no other number between -#}
+{#- a period after the number in its sentence, with no other number between (a period may start with one:
+    "as of 31 December") -#}
 {%- set after_with_no_number %}period_matches.match_start >= sentences.mention_end
                 and period_matches.match_start < sentences.sentence_end
-                and period_matches.match_start < coalesce(sentences.next_mention_start, sentences.sentence_end)
+                and period_matches.match_start <= coalesce(sentences.next_mention_start, sentences.sentence_end)
                 and not {{ regex_matches(
                     'substring(sentences.paragraph_text, sentences.mention_end, period_matches.match_start - sentences.mention_end)',
                     '[0-9]') }}{% endset %}
@@ -211,6 +229,11 @@ period_candidates as (
                     'lower(substring(sentences.paragraph_text, sentences.mention_end, period_matches.match_start - sentences.mention_end))',
                     period_lead_pattern) }}
                 then 0
+            -- a day of the week in the number's sentence ("Shares rose 6.1% to €14.72 on Thursday") is
+            -- the period of each of its numbers with none nearer
+            when document_period_forms.is_weekday
+                and period_matches.match_start >= sentences.sentence_start
+                then 3000 + abs(period_matches.match_start - sentences.mention_start)
             -- a relative period after the number, with no other number between, is its own ("nearly
             -- double the $980 million it booked a year earlier"), before any period earlier in the sentence
             when document_period_forms.period_form in ('same_part', 'figure_relative')

@@ -1,0 +1,200 @@
+{#- Periods a text writes with no year, which the draft's period guess (int_document_draft_periods)
+    writes with the year the published date gives them, in a form the period grammar reads. The words
+    are rows of seeds/vocabulary/vocabulary_period_words.csv. -#}
+
+{#- The day of the week of the DATE `date_expr`, Monday 1 to Sunday 7. -#}
+{% macro draft_iso_day_of_week(date_expr) -%}
+    {{ return(adapter.dispatch('draft_iso_day_of_week')(date_expr)) }}
+{%- endmacro %}
+
+{% macro default__draft_iso_day_of_week(date_expr) -%}
+    isodow({{ date_expr }})
+{%- endmacro %}
+
+{% macro spark__draft_iso_day_of_week(date_expr) -%}
+    ((dayofweek({{ date_expr }}) + 5) % 7 + 1)
+{%- endmacro %}
+
+{#- The regular expressions of the periods written with no year (lowercase), by shape: a day of the
+    week ("on Thursday"), the whole year ("for the full year", "full-year"), the end of a month or of
+    a part of a year ("at the end of June", "the end of the quarter"), a day and month ("as of 30
+    June", "June 30") and months counted to a month ("the six months to 30 June"). -#}
+{% macro draft_yearless_period_patterns() -%}
+    {%- set words = vocabulary_rows('vocabulary_period_words') -%}
+    {%- set months = '(' ~ regex_alternation(vocabulary_words(words, 'month')) ~ ')[.]?' -%}
+    {%- set day = '([0-9]{1,2})(?:st|nd|rd|th)?' -%}
+    {%- set end_prefix = '(?:' ~ regex_alternation(vocabulary_words(words, 'year_end_prefix')) ~ ')' -%}
+    {%- set cardinal = regex_alternation(vocabulary_words(vocabulary_rows('vocabulary_value_words'), 'number')) -%}
+    {%- set connector = '(?:' ~ regex_alternation(vocabulary_words(words, 'year_to_connector')) ~ ')' -%}
+    {%- set patterns = {
+        'weekday': '(' ~ regex_alternation(vocabulary_words(words, 'weekday')) ~ ')',
+        'full_year': '(' ~ regex_alternation(vocabulary_words(words, 'full_year_no_year')) ~ ')',
+        'parts_of_the_year': '((?:' ~ regex_alternation(vocabulary_words(words, 'ordinal')) ~ ') +(' ~ cardinal ~ '|[0-9]{1,2}) +('
+            ~ regex_alternation(vocabulary_words(words, 'parts_of_year')) ~ ')) +of +(?:' ~ regex_alternation(vocabulary_words(words, 'yearless_year')) ~ ')',
+        'months_to': '(' ~ cardinal ~ '|[0-9]{1,2}) +(?:' ~ regex_alternation(vocabulary_words(words, 'parts_of_year'))
+            ~ ') +' ~ connector ~ ' +(?:' ~ day ~ ' +(?:of +)?' ~ months ~ '|' ~ months ~ '(?: +' ~ day ~ ')?)',
+        'month_end': end_prefix ~ ' +' ~ months,
+        'part_end': end_prefix ~ ' +(?:the +)?(' ~ regex_alternation(vocabulary_words(words, 'part_of_year')) ~ ')',
+        'day_month': day ~ ' +(?:of +)?' ~ months,
+        'month_day': months ~ ' +' ~ day,
+    } -%}
+    {{ return(patterns) }}
+{%- endmacro %}
+
+{#- The alternation of draft_yearless_period_patterns(), for text_matches: after the periods with a
+    year, so that "30 June 2025" is read whole. -#}
+{% macro draft_yearless_period_pattern() -%}
+    {%- set patterns = draft_yearless_period_patterns() -%}
+    {%- set order = ['weekday', 'full_year', 'parts_of_the_year', 'months_to', 'month_end', 'part_end', 'day_month', 'month_day'] -%}
+    {%- set alternatives = [] -%}
+    {%- for name in order %}{% do alternatives.append('(?:' ~ patterns[name] ~ ')') %}{% endfor -%}
+    {{ return(alternatives | join('|')) }}
+{%- endmacro %}
+
+{#- A select over `relation` (source_id, paragraph_number, match_start, match_text, source_text: the
+    paragraph, published_date, lead_entity_id) of the periods written with no year, each with the
+    period the draft writes for it (period_text) and whether it is a day of the week (is_weekday):
+    - a day of the week: the latest such day on or before the published date ("24 July 2025");
+    - the full year: the fiscal year of the source's lead entity (curated_fiscal_years) that ended
+      last by publication, or the current one when its sentence has a forecast word
+      (vocabulary_context_words: "expects revenue of ... for the full year"), as "full-year 2025";
+    - the end of a month: the latest such month end by publication ("end of June 2025"); the end of a
+      part of a year: the latest end of such a part of the entity's fiscal year by then;
+    - a day and month: the latest such day by publication ("30 June 2025");
+    - months counted to a month, of an entity that keeps a calendar year: a quarter or half that ends
+      that month ("H1 2025"), else the months from the start of the year ("first 9 months of 2025"),
+      else twelve months: the year to that month ("year to June 2025");
+    - parts counted from the start of the year ("the first nine months of the year"): of the latest
+      year in which they ended by publication ("first nine months of 2025"). -#}
+{% macro draft_yearless_periods(relation) -%}
+    {%- set words = vocabulary_rows('vocabulary_period_words') -%}
+    {%- set patterns = draft_yearless_period_patterns() -%}
+    {%- set month_pairs = [] -%}
+    {%- set month_names = [] -%}
+    {%- set named = [] -%}
+    {%- for row in words if row['word_class'] == 'month' -%}
+        {%- do month_pairs.append((row['word'], row['number_value'] | int)) -%}
+        {%- if (row['number_value'] | int) not in named -%}
+            {%- do named.append(row['number_value'] | int) -%}
+            {%- do month_names.append((row['number_value'], sql_text(row['word'] | capitalize))) -%}
+        {%- endif -%}
+    {%- endfor -%}
+    {%- set weekday_pairs = [] -%}
+    {%- for row in words if row['word_class'] == 'weekday' -%}{%- do weekday_pairs.append((row['word'], row['number_value'] | int)) -%}{%- endfor -%}
+    {%- set part_pairs = [] -%}
+    {%- for row in words if row['word_class'] == 'part_of_year' -%}{%- do part_pairs.append((row['word'], row['number_value'] | int)) -%}{%- endfor -%}
+    {%- set parts_pairs = [] -%}
+    {%- for row in words if row['word_class'] == 'parts_of_year' -%}{%- do parts_pairs.append((row['word'], row['number_value'] | int)) -%}{%- endfor -%}
+    {%- set letters = [] -%}
+    {%- for row in words if row['word_class'] == 'part_letter' -%}{%- do letters.append((row['number_value'], sql_text(row['word'] | upper))) -%}{%- endfor -%}
+    {%- set count_pairs = [] -%}
+    {%- for row in vocabulary_rows('vocabulary_value_words') if row['word_class'] == 'number' -%}
+        {%- do count_pairs.append((row['word'], row['number_value'] | int)) -%}
+    {%- endfor -%}
+    {%- set fiscal_months = [] -%}
+    {%- set named_for_start = [] -%}
+    {%- for row in vocabulary_rows('curated_fiscal_years') -%}
+        {%- do fiscal_months.append((row['entity_id'], row['fiscal_year_end_month'] | int)) -%}
+        {%- do named_for_start.append((row['entity_id'], '1' if row['fiscal_year_named_for'] == 'start' else '0')) -%}
+    {%- endfor -%}
+    {#- the first word of a class as the seed lists it: "end of", "year", "to" -#}
+    {%- set first_words = {} -%}
+    {%- for row in words if row['word_class'] in ['year_end_prefix', 'year_to_noun', 'year_to_connector'] -%}
+        {%- do first_words.setdefault(row['word_class'], sql_text(row['word'])) -%}
+    {%- endfor -%}
+    {%- set end_word = first_words.get('year_end_prefix', "''") -%}
+    {%- set year_noun = first_words.get('year_to_noun', "''") -%}
+    {%- set year_connector = first_words.get('year_to_connector', "''") -%}
+    {%- set forecast = regex_alternation(vocabulary_words(vocabulary_rows('vocabulary_context_words'), 'forecast')) -%}
+    {%- set text = 'lower(match_text)' -%}
+    {%- set month_of = lookup_case('month_word', month_pairs) -%}
+    {%- set day_of = 'cast(nullif(day_text, \'\') as integer)' -%}
+    {#- a date's day, month and year: "24 July 2025" -#}
+    {%- set date_text %}cast(extract(day from resolved_date) as string) || ' '
+            || {{ lookup_case('cast(extract(month from resolved_date) as string)', month_names) }} || ' '
+            || cast(extract(year from resolved_date) as string){% endset -%}
+    select
+        source_id,
+        paragraph_number,
+        match_start,
+        shape = 'weekday' as is_weekday,
+        case shape
+            when 'weekday' then {{ date_text }}
+            when 'full_year' then match_text || ' ' || cast(
+                published_year + case when published_month > fiscal_end_month then 1 else 0 end
+                - case when is_forecast then 0 else 1 end
+                - case when fiscal_end_month <> 12 then named_for_start else 0 end as string)
+            when 'month_end' then match_text || ' ' || cast(published_year - case when month_number >= published_month then 1 else 0 end as string)
+            when 'part_end' then {{ end_word }} || ' '
+                || {{ lookup_case('cast(part_end_index - 12 * cast(floor((part_end_index - 1) / 12) as integer) as string)', month_names) }}
+                || ' ' || cast(cast(floor((part_end_index - 1) / 12) as integer) as string)
+            when 'day_month' then match_text || ' ' || cast(published_year - case when month_number * 100 + day_number > published_month * 100 + published_day then 1 else 0 end as string)
+            when 'month_day' then match_text || ' ' || cast(published_year - case when month_number * 100 + day_number > published_month * 100 + published_day then 1 else 0 end as string)
+            when 'parts_of_the_year' then {{ regex_group(text, '^' ~ patterns['parts_of_the_year'] ~ '$', 1) }} || ' of '
+                || cast(published_year - case when count_number * parts_months > published_month - 1 then 1 else 0 end as string)
+            when 'months_to' then case
+                when fiscal_end_month = 12 and {{ lookup_case('cast(count_number as string)', letters) }} is not null
+                    and mod(month_number, count_number) = 0
+                    then {{ lookup_case('cast(count_number as string)', letters) }} || cast(cast(month_number / count_number as integer) as string) || ' ' || cast(to_year as string)
+                when fiscal_end_month = 12 and count_number = month_number
+                    then 'first ' || cast(count_number as string) || ' months of ' || cast(to_year as string)
+                when count_number = 12
+                    then {{ year_noun }} || ' ' || {{ year_connector }} || ' ' || {{ lookup_case('cast(month_number as string)', month_names) }} || ' ' || cast(to_year as string)
+            end
+        end as period_text
+    from (
+        select
+            *,
+            -- the latest day of the week written on or before the published date
+            cast({{ dbt.dateadd('day', '0 - cast((' ~ draft_iso_day_of_week('published_date') ~ ' - weekday_number + 7) % 7 as integer)', 'published_date') }} as date) as resolved_date,
+            -- the month (counted from year 0) the latest part of the entity's fiscal year ended in before the published month
+            published_year * 12 + published_month - 1 - cast((published_year * 12 + published_month - 1 - fiscal_end_month) % part_months as integer) as part_end_index,
+            published_year - case when month_number >= published_month then 1 else 0 end as to_year
+        from (
+            select
+                *,
+                cast(extract(year from published_date) as integer) as published_year,
+                cast(extract(month from published_date) as integer) as published_month,
+                cast(extract(day from published_date) as integer) as published_day,
+                {{ lookup_case('lead_entity_id', fiscal_months, '12') }} as fiscal_end_month,
+                {{ lookup_case('lead_entity_id', named_for_start, '0') }} as named_for_start,
+                cast({{ lookup_case(regex_group(text, '^' ~ patterns['weekday'] ~ '$', 1), weekday_pairs) }} as integer) as weekday_number,
+                cast({{ lookup_case(regex_group(text, '^' ~ patterns['part_end'] ~ '$', 1), part_pairs) }} as integer) as part_months,
+                cast(coalesce({{ lookup_case('count_text', count_pairs) }}, cast(nullif(count_text, '') as integer)) as integer) as count_number,
+                cast({{ lookup_case(regex_group(text, '^' ~ patterns['parts_of_the_year'] ~ '$', 3), parts_pairs) }} as integer) as parts_months,
+                cast({{ month_of }} as integer) as month_number,
+                cast({{ day_of }} as integer) as day_number,
+                {{ regex_matches('lower(substring(source_text, 1, match_start - 1))', '(?:^|[^a-z])(?:' ~ forecast ~ ')(?:[^a-z](?:[^.!?]|[.][0-9])*)?$') }}
+                or {{ regex_matches('lower(substring(source_text, match_start))', '^(?:[^.!?]|[.][0-9])*[^a-z](?:' ~ forecast ~ ')(?:[^a-z]|$)') }} as is_forecast
+            from (
+                select
+                    *,
+                    coalesce(
+                        nullif({{ regex_group(text, '^' ~ patterns['months_to'] ~ '$', 3) }}, ''),
+                        nullif({{ regex_group(text, '^' ~ patterns['months_to'] ~ '$', 4) }}, ''),
+                        nullif({{ regex_group(text, '^' ~ patterns['month_end'] ~ '$', 1) }}, ''),
+                        nullif({{ regex_group(text, '^' ~ patterns['day_month'] ~ '$', 2) }}, ''),
+                        nullif({{ regex_group(text, '^' ~ patterns['month_day'] ~ '$', 1) }}, '')
+                    ) as month_word,
+                    coalesce(
+                        nullif({{ regex_group(text, '^' ~ patterns['months_to'] ~ '$', 2) }}, ''),
+                        nullif({{ regex_group(text, '^' ~ patterns['months_to'] ~ '$', 5) }}, ''),
+                        nullif({{ regex_group(text, '^' ~ patterns['day_month'] ~ '$', 1) }}, ''),
+                        nullif({{ regex_group(text, '^' ~ patterns['month_day'] ~ '$', 2) }}, ''),
+                        ''
+                    ) as day_text,
+                    coalesce(
+                        nullif({{ regex_group(text, '^' ~ patterns['months_to'] ~ '$', 1) }}, ''),
+                        {{ regex_group(text, '^' ~ patterns['parts_of_the_year'] ~ '$', 2) }}
+                    ) as count_text,
+                    case
+                        {%- for name in ['weekday', 'full_year', 'parts_of_the_year', 'months_to', 'month_end', 'part_end', 'day_month', 'month_day'] %}
+                        when {{ regex_matches(text, '^' ~ patterns[name] ~ '$') }} then '{{ name }}'
+                        {%- endfor %}
+                    end as shape
+                from {{ relation }}
+            ) as shaped
+            where shape is not null
+        ) as read_parts
+    ) as resolved
+{%- endmacro %}
