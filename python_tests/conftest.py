@@ -65,12 +65,12 @@ def dbt_build(
     )
 
 
-def built_once(tmp_path_factory, name: str, build, leave_out: tuple[str, ...] = ()) -> Path:
+def built_once(tmp_path_factory, name: str, build, ignore=None) -> Path:
     """A private copy of the folder `build(folder)` fills, built once for the whole run: under
     pytest-xdist the first worker to ask builds it in the run's shared temporary folder while holding
     a lock there, and every worker (that one too) copies the finished folder into its own. The copy
-    keeps symbolic links as links and leaves out the names of `leave_out`. Each worker's tests change
-    their copy as they like, never the folder another worker copies."""
+    keeps symbolic links as links and leaves out what `ignore` (as in shutil.copytree) names. Each
+    worker's tests change their copy as they like, never the folder another worker copies."""
     own = tmp_path_factory.getbasetemp()
     shared = own.parent if os.environ.get("PYTEST_XDIST_WORKER") else own
     source = shared / f"built_once_{name}"
@@ -82,7 +82,7 @@ def built_once(tmp_path_factory, name: str, build, leave_out: tuple[str, ...] = 
             build(source)  # raises (and leaves no .done) when the build fails
             (shared / f"built_once_{name}.done").touch()
     copy = tmp_path_factory.mktemp(name) / "copy"
-    shutil.copytree(source, copy, symlinks=True, ignore=shutil.ignore_patterns(*leave_out))
+    shutil.copytree(source, copy, symlinks=True, ignore=ignore)
     return copy
 
 
@@ -188,12 +188,20 @@ def build_published(folder: Path) -> None:
     assert "leaked semaphore" not in completed.stderr, completed.stderr[-3000:]
 
 
+def leave_out_dbt_state(folder: str, names: list[str]) -> set[str]:
+    """What a copy of a built project leaves out: dbt's logs/ and target/ name the folder they were
+    made in (the next dbt run in the copy parses again), all but target/semantic_manifest.json, which
+    names no folder and is what `mf` reads, as it finds it after a user's build."""
+    if Path(folder).name == "target" and Path(folder).parent.name == "project":
+        return set(names) - {"semantic_manifest.json"}
+    return {"logs"} & set(names) if Path(folder).name == "project" else set()
+
+
 @pytest.fixture(scope="session")
 def published(tmp_path_factory) -> tuple[Path, Path]:
     """A copy of the project with its warehouse built and published, and its documents folder
     (built once for the run, see built_once)."""
-    # dbt's target/ and logs/ name the folder they were made in: the next dbt run there parses again
-    project = built_once(tmp_path_factory, "published", build_published, ("target", "logs")) / "project"
+    project = built_once(tmp_path_factory, "published", build_published, leave_out_dbt_state) / "project"
     return project, project / "documents"
 
 
