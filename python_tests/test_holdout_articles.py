@@ -72,6 +72,14 @@ project as a user adds articles: their seed rows and texts alone, nothing else.
   the quarter" and their total, guidance as a range and as "about", staff and shops, a share-price move
   "on Wednesday" with the market value it gives, a rival's "July-to-September quarter" and a market's
   subscriptions "at the end of June".
+- Vestfjord Havbruk (python_tests/fixtures/vestfjord_havbruk_2025_11_13/), an Oslo salmon farmer reporting in
+  Norwegian kroner ("612 million Norwegian kroner", "5.86 billion kroner", a share price of "214.60 kroner"), a
+  currency its fixture adds with its rates; calendar fiscal year: "the third quarter" and "third-quarter" with no
+  year, "the quarter", "a year earlier" and "the same period last year", a comparison "from 388 million kroner"
+  with no period written, the industry's operational EBIT and its "per kilogram" figure ("12.70 kroner"), harvests
+  in tonnes ("48,200 tonnes") with a forecast "this year" and "about 195,000 tonnes in 2026", a dividend "per
+  share", "about 1,350" people, "62" licences and "two" plants, a share price "on Thursday", a market's supply
+  growth "about 7% this year and 2% in 2026", and a rival's quarterly result "down 26%".
 
 Every expected value below is worked out from the written text (the comment says how), never read back
 from the warehouse.
@@ -108,6 +116,8 @@ LION_ROCK = "lion_rock_life_2025_08_21"  # published Thursday 21 August 2025, in
 LION_ROCK_NOW = "as of 2025-08-21"
 KALLANG = "kallang_mobile_2025_11_12"  # published Wednesday 12 November 2025, in Singapore dollars
 KALLANG_NOW = "as of 2025-11-12"
+VESTFJORD = "vestfjord_havbruk_2025_11_13"  # published Thursday 13 November 2025, in Norwegian kroner
+VESTFJORD_NOW = "as of 2025-11-13"
 
 # Fiscal 2025 is November 2024 to October 2025, so its fourth quarter is August to October 2025.
 # figure_id: (value, unit, currency_code, period_label, qualifier, is_forecast)
@@ -457,6 +467,42 @@ KALLANG_FIGURES = {
 }
 
 
+# Vestfjord Havbruk keeps calendar years: "the third quarter", "third-quarter" and "the quarter" in a story of
+# 13 November 2025 are July to September 2025; "a year earlier", "the same period last year" and the bare "from"
+# of a comparison are the third quarter of 2024. A fall ("fell", "falls", "dropped", "down") is negative.
+# figure_id: (value, unit, currency_code, period_label, qualifier, is_forecast)
+VESTFJORD_FIGURES = {
+    "vh_operational_ebit_growth_headline": (-18 / 100, "ratio", "", "2025-Q3", "exact", False),  # "profit falls 18%"
+    "vh_operational_ebit_growth_2025q3": (-18 / 100, "ratio", "", "2025-Q3", "exact", False),  # "fell 18%"
+    "vh_operational_ebit_2025q3": (612 * MILLION, "NOK", "NOK", "2025-Q3", "exact", False),  # "Norwegian kroner"
+    "vh_operational_ebit_2024q3": (746 * MILLION, "NOK", "NOK", "2024-Q3", "exact", False),  # "a year earlier"
+    "vh_revenue_growth_2025q3": (4 / 100, "ratio", "", "2025-Q3", "exact", False),  # "Revenue rose 4%"
+    "vh_revenue_2025q3": (5.86 * BILLION, "NOK", "NOK", "2025-Q3", "exact", False),
+    "vh_salmon_harvest_2025q3": (48_200, "count", "", "2025-Q3", "exact", False),  # "48,200 tonnes ... in the quarter"
+    "vh_salmon_harvest_2024q3": (41_500, "count", "", "2024-Q3", "exact", False),  # "the same period last year"
+    # "Operational EBIT per kilogram ... dropped to 12.70 kroner from 17.98 kroner": kroner a kilogram
+    "vh_operational_ebit_per_kg_2025q3": (12.70, "NOK", "NOK", "2025-Q3", "exact", False),
+    "vh_operational_ebit_per_kg_2024q3": (17.98, "NOK", "NOK", "2024-Q3", "exact", False),
+    "vh_net_profit_2025q3": (1.03 * BILLION, "NOK", "NOK", "2025-Q3", "exact", False),
+    "vh_net_profit_2024q3": (388 * MILLION, "NOK", "NOK", "2024-Q3", "exact", False),  # "from 388 million kroner"
+    # "kept its forecast of harvesting 178,000 tonnes this year" and "about 195,000 tonnes in 2026": forecasts
+    "vh_salmon_harvest_2025": (178_000, "count", "", "FY2025", "exact", True),
+    "vh_salmon_harvest_2026": (195_000, "count", "", "FY2026", "approx", True),
+    "vh_dividend_per_share_2025q3": (4.00, "NOK", "NOK", "2025-Q3", "exact", False),  # "4.00 kroner per share"
+    "vh_employee_count_now": (1_350, "count", "", VESTFJORD_NOW, "approx", False),  # "about 1,350"
+    "vh_farming_licence_count_now": (62, "count", "", VESTFJORD_NOW, "exact", False),  # "62 sea-farming licences"
+    "vh_processing_plant_count_now": (2, "count", "", VESTFJORD_NOW, "exact", False),  # "two processing plants"
+    "vh_share_price_day_change_2025_11_13": (3.2 / 100, "ratio", "", "2025-11-13", "exact", False),  # "on Thursday"
+    "vh_closing_share_price_2025_11_13": (214.60, "NOK", "NOK", "2025-11-13", "exact", False),  # "214.60 kroner"
+    # "is expected to grow about 7% this year and 2% in 2026": a market keeps calendar years; both forecasts
+    "atlantic_salmon_supply_growth_2025": (7 / 100, "ratio", "", "FY2025", "approx", True),
+    "atlantic_salmon_supply_growth_2026": (2 / 100, "ratio", "", "FY2026", "exact", True),
+    # the rival's "third-quarter operational EBIT of 1.41 billion kroner, down 26% from a year earlier"
+    "kv_operational_ebit_2025q3": (1.41 * BILLION, "NOK", "NOK", "2025-Q3", "exact", False),
+    "kv_operational_ebit_growth_2025q3": (-26 / 100, "ratio", "", "2025-Q3", "exact", False),
+}
+
+
 HOLDOUTS = {
     BOREALIS: BOREALIS_FIGURES,
     VINTNERS: VINTNERS_FIGURES,
@@ -468,6 +514,7 @@ HOLDOUTS = {
     NORRFORS: NORRFORS_FIGURES,
     LION_ROCK: LION_ROCK_FIGURES,
     KALLANG: KALLANG_FIGURES,
+    VESTFJORD: VESTFJORD_FIGURES,
 }
 
 
