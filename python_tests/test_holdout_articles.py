@@ -80,6 +80,15 @@ project as a user adds articles: their seed rows and texts alone, nothing else.
   in tonnes ("48,200 tonnes") with a forecast "this year" and "about 195,000 tonnes in 2026", a dividend "per
   share", "about 1,350" people, "62" licences and "two" plants, a share price "on Thursday", a market's supply
   growth "about 7% this year and 2% in 2026", and a rival's quarterly result "down 26%".
+- Copper Kettle Grill (python_tests/fixtures/copper_kettle_grill_2025_11_06/), a Nashville casual-dining
+  restaurant chain reporting in US dollars ("$412 million", "$1.68 billion", a share price of "$38.65"),
+  whose fiscal year runs July to June and is named by the year it ends in: "the first quarter of fiscal
+  2026" and "first-quarter" (July to September 2025), "a year earlier" and "the same quarter of fiscal
+  2025", same-store sales and "a 1.1% drop in guest traffic", a restaurant-level margin "widened by 60 basis
+  points", "four" restaurants opened "in the quarter" and "ended September with 318 in 27 states", "about
+  24,000" staff, guidance as ranges ("$1.68 billion to $1.72 billion", "14 to 16 restaurants during the
+  year"), a share-price move "on Thursday" (the day published), a rival's "July-to-September quarter" and a
+  market's sales "this year" in trillions.
 
 Every expected value below is worked out from the written text (the comment says how), never read back
 from the warehouse.
@@ -118,6 +127,8 @@ KALLANG = "kallang_mobile_2025_11_12"  # published Wednesday 12 November 2025, i
 KALLANG_NOW = "as of 2025-11-12"
 VESTFJORD = "vestfjord_havbruk_2025_11_13"  # published Thursday 13 November 2025, in Norwegian kroner
 VESTFJORD_NOW = "as of 2025-11-13"
+COPPER_KETTLE = "copper_kettle_grill_2025_11_06"  # published Thursday 6 November 2025, in US dollars
+COPPER_KETTLE_NOW = "as of 2025-11-06"
 
 # Fiscal 2025 is November 2024 to October 2025, so its fourth quarter is August to October 2025.
 # figure_id: (value, unit, currency_code, period_label, qualifier, is_forecast)
@@ -503,6 +514,38 @@ VESTFJORD_FIGURES = {
 }
 
 
+# Fiscal 2026 is July 2025 to June 2026, so its first quarter is July to September 2025.
+COPPER_KETTLE_FIGURES = {
+    "ck_revenue_growth_headline": (6 / 100, "ratio", "", "FY2026-Q1", "exact", False),  # "first-quarter sales rise"
+    "ck_revenue_growth_fy2026q1": (6 / 100, "ratio", "", "FY2026-Q1", "exact", False),
+    "ck_revenue_fy2026q1": (412 * MILLION, "USD", "USD", "FY2026-Q1", "exact", False),  # "$412 million"
+    "ck_revenue_fy2025q1": (389 * MILLION, "USD", "USD", "FY2025-Q1", "exact", False),  # "a year earlier"
+    "ck_net_income_fy2026q1": (18.3 * MILLION, "USD", "USD", "FY2026-Q1", "exact", False),
+    "ck_net_income_fy2025q1": (14.9 * MILLION, "USD", "USD", "FY2025-Q1", "exact", False),  # "the same quarter"
+    "ck_same_store_sales_growth_fy2026q1": (2.4 / 100, "ratio", "", "FY2026-Q1", "exact", False),  # "rose 2.4%"
+    "ck_guest_traffic_growth_fy2026q1": (-1.1 / 100, "ratio", "", "FY2026-Q1", "exact", False),  # "a 1.1% drop"
+    "ck_restaurant_margin_change_fy2026q1": (60 * BPS, "percentage_point", "", "FY2026-Q1", "exact", False),
+    "ck_restaurant_margin_fy2026q1": (16.8 / 100, "ratio", "", "FY2026-Q1", "exact", False),
+    "ck_restaurants_opened_fy2026q1": (4, "count", "", "FY2026-Q1", "exact", False),  # "four ... in the quarter"
+    # "ended September with 318 in 27 states": the end of the quarter, 30 September 2025
+    "ck_restaurant_count_2025_09_30": (318, "count", "", "2025-09-30", "exact", False),
+    "ck_state_count_2025_09_30": (27, "count", "", "2025-09-30", "exact", False),
+    "ck_employee_count_now": (24_000, "count", "", COPPER_KETTLE_NOW, "approx", False),  # "about 24,000"
+    # "expects revenue of $1.68 billion to $1.72 billion for fiscal 2026": a range, a forecast
+    "ck_revenue_fy2026_low": (1.68 * BILLION, "USD", "USD", "FY2026", "range_low", True),
+    "ck_revenue_fy2026_high": (1.72 * BILLION, "USD", "USD", "FY2026", "range_high", True),
+    # "plans to open 14 to 16 restaurants during the year": fiscal 2026, a range, a forecast
+    "ck_restaurants_opened_fy2026_low": (14, "count", "", "FY2026", "range_low", True),
+    "ck_restaurants_opened_fy2026_high": (16, "count", "", "FY2026", "range_high", True),
+    "ck_share_price_day_change_2025_11_06": (7.2 / 100, "ratio", "", "2025-11-06", "exact", False),  # "on Thursday"
+    "ck_closing_share_price_2025_11_06": (38.65, "USD", "USD", "2025-11-06", "exact", False),  # "$38.65"
+    # the rival's "same-store sales fell 0.8% in the July-to-September quarter"
+    "hs_same_store_sales_growth_2025q3": (-0.8 / 100, "ratio", "", "2025-Q3", "exact", False),
+    # "expected to reach about $1.1 trillion this year": 2025, approximate, a forecast
+    "us_restaurant_market_size_2025": (1.1 * TRILLION, "USD", "USD", "FY2025", "approx", True),
+}
+
+
 HOLDOUTS = {
     BOREALIS: BOREALIS_FIGURES,
     VINTNERS: VINTNERS_FIGURES,
@@ -515,6 +558,7 @@ HOLDOUTS = {
     LION_ROCK: LION_ROCK_FIGURES,
     KALLANG: KALLANG_FIGURES,
     VESTFJORD: VESTFJORD_FIGURES,
+    COPPER_KETTLE: COPPER_KETTLE_FIGURES,
 }
 
 
