@@ -41,11 +41,16 @@
     {%- set pattern = '^' ~ head ~ number ~ tail ~ '$' -%}
     {#- the same values, unanchored, to find them in a text (int_document_mentions): a fraction in
         words ("about one in five") is tried before its first number, takes no currency, and its
-        denominator is at most three digits, so "HK$16 in 2021" is an amount and a year; a
+        denominator is at most three digits, so "HK$16 in 2021" is an amount and a year; a fraction
+        of digits has no more digits above than below ("3 in 10", "12 in 100"), so "ended September
+        with 318 in 27 states" is two counts, not a fraction; a
         parenthesis is part of a value only when it is closed right after the number ("(€0.3)
         billion", "€(0.3) billion"), so "($218 million)", an aside in brackets, is "$218 million" -#}
     {%- set qualifier_only = '(?:(?:' ~ regex_alternation(vocabulary_words(words, 'qualifier')) ~ ') +)?' -%}
-    {%- set fraction = '(?:' ~ number_word ~ '|[0-9]+) +' ~ connector ~ ' +(?:' ~ number_word ~ '|[0-9]{1,3})' -%}
+    {%- set fraction = '(?:' ~ number_word ~ ' +' ~ connector ~ ' +(?:' ~ number_word ~ '|[0-9]{1,3})'
+        ~ '|[0-9]{1,2} +' ~ connector ~ ' +' ~ number_word
+        ~ '|[0-9] +' ~ connector ~ ' +[0-9]{1,3}|[0-9]{2} +' ~ connector ~ ' +[0-9]{2,3}'
+        ~ '|[0-9]{3} +' ~ connector ~ ' +[0-9]{3})' -%}
     {%- set single_number = '(?:' ~ digits ~ '|' ~ number_word ~ '(?:-' ~ number_word ~ ')?)' -%}
     {%- set currency_only = '(?:(?:' ~ regex_alternation(before) ~ ') *)?' -%}
     {%- set mention_pattern = '(?:' ~ qualifier_only ~ fraction
