@@ -222,6 +222,46 @@ def test_spark_rejects_the_same_landed_rows_as_duckdb(builds):
     assert on_spark == on_duckdb
 
 
+# The tag of the unit tests the Spark build leaves to the DuckDB build (selectors.yml's `spark` selector).
+SAME_SQL_TAG = "same_sql_on_every_engine"
+
+
+def comparable_sql(compiled: str) -> str:
+    """Compiled SQL with what differs between the engines by design taken out: identifier quotes (DuckDB's
+    double quotes, Spark's backticks), DuckDB's catalogue name before schema.table, and whitespace."""
+    compiled = re.sub(r'"[^"\s]+"\.(?="[^"\s]+"\.")', "", compiled)
+    return " ".join(compiled.replace('"', "").replace("`", "").split())
+
+
+def test_spark_leaves_to_duckdb_only_unit_tests_of_the_same_sql(builds):
+    """A unit test tagged SAME_SQL_TAG runs on DuckDB only: right only while its model compiles to the
+    same SQL on both engines (no macro of the model dispatches by adapter). A macro that does makes this
+    fail: then take the tag off its unit tests."""
+    _, folder = builds
+    manifest = json.loads((folder / "target" / "manifest.json").read_text(encoding="utf-8"))
+    tagged = {test["model"] for test in manifest["unit_tests"].values() if SAME_SQL_TAG in test["config"]["tags"]}
+    assert tagged, f"no unit test is tagged {SAME_SQL_TAG}: drop the `spark` selector's exclusion"
+    ran = json.loads((folder / "target" / "run_results.json").read_text(encoding="utf-8"))["results"]
+    assert not [
+        result["unique_id"]
+        for result in ran
+        if result["unique_id"] in manifest["unit_tests"]
+        and SAME_SQL_TAG in manifest["unit_tests"][result["unique_id"]]["config"]["tags"]
+    ], "the Spark build ran unit tests its selector leaves to DuckDB"
+    differing = []
+    for model in sorted(tagged):
+        path = Path(
+            "compiled",
+            "kingsoft_warehouse",
+            manifest["nodes"][f"model.kingsoft_warehouse.{model}"]["original_file_path"],
+        )
+        on_spark = comparable_sql((folder / "target" / path).read_text(encoding="utf-8"))
+        on_duckdb = comparable_sql((folder / "duckdb_target" / path).read_text(encoding="utf-8"))
+        if on_spark != on_duckdb:
+            differing.append(model)
+    assert differing == []
+
+
 # The `dbt show` queries of the tests below, run in one process (one JVM, one parse): name -> (SQL,
 # extra dbt arguments). The landing folder of "csv_landed" is made by the `shows` fixture.
 PARSE_GOOD = (
