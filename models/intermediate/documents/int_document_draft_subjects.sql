@@ -3,7 +3,7 @@
     - subject: the nearest alias (int_entity_aliases) before the number, else after it, one of an
       entity type of vocabulary_context_words subject_entity_type (a market) first when no comma or
       semicolon lies between it and the number (it is the subject of the number's clause), last
-      when one does (it is named in another clause);
+      when one does before the number, never when one does after it (it is named in another clause);
     - pronoun: the nearest pronoun of vocabulary_context_words before the number; it names the
       source's lead entity, and is the subject when it is nearer than any alias before the number,
       unless that alias is before it in its clause (the pronoun stands for it) or of a
@@ -58,9 +58,10 @@ subject_types as (
 
 -- a market is the subject of the number's clause only when no comma or semicolon lies between its
 -- alias and the number ("Steel demand in the region is expected to shrink 1.5%"); named in another
--- clause ("The group, the country's third-largest operator, said that net profit rose 12%", "... rose
--- 18%, helped by demand from the region's visitors") it is the subject only when no other alias is
--- named: it ranks after an ordinary alias, and a pronoun nearer the number is the subject before it
+-- clause before the number ("The group, the country's third-largest operator, said that net profit
+-- rose 12%") it is the subject only when no other alias is named: it ranks after an ordinary alias,
+-- and a pronoun nearer the number is the subject before it; named in a clause after the number
+-- ("... rose 18%, helped by demand from the region's visitors") it is no subject
 {%- set clause_gap_before = 'substring(reverse(sentences.text_before), 1, alias_candidates.before_distance - 1)' %}
 {%- set clause_gap_after = 'substring(sentences.text_after, 1, alias_candidates.after_distance - 1)' %}
 alias_in_sentence as (
@@ -79,7 +80,12 @@ alias_in_sentence as (
         on alias_candidates.entity_id = entities.entity_id
     left join subject_types
         on entities.entity_type = subject_types.entity_type
-    where alias_candidates.before_distance is not null or alias_candidates.after_distance is not null
+    where (alias_candidates.before_distance is not null or alias_candidates.after_distance is not null)
+        and not (
+            subject_types.entity_type is not null
+            and alias_candidates.before_distance is null
+            and coalesce({{ regex_matches(clause_gap_after, '[,;]') }}, false)
+        )
 ),
 
 subject_guess as (
