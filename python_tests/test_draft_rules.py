@@ -407,3 +407,16 @@ def test_a_markets_figure_takes_the_markets_metric_over_one_only_in_fct_figures(
     keeps it."""
     assert row_of(drafted, FENWICK, 7, "2.5%")["metric_id"] == "market_yoy_growth"
     assert row_of(drafted, FENWICK, 6, "4%")["metric_id"] == "freight_volume_yoy_growth"
+
+
+# ---- the direction guess: a direction word right after the number, as a noun
+
+
+def test_a_direction_word_right_after_the_number_is_its_direction(drafted):
+    """ "The group also reported a 3% drop in first-half revenue from its container terminals": no
+    direction word is before the number, "drop" follows it, so the number is a signed change and takes
+    the growth of the revenue it names (without the rule: no direction, and no metric, as revenue's
+    growth needs a direction word)."""
+    row = row_of(drafted, FENWICK, 8, "3%")
+    assert row["metric_id"] == "revenue_yoy_growth"
+    assert row["direction_as_written"] == "drop"

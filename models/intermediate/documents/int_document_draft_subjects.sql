@@ -10,7 +10,8 @@
       subject_entity_type in the number's clause;
     - subject_entity_type: the type of the alias's entity, else of the source's lead entity (a
       sentence that names no one, "The company now expects revenue of ...", is about it);
-    - direction: the nearest direction word (vocabulary_direction_words) before the number;
+    - direction: the nearest direction word (vocabulary_direction_words) before the number, else one
+      written right after it ("a 6.1% drop in net profit");
     - item alias: the nearest alias of an entity type that a mart needing an item takes (a price
       cut's company), for int_document_draft_metrics.
     A model of the draft's chain: it passes on the columns of int_document_draft_periods, with the
@@ -140,6 +141,18 @@ direction_candidates as (
     from sentences
     inner join direction_words
         on {{ dbt.position("' ' || direction_words.word || ' '", "' ' || sentences.text_before") }} > 0
+    -- a direction word written right after the number, as a noun ("reported a 6.1% drop in first-half
+    -- net profit", "a 9% rise in ..."), is its direction when none is before it
+    union all
+    select
+        sentences.source_id,
+        sentences.paragraph_number,
+        sentences.mention_start,
+        direction_words.word as direction_word,
+        {{ dbt.length('sentences.text_before') }} + 2 as direction_distance
+    from sentences
+    inner join direction_words
+        on {{ dbt.position("' ' || direction_words.word || ' '", "' ' || ltrim(sentences.text_after) || ' '") }} = 1
 ),
 
 direction_guess as (
