@@ -375,3 +375,48 @@ def test_a_markets_alias_in_the_sentence_is_the_subject(drafted):
     and, from "it", kingsoft_cloud)."""
     assert row_of(drafted, FIRST_ARTICLE, 41, "15")["entity_id_guess"] == "china_ai_model_market"
     assert row_of(drafted, FIRST_ARTICLE, 43, "up to 500 million yuan")["entity_id_guess"] == "china_ai_model_market"
+
+
+# ---- the subject guess: a market named in another clause than the number's is not its subject first;
+# ---- the metric guess: a market's figure takes a market's metric over one whose only mart is fct_figures
+
+FENWICK = "fenwick_rail_2025_06_12"
+GROUPS["market_clauses"] = [FENWICK]
+
+
+def test_a_market_named_in_another_clause_is_not_the_numbers_subject(drafted):
+    """ "Fenwick Rail Group, Britain's largest rail freight operator, said on Thursday that net profit ...
+    rose 9% to £112 million": "Britain" (an alias of a market) is before a comma, in another clause than
+    the number's, so the nearest other alias is the subject (without the rule: uk_rail_freight_market,
+    the market's alias first). "Revenue grew 6% to £950 million in the half, helped by strong demand
+    from builders across Britain": the market is after a comma, no subject, so the lead entity is
+    (without the rule: uk_rail_freight_market). With no comma between, the market is the subject: "Rail
+    freight volumes in Britain are expected to grow 2.5% this year"."""
+    assert row_of(drafted, FENWICK, 4, "9%")["entity_id_guess"] == "fenwick_rail"
+    assert row_of(drafted, FENWICK, 4, "£112 million")["entity_id_guess"] == "fenwick_rail"
+    assert row_of(drafted, FENWICK, 5, "6%")["entity_id_guess"] == "fenwick_rail"
+    assert row_of(drafted, FENWICK, 5, "£950 million")["entity_id_guess"] == "fenwick_rail"
+    assert row_of(drafted, FENWICK, 7, "2.5%")["entity_id_guess"] == "uk_rail_freight_market"
+
+
+def test_a_markets_figure_takes_the_markets_metric_over_one_only_in_fct_figures(drafted):
+    """ "Rail freight volumes in Britain are expected to grow 2.5% this year": the name words guess
+    freight_volume_yoy_growth, whose only mart, fct_figures, takes any entity; the subject is a market's
+    alias, so the metric whose mart takes markets (fct_market_metrics) of the same unit and sign is
+    guessed (without the rule: freight_volume_yoy_growth). The company's own "Its freight volumes grew 4%"
+    keeps it."""
+    assert row_of(drafted, FENWICK, 7, "2.5%")["metric_id"] == "market_yoy_growth"
+    assert row_of(drafted, FENWICK, 6, "4%")["metric_id"] == "freight_volume_yoy_growth"
+
+
+# ---- the direction guess: a direction word right after the number, as a noun
+
+
+def test_a_direction_word_right_after_the_number_is_its_direction(drafted):
+    """ "The group also reported a 3% drop in first-half revenue from its container terminals": no
+    direction word is before the number, "drop" follows it, so the number is a signed change and takes
+    the growth of the revenue it names (without the rule: no direction, and no metric, as revenue's
+    growth needs a direction word)."""
+    row = row_of(drafted, FENWICK, 8, "3%")
+    assert row["metric_id"] == "revenue_yoy_growth"
+    assert row["direction_as_written"] == "drop"

@@ -100,7 +100,9 @@ from (
 {#- The metric guess of each number of `subjects` (int_document_draft_subjects' columns): that of
     `guess` (source_id, paragraph_number, mention_start, metric_word, metric_id, is_signed_change,
     metric_basis), replaced when the subject (subject_entity_type) is of an entity type no mart of the
-    guessed metric takes (`metric_fit`, `metric_takes_any`) by the metric whose marts take that type,
+    guessed metric takes (`metric_fit`, `metric_takes_any`; a metric whose only mart is fct_figures,
+    is_only_in_figures, counts as taking none when the subject is a market's alias,
+    subject_is_subject_type) by the metric whose marts take that type,
     of the guess's unit kind and signed-change flag, that shares the most words of the guess's name
     (`name_words`; at least one): "Market growth year on year" for "Revenue growth year on year" when
     the subject is a market. A number with no guess takes the one metric of its unit kind whose marts
@@ -124,6 +126,7 @@ left join {{ metric_fit }} as guessed_fit
         and {{ subjects }}.subject_entity_type = guessed_fit.entity_type
 left join {{ metric_takes_any }} as guessed_takes_any
     on guessed_metrics.metric_id = guessed_takes_any.metric_id
+        and not (guessed_takes_any.is_only_in_figures and {{ subjects }}.subject_is_subject_type)
 inner join {{ metric_fit }} as counterpart_fit
     on {{ subjects }}.subject_entity_type = counterpart_fit.entity_type
 inner join {{ metrics }} as counterpart_metrics

@@ -13,7 +13,8 @@
       change; after a direction word and "by" ("fell by 2,314") the signed change whose name holds the
       guess's words;
     - a guess whose marts take no entity of the subject's type gives way to the metric of its unit
-      kind and sign whose marts do, with the most words of its name (a market's growth); with no
+      kind and sign whose marts do, with the most words of its name (a market's growth), as does a
+      guess whose only mart is fct_figures when the subject is a market's alias; with no
       guess, the one metric of its unit (and sign) whose marts take the subject's type, if one;
     - a metric whose mart needs an item (a price cut) takes for subject the nearest alias of an
       entity type its mart takes (item_alias), the subject's alias becoming its item;
@@ -94,7 +95,9 @@ metric_fit as (
 ),
 
 metric_takes_any as (
-    select metric_id
+    select
+        metric_id,
+        is_only_in_figures
     from metric_marts
     where entity_type = '' and takes_any_type
 ),

@@ -1,14 +1,17 @@
 {#- The subject and direction guesses of each draft number (int_document_draft_sentences), for
     python -m pipeline draft (tag:draft), one row per number:
     - subject: the nearest alias (int_entity_aliases) before the number, else after it, one of an
-      entity type of vocabulary_context_words subject_entity_type (a market) first;
+      entity type of vocabulary_context_words subject_entity_type (a market) first when no comma or
+      semicolon lies between it and the number (it is the subject of the number's clause), last
+      when one does before the number, never when one does after it (it is named in another clause);
     - pronoun: the nearest pronoun of vocabulary_context_words before the number; it names the
       source's lead entity, and is the subject when it is nearer than any alias before the number,
       unless that alias is before it in its clause (the pronoun stands for it) or of a
-      subject_entity_type;
+      subject_entity_type in the number's clause;
     - subject_entity_type: the type of the alias's entity, else of the source's lead entity (a
       sentence that names no one, "The company now expects revenue of ...", is about it);
-    - direction: the nearest direction word (vocabulary_direction_words) before the number;
+    - direction: the nearest direction word (vocabulary_direction_words) before the number, else one
+      written right after it ("a 6.1% drop in net profit");
     - item alias: the nearest alias of an entity type that a mart needing an item takes (a price
       cut's company), for int_document_draft_metrics.
     A model of the draft's chain: it passes on the columns of int_document_draft_periods, with the
@@ -54,20 +57,41 @@ subject_types as (
     where word_class = 'subject_entity_type'
 ),
 
+-- a market is the subject of the number's clause only when no comma or semicolon lies between its
+-- alias and the number ("Steel demand in the region is expected to shrink 1.5%"); named in another
+-- clause before the number ("The group, the country's third-largest operator, said that net profit
+-- rose 12%") it is the subject only when no other alias is named: it ranks after an ordinary alias,
+-- and a pronoun nearer the number is the subject before it; named in a clause after the number
+-- ("... rose 18%, helped by demand from the region's visitors") it is no subject
+{%- set clause_gap_before = 'substring(reverse(sentences.text_before), 1, alias_candidates.before_distance - 1)' %}
+{%- set clause_gap_after = 'substring(sentences.text_after, 1, alias_candidates.after_distance - 1)' %}
 alias_in_sentence as (
     select
         alias_candidates.*,
-        subject_types.entity_type is not null as is_subject_type
+        subject_types.entity_type is not null as is_subject_type,
+        subject_types.entity_type is not null
+        and (
+            not coalesce({{ regex_matches(clause_gap_before, '[,;]') }}, true)
+            or not coalesce({{ regex_matches(clause_gap_after, '[,;]') }}, true)
+        ) as is_clause_subject_type
     from alias_candidates
+    inner join sentences
+        on {{ draft_same_mention('alias_candidates', 'sentences') }}
     left join entities
         on alias_candidates.entity_id = entities.entity_id
     left join subject_types
         on entities.entity_type = subject_types.entity_type
-    where alias_candidates.before_distance is not null or alias_candidates.after_distance is not null
+    where (alias_candidates.before_distance is not null or alias_candidates.after_distance is not null)
+        and not (
+            subject_types.entity_type is not null
+            and alias_candidates.before_distance is null
+            and coalesce({{ regex_matches(clause_gap_after, '[,;]') }}, false)
+        )
 ),
 
 subject_guess as (
-    {{ draft_first_per_mention('alias_in_sentence', 'case when is_subject_type then 0 else 1 end, ' ~ draft_nearest_alias_order()) | indent(4) }}
+    {{ draft_first_per_mention('alias_in_sentence', 'case when is_clause_subject_type then 0 when is_subject_type then 2 else 1 end, '
+        ~ draft_nearest_alias_order()) | indent(4) }}
 ),
 
 -- the entity types a mart that needs an item (a price cut: whose prices, of what) takes, and the
@@ -117,6 +141,18 @@ direction_candidates as (
     from sentences
     inner join direction_words
         on {{ dbt.position("' ' || direction_words.word || ' '", "' ' || sentences.text_before") }} > 0
+    -- a direction word written right after the number, as a noun ("reported a 6.1% drop in first-half
+    -- net profit", "a 9% rise in ..."), is its direction when none is before it
+    union all
+    select
+        sentences.source_id,
+        sentences.paragraph_number,
+        sentences.mention_start,
+        direction_words.word as direction_word,
+        {{ dbt.length('sentences.text_before') }} + 2 as direction_distance
+    from sentences
+    inner join direction_words
+        on {{ dbt.position("' ' || direction_words.word || ' '", "' ' || ltrim(sentences.text_after) || ' '") }} = 1
 ),
 
 direction_guess as (
@@ -165,10 +201,11 @@ final as (
             and sentences.lead_entity_id is not null
             and (subject_guess.before_distance is null or pronoun_guess.pronoun_distance < subject_guess.before_distance)
             and not coalesce({{ pronoun_after_alias_in_clause }}, false)
-            and not coalesce(subject_guess.is_subject_type, false),
+            and not coalesce(subject_guess.is_clause_subject_type, false),
             false
         ) as pronoun_is_subject,
         subject_entities.entity_type as subject_entity_type,
+        coalesce(subject_guess.is_subject_type, false) as subject_is_subject_type,
         direction_guess.direction_word,
         item_alias_guess.alias as item_alias,
         item_alias_guess.entity_id as item_entity_id,
