@@ -11,8 +11,8 @@
     - metric: int_document_draft_metrics (the nearest signal word whose metric fits the number's
       unit kind, one in the number's clause first; else the metric with most words of its name
       near it), with the item of a metric whose mart needs one;
-    - direction: the nearest direction word (vocabulary_direction_words) before the number, for a
-      metric that is a signed change;
+    - direction: the nearest direction word (vocabulary_direction_words) before the number, else
+      one written right after it ("a 6.1% drop in ..."), for a metric that is a signed change;
     - period: the nearest period the period grammar reads in the sentence, else the last one before
       it in the paragraph (int_document_draft_periods), else that of the number it rose or fell
       "to", else the document's leading period (the first year or part of a year it
