@@ -58,12 +58,15 @@
     - the full year: the fiscal year of the source's lead entity (curated_fiscal_years) that ended
       last by publication, or the current one when its sentence has a forecast word
       (vocabulary_context_words: "expects revenue of ... for the full year"), as "full-year 2025";
+    - a word for "as of publication" ("now") in a sentence with a forecast word ("now expects
+      revenue of ..."): guidance, for the current fiscal year ("full year 2025");
     - the end of a month: the latest such month end by publication ("end of June 2025"); the end of a
       part of a year: the latest end of such a part of the entity's fiscal year by then;
     - a day and month: the latest such day by publication ("30 June 2025");
     - months counted to a month, of an entity that keeps a calendar year: a quarter or half that ends
-      that month ("H1 2025"), else the months from the start of the year ("first 9 months of 2025"),
-      else twelve months: the year to that month ("year to June 2025");
+      that month ("H1 2025"), else the months from the start of the year ("first 9 months of 2025");
+      of one whose fiscal year ends in another month, the part of its fiscal year that ends that
+      month ("Q2 FY2026"); else twelve months: the year to that month ("year to June 2025");
     - parts counted from the start of the year ("the first nine months of the year"): of the latest
       year in which they ended by publication ("first nine months of 2025"). -#}
 {% macro draft_yearless_periods(relation) -%}
@@ -103,6 +106,9 @@
         {%- do first_words.setdefault(row['word_class'], sql_text(row['word'])) -%}
     {%- endfor -%}
     {%- set end_word = first_words.get('year_end_prefix', "''") -%}
+    {#- the first word of a class as the seed lists it: "full year", "FY" -#}
+    {%- set full_year_word = sql_text(((words | selectattr('word_class', 'equalto', 'full_year_no_year') | map(attribute='word') | list) or [''])[0]) -%}
+    {%- set fiscal_prefix = sql_text(((words | selectattr('word_class', 'equalto', 'fiscal_year_prefix') | map(attribute='word') | list) or [''])[0] | upper) -%}
     {%- set year_noun = first_words.get('year_to_noun', "''") -%}
     {%- set year_connector = first_words.get('year_to_connector', "''") -%}
     {%- set forecast = regex_alternation(vocabulary_words(vocabulary_rows('vocabulary_context_words'), 'forecast')) -%}
@@ -120,6 +126,9 @@
         shape = 'weekday' as is_weekday,
         case shape
             when 'weekday' then {{ date_text }}
+            when 'as_of_publication' then {{ full_year_word }} || ' ' || cast(
+                published_year + case when published_month > fiscal_end_month then 1 else 0 end
+                - case when fiscal_end_month <> 12 then named_for_start else 0 end as string)
             when 'full_year' then match_text || ' ' || cast(
                 published_year + case when published_month > fiscal_end_month then 1 else 0 end
                 - case when is_forecast then 0 else 1 end
@@ -138,6 +147,12 @@
                     then {{ lookup_case('cast(count_number as string)', letters) }} || cast(cast(month_number / count_number as integer) as string) || ' ' || cast(to_year as string)
                 when fiscal_end_month = 12 and count_number = month_number
                     then 'first ' || cast(count_number as string) || ' months of ' || cast(to_year as string)
+                -- of a fiscal year that ends in another month: the part of it that ends that month ("Q2 FY2026")
+                when fiscal_end_month <> 12 and {{ lookup_case('cast(count_number as string)', letters) }} is not null
+                    and mod(month_number - fiscal_end_month + 12, count_number) = 0
+                    then {{ lookup_case('cast(count_number as string)', letters) }}
+                        || cast(cast((mod(month_number - fiscal_end_month + 11, 12) + 1) / count_number as integer) as string) || ' '
+                        || {{ fiscal_prefix }} || cast(to_year + case when month_number > fiscal_end_month then 1 else 0 end - named_for_start as string)
                 when count_number = 12
                     then {{ year_noun }} || ' ' || {{ year_connector }} || ' ' || {{ lookup_case('cast(month_number as string)', month_names) }} || ' ' || cast(to_year as string)
             end
@@ -191,10 +206,132 @@
                         {%- for name in ['weekday', 'full_year', 'parts_of_the_year', 'months_to', 'month_end', 'part_end', 'day_month', 'month_day'] %}
                         when {{ regex_matches(text, '^' ~ patterns[name] ~ '$') }} then '{{ name }}'
                         {%- endfor %}
+                        when {{ regex_matches(text, '^(?:(?:' ~ regex_alternation(vocabulary_words(words, 'lead_word')) ~ ') +)*(?:' ~ regex_alternation(vocabulary_words(words, 'as_of_publication')) ~ ')$') }} then 'as_of_publication'
                     end as shape
                 from {{ relation }}
             ) as shaped
             where shape is not null
         ) as read_parts
     ) as resolved
+    -- "now" and its like are as of publication unless a forecast word is in their sentence
+    where shape <> 'as_of_publication' or is_forecast
+{%- endmacro %}
+
+{#- A select over `relation` (source_id, paragraph_number, match_start, match_text, published_date,
+    lead_entity_id, period_form: NULL for a period with no year) of the parts of a year written with
+    no year ("the second quarter", "first-half": an ordinal and a part; "in the quarter": the latest
+    part), each with the period the draft writes for it (period_text): the latest such part of the
+    fiscal year of the source's lead entity (curated_fiscal_years; a calendar year when not listed)
+    that ended on or before the published date, written as a part letter, its number and the year
+    ("Q2 2025"), or of a fiscal year that does not end in December, the fiscal year as the entity
+    names it ("Q2 FY2026"). Months are counted from year 0 (year * 12 + month) so that a part's end
+    and its fiscal year's end are found by arithmetic. -#}
+{% macro draft_no_year_parts(relation) -%}
+    {%- set words = vocabulary_rows('vocabulary_period_words') -%}
+    {%- set ordinals = regex_alternation(vocabulary_words(words, 'ordinal')) -%}
+    {%- set part_nouns = regex_alternation(vocabulary_words(words, 'part_of_year')) -%}
+    {%- set no_year_ordinal = '(' ~ ordinals ~ ')[ -]+(' ~ part_nouns ~ ')' -%}
+    {%- set no_year_latest = '(?:' ~ regex_alternation(vocabulary_words(words, 'latest_part_lead')) ~ ') +(' ~ part_nouns ~ ')' -%}
+    {%- set pair_rows = {} -%}
+    {%- for word_class in ['ordinal', 'part_of_year'] -%}
+        {%- set pairs = [] -%}
+        {%- for row in words if row['word_class'] == word_class and row['number_value'] != '' -%}
+            {%- do pairs.append((row['word'], row['number_value'] | int)) -%}
+        {%- endfor -%}
+        {%- do pair_rows.update({word_class: pairs}) -%}
+    {%- endfor -%}
+    {%- set letters = [] -%}
+    {%- for row in words if row['word_class'] == 'part_letter' -%}{%- do letters.append((row['number_value'], sql_text(row['word'] | upper))) -%}{%- endfor -%}
+    {%- set fiscal_prefix = ((words | selectattr('word_class', 'equalto', 'fiscal_year_prefix') | map(attribute='word') | list) or [''])[0] -%}
+    {%- set fiscal_months = [] -%}
+    {%- set named_for_start = [] -%}
+    {%- for row in vocabulary_rows('curated_fiscal_years') -%}
+        {%- do fiscal_months.append((row['entity_id'], row['fiscal_year_end_month'] | int)) -%}
+        {%- do named_for_start.append((row['entity_id'], '1' if row['fiscal_year_named_for'] == 'start' else '0')) -%}
+    {%- endfor -%}
+    select
+        source_id,
+        paragraph_number,
+        match_start,
+        {{ lookup_case('cast(part_months as string)', letters) }}
+        || cast(part_number as string) || ' '
+        || case when fiscal_end_month = 12 then '' else {{ sql_text(fiscal_prefix | upper) }} end
+        -- the year the part's fiscal year ends in (12 - part_number * part_months months after the part)
+        || cast(cast(floor((part_end_index + 12 - part_number * part_months - 1) / 12) as integer)
+            - case when fiscal_end_month = 12 then 0 else named_for_start end as string) as period_text
+    from (
+        select
+            *,
+            -- the part's number: written, else counted from the fiscal year's first month to the latest part's end
+            coalesce(ordinal_number, cast((cast((latest_end_index - fiscal_end_month - 1) % 12 as integer) + 1) / part_months as integer)) as part_number,
+            coalesce(
+                last_end_index - cast((last_end_index - fiscal_end_month - ordinal_number * part_months) % 12 as integer),
+                latest_end_index
+            ) as part_end_index
+        from (
+            select
+                *,
+                last_end_index - cast((last_end_index - fiscal_end_month) % part_months as integer) as latest_end_index
+            from (
+                select
+                    *,
+                    -- the last month that ended on or before the published date
+                    cast(extract(year from published_date) as integer) * 12 + cast(extract(month from published_date) as integer)
+                    - case when published_date = last_day(published_date) then 0 else 1 end as last_end_index,
+                    cast({{ lookup_case(regex_group('lower(match_text)', '^' ~ no_year_ordinal ~ '$', 1), pair_rows['ordinal']) }} as integer) as ordinal_number,
+                    cast(coalesce(
+                        {{ lookup_case(regex_group('lower(match_text)', '^' ~ no_year_ordinal ~ '$', 2), pair_rows['part_of_year']) }},
+                        {{ lookup_case(regex_group('lower(match_text)', '^' ~ no_year_latest ~ '$', 1), pair_rows['part_of_year']) }}
+                    ) as integer) as part_months,
+                    {{ lookup_case('lead_entity_id', fiscal_months, '12') }} as fiscal_end_month,
+                    {{ lookup_case('lead_entity_id', named_for_start, '0') }} as named_for_start
+                from {{ relation }}
+                where period_form is null
+            ) as read_parts
+            where part_months is not null
+        ) as latest
+    ) as parts
+{%- endmacro %}
+
+{#- A select over `relation` (source_id, paragraph_number, match_start, period_text: the period the
+    draft writes for a period match, its year resolved; text_before: its paragraph's text before it,
+    lowercased) of each source's leading period (period_text): the first period it writes that is a
+    year or a part of one (a fiscal year, a part, the months from the start of a year), with no year
+    written or with one ("third-quarter profit", "the first half of 2025"), that is not a period
+    compared with: one written after a comparison word (vocabulary_period_words: "against 4.6% in
+    the first half of 2024", "compared with the first half of 2024"), a number and lead words
+    between. -#}
+{% macro draft_leading_periods(relation) -%}
+    {%- set words = vocabulary_rows('vocabulary_period_words') -%}
+    {%- set leads = regex_alternation(vocabulary_words(words, 'lead_word')) -%}
+    {%- set comparisons = regex_alternation(vocabulary_words(words, 'comparison_word')) -%}
+    {%- set reporting_forms = [] -%}
+    {%- for form in period_grammar()['forms'] if form['kind'] in ('fiscal_year', 'part', 'year_to_date') -%}
+        {%- do reporting_forms.append(sql_text(form['form'])) -%}
+    {%- endfor -%}
+    select
+        source_id,
+        period_text
+    from (
+        select
+            source_id,
+            period_text,
+            row_number() over (partition by source_id order by paragraph_number, match_start) as period_rank
+        from (
+            select
+                *,
+                {{ period_form() }}
+            from (
+                select
+                    *,
+                    {{ period_core('lower(period_text)') }}
+                from {{ relation }}
+                where period_text is not null
+                    and not {{ regex_matches('text_before',
+                        '(?:^|[^a-z])(?:' ~ comparisons ~ ')(?: +[^ ;]*[0-9][^ ;]*(?: +[a-z]+){0,3})? +(?:(?:' ~ leads ~ ') +)*$') }}
+            ) as cores
+        ) as forms
+        where period_form in ({{ reporting_forms | join(', ') }})
+    ) as ranked
+    where period_rank = 1
 {%- endmacro %}
