@@ -111,13 +111,14 @@ def test_derived_numbers_get_draft_claim_rows(drafted):
 
 def test_a_paragraph_with_no_period_takes_the_documents_leading_period(drafted):
     """ "Research and development expenses were S$212 million" states no period, nor does its
-    paragraph: the draft takes the period the lead states first ("the first half of 2025"), and
-    says so; so does the headline's "21%"."""
+    paragraph: the draft takes the period the document states first, the headline's "first-half" (the
+    latest first half by publication, written "H1 2025"; the lead's "the first half of 2025"), and says
+    so; so does the headline's "21%"."""
     figures, _ = drafted
     research = by_value(figures, "S$212 million")
     assert (research["metric_id"], research["period_as_written"], research["period_label_guess"]) == (
         "rd_expense",
-        "first half of 2025",
+        "H1 2025",
         "2025-H1",
     )
     assert "the period the document states first" in research["guess_notes"]

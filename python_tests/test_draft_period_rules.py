@@ -22,6 +22,7 @@ MARLOWE, MURRAY = "marlowe_finch_2025_04_16", "murray_basin_vintners_2025_08_14"
 HARBOUR = "harbour_cloud_2025_03_20"
 SOLMAR = "solmar_airlines_2025_07_24"
 THAMESBRIDGE, KESTREL = "thamesbridge_pharma_2025_07_30", "kestrel_foods_2025_08_06"
+ORRIN, WENDMOOR = "orrin_ferries_2026_02_19", "wendmoor_outdoor_2025_08_14"
 # fixture groups that go in one copy of the project (each carries its own catalogue rows)
 GROUPS = {
     "first": [RHEIN, SAKURA],
@@ -31,6 +32,7 @@ GROUPS = {
     "fifth": [HARBOUR],
     "sixth": [SOLMAR],
     "seventh": [THAMESBRIDGE, KESTREL],
+    "eighth": [ORRIN, WENDMOOR],
 }
 
 
@@ -216,3 +218,48 @@ def test_parts_counted_from_the_start_of_the_year_with_no_year(drafted):
     (without the rule "the year" was not read, and the 11% took the document's leading period)."""
     row = row_of(drafted, KESTREL, 8, "11%")
     assert (row["period_as_written"], row["period_label_guess"]) == ("first seven months of 2025", "2025-7M")
+
+
+# The document's leading period, and the parts of a fiscal year written with no year. Orrin Ferries
+# (python_tests/fixtures/orrin_ferries_2026_02_19) keeps a fiscal year that ends in June and is published
+# on 19 February 2026; Wendmoor Outdoor (python_tests/fixtures/wendmoor_outdoor_2025_08_14) keeps a
+# calendar year and is published on 14 August 2025.
+
+
+def test_a_part_of_a_year_with_no_year_in_the_headline_is_the_leading_period(drafted):
+    """ "Orrin Ferries first-half profit climbs 9% ...": the headline's part of a year with no year is
+    the latest such part of the company's fiscal year that ended by publication, the first half of
+    fiscal 2026 (July to December 2025), and so the document's leading period, which "Revenue rose 4% to
+    £310 million." (no period of its own) takes (without the rule the document had no leading period,
+    since it writes no period with a year: the £310 million had none, "unstated")."""
+    assert [period_of(drafted, ORRIN, 5, value) for value in ("4%", "£310 million")] == ["FY2026-H1"] * 2
+    assert row_of(drafted, ORRIN, 5, "£310 million")["period_as_written"] == "H1 FY2026"
+
+
+def test_a_part_of_a_fiscal_year_written_with_no_year(drafted):
+    """ "Fare revenue for the fiscal second quarter was £58 million": of a company whose fiscal year
+    ends in June, the latest second quarter of its fiscal year that ended by publication, October to
+    December 2025, written "Q2 FY2026"; "pre-tax profit rose 9% to £24 million in the six months to
+    December": six months to the end of the first half of its fiscal year, "H1 FY2026" (without the
+    rules neither was read for a fiscal year: the £58 million and the £24 million had no period)."""
+    row = row_of(drafted, ORRIN, 6, "£58 million")
+    assert (row["period_as_written"], row["period_label_guess"]) == ("Q2 FY2026", "FY2026-Q2")
+    row = row_of(drafted, ORRIN, 4, "£24 million")
+    assert (row["period_as_written"], row["period_label_guess"]) == ("H1 FY2026", "FY2026-H1")
+
+
+def test_a_period_compared_with_is_never_the_leading_period(drafted):
+    """ "... its operating margin narrowed to 6.8%, against 8.1% in the first half of 2024": the first
+    period the document writes comes after a comparison word and a number (comparison_word), the
+    period compared with, so the leading period is the next, "Pre-tax profit for the half fell 12%"
+    (the latest half by publication, 2025-H1), which "Revenue rose 3% to £402 million." takes (without
+    the rule the leading period was the first with a year, 2024-H1)."""
+    assert [period_of(drafted, WENDMOOR, 6, value) for value in ("3%", "£402 million")] == ["2025-H1"] * 2
+
+
+def test_now_in_a_sentence_with_a_forecast_word_is_the_current_fiscal_year(drafted):
+    """ "Wendmoor now expects revenue of about £830 million.": "now" in a sentence with a forecast word
+    (vocabulary_context_words) is guidance for the current fiscal year, written "full year 2025"
+    (without the rule: "now", as of publication, 2025-08-14)."""
+    row = row_of(drafted, WENDMOOR, 7, "about £830 million")
+    assert (row["period_as_written"], row["period_label_guess"]) == ("full year 2025", "FY2025")

@@ -58,12 +58,15 @@
     - the full year: the fiscal year of the source's lead entity (curated_fiscal_years) that ended
       last by publication, or the current one when its sentence has a forecast word
       (vocabulary_context_words: "expects revenue of ... for the full year"), as "full-year 2025";
+    - a word for "as of publication" ("now") in a sentence with a forecast word ("now expects
+      revenue of ..."): guidance, for the current fiscal year ("full year 2025");
     - the end of a month: the latest such month end by publication ("end of June 2025"); the end of a
       part of a year: the latest end of such a part of the entity's fiscal year by then;
     - a day and month: the latest such day by publication ("30 June 2025");
     - months counted to a month, of an entity that keeps a calendar year: a quarter or half that ends
-      that month ("H1 2025"), else the months from the start of the year ("first 9 months of 2025"),
-      else twelve months: the year to that month ("year to June 2025");
+      that month ("H1 2025"), else the months from the start of the year ("first 9 months of 2025");
+      of one whose fiscal year ends in another month, the part of its fiscal year that ends that
+      month ("Q2 FY2026"); else twelve months: the year to that month ("year to June 2025");
     - parts counted from the start of the year ("the first nine months of the year"): of the latest
       year in which they ended by publication ("first nine months of 2025"). -#}
 {% macro draft_yearless_periods(relation) -%}
@@ -103,6 +106,9 @@
         {%- do first_words.setdefault(row['word_class'], sql_text(row['word'])) -%}
     {%- endfor -%}
     {%- set end_word = first_words.get('year_end_prefix', "''") -%}
+    {#- the first word of a class as the seed lists it: "full year", "FY" -#}
+    {%- set full_year_word = sql_text(((words | selectattr('word_class', 'equalto', 'full_year_no_year') | map(attribute='word') | list) or [''])[0]) -%}
+    {%- set fiscal_prefix = sql_text(((words | selectattr('word_class', 'equalto', 'fiscal_year_prefix') | map(attribute='word') | list) or [''])[0] | upper) -%}
     {%- set year_noun = first_words.get('year_to_noun', "''") -%}
     {%- set year_connector = first_words.get('year_to_connector', "''") -%}
     {%- set forecast = regex_alternation(vocabulary_words(vocabulary_rows('vocabulary_context_words'), 'forecast')) -%}
@@ -120,6 +126,9 @@
         shape = 'weekday' as is_weekday,
         case shape
             when 'weekday' then {{ date_text }}
+            when 'as_of_publication' then {{ full_year_word }} || ' ' || cast(
+                published_year + case when published_month > fiscal_end_month then 1 else 0 end
+                - case when fiscal_end_month <> 12 then named_for_start else 0 end as string)
             when 'full_year' then match_text || ' ' || cast(
                 published_year + case when published_month > fiscal_end_month then 1 else 0 end
                 - case when is_forecast then 0 else 1 end
@@ -138,6 +147,12 @@
                     then {{ lookup_case('cast(count_number as string)', letters) }} || cast(cast(month_number / count_number as integer) as string) || ' ' || cast(to_year as string)
                 when fiscal_end_month = 12 and count_number = month_number
                     then 'first ' || cast(count_number as string) || ' months of ' || cast(to_year as string)
+                -- of a fiscal year that ends in another month: the part of it that ends that month ("Q2 FY2026")
+                when fiscal_end_month <> 12 and {{ lookup_case('cast(count_number as string)', letters) }} is not null
+                    and mod(month_number - fiscal_end_month + 12, count_number) = 0
+                    then {{ lookup_case('cast(count_number as string)', letters) }}
+                        || cast(cast((mod(month_number - fiscal_end_month + 11, 12) + 1) / count_number as integer) as string) || ' '
+                        || {{ fiscal_prefix }} || cast(to_year + case when month_number > fiscal_end_month then 1 else 0 end - named_for_start as string)
                 when count_number = 12
                     then {{ year_noun }} || ' ' || {{ year_connector }} || ' ' || {{ lookup_case('cast(month_number as string)', month_names) }} || ' ' || cast(to_year as string)
             end
@@ -191,10 +206,13 @@
                         {%- for name in ['weekday', 'full_year', 'parts_of_the_year', 'months_to', 'month_end', 'part_end', 'day_month', 'month_day'] %}
                         when {{ regex_matches(text, '^' ~ patterns[name] ~ '$') }} then '{{ name }}'
                         {%- endfor %}
+                        when {{ regex_matches(text, '^(?:(?:' ~ regex_alternation(vocabulary_words(words, 'lead_word')) ~ ') +)*(?:' ~ regex_alternation(vocabulary_words(words, 'as_of_publication')) ~ ')$') }} then 'as_of_publication'
                     end as shape
                 from {{ relation }}
             ) as shaped
             where shape is not null
         ) as read_parts
     ) as resolved
+    -- "now" and its like are as of publication unless a forecast word is in their sentence
+    where shape <> 'as_of_publication' or is_forecast
 {%- endmacro %}

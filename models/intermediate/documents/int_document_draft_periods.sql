@@ -9,14 +9,16 @@
     compared with, a year before; a number stated in the present tense ("employs about 1,850
     people", "a third of its revenue comes from ...") with no period in its paragraph is as of
     publication. A part of a year written with no year ("the second quarter", "first-half", "in the
-    quarter") is the latest such part that ended on or before the published date, written with its
-    year ("Q2 2025"), when the source's lead entity keeps a calendar year (the words:
+    quarter") is the latest such part of the lead entity's fiscal year that ended on or before the
+    published date, written with its year ("Q2 2025", "Q2 FY2026": draft_no_year_parts; the words:
     vocabulary_period_words). A day of the week, the full year, the end of a month or quarter, a day
     and month or months to a month with no year take the year the published date gives them
     (draft_yearless_periods); a day of the week is the period of every number of its sentence with
-    none nearer. The first model of the draft's chain: it
-    passes on the columns of int_document_draft_sentences, which int_document_draft_subjects reads
-    from here. -#}
+    none nearer. The document's leading period (leading_period_text), which a number with no period
+    in its paragraph takes, is the first year or part of one it writes, with no year written too
+    ("third-quarter profit"), that is not a period compared with (draft_leading_periods); else that
+    of int_document_draft_sentences. The first model of the draft's chain: it passes on the columns
+    of int_document_draft_sentences, which int_document_draft_subjects reads from here. -#}
 
 with
 
@@ -81,48 +83,10 @@ document_period_forms as (
     from document_period_texts
 ),
 
--- a part of a year written with no year, with the year (and, for "the quarter", the number) of the
--- latest such part that ended on or before the published date, written as a part letter, its
--- number and the year ("Q2 2025"); the period as written otherwise
-{%- set pair_rows = {} %}
-{%- for word_class in ['ordinal', 'part_of_year', 'part_letter'] %}
-    {%- set pairs = [] %}
-    {%- for row in period_words if row['word_class'] == word_class and row['number_value'] != '' %}
-        {%- do pairs.append((row['word'], row['number_value'] | int)) %}
-    {%- endfor %}
-    {%- do pair_rows.update({word_class: pairs}) %}
-{%- endfor %}
-{%- set letters = [] %}
-{%- for word, months in pair_rows['part_letter'] %}{%- do letters.append((months | string, sql_text(word | upper))) %}{%- endfor %}
-{%- set fiscal_end_months = [] %}
-{%- for row in vocabulary_rows('curated_fiscal_years') %}
-    {%- do fiscal_end_months.append((row['entity_id'], row['fiscal_year_end_month'] | int)) %}
-{%- endfor %}
+-- a part of a year written with no year: the latest such part of the lead entity's fiscal year that
+-- ended on or before the published date, with its year ("Q2 2025", "Q2 FY2026": draft_no_year_parts)
 no_year_parts as (
-    select
-        *,
-        cast(coalesce(
-            {{ lookup_case(regex_group('lower(match_text)', '^' ~ no_year_ordinal ~ '$', 1), pair_rows['ordinal']) }},
-            -- the parts of the year that ended before the published date's month, else the last of the year before
-            case when {{ regex_matches('lower(match_text)', '^' ~ no_year_latest ~ '$') }}
-                then nullif(cast(floor((extract(month from published_date) - 1) / part_months) as integer), 0)
-            end,
-            12 / part_months
-        ) as integer) as part_number
-    from (
-        select
-            *,
-            cast(coalesce(
-                {{ lookup_case(regex_group('lower(match_text)', '^' ~ no_year_ordinal ~ '$', 2), pair_rows['part_of_year']) }},
-                {{ lookup_case(regex_group('lower(match_text)', '^' ~ no_year_latest ~ '$', 1), pair_rows['part_of_year']) }}
-            ) as integer) as part_months
-        from document_period_forms
-        where period_form is null
-            -- of a source whose lead entity keeps a calendar year (curated_fiscal_years): a fiscal
-            -- quarter with no year is not yet read
-            and {{ lookup_case('lead_entity_id', fiscal_end_months, '12') }} = 12
-    ) as parts
-    where part_months is not null
+    {{ draft_no_year_parts('document_period_forms') | indent(4) }}
 ),
 
 period_texts as (
@@ -132,20 +96,9 @@ period_texts as (
         document_period_forms.match_start,
         document_period_forms.period_form,
         coalesce(
-            {{ lookup_case('cast(no_year_parts.part_months as string)', letters) }}
-            || cast(no_year_parts.part_number as string) || ' '
-            || cast(
-                extract(year from document_period_forms.published_date)
-                - case
-                    when last_day({{ make_date_from_parts(
-                        'extract(year from document_period_forms.published_date)',
-                        'no_year_parts.part_number * no_year_parts.part_months', 1) }})
-                    > document_period_forms.published_date then 1
-                    else 0
-                end as string),
+            no_year_parts.period_text,
             yearless_periods.period_text,
-            -- a part with no year not read (of a fiscal year) is no period, nor is a period with no
-            -- year the draft does not write
+            -- a period with no year the draft does not write is no period
             case when not {{ regex_matches('lower(document_period_forms.match_text)',
                 '^(?:' ~ no_year_ordinal ~ '|' ~ no_year_latest ~ ')$') }} and yearless_periods.match_start is null
                 then document_period_forms.match_text end
@@ -160,6 +113,16 @@ period_texts as (
         on document_period_forms.source_id = no_year_parts.source_id
             and document_period_forms.paragraph_number = no_year_parts.paragraph_number
             and document_period_forms.match_start = no_year_parts.match_start
+),
+
+-- the document's leading period: the first year or part of one it writes that is not a period
+-- compared with, a part written with no year resolved ("third-quarter profit": draft_leading_periods)
+leading_periods as (
+    {{ draft_leading_periods(
+        '(select period_texts.source_id, period_texts.paragraph_number, period_texts.match_start, period_texts.period_text, lower(substring(period_matches.source_text, 1, period_matches.match_start - 1)) as text_before'
+        ~ ' from period_texts inner join period_matches on period_texts.source_id = period_matches.source_id'
+        ~ ' and period_texts.paragraph_number = period_matches.paragraph_number'
+        ~ ' and period_texts.match_start = period_matches.match_start) as written') | indent(4) }}
 ),
 
 -- the period of a number: one written right after it ("9.061 billion yuan in 2021", with only
@@ -344,11 +307,13 @@ final as (
         sentences.value_as_written,
         sentences.published_date,
         sentences.lead_entity_id,
-        sentences.leading_period_text,
+        coalesce(leading_periods.period_text, sentences.leading_period_text) as leading_period_text,
         period_guess.period_text
     from sentences
     left join period_guess
         on {{ draft_same_mention('sentences', 'period_guess') }}
+    left join leading_periods
+        on sentences.source_id = leading_periods.source_id
 )
 
 select * from final
