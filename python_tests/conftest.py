@@ -205,6 +205,17 @@ def published(tmp_path_factory) -> tuple[Path, Path]:
     return project, project / "documents"
 
 
+@pytest.fixture(scope="session")
+def drafted_fixture_articles(tmp_path_factory) -> dict[str, list[dict[str, str]]]:
+    """The draft figure rows, by source id, of the fixture articles test_draft_rules.py and
+    test_draft_period_rules.py read, from one draft of them all (built once for the run, see built_once
+    and test_draft_rules.draft_fixture_articles)."""
+    from test_draft_rules import draft_fixture_articles  # a test module, imported here when it runs
+
+    folder = built_once(tmp_path_factory, "drafted_fixture_articles", draft_fixture_articles)
+    return json.loads((folder / "drafted.json").read_text(encoding="utf-8"))
+
+
 # The files that take longest, first: `make test` runs the suite on two pytest-xdist workers, one
 # file per worker at a time (--dist loadfile keeps a file's module fixtures on one worker), so the
 # longest files start at once and the short ones fill in around them. Any other file runs after

@@ -4,18 +4,17 @@ seeds/vocabulary/vocabulary_period_words.csv it reads), each pinned by a sentenc
 where it decides the guess.
 
 As in test_draft_rules.py, whose helpers this reuses: the fixture articles are registered in copies of
-the project with their figure, claim and ignore rows set aside (as for a document nobody has curated),
-and drafted by pipeline.draft's own build of the draft models. Each expected period was read off the
-sentence by hand; the comment says which rule makes it, and what the draft guessed without that rule.
+the project, a group of GROUPS to a copy (groups of the same fixtures in either file share one), with
+their figure, claim and ignore rows set aside (as for a document nobody has curated), and drafted by
+pipeline.draft's own build of the draft models, once for the run. Each expected period was read off
+the sentence by hand; the comment says which rule makes it, and what the draft guessed without that
+rule.
 """
 
 from __future__ import annotations
 
 import pytest
-from conftest import add_fixture_article, copy_project
-from test_draft_rules import FIRST_ARTICLE, row_of, set_aside
-
-from pipeline import draft
+from test_draft_rules import FIRST_ARTICLE, drafted_rows, row_of
 
 RHEIN, SAKURA, DECCAN = "rhein_logic_2024_11_14", "sakura_compute_2024_11_08", "deccan_infotech_2025_01_16"
 MARLOWE, MURRAY = "marlowe_finch_2025_04_16", "murray_basin_vintners_2025_08_14"
@@ -23,10 +22,13 @@ HARBOUR = "harbour_cloud_2025_03_20"
 SOLMAR = "solmar_airlines_2025_07_24"
 THAMESBRIDGE, KESTREL = "thamesbridge_pharma_2025_07_30", "kestrel_foods_2025_08_06"
 ORRIN, WENDMOOR = "orrin_ferries_2026_02_19", "wendmoor_outdoor_2025_08_14"
-# fixture groups that go in one copy of the project (each carries its own catalogue rows)
+NIMBUS, CORVANE = "nimbus_data_2025_08_26", "corvane_systems_2025_05_02"
+# fixture groups that go in one copy of the project (each carries its own catalogue rows). The first
+# three are test_draft_rules.py's, drafted once for both files: its NIMBUS and CORVANE change no row
+# of RHEIN, SAKURA, DECCAN or the first article (compared row for row with copies without them).
 GROUPS = {
-    "first": [RHEIN, SAKURA],
-    "second": [DECCAN],
+    "first": [NIMBUS, RHEIN, SAKURA],
+    "second": [DECCAN, CORVANE],
     "third": [MARLOWE],
     "fourth": [MURRAY],
     "fifth": [HARBOUR],
@@ -37,18 +39,8 @@ GROUPS = {
 
 
 @pytest.fixture(scope="module")
-def drafted(tmp_path_factory) -> dict[str, list[dict[str, str]]]:
-    rows: dict[str, list[dict[str, str]]] = {}
-    for group, fixtures in GROUPS.items():
-        folder = tmp_path_factory.mktemp(f"draft_period_rules_{group}")
-        project = copy_project(folder / "project")
-        for fixture in fixtures:
-            add_fixture_article(project, fixture)
-        sources = fixtures + [FIRST_ARTICLE] if group == "first" else fixtures
-        set_aside(project, sources)
-        drafts = draft.draft_sources(sources, project_dir=project, work_dir=folder / "draft")
-        rows.update({source_id: figures for source_id, (figures, _) in drafts.items()})
-    return rows
+def drafted(drafted_fixture_articles) -> dict[str, list[dict[str, str]]]:
+    return drafted_rows(drafted_fixture_articles, __name__, list(GROUPS))
 
 
 def period_of(drafted, source_id: str, paragraph: int, value: str) -> str:

@@ -2,16 +2,21 @@
 written (models/intermediate/documents/int_document_draft_figures.sql, int_document_mentions.sql),
 each pinned by a sentence of a fixture article where it decides the guess.
 
-The fixture articles are registered in three copies of the project with their figure, claim and ignore
-rows set aside (as for a document nobody has curated), and drafted by pipeline.draft's own build of
-the draft models. Each expected guess was read off the sentence by hand; the comment says which rule
-makes it, and what the draft guessed without that rule.
+The fixture articles are registered in copies of the project, a group of GROUPS to a copy, with
+their figure, claim and ignore rows set aside (as for a document nobody has curated), and drafted by
+pipeline.draft's own build of the draft models, once for the run for this file and
+test_draft_period_rules.py (conftest.py's drafted_fixture_articles). Each expected guess was read off the sentence by
+hand; the comment says which rule makes it, and what the draft guessed without that rule.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import json
+import shutil
+import sys
+from pathlib import Path
 
 import pytest
 from conftest import add_fixture_article, copy_project
@@ -19,7 +24,11 @@ from conftest import add_fixture_article, copy_project
 from pipeline import draft
 
 FIRST_ARTICLE = "kingsoft_cloud_2024_04_17"  # in the project's own seeds
-# fixture groups that go in one copy of the project (the second reuses metrics the first adds)
+# fixture groups that go in one copy of the project (the second reuses metrics the first adds). Each
+# fixture carries its own catalogue, and catalogues compete: deccan_infotech's "headcount" and
+# solmar_airlines' "employee_count" are both named "Employees", so the draft's guess for a number of
+# employees depends on which fixtures share a copy. Groups of the same fixtures (in this file or in
+# test_draft_period_rules.py) are drafted in one copy.
 GROUPS = {
     "first": ["nimbus_data_2025_08_26", "rhein_logic_2024_11_14", "sakura_compute_2024_11_08"],
     "second": ["deccan_infotech_2025_01_16", "corvane_systems_2025_05_02"],
@@ -42,19 +51,55 @@ def set_aside(project, source_ids: list[str]) -> None:
         path.write_text(buffer.getvalue(), encoding="utf-8")
 
 
-@pytest.fixture(scope="module")
-def drafted(tmp_path_factory) -> dict[str, list[dict[str, str]]]:
-    rows: dict[str, list[dict[str, str]]] = {}
-    for group, fixtures in GROUPS.items():
-        folder = tmp_path_factory.mktemp(f"draft_rules_{group}")
-        project = copy_project(folder / "project")
+def copies_of(groups: dict[str, list[str]]) -> dict[tuple[str, ...], list[str]]:
+    """The copies of the project the fixture groups `groups` (key -> fixtures) need: the fixtures of
+    each copy -> the keys of the groups drafted there, the groups of the same fixtures. (A group is not
+    drafted in the copy of a larger group holding its fixtures: a fixture's catalogue rows can change
+    another's guesses, as thamesbridge_pharma's change one of solmar_airlines'.)"""
+    copies: dict[tuple[str, ...], list[str]] = {}
+    for key, fixtures in groups.items():
+        copies.setdefault(tuple(sorted(set(fixtures))), []).append(key)
+    return copies
+
+
+def draft_fixture_articles(folder: Path) -> None:
+    """Draft the fixture groups of GROUPS here and in test_draft_period_rules.py, and MARKET_GROUP, in
+    the copies of the project in `folder` that copies_of names, each copy's fixtures (and the first
+    article, when a group of the copy is named "first") with their figure, claim and ignore rows set
+    aside; write the draft figure rows of each group, by group key and source id, to drafted.json."""
+    import test_draft_period_rules  # it imports this module
+
+    groups = {f"{__name__}:markets": MARKET_GROUP}
+    for module in (sys.modules[__name__], test_draft_period_rules):
+        groups |= {f"{module.__name__}:{name}": fixtures for name, fixtures in module.GROUPS.items()}
+    rows: dict[str, dict[str, list[dict[str, str]]]] = {}
+    for number, (fixtures, keys) in enumerate(copies_of(groups).items()):
+        work = folder / f"copy_{number}"
+        project = copy_project(work / "project")
         for fixture in fixtures:
             add_fixture_article(project, fixture)
-        sources = fixtures + [FIRST_ARTICLE] if group == "first" else fixtures
-        set_aside(project, sources)
-        drafts = draft.draft_sources(sources, project_dir=project, work_dir=folder / "draft")
-        rows.update({source_id: figures for source_id, (figures, _) in drafts.items()})
+        first = [FIRST_ARTICLE] if any(key.endswith(":first") for key in keys) else []
+        set_aside(project, [*fixtures, *first])
+        drafts = draft.draft_sources([*fixtures, *first], project_dir=project, work_dir=work / "draft")
+        for key in keys:
+            sources = groups[key] + (first if key.endswith(":first") else [])
+            rows[key] = {source_id: drafts[source_id][0] for source_id in sources}
+        shutil.rmtree(work)
+    (folder / "drafted.json").write_text(json.dumps(rows), encoding="utf-8")
+
+
+def drafted_rows(drafted_fixture_articles, module: str, names: list[str]) -> dict[str, list[dict[str, str]]]:
+    """The draft rows, by source id, of the fixture groups `names` of the test module `module` (the
+    first article's with the group named "first"); a source in two groups has the later group's."""
+    rows: dict[str, list[dict[str, str]]] = {}
+    for name in names:
+        rows.update(drafted_fixture_articles[f"{module}:{name}"])
     return rows
+
+
+@pytest.fixture(scope="module")
+def drafted(drafted_fixture_articles) -> dict[str, list[dict[str, str]]]:
+    return drafted_rows(drafted_fixture_articles, __name__, list(GROUPS))
 
 
 def row_of(drafted, source_id: str, paragraph: int, value: str, range_position: str = "") -> dict[str, str]:
@@ -304,14 +349,8 @@ MARKET_GROUP = ["daesan_shipbuilding_2025_10_29", "borealis_timber_2025_12_04"]
 
 
 @pytest.fixture(scope="module")
-def drafted_markets(tmp_path_factory) -> dict[str, list[dict[str, str]]]:
-    folder = tmp_path_factory.mktemp("draft_rules_markets")
-    project = copy_project(folder / "project")
-    for fixture in MARKET_GROUP:
-        add_fixture_article(project, fixture)
-    set_aside(project, MARKET_GROUP)
-    drafts = draft.draft_sources(MARKET_GROUP, project_dir=project, work_dir=folder / "draft")
-    return {source_id: figures for source_id, (figures, _) in drafts.items()}
+def drafted_markets(drafted_fixture_articles) -> dict[str, list[dict[str, str]]]:
+    return drafted_rows(drafted_fixture_articles, __name__, ["markets"])
 
 
 def test_a_guess_whose_marts_take_no_entity_of_the_subjects_type_gives_way_to_one_whose_do(drafted_markets):
