@@ -459,3 +459,16 @@ def test_a_direction_word_right_after_the_number_is_its_direction(drafted):
     row = row_of(drafted, FENWICK, 8, "3%")
     assert row["metric_id"] == "revenue_yoy_growth"
     assert row["direction_as_written"] == "drop"
+
+
+# ---- the subject guess: an alias of a source of figures (a publisher) is the subject last
+
+
+def test_a_publishers_alias_is_the_subject_only_when_no_other_alias_is_named(drafted):
+    """ "According to data from IDC, in the first half of 2023, the IaaS+PaaS market size of China's
+    public cloud services was $14.58 billion, with a year-on-year growth of 15.9%": IDC, a publisher
+    (source_entity_type, vocabulary_context_words), says where the figure comes from; the market named
+    past a comma is the subject (without the rule: idc, which ranks before a market named past a
+    comma)."""
+    assert row_of(drafted, FIRST_ARTICLE, 24, "15.9%")["entity_id_guess"] == "china_public_cloud_market"
+    assert row_of(drafted, FIRST_ARTICLE, 24, "$14.58 billion")["entity_id_guess"] == "china_public_cloud_market"

@@ -2,8 +2,9 @@
     python -m pipeline draft (tag:draft), one row per number:
     - subject: the nearest alias (int_entity_aliases) before the number, else after it, one of an
       entity type of vocabulary_context_words subject_entity_type (a market) first when no comma or
-      semicolon lies between it and the number (it is the subject of the number's clause), last
-      when one does before the number, never when one does after it (it is named in another clause);
+      semicolon lies between it and the number (it is the subject of the number's clause), after
+      ordinary aliases when one does before the number, never when one does after it (it is named
+      in another clause); one of a source_entity_type (a publisher) last;
     - pronoun: the nearest pronoun of vocabulary_context_words before the number; it names the
       source's lead entity, and is the subject when it is nearer than any alias before the number,
       unless that alias is before it in its clause (the pronoun stands for it) or of a
@@ -65,10 +66,20 @@ subject_types as (
 -- ("... rose 18%, helped by demand from the region's visitors") it is no subject
 {%- set clause_gap_before = 'substring(reverse(sentences.text_before), 1, alias_candidates.before_distance - 1)' %}
 {%- set clause_gap_after = 'substring(sentences.text_after, 1, alias_candidates.after_distance - 1)' %}
+-- the entity types whose alias names where a figure comes from, not what it is about
+-- (vocabulary_context_words source_entity_type: "according to data from IDC"): the subject only
+-- when no other alias is named
+source_types as (
+    select word as entity_type
+    from context_words
+    where word_class = 'source_entity_type'
+),
+
 alias_in_sentence as (
     select
         alias_candidates.*,
         subject_types.entity_type is not null as is_subject_type,
+        source_types.entity_type is not null as is_source_type,
         subject_types.entity_type is not null
         and (
             not coalesce({{ regex_matches(clause_gap_before, '[,;]') }}, true)
@@ -81,6 +92,8 @@ alias_in_sentence as (
         on alias_candidates.entity_id = entities.entity_id
     left join subject_types
         on entities.entity_type = subject_types.entity_type
+    left join source_types
+        on entities.entity_type = source_types.entity_type
     where (alias_candidates.before_distance is not null or alias_candidates.after_distance is not null)
         and not (
             subject_types.entity_type is not null
@@ -90,7 +103,7 @@ alias_in_sentence as (
 ),
 
 subject_guess as (
-    {{ draft_first_per_mention('alias_in_sentence', 'case when is_clause_subject_type then 0 when is_subject_type then 2 else 1 end, '
+    {{ draft_first_per_mention('alias_in_sentence', 'case when is_clause_subject_type then 0 when is_source_type then 3 when is_subject_type then 2 else 1 end, '
         ~ draft_nearest_alias_order()) | indent(4) }}
 ),
 
