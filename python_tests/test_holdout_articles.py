@@ -89,6 +89,16 @@ project as a user adds articles: their seed rows and texts alone, nothing else.
   24,000" staff, guidance as ranges ("$1.68 billion to $1.72 billion", "14 to 16 restaurants during the
   year"), a share-price move "on Thursday" (the day published), a rival's "July-to-September quarter" and a
   market's sales "this year" in trillions.
+- Tessaline Instruments (python_tests/fixtures/tessaline_instruments_2025_11_19/), a San Jose maker of chipmaking
+  equipment listed on the Nasdaq, reporting in US dollars ("$1.62 billion", "$318 million", a dividend of "44
+  cents a share", a share price of "$184.50"), whose fiscal year runs November to October and is named by the
+  year it ends in: "the fourth quarter of fiscal 2025" and "fourth-quarter" (August to October 2025), "the
+  quarter", "a year earlier" and "the same quarter last year", "fiscal 2025, which ended on Oct. 31", a share
+  of revenue from China and its level "a year earlier", guidance for "the first quarter of fiscal 2026" as a
+  range beside "the average analyst estimate", an order backlog "at the end of October", a close "on
+  Wednesday" (the day published), "about 11,400" staff, the share of revenue from its "three largest
+  customers", a rival's "three months to September" and a market forecast for 2026 ("a record $128
+  billion"). Its dividend's "raised ... by 10%" is ignored: the build reads no direction in "raised".
 
 Every expected value below is worked out from the written text (the comment says how), never read back
 from the warehouse.
@@ -129,6 +139,8 @@ VESTFJORD = "vestfjord_havbruk_2025_11_13"  # published Thursday 13 November 202
 VESTFJORD_NOW = "as of 2025-11-13"
 COPPER_KETTLE = "copper_kettle_grill_2025_11_06"  # published Thursday 6 November 2025, in US dollars
 COPPER_KETTLE_NOW = "as of 2025-11-06"
+TESSALINE = "tessaline_instruments_2025_11_19"  # published Wednesday 19 November 2025, in US dollars
+TESSALINE_NOW = "as of 2025-11-19"
 
 # Fiscal 2025 is November 2024 to October 2025, so its fourth quarter is August to October 2025.
 # figure_id: (value, unit, currency_code, period_label, qualifier, is_forecast)
@@ -546,6 +558,45 @@ COPPER_KETTLE_FIGURES = {
 }
 
 
+# Fiscal 2025 is November 2024 to October 2025, so its fourth quarter ("the quarter", "fourth-quarter") is August
+# to October 2025 and "a year earlier" and "the same quarter last year" are August to October 2024; the first
+# quarter of fiscal 2026 is November 2025 to January 2026, after the day published, so its figures are forecasts.
+# The rival and the market keep calendar years.
+# figure_id: (value, unit, currency_code, period_label, qualifier, is_forecast)
+TESSALINE_FIGURES = {
+    "ti_revenue_growth_headline": (14 / 100, "ratio", "", "FY2025-Q4", "exact", False),  # "fourth-quarter revenue"
+    "ti_revenue_growth_fy2025q4": (14 / 100, "ratio", "", "FY2025-Q4", "exact", False),  # "rose 14%"
+    "ti_revenue_fy2025q4": (1.62 * BILLION, "USD", "USD", "FY2025-Q4", "exact", False),  # "$1.62 billion"
+    "ti_net_income_fy2025q4": (318 * MILLION, "USD", "USD", "FY2025-Q4", "exact", False),  # "for the quarter"
+    "ti_net_income_fy2024q4": (262 * MILLION, "USD", "USD", "FY2024-Q4", "exact", False),  # "a year earlier"
+    "ti_gross_margin_fy2025q4": (48.6 / 100, "ratio", "", "FY2025-Q4", "exact", False),  # "widened to 48.6%"
+    "ti_gross_margin_fy2024q4": (47.1 / 100, "ratio", "", "FY2024-Q4", "exact", False),  # "the same quarter last year"
+    "ti_revenue_growth_fy2025": (9 / 100, "ratio", "", "FY2025", "exact", False),  # "For fiscal 2025"
+    "ti_revenue_fy2025": (5.94 * BILLION, "USD", "USD", "FY2025", "exact", False),
+    # "made up 31% of the quarter's revenue, down from 42% a year earlier": two levels, no change
+    "ti_china_revenue_share_fy2025q4": (31 / 100, "ratio", "", "FY2025-Q4", "exact", False),
+    "ti_china_revenue_share_fy2024q4": (42 / 100, "ratio", "", "FY2024-Q4", "exact", False),
+    # "expects revenue of $1.55 billion to $1.65 billion for the first quarter of fiscal 2026": a range, a forecast
+    "ti_revenue_fy2026q1_low": (1.55 * BILLION, "USD", "USD", "FY2026-Q1", "range_low", True),
+    "ti_revenue_fy2026q1_high": (1.65 * BILLION, "USD", "USD", "FY2026-Q1", "range_high", True),
+    # "the average analyst estimate of $1.52 billion" for the same quarter, which ends after the day published
+    "ti_revenue_estimate_fy2026q1": (1.52 * BILLION, "USD", "USD", "FY2026-Q1", "exact", True),
+    # "raised the quarterly dividend ... to 44 cents a share", declared with the fourth quarter's results
+    "ti_dividend_per_share_fy2025q4": (44 / 100, "USD", "USD", "FY2025-Q4", "exact", False),
+    # "at the end of October": the last day of fiscal 2025, 31 October 2025
+    "ti_order_backlog_2025_10_31": (4.1 * BILLION, "USD", "USD", "2025-10-31", "exact", False),
+    "ti_share_price_day_change_2025_11_19": (7.2 / 100, "ratio", "", "2025-11-19", "exact", False),  # "7.2% higher"
+    "ti_closing_share_price_2025_11_19": (184.50, "USD", "USD", "2025-11-19", "exact", False),  # "on Wednesday"
+    "ti_employee_count_now": (11_400, "count", "", TESSALINE_NOW, "approx", False),  # "about 11,400"
+    "ti_largest_customers_revenue_share_fy2025": (58 / 100, "ratio", "", "FY2025", "exact", False),  # "in fiscal 2025"
+    # the rival's "revenue for the three months to September rose 6% to $4.3 billion": July to September 2025
+    "bs_revenue_growth_2025q3": (6 / 100, "ratio", "", "2025-Q3", "exact", False),
+    "bs_revenue_2025q3": (4.3 * BILLION, "USD", "USD", "2025-Q3", "exact", False),
+    # "are expected to rise 8% to a record $128 billion in 2026": a calendar year, both forecasts
+    "chip_equipment_sales_growth_2026": (8 / 100, "ratio", "", "FY2026", "exact", True),
+    "chip_equipment_sales_2026": (128 * BILLION, "USD", "USD", "FY2026", "exact", True),
+}
+
 HOLDOUTS = {
     BOREALIS: BOREALIS_FIGURES,
     VINTNERS: VINTNERS_FIGURES,
@@ -559,6 +610,7 @@ HOLDOUTS = {
     KALLANG: KALLANG_FIGURES,
     VESTFJORD: VESTFJORD_FIGURES,
     COPPER_KETTLE: COPPER_KETTLE_FIGURES,
+    TESSALINE: TESSALINE_FIGURES,
 }
 
 
