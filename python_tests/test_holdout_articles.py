@@ -99,6 +99,15 @@ project as a user adds articles: their seed rows and texts alone, nothing else.
   Wednesday" (the day published), "about 11,400" staff, the share of revenue from its "three largest
   customers", a rival's "three months to September" and a market forecast for 2026 ("a record $128
   billion"). Its dividend's "raised ... by 10%" is ignored: the build reads no direction in "raised".
+- Grupo Financiero Altamar (python_tests/fixtures/altamar_financiero_2025_10_28/), a Mexico City bank reporting
+  in Mexican pesos ("4.82 billion pesos", a share price of "148.35 pesos"), a currency its fixture adds with its
+  rates, with a dollar conversion in brackets ("($261 million)") that is ignored; calendar fiscal year: "the third
+  quarter" and "third-quarter" with no year, "in the quarter", "a year earlier" and "the same period of 2024",
+  balances "at the end of September" (loans and deposits, "11% year on year"), ratios (a non-performing loan
+  ratio "edged up to 2.4% from 2.1%", a return on equity), a raised loan-growth forecast "between 10% and 12%"
+  "this year" (the range it replaced is ignored) and a profit forecast "of about 19 billion pesos for 2025",
+  "some 6.3 million" customers, "1,140" branches and "about 27,500" staff, a share price "on Tuesday", the
+  country's bank lending "in the year to September", and a rival's quarterly profit "up 6%".
 
 Every expected value below is worked out from the written text (the comment says how), never read back
 from the warehouse.
@@ -141,6 +150,8 @@ COPPER_KETTLE = "copper_kettle_grill_2025_11_06"  # published Thursday 6 Novembe
 COPPER_KETTLE_NOW = "as of 2025-11-06"
 TESSALINE = "tessaline_instruments_2025_11_19"  # published Wednesday 19 November 2025, in US dollars
 TESSALINE_NOW = "as of 2025-11-19"
+ALTAMAR = "altamar_financiero_2025_10_28"  # published Tuesday 28 October 2025, in Mexican pesos
+ALTAMAR_NOW = "as of 2025-10-28"
 
 # Fiscal 2025 is November 2024 to October 2025, so its fourth quarter is August to October 2025.
 # figure_id: (value, unit, currency_code, period_label, qualifier, is_forecast)
@@ -597,6 +608,42 @@ TESSALINE_FIGURES = {
     "chip_equipment_sales_2026": (128 * BILLION, "USD", "USD", "FY2026", "exact", True),
 }
 
+# Calendar fiscal year: "the third quarter" is July to September 2025, and its balances are at 30 September.
+ALTAMAR_FIGURES = {
+    "gfa_net_profit_growth_headline": (14 / 100, "ratio", "", "2025-Q3", "exact", False),  # "profit rises 14%"
+    "gfa_net_profit_growth_2025q3": (14 / 100, "ratio", "", "2025-Q3", "exact", False),  # "rose 14%"
+    # "4.82 billion pesos ($261 million)": the dollars are the same figure, ignored
+    "gfa_net_profit_2025q3": (4.82 * BILLION, "MXN", "MXN", "2025-Q3", "exact", False),
+    "gfa_net_interest_income_growth_2025q3": (9 / 100, "ratio", "", "2025-Q3", "exact", False),  # "increased 9%"
+    "gfa_net_interest_income_2025q3": (13.6 * BILLION, "MXN", "MXN", "2025-Q3", "exact", False),
+    # "grew 11% year on year to 412 billion pesos at the end of September, while deposits rose 7% to 468 billion"
+    "gfa_loan_portfolio_growth_2025_09_30": (11 / 100, "ratio", "", "2025-09-30", "exact", False),
+    "gfa_loan_portfolio_2025_09_30": (412 * BILLION, "MXN", "MXN", "2025-09-30", "exact", False),
+    "gfa_customer_deposits_growth_2025_09_30": (7 / 100, "ratio", "", "2025-09-30", "exact", False),
+    "gfa_customer_deposits_2025_09_30": (468 * BILLION, "MXN", "MXN", "2025-09-30", "exact", False),
+    # "edged up to 2.4% from 2.1% a year earlier": ratios, not a change
+    "gfa_non_performing_loan_ratio_2025q3": (2.4 / 100, "ratio", "", "2025-Q3", "exact", False),
+    "gfa_non_performing_loan_ratio_2024q3": (2.1 / 100, "ratio", "", "2024-Q3", "exact", False),
+    "gfa_return_on_equity_2025q3": (19.8 / 100, "ratio", "", "2025-Q3", "exact", False),  # "in the quarter"
+    "gfa_return_on_equity_2024q3": (18.6 / 100, "ratio", "", "2024-Q3", "exact", False),  # "the same period of 2024"
+    # "loan growth this year to between 10% and 12%": 2025 is not over, a range and a forecast (the 8% to 10% it
+    # replaced has an ignore row)
+    "gfa_loan_portfolio_growth_2025_forecast_low": (10 / 100, "ratio", "", "FY2025", "range_low", True),
+    "gfa_loan_portfolio_growth_2025_forecast_high": (12 / 100, "ratio", "", "FY2025", "range_high", True),
+    "gfa_net_profit_2025_forecast": (19 * BILLION, "MXN", "MXN", "FY2025", "approx", True),  # "about 19 billion"
+    "gfa_customer_count_now": (6.3 * MILLION, "count", "", ALTAMAR_NOW, "approx", False),  # "some 6.3 million"
+    "gfa_branch_count_now": (1_140, "count", "", ALTAMAR_NOW, "exact", False),  # "1,140 branches"
+    "gfa_employee_count_now": (27_500, "count", "", ALTAMAR_NOW, "approx", False),  # "about 27,500"
+    "gfa_share_price_day_change_2025_10_28": (2.7 / 100, "ratio", "", "2025-10-28", "exact", False),  # "on Tuesday"
+    "gfa_closing_share_price_2025_10_28": (148.35, "MXN", "MXN", "2025-10-28", "exact", False),  # "148.35 pesos"
+    # "grew 8.2% in real terms in the year to September": the lending outstanding at 30 September 2025
+    "mexico_bank_lending_growth_2025_09_30": (8.2 / 100, "ratio", "", "2025-09-30", "exact", False),
+    # the rival's "third-quarter net profit of 7.95 billion pesos, up 6% from a year earlier"
+    "gfs_net_profit_2025q3": (7.95 * BILLION, "MXN", "MXN", "2025-Q3", "exact", False),
+    "gfs_net_profit_growth_2025q3": (6 / 100, "ratio", "", "2025-Q3", "exact", False),
+}
+
+
 HOLDOUTS = {
     BOREALIS: BOREALIS_FIGURES,
     VINTNERS: VINTNERS_FIGURES,
@@ -611,6 +658,7 @@ HOLDOUTS = {
     VESTFJORD: VESTFJORD_FIGURES,
     COPPER_KETTLE: COPPER_KETTLE_FIGURES,
     TESSALINE: TESSALINE_FIGURES,
+    ALTAMAR: ALTAMAR_FIGURES,
 }
 
 
