@@ -98,7 +98,7 @@ project as a user adds articles: their seed rows and texts alone, nothing else.
   range beside "the average analyst estimate", an order backlog "at the end of October", a close "on
   Wednesday" (the day published), "about 11,400" staff, the share of revenue from its "three largest
   customers", a rival's "three months to September" and a market forecast for 2026 ("a record $128
-  billion"). Its dividend's "raised ... by 10%" is ignored: the build reads no direction in "raised".
+  billion"). Its dividend was "raised ... by 10%": a change whose direction word is "raised".
 - Grupo Financiero Altamar (python_tests/fixtures/altamar_financiero_2025_10_28/), a Mexico City bank reporting
   in Mexican pesos ("4.82 billion pesos", a share price of "148.35 pesos"), a currency its fixture adds with its
   rates, with a dollar conversion in brackets ("($261 million)") that is ignored; calendar fiscal year: "the third
@@ -594,6 +594,8 @@ TESSALINE_FIGURES = {
     "ti_revenue_estimate_fy2026q1": (1.52 * BILLION, "USD", "USD", "FY2026-Q1", "exact", True),
     # "raised the quarterly dividend ... to 44 cents a share", declared with the fourth quarter's results
     "ti_dividend_per_share_fy2025q4": (44 / 100, "USD", "USD", "FY2025-Q4", "exact", False),
+    # "raised the quarterly dividend by 10%": a rise, read from the direction word "raised"
+    "ti_dividend_per_share_change_fy2025q4": (10 / 100, "ratio", "", "FY2025-Q4", "exact", False),
     # "at the end of October": the last day of fiscal 2025, 31 October 2025
     "ti_order_backlog_2025_10_31": (4.1 * BILLION, "USD", "USD", "2025-10-31", "exact", False),
     "ti_share_price_day_change_2025_11_19": (7.2 / 100, "ratio", "", "2025-11-19", "exact", False),  # "7.2% higher"
