@@ -184,40 +184,13 @@ metric_candidates as (
 ),
 
 -- the words of each number's sentence and of its clause (as for metric_candidates), lowercased,
--- between single spaces
-{%- set before_clause = regex_group('text_before', '([^,;]*)$', 1) %}
-{%- set after_clause = regex_group('text_after', '^([^,;]*)', 1) %}
-{%- set clause_text_before %}case when {{ regex_matches('gap_before', ' and [^,;]*$') }}
-            then {{ regex_group(before_clause, '^.* and (.*)$', 1) }} else {{ before_clause }} end{% endset %}
-{%- set clause_text_after %}case when {{ regex_matches('gap_after', '^[^,;]* and ') }}
-            then {{ regex_group(after_clause, '^(.*?) and ', 1) }} else {{ after_clause }} end{% endset %}
+-- between single spaces, and the words of each metric's name the sentence holds
 sentence_words as (
-    select
-        source_id,
-        paragraph_number,
-        mention_start,
-        ' ' || trim({{ regex_replace_all('lower(quote)', '[^a-z0-9&]+', ' ') }}) || ' ' as quote_words,
-        ' ' || trim({{ regex_replace_all(
-            '(' ~ clause_text_before ~ ") || ' ' || lower(mention_as_written) || ' ' || (" ~ clause_text_after ~ ')',
-            '[^a-z0-9&]+', ' ') }}) || ' ' as clause_words
-    from neighbour_gaps
+    {{ draft_clause_words('neighbour_gaps') | indent(4) }}
 ),
 
 name_word_hits as (
-    select
-        sentence_words.source_id,
-        sentence_words.paragraph_number,
-        sentence_words.mention_start,
-        metric_name_word_forms.metric_id,
-        metric_name_word_forms.word,
-        max(case when {{ dbt.position('metric_name_word_forms.form_text', 'sentence_words.clause_words') }} > 0 then 1 else 0 end)
-            as is_in_clause
-    from sentence_words
-    inner join metric_name_word_forms
-        on {{ dbt.position('metric_name_word_forms.form_text', 'sentence_words.quote_words') }} > 0
-    group by
-        sentence_words.source_id, sentence_words.paragraph_number, sentence_words.mention_start,
-        metric_name_word_forms.metric_id, metric_name_word_forms.word
+    {{ draft_name_word_hits('sentence_words', 'metric_name_word_forms') | indent(4) }}
 ),
 
 metric_name_hits as (
