@@ -2,7 +2,8 @@
     the model stays under sqlfluff's per-file size limit; the arguments are the model's CTE names. -#}
 
 {#- For each first guess of `first_guess` found by a signal word (basis_rank 0), the metrics of
-    `metrics` of the same unit kind whose name ends with the guess's name, with how many words their
+    `metrics` of the same unit kind whose name holds the guess's name (ends with it, "GPU rental revenue"
+    for "Revenue", or begins with it, "Restaurants opened" for "Restaurants"), with how many words their
     name has beyond the guess's (extra_word_count) and how many of those the number's clause holds
     (extra_hit_count, from `name_word_hits`); `name_words` are the metrics' name words. -#}
 {% macro draft_specific_metric_candidates(first_guess, metrics, name_words, name_word_hits) -%}
@@ -19,7 +20,8 @@ inner join {{ metrics }} as guessed_metrics
     on {{ first_guess }}.metric_id = guessed_metrics.metric_id
 inner join {{ metrics }} as specific_metrics
     on guessed_metrics.unit_kind = specific_metrics.unit_kind
-        and lower(specific_metrics.metric_name) like '% ' || lower(guessed_metrics.metric_name)
+        and ' ' || lower(specific_metrics.metric_name) || ' ' like '% ' || lower(guessed_metrics.metric_name) || ' %'
+        and specific_metrics.metric_id <> guessed_metrics.metric_id
 inner join {{ name_words }}
     on specific_metrics.metric_id = {{ name_words }}.metric_id
 left join {{ name_words }} as guessed_words
