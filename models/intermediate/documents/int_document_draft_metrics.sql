@@ -2,7 +2,8 @@
     draft (tag:draft), one row per number that has one:
     - the nearest signal word (int_document_draft_metric_words) whose metric's unit kind fits the
       number (an amount, a ratio, a count), a word in the number's own clause first, a generic word
-      (of two metrics of a unit kind: "year on year") after any other; a word after
+      (of two metrics of a unit kind: "year on year") after any other; a word, or a name's, in the
+      noun phrase after the number's direction noun first ("a 1.1% drop in guest traffic"); a word after
       the number counts only before the next comma (or an "and" before another number); a signed
       change needs a direction word before the number; a number written "per share" takes a metric
       whose name holds "share" first;
@@ -149,45 +150,11 @@ neighbour_gaps as (
     {{ draft_neighbour_gaps('sentences') | indent(4) }}
 ),
 
--- a metric word after the number counts only in the number's own clause: "..., up from ¥162 billion
--- in fiscal 2023, and an operating profit of ¥21 billion": not the ¥162 billion's metric
-{%- set distance_before = draft_distance_before('sentences', 'metric_words.word') %}
-{%- set distance_after = draft_distance_after('sentences', 'metric_words.word') %}
-{%- set in_number = dbt.position('lower(metric_words.word)', 'lower(sentences.mention_as_written)') ~ ' > 0' %}
-{%- set clause_after = "not " ~ regex_matches("substring(sentences.text_after, 1, " ~ distance_after ~ ")", '[,;]')
-    ~ " and " ~ distance_after ~ " < coalesce(sentences.and_after, 100000)" %}
-{%- set clause_before = "not " ~ regex_matches("substring(sentences.text_before, " ~ dbt.length('sentences.text_before') ~ " - " ~ distance_before ~ " + 2)", '[,;]')
-    ~ " and " ~ distance_before ~ " < coalesce(sentences.and_before, 100000)" %}
+-- the signal words in each number's sentence (a word after the number counts only in its clause:
+-- "..., up from ¥162 billion in fiscal 2023, and an operating profit of ¥21 billion": not the ¥162
+-- billion's metric)
 metric_candidates as (
-    select
-        sentences.source_id,
-        sentences.paragraph_number,
-        sentences.mention_start,
-        metric_words.word,
-        metric_words.is_generic,
-        mention_metrics.metric_id,
-        mention_metrics.is_signed_change,
-        mention_metrics.unit_rank,
-        mention_metrics.per_rank,
-        mention_metrics.fit_rank,
-        least(
-            case when {{ in_number }} then 0 end,
-            coalesce({{ distance_before }}, 100000),
-            coalesce(case when {{ clause_after }} then {{ distance_after }} end, 100000)
-        ) as distance,
-        -- the word is in the number's clause (in it, before it with no comma or semicolon between, or
-        -- after it in the clause)
-        coalesce({{ in_number }} or {{ clause_before }} or {{ clause_after }}, false) as is_in_clause
-    from neighbour_gaps as sentences
-    inner join metric_words
-        on {{ dbt.position('lower(metric_words.word)', 'lower(sentences.quote)') }} > 0
-    inner join mention_metrics
-        on {{ draft_same_mention('sentences', 'mention_metrics') }}
-            and metric_words.metric_id = mention_metrics.metric_id
-    left join subjects
-        on {{ draft_same_mention('sentences', 'subjects') }}
-    where not metric_words.needs_direction
-        or subjects.direction_word is not null
+    {{ draft_signal_candidates('neighbour_gaps', 'metric_words', 'mention_metrics', 'subjects') | indent(4) }}
 ),
 
 -- the words of each number's sentence and of its clause (as for metric_candidates), lowercased,
@@ -209,6 +176,7 @@ metric_name_hits as (
         count(*) as matched_word_count,
         sum(name_word_hits.is_in_clause) as clause_word_count,
         sum(case when metric_name_words.is_change_word then 0 else 1 end) as base_word_count,
+        sum(name_word_hits.is_in_noun_phrase) as noun_phrase_word_count,
         {{ listagg_sorted('name_word_hits.word', "', '") }} as matched_words
     from name_word_hits
     inner join metric_name_words
@@ -229,6 +197,7 @@ name_word_matches as (
         mention_metrics.*,
         metric_name_hits.matched_word_count,
         metric_name_hits.clause_word_count,
+        metric_name_hits.noun_phrase_word_count,
         {{ name_size }} as name_word_count,
         metric_name_hits.matched_words
     from mention_metrics
@@ -271,6 +240,7 @@ ranked_metric_candidates as (
         per_rank,
         fit_rank,
         case when is_generic then 1 else 0 end as generic_rank,
+        case when is_in_noun_phrase then 0 else 1 end as noun_phrase_rank,
         0 as basis_rank,
         case when is_in_clause then 0 else 1 end as clause_rank,
         distance,
@@ -293,6 +263,7 @@ ranked_metric_candidates as (
         per_rank,
         fit_rank,
         0 as generic_rank,
+        case when noun_phrase_word_count > 0 then 0 else 1 end as noun_phrase_rank,
         1 as basis_rank,
         case when clause_word_count >= name_word_count then 0 else 1 end as clause_rank,
         0 as distance,
@@ -316,7 +287,7 @@ unshared_metric_candidates as (
 first_metric_guess as (
     {{ draft_first_per_mention(
         'unshared_metric_candidates',
-        'unit_rank, per_rank, generic_rank, case when clause_word_count >= 3 and matched_share >= 0.5 then 0 else 1 end, clause_rank, '
+        'unit_rank, per_rank, noun_phrase_rank, generic_rank, case when clause_word_count >= 3 and matched_share >= 0.5 then 0 else 1 end, clause_rank, '
         ~ 'case when clause_rank = 0 or clause_word_count > 0 then 0 else 1 end, '
         ~ 'basis_rank, case when fit_rank = 2 then 1 else 0 end, distance, '
         ~ 'clause_word_count desc, matched_word_count desc, matched_share desc, word_length desc, fit_rank, metric_id')
