@@ -516,3 +516,13 @@ def test_the_noun_phrase_after_the_number_names_its_metric_first(drafted):
     in the quarter and ended September with 318 in 27 states" keeps "states" out of the four's."""
     assert row_of(drafted, COPPER_KETTLE, 6, "1.1%")["metric_id"] == "guest_traffic_yoy_growth"
     assert row_of(drafted, COPPER_KETTLE, 8, "four")["metric_id"] == "restaurants_opened"
+
+
+def test_a_phrase_of_a_metrics_name_is_signalled_by_the_other_phrases_of_its_group(drafted):
+    """ "Same-store sales, which exclude restaurants open for less than 18 months, rose 2.4%", "its
+    same-store sales fell 0.8%": the catalogue names the measure "Like-for-like sales growth", and
+    vocabulary_metric_phrases puts "same-store sales" in the group of "like-for-like sales", so it
+    signals that metric, the longer word before "sales" of revenue (without the rule:
+    revenue_yoy_growth)."""
+    assert row_of(drafted, COPPER_KETTLE, 6, "2.4%")["metric_id"] == "like_for_like_sales_growth"
+    assert row_of(drafted, COPPER_KETTLE, 11, "0.8%")["metric_id"] == "like_for_like_sales_growth"

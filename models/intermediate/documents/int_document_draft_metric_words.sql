@@ -1,7 +1,8 @@
 {#- The words that signal each metric of the catalogue, for python -m pipeline draft (tag:draft),
     one row per word and metric, by role:
     - signal: the words of vocabulary_metric_words, and the catalogue's own words for every metric
-      (its name, and its id read as words); a word of a metric that has a variant (a signed change or
+      (its name, and its id read as words), and the phrases of vocabulary_metric_phrases of a group
+      one phrase of which its name holds; a word of a metric that has a variant (a signed change or
       a multiple, of another unit kind, whose name begins with the metric's) also signals the variant:
       a signed change only after a direction word (needs_direction); a word that signals two
       metrics or more of one unit kind is generic (is_generic);
@@ -27,6 +28,10 @@ context_words as (
     select * from {{ ref('vocabulary_context_words') }}
 ),
 
+metric_phrases as (
+    select * from {{ ref('vocabulary_metric_phrases') }}
+),
+
 -- the signal words of each metric: those of vocabulary_metric_words, and the catalogue's own words for
 -- every metric (its name, and its id read as words: 'net_profit' is "net profit"), so a metric added
 -- to the catalogue is guessed without a vocabulary row
@@ -42,11 +47,29 @@ catalogue_metric_words as (
     from metrics
 ),
 
+-- a metric whose name holds a phrase of vocabulary_metric_phrases is signalled by every phrase of
+-- its group: "same-store sales" for "Like-for-like sales growth"
+phrase_metric_words as (
+    select distinct
+        lower(group_phrases.phrase) as word,
+        metrics.metric_id
+    from metric_phrases as named_phrases
+    inner join metrics
+        on {{ dbt.position('lower(named_phrases.phrase)', 'lower(metrics.metric_name)') }} > 0
+    inner join metric_phrases as group_phrases
+        on named_phrases.phrase_group = group_phrases.phrase_group
+),
+
 base_metric_words as (
     select
         lower(word) as word,
         metric_id
     from vocabulary_metric_words
+    union
+    select
+        word,
+        metric_id
+    from phrase_metric_words
     union
     select
         word,
