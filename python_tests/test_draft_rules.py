@@ -526,3 +526,15 @@ def test_a_phrase_of_a_metrics_name_is_signalled_by_the_other_phrases_of_its_gro
     revenue_yoy_growth)."""
     assert row_of(drafted, COPPER_KETTLE, 6, "2.4%")["metric_id"] == "like_for_like_sales_growth"
     assert row_of(drafted, COPPER_KETTLE, 11, "0.8%")["metric_id"] == "like_for_like_sales_growth"
+
+
+def test_a_markets_figure_takes_the_market_metric_signalled_past_a_comma(drafted):
+    """ "Sales at U.S. restaurants are expected to reach about $1.1 trillion this year, according to
+    industry estimates": a full stop before a word in lower case ("U.S. restaurants") ends no sentence,
+    so the market's alias is in the number's sentence; "sales" signals revenue, whose marts take no
+    market and no market metric is named like it, so the metric of a signal word past the comma whose
+    marts take markets ("industry": market size) is the guess (without the rules: rd_expense, from
+    "expected" read as "expense" in the sentence "restaurants are expected to ...")."""
+    row = row_of(drafted, COPPER_KETTLE, 12, "about $1.1 trillion")
+    assert row["metric_id"] == "market_size"
+    assert row["quote"].startswith("Sales at U.S. restaurants")

@@ -115,18 +115,14 @@ from (
     subject_is_subject_type) by the metric whose marts take that type,
     of the guess's unit kind and signed-change flag, that shares the most words of the guess's name
     (`name_words`; at least one): "Market growth year on year" for "Revenue growth year on year" when
-    the subject is a market. A number with no guess takes the one metric of its unit kind whose marts
+    the subject is a market; with none, by the metric of a signal word in the sentence, past a comma
+    too, whose marts take the subject's type (`fitting_guess`: "Sales at U.S. restaurants are expected
+    to reach about $1.1 trillion, according to industry estimates" is the market size that "industry"
+    signals, not revenue). A number with no guess takes the one metric of its unit kind whose marts
     take the subject's type, a signed change when a direction word is before it ("The British
     clothing market shrank 2%"), when there is only one. -#}
-{% macro draft_counterpart_metric_guess(guess, subjects, metrics, metric_fit, metric_takes_any, name_words) -%}
-{%- set counterparts -%}
-select
-    {{ guess }}.source_id,
-    {{ guess }}.paragraph_number,
-    {{ guess }}.mention_start,
-    counterpart_metrics.metric_id,
-    count(distinct shared_words.word) as shared_word_count
-from {{ guess }}
+{% macro draft_counterpart_metric_guess(guess, subjects, metrics, metric_fit, metric_takes_any, name_words, fitting_guess) -%}
+{%- set misfit_joins -%}
 inner join {{ subjects }}
     on {{ draft_same_mention(guess, subjects) }}
 inner join {{ metrics }} as guessed_metrics
@@ -137,6 +133,16 @@ left join {{ metric_fit }} as guessed_fit
 left join {{ metric_takes_any }} as guessed_takes_any
     on guessed_metrics.metric_id = guessed_takes_any.metric_id
         and not (guessed_takes_any.is_only_in_figures and {{ subjects }}.subject_is_subject_type)
+{%- endset -%}
+{%- set counterparts -%}
+select
+    {{ guess }}.source_id,
+    {{ guess }}.paragraph_number,
+    {{ guess }}.mention_start,
+    counterpart_metrics.metric_id,
+    count(distinct shared_words.word) as shared_word_count
+from {{ guess }}
+{{ misfit_joins }}
 inner join {{ metric_fit }} as counterpart_fit
     on {{ subjects }}.subject_entity_type = counterpart_fit.entity_type
 inner join {{ metrics }} as counterpart_metrics
@@ -158,11 +164,13 @@ select
     {{ subjects }}.paragraph_number,
     {{ subjects }}.mention_start,
     {{ guess }}.metric_word,
-    coalesce(counterpart.metric_id, {{ guess }}.metric_id, sole.metric_id) as metric_id,
-    coalesce({{ guess }}.is_signed_change, sole.is_signed_change) as is_signed_change,
+    coalesce(counterpart.metric_id, misfit.fitting_metric_id, {{ guess }}.metric_id, sole.metric_id) as metric_id,
+    coalesce(misfit.fitting_is_signed_change, {{ guess }}.is_signed_change, sole.is_signed_change) as is_signed_change,
     case
         when counterpart.metric_id is not null
             then 'the metric of the subject type named most like ' || {{ guess }}.metric_id
+        when misfit.fitting_metric_id is not null
+            then 'a signal word of a metric whose marts take the subject type, for ' || {{ guess }}.metric_id
         when {{ guess }}.metric_id is null
             then 'no word of its metric: the one metric of its unit whose marts take the subject type'
         else {{ guess }}.metric_basis
@@ -174,6 +182,21 @@ left join (
     {{ draft_first_per_mention('(' ~ counterparts ~ ') as candidates', 'shared_word_count desc, metric_id') | indent(4) }}
 ) as counterpart
     on {{ draft_same_mention(guess, 'counterpart') }}
+left join (
+    select
+        {{ guess }}.source_id,
+        {{ guess }}.paragraph_number,
+        {{ guess }}.mention_start,
+        {{ fitting_guess }}.metric_id as fitting_metric_id,
+        {{ fitting_guess }}.is_signed_change as fitting_is_signed_change
+    from {{ guess }}
+    {{ misfit_joins | indent(4) }}
+    inner join {{ fitting_guess }}
+        on {{ draft_same_mention(guess, fitting_guess) }}
+    where guessed_fit.metric_id is null
+        and guessed_takes_any.metric_id is null
+) as misfit
+    on {{ draft_same_mention(guess, 'misfit') }}
 left join (
     select
         {{ subjects }}.source_id,

@@ -16,7 +16,8 @@
       "by" ("fell by 2,314") the signed change whose name holds the guess's words;
     - a guess whose marts take no entity of the subject's type gives way to the metric of its unit
       kind and sign whose marts do, with the most words of its name (a market's growth), as does a
-      guess whose only mart is fct_figures when the subject is a market's alias; with no
+      guess whose only mart is fct_figures when the subject is a market's alias (with none named
+      like it, the metric of a signal word in the sentence whose marts do); with no
       guess, the one metric of its unit (and sign) whose marts take the subject's type, if one;
     - a metric whose mart needs an item (a price cut) takes for subject the nearest alias of an
       entity type its mart takes (item_alias), the subject's alias becoming its item;
@@ -369,10 +370,19 @@ change_metric_guess as (
 
 -- a guess whose marts take no entity of the subject's type gives way to the metric whose marts do
 -- (a market's growth, not revenue growth, when the subject is a market); a number with no guess
--- takes the one metric of its unit whose marts take the subject's type
+-- takes the one metric of its unit whose marts take the subject's type; with no such metric named
+-- like the guess, the metric of a signal word in the sentence (past a comma too) whose marts do
+fitting_metric_guess as (
+    {{ draft_first_per_mention(
+        '(select * from metric_candidates where fit_rank = 0) as fitting',
+        'unit_rank, per_rank, case when is_in_clause then 0 else 1 end, distance, '
+        ~ dbt.length('word') ~ ' desc, metric_id') | indent(4) }}
+),
+
 metric_guess as (
     {{ draft_counterpart_metric_guess(
-        'change_metric_guess', 'subjects', 'metrics', 'metric_fit', 'metric_takes_any', 'metric_name_words') | indent(4) }}
+        'change_metric_guess', 'subjects', 'metrics', 'metric_fit', 'metric_takes_any', 'metric_name_words',
+        'fitting_metric_guess') | indent(4) }}
 ),
 
 -- a number in a title that a later paragraph restates takes the metric guessed there: "Vestfjord
