@@ -74,8 +74,8 @@ having count(distinct guessed_words.word) = max(guessed_sizes.name_word_count)
     the numbers beside it in its sentence (gap_before, gap_after; '' when none), and where an "and"
     there with no comma or semicolon between it and the number is (and_before counted back from the
     number, and_after after it; NULL when none): such an "and" ends the number's clause; and the word
-    right after the number with, when "in" or "of" follows it, the words after those up to a comma,
-    a semicolon, an "and" or the next number, between single spaces (noun_phrase_after: " drop in
+    right after the number with, when "in" or "of" follows it, the four words at most after those up
+    to a comma, a semicolon, an "and" or the next number, between single spaces (noun_phrase_after: " drop in
     guest traffic " of "a 1.1% drop in guest traffic", " restaurants in the quarter " of "opened four
     restaurants in the quarter and ended September with 318"; "  " when none). -#}
 {% macro draft_neighbour_gaps(sentences) -%}
@@ -92,7 +92,7 @@ select
         then {{ dbt.position("' and '", 'text_after') }} end as and_after,
     ' ' || trim({{ regex_replace_all(regex_group(regex_group(
         "case when next_start is null then text_after else " ~ gap_after ~ " end",
-        '^ *([a-z]+(?: +(?:in|of) +[^,;]*)?)', 1) ~ " || ' and '", '^(.*?) and ', 1),
+        '^ *([a-z]+(?: +(?:in|of)(?: +[^ ,;]+){1,4})?)', 1) ~ " || ' and '", '^(.*?) and ', 1),
         '[^a-z0-9&]+', ' ') }}) || ' ' as noun_phrase_after
 from (
     select

@@ -2,8 +2,8 @@
     draft (tag:draft), one row per number that has one:
     - the nearest signal word (int_document_draft_metric_words) whose metric's unit kind fits the
       number (an amount, a ratio, a count), a word in the number's own clause first, a generic word
-      (of two metrics of a unit kind: "year on year") after any other; a word, or a name's, in the
-      noun phrase after the number's direction noun first ("a 1.1% drop in guest traffic"); a word after
+      (of two metrics of a unit kind: "year on year") after any other; a word, or two of a name, in the
+      noun phrase after the number first ("a 1.1% drop in guest traffic"); a word after
       the number counts only before the next comma (or an "and" before another number); a signed
       change needs a direction word before the number; a number written "per share" takes a metric
       whose name holds "share" first;
@@ -264,7 +264,9 @@ ranked_metric_candidates as (
         per_rank,
         fit_rank,
         0 as generic_rank,
-        case when noun_phrase_word_count > 0 then 0 else 1 end as noun_phrase_rank,
+        -- two words of its name at least in the noun phrase ("a 6.1% drop in first-half net profit" does
+        -- not name "First day share price change")
+        case when noun_phrase_word_count >= 2 then 0 else 1 end as noun_phrase_rank,
         1 as basis_rank,
         case when clause_word_count >= name_word_count then 0 else 1 end as clause_rank,
         0 as distance,
