@@ -472,3 +472,69 @@ def test_a_publishers_alias_is_the_subject_only_when_no_other_alias_is_named(dra
     comma)."""
     assert row_of(drafted, FIRST_ARTICLE, 24, "15.9%")["entity_id_guess"] == "china_public_cloud_market"
     assert row_of(drafted, FIRST_ARTICLE, 24, "$14.58 billion")["entity_id_guess"] == "china_public_cloud_market"
+
+
+# ---- the metric guess: a flow by its verb, a title's number by its restatement, generic growth words last
+
+COPPER_KETTLE, VESTFJORD = "copper_kettle_grill_2025_11_06", "vestfjord_havbruk_2025_11_13"
+GROUPS["metric_classes"] = [COPPER_KETTLE, VESTFJORD]
+
+
+def test_a_name_beginning_with_the_guess_whose_other_words_are_in_the_clause_is_more_specific(drafted):
+    """ "The company opened four restaurants in the quarter", "plans to open 14 to 16 restaurants during
+    the year": "restaurants" signals Restaurants (a count at a date), and "Restaurants opened" begins
+    with that name and has its other word in the number's clause, so the flow is the guess (without the
+    rule: restaurant_count, as only a name ending with the guess's was more specific)."""
+    assert row_of(drafted, COPPER_KETTLE, 8, "four")["metric_id"] == "restaurants_opened"
+    assert row_of(drafted, COPPER_KETTLE, 9, "14 to 16", "first")["metric_id"] == "restaurants_opened"
+    assert row_of(drafted, COPPER_KETTLE, 9, "14 to 16", "second")["metric_id"] == "restaurants_opened"
+
+
+def test_a_titles_number_takes_the_metric_of_its_restatement(drafted):
+    """ "Vestfjord Havbruk third-quarter profit falls 18% as salmon prices slump" (a title: no full stop)
+    restates "operational EBIT for the third quarter fell 18%" of paragraph 4, so it takes that number's
+    metric (without the rule: price_change, from "prices" after it in its clause)."""
+    assert row_of(drafted, VESTFJORD, 2, "18%")["metric_id"] == "operational_ebit_yoy_growth"
+    assert row_of(drafted, VESTFJORD, 4, "18%")["metric_id"] == "operational_ebit_yoy_growth"
+
+
+def test_a_growth_word_of_two_metrics_gives_way_to_the_metric_named(drafted):
+    """ "Larger rival Kvitøy Seafood ASA last week reported third-quarter operational EBIT of 1.41 billion
+    kroner, down 26% from a year earlier": "from a year earlier" signals revenue's and a market's growth,
+    so it names neither and the operational EBIT named before the comma is the change's metric; the
+    words revenue growth adds to "Revenue" ("year") do not name it after a direction word (without the
+    rules: revenue_yoy_growth, from the signal word, and then from the name word "year")."""
+    assert row_of(drafted, VESTFJORD, 12, "26%")["metric_id"] == "operational_ebit_yoy_growth"
+    assert row_of(drafted, VESTFJORD, 5, "4%")["metric_id"] == "revenue_yoy_growth"
+
+
+def test_the_noun_phrase_after_the_number_names_its_metric_first(drafted):
+    """ "Same-store sales ... rose 2.4% in the quarter, as higher menu prices offset a 1.1% drop in guest
+    traffic": the words after the noun right after the number and "in" ("drop in guest traffic") name
+    Guest traffic growth year on year, before the signal word "prices" nearer the number in its clause
+    (without the rule: price_change). The noun phrase ends at the next number: "opened four restaurants
+    in the quarter and ended September with 318 in 27 states" keeps "states" out of the four's."""
+    assert row_of(drafted, COPPER_KETTLE, 6, "1.1%")["metric_id"] == "guest_traffic_yoy_growth"
+    assert row_of(drafted, COPPER_KETTLE, 8, "four")["metric_id"] == "restaurants_opened"
+
+
+def test_a_phrase_of_a_metrics_name_is_signalled_by_the_other_phrases_of_its_group(drafted):
+    """ "Same-store sales, which exclude restaurants open for less than 18 months, rose 2.4%", "its
+    same-store sales fell 0.8%": the catalogue names the measure "Like-for-like sales growth", and
+    vocabulary_metric_phrases puts "same-store sales" in the group of "like-for-like sales", so it
+    signals that metric, the longer word before "sales" of revenue (without the rule:
+    revenue_yoy_growth)."""
+    assert row_of(drafted, COPPER_KETTLE, 6, "2.4%")["metric_id"] == "like_for_like_sales_growth"
+    assert row_of(drafted, COPPER_KETTLE, 11, "0.8%")["metric_id"] == "like_for_like_sales_growth"
+
+
+def test_a_markets_figure_takes_the_market_metric_signalled_past_a_comma(drafted):
+    """ "Sales at U.S. restaurants are expected to reach about $1.1 trillion this year, according to
+    industry estimates": a full stop before a word in lower case ("U.S. restaurants") ends no sentence,
+    so the market's alias is in the number's sentence; "sales" signals revenue, whose marts take no
+    market and no market metric is named like it, so the metric of a signal word past the comma whose
+    marts take markets ("industry": market size) is the guess (without the rules: rd_expense, from
+    "expected" read as "expense" in the sentence "restaurants are expected to ...")."""
+    row = row_of(drafted, COPPER_KETTLE, 12, "about $1.1 trillion")
+    assert row["metric_id"] == "market_size"
+    assert row["quote"].startswith("Sales at U.S. restaurants")

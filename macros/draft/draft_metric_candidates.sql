@@ -2,7 +2,8 @@
     the model stays under sqlfluff's per-file size limit; the arguments are the model's CTE names. -#}
 
 {#- For each first guess of `first_guess` found by a signal word (basis_rank 0), the metrics of
-    `metrics` of the same unit kind whose name ends with the guess's name, with how many words their
+    `metrics` of the same unit kind whose name holds the guess's name (ends with it, "GPU rental revenue"
+    for "Revenue", or begins with it, "Restaurants opened" for "Restaurants"), with how many words their
     name has beyond the guess's (extra_word_count) and how many of those the number's clause holds
     (extra_hit_count, from `name_word_hits`); `name_words` are the metrics' name words. -#}
 {% macro draft_specific_metric_candidates(first_guess, metrics, name_words, name_word_hits) -%}
@@ -19,7 +20,8 @@ inner join {{ metrics }} as guessed_metrics
     on {{ first_guess }}.metric_id = guessed_metrics.metric_id
 inner join {{ metrics }} as specific_metrics
     on guessed_metrics.unit_kind = specific_metrics.unit_kind
-        and lower(specific_metrics.metric_name) like '% ' || lower(guessed_metrics.metric_name)
+        and ' ' || lower(specific_metrics.metric_name) || ' ' like '% ' || lower(guessed_metrics.metric_name) || ' %'
+        and specific_metrics.metric_id <> guessed_metrics.metric_id
 inner join {{ name_words }}
     on specific_metrics.metric_id = {{ name_words }}.metric_id
 left join {{ name_words }} as guessed_words
@@ -71,7 +73,11 @@ having count(distinct guessed_words.word) = max(guessed_sizes.name_word_count)
 {#- Each number of `sentences` (int_document_draft_sentences' columns) with the text between it and
     the numbers beside it in its sentence (gap_before, gap_after; '' when none), and where an "and"
     there with no comma or semicolon between it and the number is (and_before counted back from the
-    number, and_after after it; NULL when none): such an "and" ends the number's clause. -#}
+    number, and_after after it; NULL when none): such an "and" ends the number's clause; and the word
+    right after the number with, when "in" or "of" follows it, the four words at most after those up
+    to a comma, a semicolon, an "and" or the next number, between single spaces (noun_phrase_after: " drop in
+    guest traffic " of "a 1.1% drop in guest traffic", " restaurants in the quarter " of "opened four
+    restaurants in the quarter and ended September with 318"; "  " when none). -#}
 {% macro draft_neighbour_gaps(sentences) -%}
 {%- set gap_before = "coalesce(lower(substring(paragraph_text, previous_end, mention_start - previous_end)), '')" %}
 {%- set gap_after = "coalesce(lower(substring(paragraph_text, mention_end, next_start - mention_end)), '')" %}
@@ -83,7 +89,11 @@ select
     case when {{ regex_matches(gap_before, " and [^,;]*$") }}
         then {{ dbt.position("' dna '", 'reverse(text_before)') }} end as and_before,
     case when {{ regex_matches(gap_after, "^[^,;]* and ") }}
-        then {{ dbt.position("' and '", 'text_after') }} end as and_after
+        then {{ dbt.position("' and '", 'text_after') }} end as and_after,
+    ' ' || trim({{ regex_replace_all(regex_group(regex_group(
+        "case when next_start is null then text_after else " ~ gap_after ~ " end",
+        '^ *([a-z]+(?: +(?:in|of)(?: +[^ ,;]+){1,4})?)', 1) ~ " || ' and '", '^(.*?) and ', 1),
+        '[^a-z0-9&]+', ' ') }}) || ' ' as noun_phrase_after
 from (
     select
         *,
@@ -105,18 +115,14 @@ from (
     subject_is_subject_type) by the metric whose marts take that type,
     of the guess's unit kind and signed-change flag, that shares the most words of the guess's name
     (`name_words`; at least one): "Market growth year on year" for "Revenue growth year on year" when
-    the subject is a market. A number with no guess takes the one metric of its unit kind whose marts
+    the subject is a market; with none, by the metric of a signal word in the sentence, past a comma
+    too, whose marts take the subject's type (`fitting_guess`: "Sales at U.S. restaurants are expected
+    to reach about $1.1 trillion, according to industry estimates" is the market size that "industry"
+    signals, not revenue). A number with no guess takes the one metric of its unit kind whose marts
     take the subject's type, a signed change when a direction word is before it ("The British
     clothing market shrank 2%"), when there is only one. -#}
-{% macro draft_counterpart_metric_guess(guess, subjects, metrics, metric_fit, metric_takes_any, name_words) -%}
-{%- set counterparts -%}
-select
-    {{ guess }}.source_id,
-    {{ guess }}.paragraph_number,
-    {{ guess }}.mention_start,
-    counterpart_metrics.metric_id,
-    count(distinct shared_words.word) as shared_word_count
-from {{ guess }}
+{% macro draft_counterpart_metric_guess(guess, subjects, metrics, metric_fit, metric_takes_any, name_words, fitting_guess) -%}
+{%- set misfit_joins -%}
 inner join {{ subjects }}
     on {{ draft_same_mention(guess, subjects) }}
 inner join {{ metrics }} as guessed_metrics
@@ -127,6 +133,16 @@ left join {{ metric_fit }} as guessed_fit
 left join {{ metric_takes_any }} as guessed_takes_any
     on guessed_metrics.metric_id = guessed_takes_any.metric_id
         and not (guessed_takes_any.is_only_in_figures and {{ subjects }}.subject_is_subject_type)
+{%- endset -%}
+{%- set counterparts -%}
+select
+    {{ guess }}.source_id,
+    {{ guess }}.paragraph_number,
+    {{ guess }}.mention_start,
+    counterpart_metrics.metric_id,
+    count(distinct shared_words.word) as shared_word_count
+from {{ guess }}
+{{ misfit_joins }}
 inner join {{ metric_fit }} as counterpart_fit
     on {{ subjects }}.subject_entity_type = counterpart_fit.entity_type
 inner join {{ metrics }} as counterpart_metrics
@@ -148,11 +164,13 @@ select
     {{ subjects }}.paragraph_number,
     {{ subjects }}.mention_start,
     {{ guess }}.metric_word,
-    coalesce(counterpart.metric_id, {{ guess }}.metric_id, sole.metric_id) as metric_id,
-    coalesce({{ guess }}.is_signed_change, sole.is_signed_change) as is_signed_change,
+    coalesce(counterpart.metric_id, misfit.fitting_metric_id, {{ guess }}.metric_id, sole.metric_id) as metric_id,
+    coalesce(misfit.fitting_is_signed_change, {{ guess }}.is_signed_change, sole.is_signed_change) as is_signed_change,
     case
         when counterpart.metric_id is not null
             then 'the metric of the subject type named most like ' || {{ guess }}.metric_id
+        when misfit.fitting_metric_id is not null
+            then 'a signal word of a metric whose marts take the subject type, for ' || {{ guess }}.metric_id
         when {{ guess }}.metric_id is null
             then 'no word of its metric: the one metric of its unit whose marts take the subject type'
         else {{ guess }}.metric_basis
@@ -164,6 +182,21 @@ left join (
     {{ draft_first_per_mention('(' ~ counterparts ~ ') as candidates', 'shared_word_count desc, metric_id') | indent(4) }}
 ) as counterpart
     on {{ draft_same_mention(guess, 'counterpart') }}
+left join (
+    select
+        {{ guess }}.source_id,
+        {{ guess }}.paragraph_number,
+        {{ guess }}.mention_start,
+        {{ fitting_guess }}.metric_id as fitting_metric_id,
+        {{ fitting_guess }}.is_signed_change as fitting_is_signed_change
+    from {{ guess }}
+    {{ misfit_joins | indent(4) }}
+    inner join {{ fitting_guess }}
+        on {{ draft_same_mention(guess, fitting_guess) }}
+    where guessed_fit.metric_id is null
+        and guessed_takes_any.metric_id is null
+) as misfit
+    on {{ draft_same_mention(guess, 'misfit') }}
 left join (
     select
         {{ subjects }}.source_id,

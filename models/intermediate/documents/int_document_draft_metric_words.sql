@@ -1,15 +1,18 @@
 {#- The words that signal each metric of the catalogue, for python -m pipeline draft (tag:draft),
     one row per word and metric, by role:
     - signal: the words of vocabulary_metric_words, and the catalogue's own words for every metric
-      (its name, and its id read as words); a word of a metric that has a variant (a signed change or
+      (its name, and its id read as words), and the phrases of vocabulary_metric_phrases of a group
+      one phrase of which its name holds; a word of a metric that has a variant (a signed change or
       a multiple, of another unit kind, whose name begins with the metric's) also signals the variant:
-      a signed change only after a direction word (needs_direction);
+      a signed change only after a direction word (needs_direction); a word that signals two
+      metrics or more of one unit kind is generic (is_generic);
     - name: each word of a metric's name (less the filler words of vocabulary_context_words), with
       the form that stands for it in a sentence (form_text) and the number of words of the name, and
       the number to count after a direction word (direction_name_word_count): for a signed change
       that is a variant of a metric, that of the metric's name, as the direction word stands for the
       words the change adds ("profit rises 9%" names "Net profit growth year on year" as well as "net
-      profit rose" would), else its own. -#}
+      profit rose" would), else its own; a word the change adds to that metric's name is a change word
+      (is_change_word: "growth", "year"). -#}
 
 with
 
@@ -23,6 +26,10 @@ vocabulary_metric_words as (
 
 context_words as (
     select * from {{ ref('vocabulary_context_words') }}
+),
+
+metric_phrases as (
+    select * from {{ ref('vocabulary_metric_phrases') }}
 ),
 
 -- the signal words of each metric: those of vocabulary_metric_words, and the catalogue's own words for
@@ -40,11 +47,29 @@ catalogue_metric_words as (
     from metrics
 ),
 
+-- a metric whose name holds a phrase of vocabulary_metric_phrases is signalled by every phrase of
+-- its group: "same-store sales" for "Like-for-like sales growth"
+phrase_metric_words as (
+    select distinct
+        lower(group_phrases.phrase) as word,
+        metrics.metric_id
+    from metric_phrases as named_phrases
+    inner join metrics
+        on {{ dbt.position('lower(named_phrases.phrase)', 'lower(metrics.metric_name)') }} > 0
+    inner join metric_phrases as group_phrases
+        on named_phrases.phrase_group = group_phrases.phrase_group
+),
+
 base_metric_words as (
     select
         lower(word) as word,
         metric_id
     from vocabulary_metric_words
+    union
+    select
+        word,
+        metric_id
+    from phrase_metric_words
     union
     select
         word,
@@ -167,25 +192,60 @@ metric_name_word_forms as (
         on named_metrics.metric_id = base_metric_words.metric_id
 ),
 
+-- a signal word of two metrics or more of one unit kind ("year on year": revenue's growth and a
+-- market's) names no metric of its own: it gives way to a metric named near the number ("operational
+-- EBIT of 1.41 billion kroner, down 26% from a year earlier")
+generic_word_units as (
+    select metric_words.word
+    from metric_words
+    inner join metrics
+        on metric_words.metric_id = metrics.metric_id
+    group by metric_words.word, metrics.unit_kind
+    having count(distinct metric_words.metric_id) > 1
+),
+
+generic_words as (
+    select distinct word
+    from generic_word_units
+),
+
+-- the words of each signed change's name that are words of the name of a metric it varies: the
+-- others ("growth", "year" of "Revenue growth year on year") are the words the change adds
+variant_base_words as (
+    select distinct
+        change_variants.variant_metric_id as metric_id,
+        metric_name_words.word
+    from change_variants
+    inner join metric_name_words
+        on change_variants.base_metric_id = metric_name_words.metric_id
+    where change_variants.is_signed_change
+),
+
 final as (
     select
         -- keys
-        metric_id,
-        word,
+        metric_words.metric_id,
+        metric_words.word,
         'signal' as word_role,
 
         -- attributes
-        needs_direction,
+        metric_words.needs_direction,
+        generic_words.word is not null as is_generic,
+        false as is_change_word,
         cast(null as string) as form_text,
         cast(null as integer) as name_word_count,
         cast(null as integer) as direction_name_word_count
     from metric_words
+    left join generic_words
+        on metric_words.word = generic_words.word
     union all
     select
         metric_name_word_forms.metric_id,
         metric_name_word_forms.word,
         'name' as word_role,
         false as needs_direction,
+        false as is_generic,
+        base_name_sizes.metric_id is not null and variant_base_words.word is null as is_change_word,
         metric_name_word_forms.form_text,
         metric_name_sizes.name_word_count,
         coalesce(base_name_sizes.base_name_word_count, metric_name_sizes.name_word_count) as direction_name_word_count
@@ -194,6 +254,9 @@ final as (
         on metric_name_word_forms.metric_id = metric_name_sizes.metric_id
     left join base_name_sizes
         on metric_name_word_forms.metric_id = base_name_sizes.metric_id
+    left join variant_base_words
+        on metric_name_word_forms.metric_id = variant_base_words.metric_id
+            and metric_name_word_forms.word = variant_base_words.word
 )
 
 select * from final

@@ -1,23 +1,28 @@
 {#- The metric guess of each draft number (int_document_draft_sentences), for python -m pipeline
     draft (tag:draft), one row per number that has one:
     - the nearest signal word (int_document_draft_metric_words) whose metric's unit kind fits the
-      number (an amount, a ratio, a count), a word in the number's own clause first; a word after
+      number (an amount, a ratio, a count), a word in the number's own clause first, a generic word
+      (of two metrics of a unit kind: "year on year") after any other; a word, or two of a name, in the
+      noun phrase after the number first ("a 1.1% drop in guest traffic"); a word after
       the number counts only before the next comma (or an "and" before another number); a signed
       change needs a direction word before the number; a number written "per share" takes a metric
       whose name holds "share" first;
     - with no signal word of its unit, the metric with the most words of its name in the number's
-      clause, then sentence; a longer name ending with the guess whose other words are in the clause
-      is more specific; a signal word outside the number's clause gives way to a name with a word in
-      it ("..., valuing the company at £6.4 billion"), any to a name three words or more of which, half
-      of it, the clause holds ("shares rose 7% in after-hours trading"); "X% of ..." is no signed
-      change; after a direction word and "by" ("fell by 2,314") the signed change whose name holds the
-      guess's words;
+      clause, then sentence; a longer name holding the guess's whose other words are in the clause
+      is more specific ("opened four restaurants": Restaurants opened); a signal word outside the
+      number's clause gives way to a name with a word in it ("..., valuing the company at £6.4
+      billion"), any to a name three words or more of which, half of it, the clause holds ("shares
+      rose 7% in after-hours trading"); "X% of ..." is no signed change; after a direction word and
+      "by" ("fell by 2,314") the signed change whose name holds the guess's words;
     - a guess whose marts take no entity of the subject's type gives way to the metric of its unit
       kind and sign whose marts do, with the most words of its name (a market's growth), as does a
-      guess whose only mart is fct_figures when the subject is a market's alias; with no
+      guess whose only mart is fct_figures when the subject is a market's alias (with none named
+      like it, the metric of a signal word in the sentence whose marts do); with no
       guess, the one metric of its unit (and sign) whose marts take the subject's type, if one;
     - a metric whose mart needs an item (a price cut) takes for subject the nearest alias of an
       entity type its mart takes (item_alias), the subject's alias becoming its item;
+    - a number in a title that a later paragraph restates (its value, unit and direction) takes the
+      metric guessed there;
     - whether the metric takes the document's leading period (a mart of it lists period types, or
       its only mart is fct_figures).
     One row per number, passing on the columns of int_document_draft_subjects. -#}
@@ -55,7 +60,8 @@ metric_words as (
     select
         word,
         metric_id,
-        needs_direction
+        needs_direction,
+        is_generic
     from all_metric_words
     where word_role = 'signal'
 ),
@@ -72,8 +78,10 @@ metric_name_word_forms as (
 metric_name_words as (
     select distinct
         metric_id,
-        word
-    from metric_name_word_forms
+        word,
+        is_change_word
+    from all_metric_words
+    where word_role = 'name'
 ),
 
 metric_name_sizes as (
@@ -143,100 +151,46 @@ neighbour_gaps as (
     {{ draft_neighbour_gaps('sentences') | indent(4) }}
 ),
 
--- a metric word after the number counts only in the number's own clause: "..., up from ¥162 billion
--- in fiscal 2023, and an operating profit of ¥21 billion": not the ¥162 billion's metric
-{%- set distance_before = draft_distance_before('sentences', 'metric_words.word') %}
-{%- set distance_after = draft_distance_after('sentences', 'metric_words.word') %}
-{%- set in_number = dbt.position('lower(metric_words.word)', 'lower(sentences.mention_as_written)') ~ ' > 0' %}
-{%- set clause_after = "not " ~ regex_matches("substring(sentences.text_after, 1, " ~ distance_after ~ ")", '[,;]')
-    ~ " and " ~ distance_after ~ " < coalesce(sentences.and_after, 100000)" %}
-{%- set clause_before = "not " ~ regex_matches("substring(sentences.text_before, " ~ dbt.length('sentences.text_before') ~ " - " ~ distance_before ~ " + 2)", '[,;]')
-    ~ " and " ~ distance_before ~ " < coalesce(sentences.and_before, 100000)" %}
+-- the signal words in each number's sentence (a word after the number counts only in its clause:
+-- "..., up from ¥162 billion in fiscal 2023, and an operating profit of ¥21 billion": not the ¥162
+-- billion's metric)
 metric_candidates as (
-    select
-        sentences.source_id,
-        sentences.paragraph_number,
-        sentences.mention_start,
-        metric_words.word,
-        mention_metrics.metric_id,
-        mention_metrics.is_signed_change,
-        mention_metrics.unit_rank,
-        mention_metrics.per_rank,
-        mention_metrics.fit_rank,
-        least(
-            case when {{ in_number }} then 0 end,
-            coalesce({{ distance_before }}, 100000),
-            coalesce(case when {{ clause_after }} then {{ distance_after }} end, 100000)
-        ) as distance,
-        -- the word is in the number's clause (in it, before it with no comma or semicolon between, or
-        -- after it in the clause)
-        coalesce({{ in_number }} or {{ clause_before }} or {{ clause_after }}, false) as is_in_clause
-    from neighbour_gaps as sentences
-    inner join metric_words
-        on {{ dbt.position('lower(metric_words.word)', 'lower(sentences.quote)') }} > 0
-    inner join mention_metrics
-        on {{ draft_same_mention('sentences', 'mention_metrics') }}
-            and metric_words.metric_id = mention_metrics.metric_id
-    left join subjects
-        on {{ draft_same_mention('sentences', 'subjects') }}
-    where not metric_words.needs_direction
-        or subjects.direction_word is not null
+    {{ draft_signal_candidates('neighbour_gaps', 'metric_words', 'mention_metrics', 'subjects') | indent(4) }}
 ),
 
 -- the words of each number's sentence and of its clause (as for metric_candidates), lowercased,
--- between single spaces
-{%- set before_clause = regex_group('text_before', '([^,;]*)$', 1) %}
-{%- set after_clause = regex_group('text_after', '^([^,;]*)', 1) %}
-{%- set clause_text_before %}case when {{ regex_matches('gap_before', ' and [^,;]*$') }}
-            then {{ regex_group(before_clause, '^.* and (.*)$', 1) }} else {{ before_clause }} end{% endset %}
-{%- set clause_text_after %}case when {{ regex_matches('gap_after', '^[^,;]* and ') }}
-            then {{ regex_group(after_clause, '^(.*?) and ', 1) }} else {{ after_clause }} end{% endset %}
+-- between single spaces, and the words of each metric's name the sentence holds
 sentence_words as (
-    select
-        source_id,
-        paragraph_number,
-        mention_start,
-        ' ' || trim({{ regex_replace_all('lower(quote)', '[^a-z0-9&]+', ' ') }}) || ' ' as quote_words,
-        ' ' || trim({{ regex_replace_all(
-            '(' ~ clause_text_before ~ ") || ' ' || lower(mention_as_written) || ' ' || (" ~ clause_text_after ~ ')',
-            '[^a-z0-9&]+', ' ') }}) || ' ' as clause_words
-    from neighbour_gaps
+    {{ draft_clause_words('neighbour_gaps') | indent(4) }}
 ),
 
 name_word_hits as (
-    select
-        sentence_words.source_id,
-        sentence_words.paragraph_number,
-        sentence_words.mention_start,
-        metric_name_word_forms.metric_id,
-        metric_name_word_forms.word,
-        max(case when {{ dbt.position('metric_name_word_forms.form_text', 'sentence_words.clause_words') }} > 0 then 1 else 0 end)
-            as is_in_clause
-    from sentence_words
-    inner join metric_name_word_forms
-        on {{ dbt.position('metric_name_word_forms.form_text', 'sentence_words.quote_words') }} > 0
-    group by
-        sentence_words.source_id, sentence_words.paragraph_number, sentence_words.mention_start,
-        metric_name_word_forms.metric_id, metric_name_word_forms.word
+    {{ draft_name_word_hits('sentence_words', 'metric_name_word_forms') | indent(4) }}
 ),
 
 metric_name_hits as (
     select
-        source_id,
-        paragraph_number,
-        mention_start,
-        metric_id,
+        name_word_hits.source_id,
+        name_word_hits.paragraph_number,
+        name_word_hits.mention_start,
+        name_word_hits.metric_id,
         count(*) as matched_word_count,
-        sum(is_in_clause) as clause_word_count,
-        {{ listagg_sorted('word', "', '") }} as matched_words
+        sum(name_word_hits.is_in_clause) as clause_word_count,
+        sum(case when metric_name_words.is_change_word then 0 else 1 end) as base_word_count,
+        sum(name_word_hits.is_in_noun_phrase) as noun_phrase_word_count,
+        {{ listagg_sorted('name_word_hits.word', "', '") }} as matched_words
     from name_word_hits
-    group by source_id, paragraph_number, mention_start, metric_id
+    inner join metric_name_words
+        on name_word_hits.metric_id = metric_name_words.metric_id
+            and name_word_hits.word = metric_name_words.word
+    group by name_word_hits.source_id, name_word_hits.paragraph_number, name_word_hits.mention_start, name_word_hits.metric_id
 ),
 
 
 -- how many words of each metric's name the sentence (and the number's clause) holds, for the
 -- metrics of the number's unit, when it holds at least half of them or the clause two (after a
--- direction word, of direction_name_word_count: "profit rises 9%" is net profit growth)
+-- direction word, of direction_name_word_count: "profit rises 9%" is net profit growth, and one
+-- word at least of the name of the metric the change varies)
 {%- set name_size %}case when mention_metrics.has_direction then metric_name_sizes.direction_name_word_count
             else metric_name_sizes.name_word_count end{% endset %}
 name_word_matches as (
@@ -244,6 +198,7 @@ name_word_matches as (
         mention_metrics.*,
         metric_name_hits.matched_word_count,
         metric_name_hits.clause_word_count,
+        metric_name_hits.noun_phrase_word_count,
         {{ name_size }} as name_word_count,
         metric_name_hits.matched_words
     from mention_metrics
@@ -252,8 +207,10 @@ name_word_matches as (
             and mention_metrics.metric_id = metric_name_hits.metric_id
     inner join metric_name_sizes
         on mention_metrics.metric_id = metric_name_sizes.metric_id
-    where 2 * metric_name_hits.matched_word_count >= {{ name_size }}
-        or metric_name_hits.clause_word_count >= 2
+    where (2 * metric_name_hits.matched_word_count >= {{ name_size }}
+        or metric_name_hits.clause_word_count >= 2)
+        -- after a direction word, the words a change adds ("a year earlier") do not name it alone
+        and (not mention_metrics.has_direction or metric_name_hits.base_word_count > 0)
 ),
 
 -- a part of a whole ("22% of group sales", "a third of the total") is no change: the metrics that are
@@ -283,6 +240,8 @@ ranked_metric_candidates as (
         unit_rank,
         per_rank,
         fit_rank,
+        case when is_generic then 1 else 0 end as generic_rank,
+        case when is_in_noun_phrase then 0 else 1 end as noun_phrase_rank,
         0 as basis_rank,
         case when is_in_clause then 0 else 1 end as clause_rank,
         distance,
@@ -304,6 +263,10 @@ ranked_metric_candidates as (
         unit_rank,
         per_rank,
         fit_rank,
+        0 as generic_rank,
+        -- two words of its name at least in the noun phrase ("a 6.1% drop in first-half net profit" does
+        -- not name "First day share price change")
+        case when noun_phrase_word_count >= 2 then 0 else 1 end as noun_phrase_rank,
         1 as basis_rank,
         case when clause_word_count >= name_word_count then 0 else 1 end as clause_rank,
         0 as distance,
@@ -327,16 +290,17 @@ unshared_metric_candidates as (
 first_metric_guess as (
     {{ draft_first_per_mention(
         'unshared_metric_candidates',
-        'unit_rank, per_rank, case when clause_word_count >= 3 and matched_share >= 0.5 then 0 else 1 end, clause_rank, '
+        'unit_rank, per_rank, noun_phrase_rank, generic_rank, case when clause_word_count >= 3 and matched_share >= 0.5 then 0 else 1 end, clause_rank, '
         ~ 'case when clause_rank = 0 or clause_word_count > 0 then 0 else 1 end, '
         ~ 'basis_rank, case when fit_rank = 2 then 1 else 0 end, distance, '
         ~ 'clause_word_count desc, matched_word_count desc, matched_share desc, word_length desc, fit_rank, metric_id')
         | indent(4) }}
 ),
 
--- a metric of the same unit kind whose name ends with the name of the guess, and every other word of
+-- a metric of the same unit kind whose name holds the name of the guess, and every other word of
 -- whose name the number's clause holds, is the more specific guess: "Its GPU rental business brought
--- in ¥12.9 billion" is GPU rental revenue, not revenue
+-- in ¥12.9 billion" is GPU rental revenue, not revenue; "The company opened four restaurants" is
+-- Restaurants opened (a flow), not Restaurants (a stock)
 specific_candidates as (
     {{ draft_specific_metric_candidates('first_metric_guess', 'metrics', 'metric_name_words', 'name_word_hits') | indent(4) }}
 ),
@@ -408,10 +372,26 @@ change_metric_guess as (
 
 -- a guess whose marts take no entity of the subject's type gives way to the metric whose marts do
 -- (a market's growth, not revenue growth, when the subject is a market); a number with no guess
--- takes the one metric of its unit whose marts take the subject's type
+-- takes the one metric of its unit whose marts take the subject's type; with no such metric named
+-- like the guess, the metric of a signal word in the sentence (past a comma too) whose marts do
+fitting_metric_guess as (
+    {{ draft_first_per_mention(
+        '(select * from metric_candidates where fit_rank = 0) as fitting',
+        'unit_rank, per_rank, case when is_in_clause then 0 else 1 end, distance, '
+        ~ dbt.length('word') ~ ' desc, metric_id') | indent(4) }}
+),
+
 metric_guess as (
     {{ draft_counterpart_metric_guess(
-        'change_metric_guess', 'subjects', 'metrics', 'metric_fit', 'metric_takes_any', 'metric_name_words') | indent(4) }}
+        'change_metric_guess', 'subjects', 'metrics', 'metric_fit', 'metric_takes_any', 'metric_name_words',
+        'fitting_metric_guess') | indent(4) }}
+),
+
+-- a number in a title that a later paragraph restates takes the metric guessed there: "Vestfjord
+-- Havbruk third-quarter profit falls 18%" is the operational EBIT growth of "operational EBIT for the
+-- third quarter fell 18%"
+restated_metric_guess as (
+    {{ draft_restated_metric_guess('metric_guess', 'subjects') | indent(4) }}
 ),
 
 -- a metric whose mart needs an item (a price cut) takes for subject the nearest alias of an entity
@@ -449,25 +429,25 @@ final as (
         subjects.direction_word,
 
         -- the metric guess: NULL when none
-        metric_guess.metric_id,
-        metric_guess.metric_word,
-        metric_guess.is_signed_change,
-        metric_guess.metric_basis,
+        restated_metric_guess.metric_id,
+        restated_metric_guess.metric_word,
+        restated_metric_guess.is_signed_change,
+        restated_metric_guess.metric_basis,
         metric_needs_item.metric_id is not null as needs_item,
         case when item_fit.metric_id is not null then subjects.item_alias end as item_alias,
         case when item_fit.metric_id is not null then subjects.item_entity_id end as item_entity_id,
         coalesce(metric_flags.takes_periods or metric_flags.is_only_in_figures, false) as takes_leading_period
     from subjects
-    left join metric_guess
-        on {{ draft_same_mention('subjects', 'metric_guess') }}
+    left join restated_metric_guess
+        on {{ draft_same_mention('subjects', 'restated_metric_guess') }}
     left join metric_needs_item
-        on metric_guess.metric_id = metric_needs_item.metric_id
+        on restated_metric_guess.metric_id = metric_needs_item.metric_id
     left join metric_fit as item_fit
-        on metric_guess.metric_id = item_fit.metric_id
+        on restated_metric_guess.metric_id = item_fit.metric_id
             and subjects.item_entity_type = item_fit.entity_type
             and item_fit.needs_item
     left join metric_marts as metric_flags
-        on metric_guess.metric_id = metric_flags.metric_id
+        on restated_metric_guess.metric_id = metric_flags.metric_id
             and metric_flags.entity_type = ''
 )
 

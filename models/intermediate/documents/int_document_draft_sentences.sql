@@ -15,13 +15,14 @@ mentions as (
         and mention_kind <> 'period'
 ),
 
--- the sentence of each number: from after the last sentence end before it to the first after it
+-- the sentence of each number: from after the last sentence end before it to the first after it; a
+-- full stop before a word in lower case ends no sentence ("Sales at U.S. restaurants")
 with_text as (
     select
         *,
         {{ dbt.length(regex_group(
-            'substring(paragraph_text, 1, mention_start - 1)', '^(.*[.!?]["”’)]* +)', 1)) }} + 1 as sentence_start,
-        {{ regex_group('substring(paragraph_text, mention_end)', '^(.*?[.!?]["”’)]*)(?: |$)', 1) }} as sentence_rest
+            'substring(paragraph_text, 1, mention_start)', '^(.*[.!?]["”’)]* +)[^a-z]', 1)) }} + 1 as sentence_start,
+        {{ regex_group('substring(paragraph_text, mention_end)', '^(.*?[.!?]["”’)]*)(?: +[^a-z]|$)', 1) }} as sentence_rest
     from mentions
 ),
 
