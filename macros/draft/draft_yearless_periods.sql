@@ -94,12 +94,6 @@
     {%- for row in vocabulary_rows('vocabulary_value_words') if row['word_class'] == 'number' -%}
         {%- do count_pairs.append((row['word'], row['number_value'] | int)) -%}
     {%- endfor -%}
-    {%- set fiscal_months = [] -%}
-    {%- set named_for_start = [] -%}
-    {%- for row in vocabulary_rows('curated_fiscal_years') -%}
-        {%- do fiscal_months.append((row['entity_id'], row['fiscal_year_end_month'] | int)) -%}
-        {%- do named_for_start.append((row['entity_id'], '1' if row['fiscal_year_named_for'] == 'start' else '0')) -%}
-    {%- endfor -%}
     {#- the first word of a class as the seed lists it: "end of", "year", "to" -#}
     {%- set first_words = {} -%}
     {%- for row in words if row['word_class'] in ['year_end_prefix', 'year_to_noun', 'year_to_connector'] -%}
@@ -171,8 +165,7 @@
                 cast(extract(year from published_date) as integer) as published_year,
                 cast(extract(month from published_date) as integer) as published_month,
                 cast(extract(day from published_date) as integer) as published_day,
-                {{ lookup_case('lead_entity_id', fiscal_months, '12') }} as fiscal_end_month,
-                {{ lookup_case('lead_entity_id', named_for_start, '0') }} as named_for_start,
+                {{ draft_fiscal_calendar('lead_entity_id') | indent(16) }},
                 cast({{ lookup_case(regex_group(text, '^' ~ patterns['weekday'] ~ '$', 1), weekday_pairs) }} as integer) as weekday_number,
                 cast({{ lookup_case(regex_group(text, '^' ~ patterns['part_end'] ~ '$', 1), part_pairs) }} as integer) as part_months,
                 cast(coalesce({{ lookup_case('count_text', count_pairs) }}, cast(nullif(count_text, '') as integer)) as integer) as count_number,
