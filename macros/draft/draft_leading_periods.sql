@@ -32,6 +32,7 @@
         source_id,
         paragraph_number,
         match_start,
+        lead_entity_id,
         {{ lookup_case('cast(part_months as string)', letters) }}
         || cast(part_number as string) || ' '
         || case when fiscal_end_month = 12 then '' else {{ sql_text(fiscal_prefix | upper) }} end

@@ -15,13 +15,15 @@ mentions as (
         and mention_kind <> 'period'
 ),
 
--- the sentence of each number: from after the last sentence end before it to the first after it
+-- the sentence of each number: from after the last sentence end before it to the first after it; a
+-- full stop after a single capital letter ends an initial, not a sentence ("Sales at U.S. restaurants")
+{%- set sentence_end = '(?:[!?]|(?:^|[^A-Z.]|[A-Za-z][A-Z])[.])' %}
 with_text as (
     select
         *,
         {{ dbt.length(regex_group(
-            'substring(paragraph_text, 1, mention_start - 1)', '^(.*[.!?]["”’)]* +)', 1)) }} + 1 as sentence_start,
-        {{ regex_group('substring(paragraph_text, mention_end)', '^(.*?[.!?]["”’)]*)(?: |$)', 1) }} as sentence_rest
+            'substring(paragraph_text, 1, mention_start - 1)', '^(.*' ~ sentence_end ~ '["”’)]* +)', 1)) }} + 1 as sentence_start,
+        {{ regex_group('substring(paragraph_text, mention_end)', '^(.*?' ~ sentence_end ~ '["”’)]*)(?: |$)', 1) }} as sentence_rest
     from mentions
 ),
 
