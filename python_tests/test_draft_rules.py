@@ -472,3 +472,18 @@ def test_a_publishers_alias_is_the_subject_only_when_no_other_alias_is_named(dra
     comma)."""
     assert row_of(drafted, FIRST_ARTICLE, 24, "15.9%")["entity_id_guess"] == "china_public_cloud_market"
     assert row_of(drafted, FIRST_ARTICLE, 24, "$14.58 billion")["entity_id_guess"] == "china_public_cloud_market"
+
+
+# ---- the sentence of a number: a full stop after a single capital letter is an initial's
+
+
+def test_an_initials_full_stop_ends_no_sentence(drafted_fixture_articles):
+    """ "Sales at U.S. restaurants are expected to reach about $1.1 trillion this year, according to
+    industry estimates" (copper_kettle_grill_2025_11_06, drafted with test_draft_period_rules.py's
+    group "ninth"): the full stop of "U.S." ends no sentence, so the market's alias "U.S. restaurants"
+    is in the number's sentence and its subject (without the rule the sentence began at "restaurants",
+    and the subject was the lead entity, copper_kettle_grill)."""
+    drafted = drafted_fixture_articles["test_draft_period_rules:ninth"]
+    row = row_of(drafted, "copper_kettle_grill_2025_11_06", 12, "about $1.1 trillion")
+    assert row["entity_id_guess"] == "us_restaurant_market"
+    assert row["quote"].startswith("Sales at U.S. restaurants")

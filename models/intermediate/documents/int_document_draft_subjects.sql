@@ -15,6 +15,9 @@
       written right after it ("a 6.1% drop in net profit");
     - item alias: the nearest alias of an entity type that a mart needing an item takes (a price
       cut's company), for int_document_draft_metrics.
+    - period: a period written with no year, which int_document_draft_periods resolves on the lead
+      entity's fiscal calendar, resolved again on the subject's when the subject is another entity
+      (a calendar-year rival's "July-to-September quarter": Q3 of its year).
     A model of the draft's chain: it passes on the columns of int_document_draft_periods, with the
     lead entity's name. -#}
 
@@ -172,10 +175,6 @@ direction_guess as (
     {{ draft_first_per_mention('direction_candidates', 'direction_distance, ' ~ dbt.length('direction_word') ~ ' desc') | indent(4) }}
 ),
 
--- a pronoun written after the alias guessed, with no comma or semicolon between them, stands for
--- that alias ("Rival Vuelaire said last week that its second-quarter passenger numbers fell 3%"), not
--- for the lead entity; after a comma it is the lead entity again ("Vuelaire's fares rose 2%, while
--- its own rose 4%", "Unlike Vuelaire, the airline ...")
 -- a period with no year written, resolved on the fiscal calendar of the lead entity
 -- (int_document_draft_periods), is resolved again on that of the number's subject when the subject
 -- is another entity: a calendar-year rival's "July-to-September quarter" is Q3 of its own year, not
@@ -205,6 +204,10 @@ subject_yearless_periods as (
     {{ draft_yearless_periods('subject_calendar_matches') | indent(4) }}
 ),
 
+-- a pronoun written after the alias guessed, with no comma or semicolon between them, stands for
+-- that alias ("Rival Vuelaire said last week that its second-quarter passenger numbers fell 3%"), not
+-- for the lead entity; after a comma it is the lead entity again ("Vuelaire's fares rose 2%, while
+-- its own rose 4%", "Unlike Vuelaire, the airline ...")
 {%- set pronoun_after_alias_in_clause -%}
     subject_guess.before_distance > pronoun_guess.pronoun_distance
     and not {{ regex_matches(
