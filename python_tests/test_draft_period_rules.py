@@ -23,6 +23,8 @@ SOLMAR = "solmar_airlines_2025_07_24"
 THAMESBRIDGE, KESTREL = "thamesbridge_pharma_2025_07_30", "kestrel_foods_2025_08_06"
 ORRIN, WENDMOOR = "orrin_ferries_2026_02_19", "wendmoor_outdoor_2025_08_14"
 NIMBUS, CORVANE = "nimbus_data_2025_08_26", "corvane_systems_2025_05_02"
+COPPER, VESTFJORD = "copper_kettle_grill_2025_11_06", "vestfjord_havbruk_2025_11_13"
+NORRFORS = "norrfors_stal_2025_10_23"
 # fixture groups that go in one copy of the project (each carries its own catalogue rows). The first
 # three are test_draft_rules.py's, drafted once for both files: its NIMBUS and CORVANE change no row
 # of RHEIN, SAKURA, DECCAN or the first article (compared row for row with copies without them).
@@ -35,6 +37,7 @@ GROUPS = {
     "sixth": [SOLMAR],
     "seventh": [THAMESBRIDGE, KESTREL],
     "eighth": [ORRIN, WENDMOOR],
+    "ninth": [COPPER, VESTFJORD, NORRFORS],
 }
 
 
@@ -255,3 +258,53 @@ def test_now_in_a_sentence_with_a_forecast_word_is_the_current_fiscal_year(draft
     (without the rule: "now", as of publication, 2025-08-14)."""
     row = row_of(drafted, WENDMOOR, 7, "about £830 million")
     assert (row["period_as_written"], row["period_label_guess"]) == ("full year 2025", "FY2025")
+
+
+# ---- a period on the subject's fiscal calendar, a period written at the number, present-tense counts
+# and a stock at a month's end. Copper Kettle Grill (python_tests/fixtures/copper_kettle_grill_2025_11_06)
+# keeps a fiscal year that ends in June and is published on 6 November 2025; its rival Harlan's
+# Smokehouse keeps a calendar year. Vestfjord Havbruk and Norrfors Stål keep calendar years.
+
+
+def test_a_period_with_no_year_is_resolved_on_the_subjects_fiscal_calendar(drafted):
+    """ "Rival Harlan's Smokehouse said last week that its same-store sales fell 0.8% in the
+    July-to-September quarter": months, a span connector and a part (months_span) are the months to
+    September, and on the calendar of the number's subject, a calendar-year rival, that is the third
+    quarter of 2025, "Q3 2025" (without the rules: the lead's leading period, "Q1 FY2026", which the
+    build read on the rival's calendar as 2026-Q1)."""
+    row = row_of(drafted, COPPER, 11, "0.8%")
+    assert (row["entity_id_guess"], row["period_as_written"], row["period_label_guess"]) == (
+        "harlans_smokehouse",
+        "Q3 2025",
+        "2025-Q3",
+    )
+
+
+def test_a_stock_at_a_months_end_is_the_months_last_day(drafted):
+    """ "The company opened four restaurants in the quarter and ended September with 318 in 27 states":
+    "ended" before a month (month_end_verb) is its end, the latest by publication, written as the
+    curated rows write a date, "30 September 2025" (without the rule: "in the quarter", FY2026-Q1);
+    the four opened in the quarter keep the quarter."""
+    for value in ("318", "27"):
+        row = row_of(drafted, COPPER, 8, value)
+        assert (row["period_as_written"], row["period_label_guess"]) == ("30 September 2025", "2025-09-30")
+    assert period_of(drafted, COPPER, 8, "four") == "FY2026-Q1"
+
+
+def test_a_period_written_at_the_number_wins_over_an_earlier_one_in_its_sentence(drafted):
+    """ "The company kept its forecast of harvesting 178,000 tonnes this year and said it expects
+    volumes to rise to about 195,000 tonnes in 2026": "in 2026" is after the number with one word
+    between and no number, the period written at it (without the rule: the nearest before it in its
+    sentence, "this year", FY2025)."""
+    assert period_of(drafted, VESTFJORD, 8, "about 195,000") == "FY2026"
+    assert period_of(drafted, VESTFJORD, 8, "178,000") == "FY2025"
+
+
+def test_a_count_joined_to_a_present_tense_statement_is_as_of_publication(drafted):
+    """ "Vestfjord employs about 1,350 people and holds 62 sea-farming licences along the coast of
+    Nordland and Troms, with two processing plants": "holds" (present_tense_verb) and "with" after a
+    comma (present_tense_link); "The group employs about 8,600 people and runs three steel mills ...,
+    selling to some 1,400 customers": a participle after a comma. No period in the paragraph, so each is
+    as of publication (without the rules: the document's leading period, 2025-Q3)."""
+    assert [period_of(drafted, VESTFJORD, 9, value) for value in ("62", "two")] == ["as of 2025-11-13"] * 2
+    assert period_of(drafted, NORRFORS, 9, "some 1,400") == "as of 2025-10-23"

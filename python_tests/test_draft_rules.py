@@ -477,7 +477,8 @@ def test_a_publishers_alias_is_the_subject_only_when_no_other_alias_is_named(dra
 # ---- the metric guess: a flow by its verb, a title's number by its restatement, generic growth words last
 
 COPPER_KETTLE, VESTFJORD = "copper_kettle_grill_2025_11_06", "vestfjord_havbruk_2025_11_13"
-GROUPS["metric_classes"] = [COPPER_KETTLE, VESTFJORD]
+# drafted in the same copy as test_draft_period_rules.py's group "ninth" (the same three fixtures)
+GROUPS["metric_classes"] = [COPPER_KETTLE, VESTFJORD, "norrfors_stal_2025_10_23"]
 
 
 def test_a_name_beginning_with_the_guess_whose_other_words_are_in_the_clause_is_more_specific(drafted):
@@ -537,4 +538,18 @@ def test_a_markets_figure_takes_the_market_metric_signalled_past_a_comma(drafted
     "expected" read as "expense" in the sentence "restaurants are expected to ...")."""
     row = row_of(drafted, COPPER_KETTLE, 12, "about $1.1 trillion")
     assert row["metric_id"] == "market_size"
+
+
+# ---- the sentence of a number: a full stop after a single capital letter is an initial's
+
+
+def test_an_initials_full_stop_ends_no_sentence(drafted_fixture_articles):
+    """ "Sales at U.S. restaurants are expected to reach about $1.1 trillion this year, according to
+    industry estimates" (copper_kettle_grill_2025_11_06, drafted with test_draft_period_rules.py's
+    group "ninth"): the full stop of "U.S." ends no sentence, so the market's alias "U.S. restaurants"
+    is in the number's sentence and its subject (without the rule the sentence began at "restaurants",
+    and the subject was the lead entity, copper_kettle_grill)."""
+    drafted = drafted_fixture_articles["test_draft_period_rules:ninth"]
+    row = row_of(drafted, "copper_kettle_grill_2025_11_06", 12, "about $1.1 trillion")
+    assert row["entity_id_guess"] == "us_restaurant_market"
     assert row["quote"].startswith("Sales at U.S. restaurants")

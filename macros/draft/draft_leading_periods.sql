@@ -28,16 +28,11 @@
     {%- set letters = [] -%}
     {%- for row in words if row['word_class'] == 'part_letter' -%}{%- do letters.append((row['number_value'], sql_text(row['word'] | upper))) -%}{%- endfor -%}
     {%- set fiscal_prefix = ((words | selectattr('word_class', 'equalto', 'fiscal_year_prefix') | map(attribute='word') | list) or [''])[0] -%}
-    {%- set fiscal_months = [] -%}
-    {%- set named_for_start = [] -%}
-    {%- for row in vocabulary_rows('curated_fiscal_years') -%}
-        {%- do fiscal_months.append((row['entity_id'], row['fiscal_year_end_month'] | int)) -%}
-        {%- do named_for_start.append((row['entity_id'], '1' if row['fiscal_year_named_for'] == 'start' else '0')) -%}
-    {%- endfor -%}
     select
         source_id,
         paragraph_number,
         match_start,
+        lead_entity_id,
         {{ lookup_case('cast(part_months as string)', letters) }}
         || cast(part_number as string) || ' '
         || case when fiscal_end_month = 12 then '' else {{ sql_text(fiscal_prefix | upper) }} end
@@ -68,8 +63,7 @@
                         {{ lookup_case(regex_group('lower(match_text)', '^' ~ no_year_ordinal ~ '$', 2), pair_rows['part_of_year']) }},
                         {{ lookup_case(regex_group('lower(match_text)', '^' ~ no_year_latest ~ '$', 1), pair_rows['part_of_year']) }}
                     ) as integer) as part_months,
-                    {{ lookup_case('lead_entity_id', fiscal_months, '12') }} as fiscal_end_month,
-                    {{ lookup_case('lead_entity_id', named_for_start, '0') }} as named_for_start
+                    {{ draft_fiscal_calendar('lead_entity_id') | indent(20) }}
                 from {{ relation }}
                 where period_form is null
             ) as read_parts

@@ -15,6 +15,19 @@
     ((dayofweek({{ date_expr }}) + 5) % 7 + 1)
 {%- endmacro %}
 
+{#- The last day of the month `month_expr` (1 to 12) of the year `year_expr`, written as a date is
+    ("30 September 2025"): a stock at the end of a month or of a part of a year. -#}
+{% macro draft_month_end_text(year_expr, month_expr) -%}
+    {%- set month_names = [] -%}
+    {%- set named = [] -%}
+    {%- for row in vocabulary_rows('vocabulary_period_words') if row['word_class'] == 'month' and (row['number_value'] | int) not in named -%}
+        {%- do named.append(row['number_value'] | int) -%}
+        {%- do month_names.append((row['number_value'], sql_text(row['word'] | capitalize))) -%}
+    {%- endfor -%}
+    cast(extract(day from last_day({{ make_date_from_parts(year_expr, month_expr, 1) }})) as string) || ' '
+        || {{ lookup_case('cast(' ~ month_expr ~ ' as string)', month_names) }} || ' ' || cast({{ year_expr }} as string)
+{%- endmacro %}
+
 {#- The regular expressions of the periods written with no year (lowercase), by shape: a day of the
     week ("on Thursday"), the whole year ("for the full year", "full-year"), the end of a month or of
     a part of a year ("at the end of June", "the end of the quarter"), a day and month ("as of 30
@@ -23,7 +36,8 @@
     {%- set words = vocabulary_rows('vocabulary_period_words') -%}
     {%- set months = '(' ~ regex_alternation(vocabulary_words(words, 'month')) ~ ')[.]?' -%}
     {%- set day = '([0-9]{1,2})(?:st|nd|rd|th)?' -%}
-    {%- set end_prefix = '(?:' ~ regex_alternation(vocabulary_words(words, 'year_end_prefix')) ~ ')' -%}
+    {#- "the end of June", or a verb of a stock reached at a month's end: "ended September with 318 restaurants" -#}
+    {%- set end_prefix = '(?:' ~ regex_alternation(vocabulary_words(words, 'year_end_prefix') + vocabulary_words(words, 'month_end_verb')) ~ ')' -%}
     {%- set cardinal = regex_alternation(vocabulary_words(vocabulary_rows('vocabulary_value_words'), 'number')) -%}
     {%- set connector = '(?:' ~ regex_alternation(vocabulary_words(words, 'year_to_connector')) ~ ')' -%}
     {%- set patterns = {
@@ -33,6 +47,8 @@
             ~ regex_alternation(vocabulary_words(words, 'parts_of_year')) ~ ')) +of +(?:' ~ regex_alternation(vocabulary_words(words, 'yearless_year')) ~ ')',
         'months_to': '(' ~ cardinal ~ '|[0-9]{1,2}) +(?:' ~ regex_alternation(vocabulary_words(words, 'parts_of_year'))
             ~ ') +' ~ connector ~ ' +(?:' ~ day ~ ' +(?:of +)?' ~ months ~ '|' ~ months ~ '(?: +' ~ day ~ ')?)',
+        'months_span': months ~ '[ -]+(?:(?:' ~ regex_alternation(vocabulary_words(words, 'span_connector')) ~ ')[ -]+)?' ~ months
+            ~ ' +(' ~ regex_alternation(vocabulary_words(words, 'part_of_year')) ~ ')',
         'month_end': end_prefix ~ ' +' ~ months,
         'part_end': end_prefix ~ ' +(?:the +)?(' ~ regex_alternation(vocabulary_words(words, 'part_of_year')) ~ ')',
         'day_month': day ~ ' +(?:of +)?' ~ months,
@@ -45,7 +61,7 @@
     year, so that "30 June 2025" is read whole. -#}
 {% macro draft_yearless_period_pattern() -%}
     {%- set patterns = draft_yearless_period_patterns() -%}
-    {%- set order = ['weekday', 'full_year', 'parts_of_the_year', 'months_to', 'month_end', 'part_end', 'day_month', 'month_day'] -%}
+    {%- set order = ['weekday', 'full_year', 'parts_of_the_year', 'months_to', 'months_span', 'month_end', 'part_end', 'day_month', 'month_day'] -%}
     {%- set alternatives = [] -%}
     {%- for name in order %}{% do alternatives.append('(?:' ~ patterns[name] ~ ')') %}{% endfor -%}
     {{ return(alternatives | join('|')) }}
@@ -94,18 +110,11 @@
     {%- for row in vocabulary_rows('vocabulary_value_words') if row['word_class'] == 'number' -%}
         {%- do count_pairs.append((row['word'], row['number_value'] | int)) -%}
     {%- endfor -%}
-    {%- set fiscal_months = [] -%}
-    {%- set named_for_start = [] -%}
-    {%- for row in vocabulary_rows('curated_fiscal_years') -%}
-        {%- do fiscal_months.append((row['entity_id'], row['fiscal_year_end_month'] | int)) -%}
-        {%- do named_for_start.append((row['entity_id'], '1' if row['fiscal_year_named_for'] == 'start' else '0')) -%}
-    {%- endfor -%}
-    {#- the first word of a class as the seed lists it: "end of", "year", "to" -#}
+    {#- the first word of a class as the seed lists it: "year", "to" -#}
     {%- set first_words = {} -%}
-    {%- for row in words if row['word_class'] in ['year_end_prefix', 'year_to_noun', 'year_to_connector'] -%}
+    {%- for row in words if row['word_class'] in ['year_to_noun', 'year_to_connector'] -%}
         {%- do first_words.setdefault(row['word_class'], sql_text(row['word'])) -%}
     {%- endfor -%}
-    {%- set end_word = first_words.get('year_end_prefix', "''") -%}
     {#- the first word of a class as the seed lists it: "full year", "FY" -#}
     {%- set full_year_word = sql_text(((words | selectattr('word_class', 'equalto', 'full_year_no_year') | map(attribute='word') | list) or [''])[0]) -%}
     {%- set fiscal_prefix = sql_text(((words | selectattr('word_class', 'equalto', 'fiscal_year_prefix') | map(attribute='word') | list) or [''])[0] | upper) -%}
@@ -123,6 +132,7 @@
         source_id,
         paragraph_number,
         match_start,
+        lead_entity_id,
         shape = 'weekday' as is_weekday,
         case shape
             when 'weekday' then {{ date_text }}
@@ -133,10 +143,9 @@
                 published_year + case when published_month > fiscal_end_month then 1 else 0 end
                 - case when is_forecast then 0 else 1 end
                 - case when fiscal_end_month <> 12 then named_for_start else 0 end as string)
-            when 'month_end' then match_text || ' ' || cast(published_year - case when month_number >= published_month then 1 else 0 end as string)
-            when 'part_end' then {{ end_word }} || ' '
-                || {{ lookup_case('cast(part_end_index - 12 * cast(floor((part_end_index - 1) / 12) as integer) as string)', month_names) }}
-                || ' ' || cast(cast(floor((part_end_index - 1) / 12) as integer) as string)
+            when 'month_end' then {{ draft_month_end_text('published_year - case when month_number >= published_month then 1 else 0 end', 'month_number') }}
+            when 'part_end' then {{ draft_month_end_text('cast(floor((part_end_index - 1) / 12) as integer)',
+                'part_end_index - 12 * cast(floor((part_end_index - 1) / 12) as integer)') }}
             when 'day_month' then match_text || ' ' || cast(published_year - case when month_number * 100 + day_number > published_month * 100 + published_day then 1 else 0 end as string)
             when 'month_day' then match_text || ' ' || cast(published_year - case when month_number * 100 + day_number > published_month * 100 + published_day then 1 else 0 end as string)
             when 'parts_of_the_year' then {{ regex_group(text, '^' ~ patterns['parts_of_the_year'] ~ '$', 1) }} || ' of '
@@ -171,8 +180,7 @@
                 cast(extract(year from published_date) as integer) as published_year,
                 cast(extract(month from published_date) as integer) as published_month,
                 cast(extract(day from published_date) as integer) as published_day,
-                {{ lookup_case('lead_entity_id', fiscal_months, '12') }} as fiscal_end_month,
-                {{ lookup_case('lead_entity_id', named_for_start, '0') }} as named_for_start,
+                {{ draft_fiscal_calendar('lead_entity_id') | indent(16) }},
                 cast({{ lookup_case(regex_group(text, '^' ~ patterns['weekday'] ~ '$', 1), weekday_pairs) }} as integer) as weekday_number,
                 cast({{ lookup_case(regex_group(text, '^' ~ patterns['part_end'] ~ '$', 1), part_pairs) }} as integer) as part_months,
                 cast(coalesce({{ lookup_case('count_text', count_pairs) }}, cast(nullif(count_text, '') as integer)) as integer) as count_number,
@@ -187,6 +195,7 @@
                     coalesce(
                         nullif({{ regex_group(text, '^' ~ patterns['months_to'] ~ '$', 3) }}, ''),
                         nullif({{ regex_group(text, '^' ~ patterns['months_to'] ~ '$', 4) }}, ''),
+                        nullif({{ regex_group(text, '^' ~ patterns['months_span'] ~ '$', 2) }}, ''),
                         nullif({{ regex_group(text, '^' ~ patterns['month_end'] ~ '$', 1) }}, ''),
                         nullif({{ regex_group(text, '^' ~ patterns['day_month'] ~ '$', 2) }}, ''),
                         nullif({{ regex_group(text, '^' ~ patterns['month_day'] ~ '$', 1) }}, '')
@@ -200,11 +209,13 @@
                     ) as day_text,
                     coalesce(
                         nullif({{ regex_group(text, '^' ~ patterns['months_to'] ~ '$', 1) }}, ''),
+                        cast({{ lookup_case(regex_group(text, '^' ~ patterns['months_span'] ~ '$', 3), part_pairs) }} as string),
                         {{ regex_group(text, '^' ~ patterns['parts_of_the_year'] ~ '$', 2) }}
                     ) as count_text,
                     case
-                        {%- for name in ['weekday', 'full_year', 'parts_of_the_year', 'months_to', 'month_end', 'part_end', 'day_month', 'month_day'] %}
-                        when {{ regex_matches(text, '^' ~ patterns[name] ~ '$') }} then '{{ name }}'
+                        {#- a part of a year by its months ("the July-to-September quarter") is read as months to its last month #}
+                        {%- for name in ['weekday', 'full_year', 'parts_of_the_year', 'months_to', 'months_span', 'month_end', 'part_end', 'day_month', 'month_day'] %}
+                        when {{ regex_matches(text, '^' ~ patterns[name] ~ '$') }} then '{{ 'months_to' if name == 'months_span' else name }}'
                         {%- endfor %}
                         when {{ regex_matches(text, '^(?:(?:' ~ regex_alternation(vocabulary_words(words, 'lead_word')) ~ ') +)*(?:' ~ regex_alternation(vocabulary_words(words, 'as_of_publication')) ~ ')$') }} then 'as_of_publication'
                     end as shape

@@ -177,6 +177,9 @@ period_candidates as (
         sentences.paragraph_number,
         sentences.mention_start,
         document_period_forms.period_text,
+        period_matches.match_start as period_match_start,
+        period_matches.match_text as period_match_text,
+        document_period_forms.period_form as period_match_form,
         case
             when document_period_forms.period_text is null then null
             -- a relative period after "from" ("doubled from a year earlier to $450m", "up 3 points from
@@ -202,6 +205,16 @@ period_candidates as (
             when document_period_forms.period_form in ('same_part', 'figure_relative')
                 and {{ after_with_no_number }}
                 then 500 + period_matches.match_start - sentences.mention_end
+            -- a period written at the number, after it in its clause with only a few words between, none a
+            -- number ("expects volumes to rise to about 195,000 tonnes in 2026"), before one earlier in its
+            -- sentence ("... 178,000 tonnes this year and said it expects ...")
+            when coalesce(document_period_forms.period_form, '') not in ('same_part', 'figure_relative')
+                and period_matches.match_start >= sentences.mention_end
+                and period_matches.match_start < sentences.sentence_end
+                and {{ regex_matches(
+                    'lower(substring(sentences.paragraph_text, sentences.mention_end, period_matches.match_start - sentences.mention_end))',
+                    "^ +(?:[a-z][a-z'’-]* +){1,3}$") }}
+                then 200 + period_matches.match_start - sentences.mention_end
             -- a relative period before the number is the period of the number it follows, not of this one
             when document_period_forms.period_form in ('same_part', 'figure_relative')
                 and period_matches.match_start < sentences.mention_start
@@ -247,6 +260,10 @@ period_candidates as (
     {%- do written_as.update({word_class: sql_text(phrases[0]) if phrases else 'cast(null as string)'}) %}
 {%- endfor %}
 {%- set present_verbs = regex_alternation(vocabulary_words(period_words, 'present_tense_verb')) %}
+{#- what joins a number to a statement in the present tense before it: "and", or after a comma a link
+    word ("..., with two processing plants") or a participle ("..., selling to some 1,400 customers") -#}
+{%- set present_join = "(?:[^,;]* +and|[^;]*, +(?:" ~ regex_alternation(vocabulary_words(period_words, 'present_tense_link'))
+    ~ "|[a-z]+ing(?: +[a-z]+)?))" %}
 {%- set changed_from_pattern = changed_from ~ "(?:" ~ qualifiers ~ " +)*$" %}
 implied_candidates as (
     -- a number a change is measured from, after a direction word and another number of its clause
@@ -257,6 +274,9 @@ implied_candidates as (
         paragraph_number,
         mention_start,
         {{ written_as['compared_period'] }} as period_text,
+        cast(null as integer) as period_match_start,
+        cast(null as string) as period_match_text,
+        cast(null as string) as period_match_form,
         900 as distance
     from numbers
     where {{ regex_matches('text_before', changed_from_pattern) }}
@@ -272,16 +292,20 @@ implied_candidates as (
         paragraph_number,
         mention_start,
         {{ written_as['present_tense_period'] }} as period_text,
+        cast(null as integer) as period_match_start,
+        cast(null as string) as period_match_text,
+        cast(null as string) as period_match_form,
         1000000 as distance
     from numbers
     where {{ regex_matches('text_before',
-            "(?:^|[^a-z])" ~ present_verbs ~ " +(?:" ~ qualifiers ~ " +)*(?:[^,;]* +and +(?:" ~ qualifiers ~ " +)*)?$") }}
+            "(?:^|[^a-z])" ~ present_verbs ~ " +(?:" ~ qualifiers ~ " +)*(?:" ~ present_join ~ " +(?:" ~ qualifiers ~ " +)*)?$") }}
         or {{ regex_matches('text_after', "^ +of +(?:[^,;]|,[0-9])*?[^a-z]" ~ present_verbs ~ "(?:[^a-z]|$)") }}
 ),
 
 period_guess as (
     {{ draft_first_per_mention(
-        '(select source_id, paragraph_number, mention_start, period_text, distance from period_candidates'
+        '(select source_id, paragraph_number, mention_start, period_text, period_match_start, period_match_text,'
+        ~ ' period_match_form, distance from period_candidates'
         ~ ' where distance is not null union all select * from implied_candidates) as placed', 'distance')
         | indent(4) }}
 ),
@@ -308,7 +332,10 @@ final as (
         sentences.published_date,
         sentences.lead_entity_id,
         coalesce(leading_periods.period_text, sentences.leading_period_text) as leading_period_text,
-        period_guess.period_text
+        period_guess.period_text,
+        period_guess.period_match_start,
+        period_guess.period_match_text,
+        period_guess.period_match_form
     from sentences
     left join period_guess
         on {{ draft_same_mention('sentences', 'period_guess') }}

@@ -16,13 +16,15 @@ mentions as (
 ),
 
 -- the sentence of each number: from after the last sentence end before it to the first after it; a
--- full stop before a word in lower case ends no sentence ("Sales at U.S. restaurants")
+-- full stop before a word in lower case ends no sentence ("Sales at U.S. restaurants"), nor one after a single
+-- capital letter, an initial's ("the U.S. Federal Reserve")
+{%- set sentence_end = '(?:[!?]|(?:^|[^A-Z.]|[A-Za-z][A-Z])[.])' %}
 with_text as (
     select
         *,
         {{ dbt.length(regex_group(
-            'substring(paragraph_text, 1, mention_start)', '^(.*[.!?]["”’)]* +)[^a-z]', 1)) }} + 1 as sentence_start,
-        {{ regex_group('substring(paragraph_text, mention_end)', '^(.*?[.!?]["”’)]*)(?: +[^a-z]|$)', 1) }} as sentence_rest
+            'substring(paragraph_text, 1, mention_start)', '^(.*' ~ sentence_end ~ '["”’)]* +)[^a-z]', 1)) }} + 1 as sentence_start,
+        {{ regex_group('substring(paragraph_text, mention_end)', '^(.*?' ~ sentence_end ~ '["”’)]*)(?: +[^a-z]|$)', 1) }} as sentence_rest
     from mentions
 ),
 
