@@ -3,9 +3,10 @@ wrong published, and every failure says what and where, once.
 
 Each fault runs the real pipeline (`python -m pipeline build`) in a copy of a published project. A
 crash is a real SIGKILL of the build process, at a boundary where the build pauses when
-PIPELINE_PAUSE_AT names it (pipeline/faults.py). Builds of different copies run at the same time,
-so the suite costs about as much as its slowest few builds. Each fault is scored (faults.SCORE);
-conftest.py prints `faults held: N / M`.
+PIPELINE_PAUSE_AT names it (pipeline/faults.py); the boundaries after the dbt stage share one
+build, whose files are copied at each (what a SIGKILL there leaves) before it goes on to the next.
+Builds of different copies run at the same time. Each fault is scored (faults.SCORE); conftest.py
+prints `faults held: N / M`.
 """
 
 from __future__ import annotations
@@ -45,6 +46,8 @@ BOUNDARIES = [
     "exports-switched",
 ]
 BEFORE_COMMIT = BOUNDARIES[:5]
+# the boundaries a build reaches once its candidate is built: one build passes them all (below)
+AFTER_DBT = BOUNDARIES[2:]
 NOT_CHANGED = "The published warehouse.duckdb was not changed."
 TRACEBACK = "Traceback (most recent call last)"
 
@@ -58,51 +61,69 @@ def build_id_in(output: str) -> str | None:
 # crashes at each boundary, and a second build while one runs
 
 
+def snapshot(project: Path, folder: Path) -> Path:
+    """The files of `project` as they are now, copied into `folder` (links kept as links)."""
+    return Path(shutil.copytree(project, folder / "project", symlinks=True))
+
+
 @pytest.fixture(scope="module")
 def crashes(published, tmp_path_factory) -> dict:
     """For each boundary, a copy whose build was SIGKILLed there, what a reader found before, right
     after the kill and after the next build's recovery (that build killed as soon as it recovered).
-    While the build of the dbt-built copy is paused (holding the lock, its candidate written), a
-    second build is started there, once refusing at once, once with --wait."""
-    copies = {boundary: copy_published(published, tmp_path_factory.mktemp(boundary)) for boundary in BOUNDARIES}
-    result: dict = {boundary: {"before": published_state(copies[boundary][0])} for boundary in BOUNDARIES}
+
+    The builds killed at locked and checked run in copies of their own. One build runs dbt for all
+    the others: it pauses at each boundary from dbt-built on, where its project's files are copied
+    (what a SIGKILL there leaves: a killed process writes nothing more, and the kernel drops its
+    locks, which a copy never had) before it is let go on to the next, and it is SIGKILLed at the
+    last. While it is paused at dbt-built (holding the lock, its candidate written), a second build
+    is started there, once refusing at once, once with --wait; a third waits for the lock and is
+    the recovery of the build's own project."""
+    copies = {boundary: copy_published(published, tmp_path_factory.mktemp(boundary)) for boundary in BOUNDARIES[:2]}
+    chain_folder = tmp_path_factory.mktemp("after_dbt")
+    project, documents = copy_published(published, chain_folder)
+    copies[AFTER_DBT[-1]] = project, documents
+    before = published_state(project)
+    result: dict = {boundary: {"before": published_state(copies[boundary][0])} for boundary in copies}
+    result |= {boundary: {"before": before} for boundary in AFTER_DBT}
     builds = {
         boundary: start(project, documents, "build", PIPELINE_PAUSE_AT=boundary)
         for boundary, (project, documents) in copies.items()
+        if boundary not in AFTER_DBT
     }
+    resume = chain_folder / "resume"
+    resume.mkdir()
+    chain = start(project, documents, "build", PIPELINE_PAUSE_AT=",".join(AFTER_DBT), PIPELINE_RESUME_DIR=str(resume))
     for boundary, running in builds.items():
         result[boundary]["paused"] = running.wait_for(f"PAUSED at {boundary}")
         result[boundary]["killed_build_id"] = build_id_in(running.output())
-
-    project, documents = copies["dbt-built"]
-    # the paused build's candidate: its state (dbt's whole warehouse, build/state), and any lean file
-    # it wrote to its own work folder
-    candidates = [project / "build" / "state" / "warehouse.duckdb"]
-    candidates = [path for path in candidates if path.exists()]
-    candidates += [path for path in (project / "build" / "work").glob("*/warehouse.duckdb")]
-    second = run(project, documents, "build")
-    second_waiting = run(project, documents, "build", "--wait", "1")
-    waiter = start(project, documents, "build", "--wait", "3600", log_name="waiter", PIPELINE_PAUSE_AT="locked")
-    concurrency = {
-        "candidates": candidates,
-        "candidates_after": [path for path in candidates if path.exists()],
-        "second": second,
-        "second_waiting": second_waiting,
-        "waiter_waited": waiter.wait_for("waiting for another build"),
-    }
-
-    for boundary, running in builds.items():
         running.kill()
-        result[boundary]["after_kill"] = published_state(copies[boundary][0])
-        result[boundary]["journal_after_kill"] = (copies[boundary][0] / ".publish" / "journal.json").exists()
-        result[boundary]["log"] = running.output()
+
+    concurrency: dict = {}
+    for boundary in AFTER_DBT:
+        result[boundary]["paused"] = chain.wait_for(f"PAUSED at {boundary}")
+        result[boundary]["killed_build_id"] = build_id_in(chain.output())
+        if boundary == AFTER_DBT[-1]:
+            chain.kill()
+            builds[boundary] = chain
+            break
+        copies[boundary] = snapshot(project, tmp_path_factory.mktemp(boundary)), documents
+        if boundary == "dbt-built":
+            concurrency = second_builds(project, documents)
+        (resume / boundary).touch()
+
+    for boundary in BOUNDARIES:
+        killed = copies[boundary][0]
+        result[boundary]["after_kill"] = published_state(killed)
+        result[boundary]["journal_after_kill"] = (killed / ".publish" / "journal.json").exists()
+        result[boundary]["log"] = builds.get(boundary, chain).output()
 
     recoveries = {
         boundary: start(project, documents, "build", log_name="recovery", PIPELINE_PAUSE_AT="locked")
         for boundary, (project, documents) in copies.items()
-        if boundary != "dbt-built"
+        if boundary != AFTER_DBT[-1]
     }
-    recoveries["dbt-built"] = waiter  # the waiting build recovers that copy once the first is killed
+    # the build waiting for the lock recovers the project of the build it waited for, once that is killed
+    recoveries[AFTER_DBT[-1]] = concurrency["waiter"]
     for boundary, running in recoveries.items():
         result[boundary]["recovered"] = running.wait_for("PAUSED at locked")
         result[boundary]["recovery_log"] = running.output()
@@ -112,9 +133,30 @@ def crashes(published, tmp_path_factory) -> dict:
         result[boundary]["leftovers"] = leftovers(project)
         previous = project / ".publish" / "previous" / "warehouse.duckdb"
         result[boundary]["previous_checksum"] = published_state_checksum(previous)
-    concurrency["waiter_recovered"] = result["dbt-built"]["recovered"]
+    concurrency["waiter_recovered"] = result[AFTER_DBT[-1]]["recovered"]
     result["concurrency"] = concurrency
     return result
+
+
+def second_builds(project: Path, documents: Path) -> dict:
+    """While a build is paused in `project` after its dbt stage: a second build refusing at once,
+    one waiting a second, and one waiting for as long as it takes (left running)."""
+    # the paused build's candidate: its state (dbt's whole warehouse, build/state), and any lean file
+    # it wrote to its own work folder
+    candidates = [project / "build" / "state" / "warehouse.duckdb"]
+    candidates = [path for path in candidates if path.exists()]
+    candidates += [path for path in (project / "build" / "work").glob("*/warehouse.duckdb")]
+    second = run(project, documents, "build")
+    second_waiting = run(project, documents, "build", "--wait", "1")
+    waiter = start(project, documents, "build", "--wait", "3600", log_name="waiter", PIPELINE_PAUSE_AT="locked")
+    return {
+        "candidates": candidates,
+        "candidates_after": [path for path in candidates if path.exists()],
+        "second": second,
+        "second_waiting": second_waiting,
+        "waiter": waiter,
+        "waiter_waited": waiter.wait_for("waiting for another build"),
+    }
 
 
 def published_state_checksum(path: Path) -> str | None:
