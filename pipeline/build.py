@@ -227,14 +227,17 @@ def build_candidate(
     published: Path = settings.STATE_PATH,
     arguments: list[str] = DBT_BUILD,
     target_path: Path | None = None,
+    incremental_arguments: list[str] | None = None,
 ) -> str:
     """Build the candidate (stage 2): a fresh one, or the whole warehouse of an earlier build
     (`published`: the state, brought up to date in place, or copied when it is another file) with
     the landed files it does not hold as they are now. An incremental build whose earlier figures a change of the landed
     sources, entities or aliases touches is done again in full. Returns the mode it was built in.
-    `arguments` and `target_path` are dbt's (the property test builds without data tests)."""
+    `arguments` and `target_path` are dbt's (the property test builds without data tests), and
+    `incremental_arguments` dbt's on an incremental build, when they differ (the property test
+    selects only the models landed rows reach there)."""
     prepare_candidate(candidate, published, incremental_build)
-    run_dbt_build(candidate, landing, threads, arguments, target_path)
+    run_dbt_build(candidate, landing, threads, (incremental_build and incremental_arguments) or arguments, target_path)
     if incremental_build:
         touched = incremental.earlier_figures_touched(candidate)
         if touched:

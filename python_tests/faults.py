@@ -42,7 +42,13 @@ def copy_published(published: tuple[Path, Path], destination: Path) -> tuple[Pat
 
 def environment(documents: Path, **extra: str) -> dict[str, str]:
     values = dict(os.environ, SOURCE_DOCUMENTS_DIR=str(documents))
-    for name in ("PIPELINE_PAUSE_AT", "PIPELINE_PAUSE_SECONDS", "DUCKDB_MEMORY_LIMIT", "LANDING_DIR"):
+    for name in (
+        "PIPELINE_PAUSE_AT",
+        "PIPELINE_PAUSE_SECONDS",
+        "PIPELINE_RESUME_DIR",
+        "DUCKDB_MEMORY_LIMIT",
+        "LANDING_DIR",
+    ):
         values.pop(name, None)
     values.update(extra)
     return values

@@ -3,9 +3,10 @@ wrong published, and every failure says what and where, once.
 
 Each fault runs the real pipeline (`python -m pipeline build`) in a copy of a published project. A
 crash is a real SIGKILL of the build process, at a boundary where the build pauses when
-PIPELINE_PAUSE_AT names it (pipeline/faults.py). Builds of different copies run at the same time,
-so the suite costs about as much as its slowest few builds. Each fault is scored (faults.SCORE);
-conftest.py prints `faults held: N / M`.
+PIPELINE_PAUSE_AT names it (pipeline/faults.py); the boundaries after the dbt stage share one
+build, whose files are copied at each (what a SIGKILL there leaves) before it goes on to the next.
+Builds of different copies run at the same time. Each fault is scored (faults.SCORE); conftest.py
+prints `faults held: N / M`.
 """
 
 from __future__ import annotations
@@ -45,6 +46,8 @@ BOUNDARIES = [
     "exports-switched",
 ]
 BEFORE_COMMIT = BOUNDARIES[:5]
+# the boundaries a build reaches once its candidate is built: one build passes them all (below)
+AFTER_DBT = BOUNDARIES[2:]
 NOT_CHANGED = "The published warehouse.duckdb was not changed."
 TRACEBACK = "Traceback (most recent call last)"
 
@@ -58,51 +61,69 @@ def build_id_in(output: str) -> str | None:
 # crashes at each boundary, and a second build while one runs
 
 
+def snapshot(project: Path, folder: Path) -> Path:
+    """The files of `project` as they are now, copied into `folder` (links kept as links)."""
+    return Path(shutil.copytree(project, folder / "project", symlinks=True))
+
+
 @pytest.fixture(scope="module")
 def crashes(published, tmp_path_factory) -> dict:
     """For each boundary, a copy whose build was SIGKILLed there, what a reader found before, right
     after the kill and after the next build's recovery (that build killed as soon as it recovered).
-    While the build of the dbt-built copy is paused (holding the lock, its candidate written), a
-    second build is started there, once refusing at once, once with --wait."""
-    copies = {boundary: copy_published(published, tmp_path_factory.mktemp(boundary)) for boundary in BOUNDARIES}
-    result: dict = {boundary: {"before": published_state(copies[boundary][0])} for boundary in BOUNDARIES}
+
+    The builds killed at locked and checked run in copies of their own. One build runs dbt for all
+    the others: it pauses at each boundary from dbt-built on, where its project's files are copied
+    (what a SIGKILL there leaves: a killed process writes nothing more, and the kernel drops its
+    locks, which a copy never had) before it is let go on to the next, and it is SIGKILLed at the
+    last. While it is paused at dbt-built (holding the lock, its candidate written), a second build
+    is started there, once refusing at once, once with --wait; a third waits for the lock and is
+    the recovery of the build's own project."""
+    copies = {boundary: copy_published(published, tmp_path_factory.mktemp(boundary)) for boundary in BOUNDARIES[:2]}
+    chain_folder = tmp_path_factory.mktemp("after_dbt")
+    project, documents = copy_published(published, chain_folder)
+    copies[AFTER_DBT[-1]] = project, documents
+    before = published_state(project)
+    result: dict = {boundary: {"before": published_state(copies[boundary][0])} for boundary in copies}
+    result |= {boundary: {"before": before} for boundary in AFTER_DBT}
     builds = {
         boundary: start(project, documents, "build", PIPELINE_PAUSE_AT=boundary)
         for boundary, (project, documents) in copies.items()
+        if boundary not in AFTER_DBT
     }
+    resume = chain_folder / "resume"
+    resume.mkdir()
+    chain = start(project, documents, "build", PIPELINE_PAUSE_AT=",".join(AFTER_DBT), PIPELINE_RESUME_DIR=str(resume))
     for boundary, running in builds.items():
         result[boundary]["paused"] = running.wait_for(f"PAUSED at {boundary}")
         result[boundary]["killed_build_id"] = build_id_in(running.output())
-
-    project, documents = copies["dbt-built"]
-    # the paused build's candidate: its state (dbt's whole warehouse, build/state), and any lean file
-    # it wrote to its own work folder
-    candidates = [project / "build" / "state" / "warehouse.duckdb"]
-    candidates = [path for path in candidates if path.exists()]
-    candidates += [path for path in (project / "build" / "work").glob("*/warehouse.duckdb")]
-    second = run(project, documents, "build")
-    second_waiting = run(project, documents, "build", "--wait", "1")
-    waiter = start(project, documents, "build", "--wait", "3600", log_name="waiter", PIPELINE_PAUSE_AT="locked")
-    concurrency = {
-        "candidates": candidates,
-        "candidates_after": [path for path in candidates if path.exists()],
-        "second": second,
-        "second_waiting": second_waiting,
-        "waiter_waited": waiter.wait_for("waiting for another build"),
-    }
-
-    for boundary, running in builds.items():
         running.kill()
-        result[boundary]["after_kill"] = published_state(copies[boundary][0])
-        result[boundary]["journal_after_kill"] = (copies[boundary][0] / ".publish" / "journal.json").exists()
-        result[boundary]["log"] = running.output()
+
+    concurrency: dict = {}
+    for boundary in AFTER_DBT:
+        result[boundary]["paused"] = chain.wait_for(f"PAUSED at {boundary}")
+        result[boundary]["killed_build_id"] = build_id_in(chain.output())
+        if boundary == AFTER_DBT[-1]:
+            chain.kill()
+            builds[boundary] = chain
+            break
+        copies[boundary] = snapshot(project, tmp_path_factory.mktemp(boundary)), documents
+        if boundary == "dbt-built":
+            concurrency = second_builds(project, documents)
+        (resume / boundary).touch()
+
+    for boundary in BOUNDARIES:
+        killed = copies[boundary][0]
+        result[boundary]["after_kill"] = published_state(killed)
+        result[boundary]["journal_after_kill"] = (killed / ".publish" / "journal.json").exists()
+        result[boundary]["log"] = builds.get(boundary, chain).output()
 
     recoveries = {
         boundary: start(project, documents, "build", log_name="recovery", PIPELINE_PAUSE_AT="locked")
         for boundary, (project, documents) in copies.items()
-        if boundary != "dbt-built"
+        if boundary != AFTER_DBT[-1]
     }
-    recoveries["dbt-built"] = waiter  # the waiting build recovers that copy once the first is killed
+    # the build waiting for the lock recovers the project of the build it waited for, once that is killed
+    recoveries[AFTER_DBT[-1]] = concurrency["waiter"]
     for boundary, running in recoveries.items():
         result[boundary]["recovered"] = running.wait_for("PAUSED at locked")
         result[boundary]["recovery_log"] = running.output()
@@ -112,9 +133,30 @@ def crashes(published, tmp_path_factory) -> dict:
         result[boundary]["leftovers"] = leftovers(project)
         previous = project / ".publish" / "previous" / "warehouse.duckdb"
         result[boundary]["previous_checksum"] = published_state_checksum(previous)
-    concurrency["waiter_recovered"] = result["dbt-built"]["recovered"]
+    concurrency["waiter_recovered"] = result[AFTER_DBT[-1]]["recovered"]
     result["concurrency"] = concurrency
     return result
+
+
+def second_builds(project: Path, documents: Path) -> dict:
+    """While a build is paused in `project` after its dbt stage: a second build refusing at once,
+    one waiting a second, and one waiting for as long as it takes (left running)."""
+    # the paused build's candidate: its state (dbt's whole warehouse, build/state), and any lean file
+    # it wrote to its own work folder
+    candidates = [project / "build" / "state" / "warehouse.duckdb"]
+    candidates = [path for path in candidates if path.exists()]
+    candidates += [path for path in (project / "build" / "work").glob("*/warehouse.duckdb")]
+    second = run(project, documents, "build")
+    second_waiting = run(project, documents, "build", "--wait", "1")
+    waiter = start(project, documents, "build", "--wait", "3600", log_name="waiter", PIPELINE_PAUSE_AT="locked")
+    return {
+        "candidates": candidates,
+        "candidates_after": [path for path in candidates if path.exists()],
+        "second": second,
+        "second_waiting": second_waiting,
+        "waiter": waiter,
+        "waiter_waited": waiter.wait_for("waiting for another build"),
+    }
 
 
 def published_state_checksum(path: Path) -> str | None:
@@ -215,6 +257,8 @@ def leave_stale_wal(project: Path) -> int:
 
 
 def setup_stale_state(project: Path) -> dict:
+    """A stale write-ahead log, a folder of the user's own named exports/, and the restated
+    document and the hostile files landed: a build that must succeed, and say what it did."""
     facts: dict = {"revenue_figures_before": count_revenue(project)}
     facts["revenue_figures_with_wal"] = leave_stale_wal(project)
     exports = project / "exports"
@@ -224,7 +268,13 @@ def setup_stale_state(project: Path) -> dict:
     sources, figures = restated_document()
     write_csv(project / "landing" / "sources" / "restated.csv", SOURCE_COLUMNS, sources)
     write_csv(project / "landing" / "figures" / "restated.csv", FIGURE_COLUMNS, figures)
+    facts["landed_figures"] = figures + setup_hostile_files(project)
     return facts
+
+
+def landed_revenue(facts: dict) -> int:
+    """The revenue figures the stale-state scenario landed."""
+    return sum(1 for row in facts["landed_figures"] if row[FIGURE_COLUMNS.index("metric_id")] == "revenue")
 
 
 def count_revenue(project: Path) -> int:
@@ -235,7 +285,7 @@ def count_revenue(project: Path) -> int:
 HOSTILE_SOURCE = "o_brien_2024_03_01"
 
 
-def setup_hostile_files(project: Path) -> dict:
+def setup_hostile_files(project: Path) -> list[list]:
     """Landed files with their columns in another order (one CSV with a byte-order mark, one
     Parquet), and a file name holding a quote."""
     landing = project / "landing"
@@ -267,7 +317,7 @@ def setup_hostile_files(project: Path) -> dict:
             f"from read_csv('{staging}', all_varchar = true)) "
             f"to '{landing / 'figures' / 'parquet_reordered.parquet'}' (format parquet)"
         )
-    return {"figures": {row[0]: row for row in figures}}
+    return figures
 
 
 DUPLICATE_SOURCE = "aa_copy_2024_06_01"
@@ -364,8 +414,8 @@ def mount_small_disk(project: Path) -> dict:
 
 SCENARIOS = {
     # name: (prepare the copy, extra environment)
+    # the hostile files land in the same build as the stale state (setup_stale_state)
     "stale_state": (setup_stale_state, {}),
-    "hostile_files": (setup_hostile_files, {}),
     "duplicate_document": (setup_duplicate_document, {}),
     "retyped_column": (setup_retyped_column, {}),
     "bad_headers": (setup_bad_headers, {}),
@@ -444,14 +494,14 @@ def test_a_stale_write_ahead_log_is_never_replayed_onto_a_new_publish(outcomes):
         ).fetchone()[0]
     held = (
         found["returncode"] == 0
-        and revenue == facts["revenue_figures_before"] + 2
+        and revenue == facts["revenue_figures_before"] + landed_revenue(facts)
         and injected == 0
         and "moved warehouse.duckdb.wal aside" in found["output"]
         and any((project / ".publish" / "stale").glob("warehouse.duckdb.wal.*"))
     )
     record("stale warehouse.duckdb.wal", held)
     assert found["returncode"] == 0, found["output"][-4000:]
-    assert (revenue, injected) == (facts["revenue_figures_before"] + 2, 0)
+    assert (revenue, injected) == (facts["revenue_figures_before"] + landed_revenue(facts), 0)
     assert "moved warehouse.duckdb.wal aside" in found["output"]
 
 
@@ -503,9 +553,10 @@ def test_the_build_reports_what_changed_against_the_previous_publish(outcomes):
         counts = connection.execute(
             "select previous_build_id, figures_added, figures_removed, figures_changed from audit.build_info"
         ).fetchone()
-    assert changes == [("zz_ksc_revenue_2022", "added"), ("zz_ksc_revenue_2023", "added")]
-    assert counts == (found["before"].build_id, 2, 0, 0)
-    assert "2 figures added, 0 removed, 0 changed" in found["output"]
+    landed = sorted(row[0] for row in found["facts"]["landed_figures"])
+    assert changes == [(figure_id, "added") for figure_id in landed]
+    assert counts == (found["before"].build_id, len(landed), 0, 0)
+    assert f"{len(landed)} figures added, 0 removed, 0 changed" in found["output"]
 
 
 def test_rollback_publishes_the_previous_warehouse_and_exports_and_back(outcomes):
@@ -529,7 +580,7 @@ def test_rollback_publishes_the_previous_warehouse_and_exports_and_back(outcomes
 
 
 def test_landed_files_are_read_by_column_name_whatever_their_order_bom_or_name(outcomes):
-    found = outcomes["hostile_files"]
+    found = outcomes["stale_state"]
     assert found["returncode"] == 0, found["output"][-4000:]
     with duckdb.connect(str(found["project"] / "warehouse.duckdb"), read_only=True) as connection:
         figures = connection.execute(
