@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import math
+import shutil
 
+import duckdb
 import pytest
 
 MARTS = [
@@ -180,3 +182,38 @@ def test_every_mart_row_traces_to_figures(warehouse):
         for row in rows(warehouse, f"select {', '.join(columns)} from marts.{mart}"):
             cited = {part for value in row.values() if value for part in value.split(", ")}
             assert cited <= known, (mart, cited - known)
+
+
+REACH_TEST = "assert_reported_figures_reach_a_mart_of_their_metric"
+
+
+def test_a_figure_no_mart_of_its_metric_cites_is_returned(warehouse_path, tmp_path):
+    """The reach-a-mart data test, run as dbt compiled it on a copy of the warehouse whose CDN mart
+    lost its rows: it returns every figure that mart cited (their metric belongs to it alone) and
+    none of a metric fct_figures takes, which fct_figures cites by its own row."""
+    compiled = next((warehouse_path.parent / "target" / "compiled").rglob(f"tests/{REACH_TEST}.sql"))
+    sql = compiled.read_text(encoding="utf-8")
+    copy = tmp_path / "warehouse.duckdb"  # the same name: the compiled SQL names the database by it
+    shutil.copy(warehouse_path, copy)
+    with duckdb.connect(str(copy)) as connection:
+        assert rows(connection, sql) == []
+        only_cdn = "select metric_id from marts.dim_metrics where marts = 'fct_cdn_nodes'"
+        cited = {
+            figure_id.strip()
+            for row in rows(connection, "select figure_id, figure_ids from marts.fct_cdn_nodes")
+            for figure_id in [row["figure_id"], *row["figure_ids"].split(",")]
+        }
+        cited_cdn_figures = {
+            row["figure_id"]
+            for row in rows(connection, f"select figure_id from marts.fct_figures where metric_id in ({only_cdn})")
+            if row["figure_id"] in cited
+        }
+        assert cited_cdn_figures
+        connection.execute("delete from marts.fct_cdn_nodes")
+        returned = rows(connection, sql)
+        with_fct_figures = {
+            row["metric_id"]
+            for row in rows(connection, "select metric_id from marts.dim_metrics where marts like '%fct_figures%'")
+        }
+    assert {row["figure_id"] for row in returned} == cited_cdn_figures
+    assert not {row["metric_id"] for row in returned} & with_fct_figures

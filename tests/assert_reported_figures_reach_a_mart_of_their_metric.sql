@@ -63,7 +63,9 @@ cited as (
         {%- set condition = changed_entities_in_test('mart_rows', entity_column) | trim if entity_column else 'true' %}
         {%- set rows = relation if condition == 'true' else
             '(select * from ' ~ relation ~ ' as mart_rows where ' ~ condition ~ ') as changed_' ~ mart %}
-        {%- for column in columns if 'figure_id' in column %}
+        {#- the figures are read from fct_figures, so each is cited there by its own row: unreached_ids
+            counts a figure bound for fct_figures as reached, without splitting that column #}
+        {%- for column in columns if 'figure_id' in column and not (mart == 'fct_figures' and column == 'figure_id') %}
             {%- do selects.append("select distinct '" ~ mart ~ "' as mart, value as figure_id from ("
                 ~ split_to_rows(rows, "''", column, ', ') ~ ") as " ~ mart ~ "_" ~ column) %}
         {%- endfor %}
@@ -71,12 +73,18 @@ cited as (
     {{ selects | join('\n    union all\n    ') if selects else "select '' as mart, '' as figure_id where false" }}
 ),
 
-reached as (
-    select distinct bound.figure_id
+-- the bound figures no mart of theirs cites, in one grouped join (a distinct of the reached figures
+-- and two IN lists over every figure took twice the CPU at 10^6 figures); a figure bound for
+-- fct_figures is cited there by its own row, so is reached
+unreached_ids as (
+    select bound.figure_id
     from bound
-    inner join cited
+    left join cited
         on bound.figure_id = cited.figure_id
         and bound.mart = cited.mart
+    group by bound.figure_id
+    having count(cited.figure_id) = 0
+        and count(case when bound.mart = 'fct_figures' then 1 end) = 0
 ),
 
 unreached as (
@@ -86,10 +94,10 @@ unreached as (
         metrics.marts,
         'cited by none of the marts its metric belongs to' as problem
     from figures
+    inner join unreached_ids
+        on figures.figure_id = unreached_ids.figure_id
     inner join metrics
         on figures.metric_id = metrics.metric_id
-    where figures.figure_id in (select bound.figure_id from bound)
-        and figures.figure_id not in (select reached.figure_id from reached)
 ),
 
 unknown_marts as (
