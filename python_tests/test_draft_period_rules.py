@@ -266,20 +266,6 @@ def test_now_in_a_sentence_with_a_forecast_word_is_the_current_fiscal_year(draft
 # Smokehouse keeps a calendar year. Vestfjord Havbruk and Norrfors Stål keep calendar years.
 
 
-def test_a_period_with_no_year_is_resolved_on_the_subjects_fiscal_calendar(drafted):
-    """ "Rival Harlan's Smokehouse said last week that its same-store sales fell 0.8% in the
-    July-to-September quarter": months, a span connector and a part (months_span) are the months to
-    September, and on the calendar of the number's subject, a calendar-year rival, that is the third
-    quarter of 2025, "Q3 2025" (without the rules: the lead's leading period, "Q1 FY2026", which the
-    build read on the rival's calendar as 2026-Q1)."""
-    row = row_of(drafted, COPPER, 11, "0.8%")
-    assert (row["entity_id_guess"], row["period_as_written"], row["period_label_guess"]) == (
-        "harlans_smokehouse",
-        "Q3 2025",
-        "2025-Q3",
-    )
-
-
 def test_a_stock_at_a_months_end_is_the_months_last_day(drafted):
     """ "The company opened four restaurants in the quarter and ended September with 318 in 27 states":
     "ended" before a month (month_end_verb) is its end, the latest by publication, written as the

@@ -175,35 +175,6 @@ direction_guess as (
     {{ draft_first_per_mention('direction_candidates', 'direction_distance, ' ~ dbt.length('direction_word') ~ ' desc') | indent(4) }}
 ),
 
--- a period with no year written, resolved on the fiscal calendar of the lead entity
--- (int_document_draft_periods), is resolved again on that of the number's subject when the subject
--- is another entity: a calendar-year rival's "July-to-September quarter" is Q3 of its own year, not
--- the lead's Q1 of a fiscal year that ends in June (draft_no_year_parts, draft_yearless_periods)
-subject_calendar_matches as (
-    select distinct
-        sentences.source_id,
-        sentences.paragraph_number,
-        sentences.period_match_start as match_start,
-        sentences.period_match_text as match_text,
-        sentences.period_match_form as period_form,
-        sentences.paragraph_text as source_text,
-        sentences.published_date,
-        subject_guess.entity_id as lead_entity_id
-    from sentences
-    inner join subject_guess
-        on {{ draft_same_mention('sentences', 'subject_guess') }}
-    where sentences.period_match_start is not null
-        and subject_guess.entity_id <> coalesce(sentences.lead_entity_id, '')
-),
-
-subject_no_year_parts as (
-    {{ draft_no_year_parts('subject_calendar_matches') | indent(4) }}
-),
-
-subject_yearless_periods as (
-    {{ draft_yearless_periods('subject_calendar_matches') | indent(4) }}
-),
-
 -- a pronoun written after the alias guessed, with no comma or semicolon between them, stands for
 -- that alias ("Rival Vuelaire said last week that its second-quarter passenger numbers fell 3%"), not
 -- for the lead entity; after a comma it is the lead entity again ("Vuelaire's fares rose 2%, while
@@ -244,10 +215,7 @@ final as (
         sentences.published_date,
         sentences.lead_entity_id,
         sentences.leading_period_text,
-        coalesce(
-            case when not {{ pronoun_is_subject }} then coalesce(subject_no_year_parts.period_text, subject_yearless_periods.period_text) end,
-            sentences.period_text
-        ) as period_text,
+        sentences.period_text,
         lead_entities.entity_name as lead_entity_name,
         subject_guess.alias as subject_alias,
         subject_guess.entity_id as subject_entity_id,
@@ -274,16 +242,6 @@ final as (
         on {{ draft_same_mention('sentences', 'direction_guess') }}
     left join entities as subject_entities
         on coalesce(subject_guess.entity_id, sentences.lead_entity_id) = subject_entities.entity_id
-    left join subject_no_year_parts
-        on sentences.source_id = subject_no_year_parts.source_id
-            and sentences.paragraph_number = subject_no_year_parts.paragraph_number
-            and sentences.period_match_start = subject_no_year_parts.match_start
-            and subject_guess.entity_id = subject_no_year_parts.lead_entity_id
-    left join subject_yearless_periods
-        on sentences.source_id = subject_yearless_periods.source_id
-            and sentences.paragraph_number = subject_yearless_periods.paragraph_number
-            and sentences.period_match_start = subject_yearless_periods.match_start
-            and subject_guess.entity_id = subject_yearless_periods.lead_entity_id
 )
 
 select * from final
