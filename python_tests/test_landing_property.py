@@ -30,7 +30,9 @@ from test_incremental import same_rows
 from pipeline import changes
 from pipeline.build import build_candidate, record_build
 
-# seed 25: figures whose alias a later registry defines (the earlier figures must be resolved again);
+# seed 25: the folder moves between two landings, the second a document whose subject no landed
+# registry names (its row is rejected, the marts keep the first document's figures; an alias landed
+# later for such a figure is test_an_alias_landed_for_an_earlier_figures_item_resolves_it_again's);
 # 92: two landed documents state the same cell, the later one is deleted (the cell, recomputed by
 # int_figures_preferred for the changed cells only, falls back to the earlier document's figure);
 # 248: a file changed in place, then the folder moved; 43: a document stating share prices, an
