@@ -335,15 +335,7 @@ named_metric_guess as (
 -- 2,314") is a change: a signed-change metric of the guess's unit kind whose name holds every word
 -- of the guess's name ("Change in employees" for "Employees"), the fewest other words first
 change_by_statements as (
-    select
-        sentences.source_id,
-        sentences.paragraph_number,
-        sentences.mention_start
-    from sentences
-    inner join subjects
-        on {{ draft_same_mention('sentences', 'subjects') }}
-    where {{ regex_matches('sentences.text_before', '(?:^|[^a-z])by +$') }}
-        and {{ dbt.position("' ' || subjects.direction_word || ' '", "' ' || " ~ regex_group('sentences.text_before', '([^,;]*)$', 1)) }} > 0
+    {{ draft_change_by_statements('subjects') | indent(4) }}
 ),
 
 change_by_candidates as (
