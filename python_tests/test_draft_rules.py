@@ -626,3 +626,13 @@ def test_a_value_a_new_one_replaced_is_not_a_number(drafted):
     assert "8% to 10%" not in drafted_values(drafted, ALTAMAR, 9)
     assert "between 10% and 12%" in drafted_values(drafted, ALTAMAR, 9)
     assert "41%" in drafted_values(drafted, PEMBURY, 6)
+
+
+def test_up_to_after_a_verb_of_a_direction_phrase_is_its_particle(drafted):
+    """ "The non-performing loan ratio edged up to 2.4% from 2.1% a year earlier": "edged up" is a
+    direction phrase (vocabulary_direction_words), so "up to" is the verb's particle, not a ceiling, and
+    the value as written is "2.4%" (without the rule: "up to 2.4%"). "with storage product prices
+    dropping by up to 50%" keeps its qualifier."""
+    assert "2.4%" in drafted_values(drafted, ALTAMAR, 7)
+    assert "up to 2.4%" not in drafted_values(drafted, ALTAMAR, 7)
+    assert "up to 50%" in drafted_values(drafted, FIRST_ARTICLE, 25)

@@ -5,9 +5,16 @@
     multiple, a count), and what int_document_mentions passes on of its source (published date, lead
     entity, leading period). An amount in brackets right after another amount (its conversion into
     another currency) is no number of the draft, nor a value a new one replaced ("from 8% to 10%
-    previously"). The draft's guesses read these through the chain
+    previously"), and "up to" after a verb of a direction phrase ending "up" is no qualifier ("edged up
+    to 2.4%"). The draft's guesses read these through the chain
     int_document_draft_periods, _subjects, _metrics, int_document_draft_figures, each passing on
     the columns of the one before. -#}
+
+{#- the direction phrases ending with "up" (vocabulary_direction_words: "edged up") -#}
+{%- set up_directions = [] %}
+{%- for word in vocabulary_words(vocabulary_rows('vocabulary_direction_words')) if word.endswith(' up') %}
+    {%- do up_directions.append(word) %}
+{%- endfor %}
 
 with
 
@@ -78,7 +85,14 @@ final as (
         lower(substring(paragraph_text, sentence_start, mention_start - sentence_start)) as text_before,
         lower(substring(paragraph_text, mention_end, sentence_end - mention_end)) as text_after,
         value_unit,
-        value_as_written,
+        -- "up to" after a verb whose direction phrase ends with "up" ("edged up to 2.4%",
+        -- vocabulary_direction_words) is the verb's particle, not a ceiling: the value is "2.4%"
+        case when lower(value_as_written) like 'up to %'
+                and {{ regex_matches("lower(substring(paragraph_text, 1, mention_start - 1)) || 'up'",
+                    '(?:^|[^a-z])' ~ regex_alternation(up_directions) ~ '$') }}
+            then substring(value_as_written, 7)
+            else value_as_written
+        end as value_as_written,
 
         -- of its source
         published_date,
