@@ -553,3 +553,86 @@ def test_an_initials_full_stop_ends_no_sentence(drafted_fixture_articles):
     row = row_of(drafted, "copper_kettle_grill_2025_11_06", 12, "about $1.1 trillion")
     assert row["entity_id_guess"] == "us_restaurant_market"
     assert row["quote"].startswith("Sales at U.S. restaurants")
+
+
+# ---- the metric guess: a measure named before an aside, an earlier value after "from", a direction verb
+# ---- that is a metric word; numbers that are no figure: a conversion in brackets, a replaced value
+
+PEMBURY = "pembury_mutual_2025_09_10"
+TESSALINE, ALTAMAR = "tessaline_instruments_2025_11_19", "altamar_financiero_2025_10_28"
+GROUPS["metric_asides"] = [PEMBURY, TESSALINE, ALTAMAR]
+
+
+def drafted_values(drafted, source_id: str, paragraph: int) -> list[str]:
+    return [row["value_as_written"] for row in drafted[source_id] if row["paragraph_number"] == str(paragraph)]
+
+
+def test_a_measure_named_in_several_words_beats_a_nearer_one_word_signal_in_an_aside(drafted):
+    """ "Gross written premiums, the insurer's main source of revenue, grew 6% to £2.3 billion", "Net
+    interest income, the bank's main source of revenue, increased 9% to 13.6 billion pesos": neither
+    signal word is in the number's clause; the catalogue's name of three words ("gross written
+    premiums", "net interest income") ranks before the one word "revenue", nearer the number in the
+    aside (without the rule: revenue_yoy_growth and revenue). A vocabulary word of two words is no
+    name: "the training cost for large language models is even higher, ranging from $2 million to $12
+    million" stays the cost "training" signals, not the cost "per run" of the clause before."""
+    assert row_of(drafted, PEMBURY, 5, "6%")["metric_id"] == "gross_written_premiums_yoy_growth"
+    assert row_of(drafted, PEMBURY, 5, "£2.3 billion")["metric_id"] == "gross_written_premiums"
+    assert row_of(drafted, ALTAMAR, 5, "9%")["metric_id"] == "net_interest_income_yoy_growth"
+    assert row_of(drafted, ALTAMAR, 5, "13.6 billion pesos")["metric_id"] == "net_interest_income"
+    training_cost = row_of(drafted, FIRST_ARTICLE, 43, "$2 million to $12 million", "first")
+    assert training_cost["metric_id"] == "model_training_cost"
+
+
+def test_a_number_after_from_is_the_earlier_value_of_the_number_before_it(drafted):
+    """ "Motor insurance made up 38% of the group's revenue, down from 41% a year earlier", "Sales to
+    customers in China made up 31% of the quarter's revenue, down from 42% a year earlier": the number
+    right after "from" is the share's value a year before, so it takes the metric of the number of its
+    unit before it, not a change (without the rule: revenue_yoy_growth, from "down", "revenue" and
+    "year"). A number after "from" guessed a level keeps its guess: "the company's loss expanded from
+    1.589 billion yuan in 2021", after revenue of 8.108 billion yuan (net_loss)."""
+    assert row_of(drafted, PEMBURY, 6, "41%")["metric_id"] == "motor_revenue_share"
+    assert row_of(drafted, TESSALINE, 8, "42%")["metric_id"] == "revenue_share_china"
+    assert row_of(drafted, ALTAMAR, 7, "2.1%")["metric_id"] == "non_performing_loan_ratio"
+    assert row_of(drafted, FIRST_ARTICLE, 14, "1.589 billion yuan")["metric_id"] == "net_loss"
+
+
+def test_the_numbers_direction_verb_is_no_metric_word(drafted):
+    """ "The board raised the interim dividend by 8% to 13.5 pence a share", "The board raised the
+    quarterly dividend by 10% to 44 cents a share": "raised" signals Financing raised, but it is the
+    number's direction word, a verb, so it ranks as a word of two metrics would, after the name
+    "Dividend per share" whose words the clause holds (without the rule: financing_raised)."""
+    assert row_of(drafted, PEMBURY, 7, "13.5 pence")["metric_id"] == "dividend_per_share"
+    assert row_of(drafted, TESSALINE, 10, "44 cents")["metric_id"] == "dividend_per_share"
+
+
+def test_an_amount_in_brackets_after_an_amount_is_its_conversion_not_a_number(drafted):
+    """ "its operating profit for the first half rose 11% to £184 million (about €213 million)", "rose
+    14% from a year earlier to 4.82 billion pesos ($261 million)": the amount in brackets is the one
+    before it in another currency, not a figure of its own (without the rule both were drafted, as
+    operating profit and net profit)."""
+    assert "about €213 million" not in drafted_values(drafted, PEMBURY, 4)
+    assert "£184 million" in drafted_values(drafted, PEMBURY, 4)
+    assert "$261 million" not in drafted_values(drafted, ALTAMAR, 4)
+    assert "4.82 billion pesos" in drafted_values(drafted, ALTAMAR, 4)
+
+
+def test_a_value_a_new_one_replaced_is_not_a_number(drafted):
+    """ "It now expects a combined ratio of 93% to 95% for the year, from an earlier 94% to 96%",
+    "raised its forecast for loan growth this year to between 10% and 12%, from 8% to 10% previously":
+    the range after "from an earlier", or followed by "previously", is the forecast the new one
+    replaced, for the same measure and period, no figure of its own (without the rule both were
+    drafted). The earlier value of another period stays: "down from 41% a year earlier"."""
+    assert drafted_values(drafted, PEMBURY, 8) == ["93% to 95%", "93% to 95%"]
+    assert "8% to 10%" not in drafted_values(drafted, ALTAMAR, 9)
+    assert "between 10% and 12%" in drafted_values(drafted, ALTAMAR, 9)
+    assert "41%" in drafted_values(drafted, PEMBURY, 6)
+
+
+def test_up_to_after_a_verb_of_a_direction_phrase_is_its_particle(drafted):
+    """ "The non-performing loan ratio edged up to 2.4% from 2.1% a year earlier": "edged up" is a
+    direction phrase (vocabulary_direction_words), so "up to" is the verb's particle, not a ceiling, and
+    the value as written is "2.4%" (without the rule: "up to 2.4%"). "with storage product prices
+    dropping by up to 50%" keeps its qualifier."""
+    assert "2.4%" in drafted_values(drafted, ALTAMAR, 7)
+    assert "up to 2.4%" not in drafted_values(drafted, ALTAMAR, 7)
+    assert "up to 50%" in drafted_values(drafted, FIRST_ARTICLE, 25)

@@ -218,3 +218,15 @@ left join (
 where {{ guess }}.metric_id is not null
     or sole.metric_id is not null
 {%- endmacro %}
+
+{#- The numbers of `subjects` (int_document_draft_subjects' columns) written after "by" with their
+    direction word before them in their clause ("Headcount fell by 2,314"): changes. -#}
+{% macro draft_change_by_statements(subjects) -%}
+select
+    source_id,
+    paragraph_number,
+    mention_start
+from {{ subjects }}
+where {{ regex_matches('text_before', '(?:^|[^a-z])by +$') }}
+    and {{ dbt.position("' ' || direction_word || ' '", "' ' || " ~ regex_group('text_before', '([^,;]*)$', 1)) }} > 0
+{%- endmacro %}

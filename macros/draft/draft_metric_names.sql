@@ -49,13 +49,14 @@ group by
 {%- endmacro %}
 
 
-{#- The signal words of `metric_words` (word, metric_id, needs_direction, is_generic) in the sentence
+{#- The signal words of `metric_words` (word, metric_id, needs_direction, is_generic, is_long_name) in the sentence
     of each number of `sentences` (draft_neighbour_gaps' columns) whose metric is one of the number's
     unit (`mention_metrics`), a signed change only when the number has a direction word (`subjects`,
     direction_word): with the word's distance from the number (0 in it, else before it, or after it
     in its clause; 100000 when neither), is_in_clause (in the number, before it with no comma or
     semicolon between, or after it in its clause: a clause ends at a comma, a semicolon, or an "and"
-    before another number) and is_in_noun_phrase (in noun_phrase_after). -#}
+    before another number), is_in_noun_phrase (in noun_phrase_after) and is_direction_word (the word
+    is the number's direction word: "raised" of "The board raised the quarterly dividend"). -#}
 {% macro draft_signal_candidates(sentences, metric_words, mention_metrics, subjects) -%}
 {%- set distance_before = draft_distance_before('sentences', 'metric_words.word') %}
 {%- set distance_after = draft_distance_after('sentences', 'metric_words.word') %}
@@ -70,6 +71,7 @@ select
     sentences.mention_start,
     metric_words.word,
     metric_words.is_generic,
+    metric_words.is_long_name,
     mention_metrics.metric_id,
     mention_metrics.is_signed_change,
     mention_metrics.unit_rank,
@@ -83,7 +85,9 @@ select
     -- the word is in the number's clause (in it, before it with no comma or semicolon between, or
     -- after it in the clause)
     coalesce({{ in_number }} or {{ clause_before }} or {{ clause_after }}, false) as is_in_clause,
-    {{ dbt.position("' ' || metric_words.word || ' '", 'sentences.noun_phrase_after') }} > 0 as is_in_noun_phrase
+    {{ dbt.position("' ' || metric_words.word || ' '", 'sentences.noun_phrase_after') }} > 0 as is_in_noun_phrase,
+    -- the word is the number's direction word ("The board raised the dividend"): a verb, not its metric
+    coalesce(lower(metric_words.word) = lower(subjects.direction_word), false) as is_direction_word
 from {{ sentences }} as sentences
 inner join {{ metric_words }} as metric_words
     on {{ dbt.position('lower(metric_words.word)', 'lower(sentences.quote)') }} > 0

@@ -5,7 +5,8 @@
       one phrase of which its name holds; a word of a metric that has a variant (a signed change or
       a multiple, of another unit kind, whose name begins with the metric's) also signals the variant:
       a signed change only after a direction word (needs_direction); a word that signals two
-      metrics or more of one unit kind is generic (is_generic);
+      metrics or more of one unit kind is generic (is_generic); a word that is the catalogue's name of
+      a metric, of two words or more, is a long name (is_long_name);
     - name: each word of a metric's name (less the filler words of vocabulary_context_words), with
       the form that stands for it in a sentence (form_text) and the number of words of the name, and
       the number to count after a direction word (direction_name_word_count): for a signed change
@@ -209,6 +210,14 @@ generic_words as (
     from generic_word_units
 ),
 
+-- a signal word that is the catalogue's name of a metric, of two words or more ("net interest
+-- income"): outside the number's clause it names the metric before a nearer one-word signal word
+metric_name_phrases as (
+    select distinct lower(metric_name) as word
+    from metrics
+    where metric_name like '% %'
+),
+
 -- the words of each signed change's name that are words of the name of a metric it varies: the
 -- others ("growth", "year" of "Revenue growth year on year") are the words the change adds
 variant_base_words as (
@@ -231,6 +240,7 @@ final as (
         -- attributes
         metric_words.needs_direction,
         generic_words.word is not null as is_generic,
+        metric_name_phrases.word is not null as is_long_name,
         false as is_change_word,
         cast(null as string) as form_text,
         cast(null as integer) as name_word_count,
@@ -238,6 +248,8 @@ final as (
     from metric_words
     left join generic_words
         on metric_words.word = generic_words.word
+    left join metric_name_phrases
+        on metric_words.word = metric_name_phrases.word
     union all
     select
         metric_name_word_forms.metric_id,
@@ -245,6 +257,7 @@ final as (
         'name' as word_role,
         false as needs_direction,
         false as is_generic,
+        false as is_long_name,
         base_name_sizes.metric_id is not null and variant_base_words.word is null as is_change_word,
         metric_name_word_forms.form_text,
         metric_name_sizes.name_word_count,

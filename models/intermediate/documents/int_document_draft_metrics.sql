@@ -4,7 +4,9 @@
       number (an amount, a ratio, a count), a word in the number's own clause first, a generic word
       (of two metrics of a unit kind: "year on year") after any other; a word, or two of a name, in the
       noun phrase after the number first ("a 1.1% drop in guest traffic"); a word after
-      the number counts only before the next comma (or an "and" before another number); a signed
+      the number counts only before the next comma (or an "and" before another number), outside the
+      clause a metric's name of two words first; the number's direction word ("raised") is a generic
+      word; a signed
       change needs a direction word before the number; a number written "per share" takes a metric
       whose name holds "share" first;
     - with no signal word of its unit, the metric with the most words of its name in the number's
@@ -21,6 +23,8 @@
       guess, the one metric of its unit (and sign) whose marts take the subject's type, if one;
     - a metric whose mart needs an item (a price cut) takes for subject the nearest alias of an
       entity type its mart takes (item_alias), the subject's alias becoming its item;
+    - a number right after "from" takes the metric of the number of its unit before it in its
+      sentence, whose earlier value it is ("down from 42% a year earlier");
     - a number in a title that a later paragraph restates (its value, unit and direction) takes the
       metric guessed there;
     - whether the metric takes the document's leading period (a mart of it lists period types, or
@@ -61,7 +65,8 @@ metric_words as (
         word,
         metric_id,
         needs_direction,
-        is_generic
+        is_generic,
+        is_long_name
     from all_metric_words
     where word_role = 'signal'
 ),
@@ -226,7 +231,9 @@ share_statements as (
 ),
 
 -- the guess: the nearest signal word of a metric of the number's own unit kind (a ratio metric
--- takes a multiple only when no metric of the multiple's kind is signalled); with no signal word
+-- takes a multiple only when no metric of the multiple's kind is signalled; outside the number's
+-- clause a metric's name of two words or more first: "Net interest income, the bank's main source of
+-- revenue, increased 9%"); with no signal word
 -- of its kind, the metric of its kind with the most words of its name in the number's clause, then
 -- in its sentence
 ranked_metric_candidates as (
@@ -240,12 +247,13 @@ ranked_metric_candidates as (
         unit_rank,
         per_rank,
         fit_rank,
-        case when is_generic then 1 else 0 end as generic_rank,
+        case when is_generic or is_direction_word then 1 else 0 end as generic_rank,
         case when is_in_noun_phrase then 0 else 1 end as noun_phrase_rank,
         0 as basis_rank,
         case when is_in_clause then 0 else 1 end as clause_rank,
         distance,
         {{ dbt.length('word') }} as word_length,
+        is_long_name,
         0 as clause_word_count,
         0 as matched_word_count,
         0.0 as matched_share,
@@ -271,6 +279,7 @@ ranked_metric_candidates as (
         case when clause_word_count >= name_word_count then 0 else 1 end as clause_rank,
         0 as distance,
         0 as word_length,
+        false as is_long_name,
         clause_word_count,
         matched_word_count,
         1.0 * matched_word_count / name_word_count as matched_share,
@@ -292,7 +301,8 @@ first_metric_guess as (
         'unshared_metric_candidates',
         'unit_rank, per_rank, noun_phrase_rank, generic_rank, case when clause_word_count >= 3 and matched_share >= 0.5 then 0 else 1 end, clause_rank, '
         ~ 'case when clause_rank = 0 or clause_word_count > 0 then 0 else 1 end, '
-        ~ 'basis_rank, case when fit_rank = 2 then 1 else 0 end, distance, '
+        ~ 'basis_rank, case when fit_rank = 2 then 1 else 0 end, '
+        ~ 'case when clause_rank = 1 and not is_long_name then 1 else 0 end, distance, '
         ~ 'clause_word_count desc, matched_word_count desc, matched_share desc, word_length desc, fit_rank, metric_id')
         | indent(4) }}
 ),
@@ -335,15 +345,7 @@ named_metric_guess as (
 -- 2,314") is a change: a signed-change metric of the guess's unit kind whose name holds every word
 -- of the guess's name ("Change in employees" for "Employees"), the fewest other words first
 change_by_statements as (
-    select
-        sentences.source_id,
-        sentences.paragraph_number,
-        sentences.mention_start
-    from sentences
-    inner join subjects
-        on {{ draft_same_mention('sentences', 'subjects') }}
-    where {{ regex_matches('sentences.text_before', '(?:^|[^a-z])by +$') }}
-        and {{ dbt.position("' ' || subjects.direction_word || ' '", "' ' || " ~ regex_group('sentences.text_before', '([^,;]*)$', 1)) }} > 0
+    {{ draft_change_by_statements('subjects') | indent(4) }}
 ),
 
 change_by_candidates as (
@@ -387,11 +389,17 @@ metric_guess as (
         'fitting_metric_guess') | indent(4) }}
 ),
 
+-- a number right after "from" is the earlier value of the number of its unit before it, not a
+-- change: "down from 42% a year earlier" takes the metric of "made up 31% of the quarter's revenue"
+earlier_value_guess as (
+    {{ draft_earlier_value_guess('metric_guess', 'subjects') | indent(4) }}
+),
+
 -- a number in a title that a later paragraph restates takes the metric guessed there: "Vestfjord
 -- Havbruk third-quarter profit falls 18%" is the operational EBIT growth of "operational EBIT for the
 -- third quarter fell 18%"
 restated_metric_guess as (
-    {{ draft_restated_metric_guess('metric_guess', 'subjects') | indent(4) }}
+    {{ draft_restated_metric_guess('earlier_value_guess', 'subjects') | indent(4) }}
 ),
 
 -- a metric whose mart needs an item (a price cut) takes for subject the nearest alias of an entity
