@@ -103,7 +103,10 @@ period_texts as (
                 '^(?:' ~ no_year_ordinal ~ '|' ~ no_year_latest ~ ')$') }} and yearless_periods.match_start is null
                 then document_period_forms.match_text end
         ) as period_text,
-        coalesce(yearless_periods.is_weekday, false) as is_weekday
+        coalesce(yearless_periods.is_weekday, false) as is_weekday,
+        -- a period with no year the lead entity's calendar does not write ("three months to September" of a
+        -- fiscal year to October) may be written on the calendar of the number's subject (int_document_draft_figures)
+        yearless_periods.match_start is not null and yearless_periods.period_text is null as is_other_calendar
     from document_period_forms
     left join yearless_periods
         on document_period_forms.source_id = yearless_periods.source_id
@@ -181,7 +184,7 @@ period_candidates as (
         period_matches.match_text as period_match_text,
         document_period_forms.period_form as period_match_form,
         case
-            when document_period_forms.period_text is null then null
+            when document_period_forms.period_text is null and not document_period_forms.is_other_calendar then null
             -- a relative period after "from" ("doubled from a year earlier to $450m", "up 3 points from
             -- the year before", lead words between) names what the numbers are compared with, and is
             -- the period of none of them
