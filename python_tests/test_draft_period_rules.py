@@ -294,3 +294,22 @@ def test_a_count_joined_to_a_present_tense_statement_is_as_of_publication(drafte
     as of publication (without the rules: the document's leading period, 2025-Q3)."""
     assert [period_of(drafted, VESTFJORD, 9, value) for value in ("62", "two")] == ["as of 2025-11-13"] * 2
     assert period_of(drafted, NORRFORS, 9, "some 1,400") == "as of 2025-10-23"
+
+
+# A period with no year, of a figure whose subject is not the lead entity, on the subject's calendar
+# (int_document_draft_figures): Copper Kettle Grill's fiscal year ends in June; its rival Harlan's
+# Smokehouse keeps a calendar year.
+
+
+def test_a_period_with_no_year_is_resolved_on_the_subjects_fiscal_calendar(drafted):
+    """ "Rival Harlan's Smokehouse said last week that its same-store sales fell 0.8% in the
+    July-to-September quarter": months, a span connector and a part (months_span) are the months to
+    September, and on the calendar of the number's subject, a calendar-year rival, that is the third
+    quarter of 2025, "Q3 2025" (without the rule: the lead's "Q1 FY2026", which the build read on the
+    rival's calendar as 2026-Q1)."""
+    row = row_of(drafted, COPPER, 11, "0.8%")
+    assert (row["entity_id_guess"], row["period_as_written"], row["period_label_guess"]) == (
+        "harlans_smokehouse",
+        "Q3 2025",
+        "2025-Q3",
+    )

@@ -223,10 +223,25 @@
     period_form = 'year_to' or {{ period_role(grammar, 'fiscal_prefix', core, form) }} <> '' as is_fiscal_year_written
 {%- endmacro %}
 
-{#- The fiscal year conventions of seeds/curated/curated_fiscal_years.csv, written into the SQL as
-    case expressions on `entity_expr` (an entity not listed keeps the calendar year): the month its
-    fiscal year ends in (12 when not listed) and whether it names a fiscal year by the calendar year
-    it starts in ("fiscal 2024" is April 2024 to March 2025) rather than the one it ends in. Returns
+{#- The fiscal year conventions of seeds/curated/curated_fiscal_years.csv for the entity
+    `entity_expr`, as SQL case expressions (an entity not listed keeps the calendar year): a dict with
+    end_month, the month its fiscal year ends in (12 when not listed), and named_for_start, a boolean:
+    true when it names a fiscal year by the calendar year it starts in ("fiscal 2024" is April 2024 to
+    March 2025). The one reading of the fiscal calendar: the published figures (period_fiscal_year_fields)
+    and the draft's period guess (draft_fiscal_calendar) both resolve on it. -#}
+{% macro period_fiscal_calendar(entity_expr) -%}
+    {%- set months = [] -%}
+    {%- set named_for_start = [] -%}
+    {%- for row in vocabulary_rows('curated_fiscal_years') -%}
+        {%- do months.append((row['entity_id'], row['fiscal_year_end_month'] | int)) -%}
+        {%- do named_for_start.append((row['entity_id'], 'true' if row['fiscal_year_named_for'] == 'start' else 'false')) -%}
+    {%- endfor -%}
+    {{ return({'end_month': lookup_case(entity_expr, months, '12'),
+               'named_for_start': lookup_case(entity_expr, named_for_start, 'false')}) }}
+{%- endmacro %}
+
+{#- The fiscal year conventions of `entity_expr` (period_fiscal_calendar) applied to a period as
+    written. Returns
     select-list lines over columns of period_part_values and a resolved `year_expr`, giving
     fiscal_end_month, fiscal_end_year (the calendar year the fiscal year ends in) and
     fiscal_year_number (the year it is named by): for "the year to March 2025" the month and year
@@ -234,14 +249,9 @@
     year it ends in); for "fiscal 2024" the entity's month, named 2024; for anything else 12 and
     the year written. -#}
 {% macro period_fiscal_year_fields(entity_expr, year_expr, month_expr='period_month_number', form_expr='period_form', fiscal_expr='is_fiscal_year_written') -%}
-    {%- set months = [] -%}
-    {%- set named_for_start = [] -%}
-    {%- for row in vocabulary_rows('curated_fiscal_years') -%}
-        {%- do months.append((row['entity_id'], row['fiscal_year_end_month'] | int)) -%}
-        {%- do named_for_start.append((row['entity_id'], 'true' if row['fiscal_year_named_for'] == 'start' else 'false')) -%}
-    {%- endfor -%}
-    {%- set entity_month = lookup_case(entity_expr, months, '12') -%}
-    {%- set entity_start = lookup_case(entity_expr, named_for_start, 'false') -%}
+    {%- set calendar = period_fiscal_calendar(entity_expr) -%}
+    {%- set entity_month = calendar['end_month'] -%}
+    {%- set entity_start = calendar['named_for_start'] -%}
     case
         when {{ form_expr }} = 'year_to' then {{ month_expr }}
         when {{ fiscal_expr }} then {{ entity_month }}

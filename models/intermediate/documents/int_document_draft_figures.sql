@@ -56,6 +56,60 @@ reached_periods as (
 -- pronoun when the metric needs an item and no alias of the item's type was found
 {%- set pronoun_takes_subject %}(guesses.pronoun_is_subject or (guesses.item_alias is null and coalesce(guesses.needs_item, false) and guesses.pronoun is not null and guesses.lead_entity_id is not null)){% endset %}
 {%- set leading_period %}case when guesses.metric_id is null or guesses.takes_leading_period then guesses.leading_period_text end{% endset %}
+-- a period with no year written, resolved on the fiscal calendar of the lead entity
+-- (int_document_draft_periods), is resolved again on that of the number's subject when the subject
+-- is another entity: a calendar-year rival's "July-to-September quarter" or "three months to
+-- September" is Q3 of its own year, not a part of the lead's fiscal year (draft_no_year_parts,
+-- draft_yearless_periods read the entity's calendar as lead_entity_id)
+subject_calendar_matches as (
+    select distinct
+        guesses.source_id,
+        guesses.paragraph_number,
+        guesses.period_match_start as match_start,
+        guesses.period_match_text as match_text,
+        guesses.period_match_form as period_form,
+        guesses.paragraph_text as source_text,
+        guesses.published_date,
+        guesses.subject_entity_id as lead_entity_id
+    from guesses
+    where guesses.period_match_start is not null
+        and guesses.item_alias is null
+        and not {{ pronoun_takes_subject }}
+        and guesses.subject_entity_id <> coalesce(guesses.lead_entity_id, '')
+),
+
+subject_no_year_parts as (
+    {{ draft_no_year_parts('subject_calendar_matches') | indent(4) }}
+),
+
+subject_yearless_periods as (
+    {{ draft_yearless_periods('subject_calendar_matches') | indent(4) }}
+),
+
+-- the period guess of each number on its subject's calendar
+subject_periods as (
+    select
+        guesses.source_id,
+        guesses.paragraph_number,
+        guesses.mention_start,
+        coalesce(subject_no_year_parts.period_text, subject_yearless_periods.period_text, guesses.period_text) as period_text
+    from guesses
+    left join subject_no_year_parts
+        on guesses.source_id = subject_no_year_parts.source_id
+            and guesses.paragraph_number = subject_no_year_parts.paragraph_number
+            and guesses.period_match_start = subject_no_year_parts.match_start
+            and guesses.subject_entity_id = subject_no_year_parts.lead_entity_id
+            and guesses.item_alias is null
+            and not {{ pronoun_takes_subject }}
+    left join subject_yearless_periods
+        on guesses.source_id = subject_yearless_periods.source_id
+            and guesses.paragraph_number = subject_yearless_periods.paragraph_number
+            and guesses.period_match_start = subject_yearless_periods.match_start
+            and guesses.subject_entity_id = subject_yearless_periods.lead_entity_id
+            and guesses.item_alias is null
+            and not {{ pronoun_takes_subject }}
+),
+
 guessed as (
     select
         guesses.source_id,
@@ -101,10 +155,12 @@ guessed as (
             {{ dbt.length('guesses.metric_word') }}), '') as metric_as_written,
         case when guesses.is_signed_change then coalesce(guesses.direction_word, '') else '' end
             as direction_as_written,
-        coalesce(guesses.period_text, reached_periods.period_text, {{ leading_period }}, '') as period_as_written,
-        guesses.period_text is null and reached_periods.period_text is null and {{ leading_period }} is not null
+        coalesce(subject_periods.period_text, reached_periods.period_text, {{ leading_period }}, '') as period_as_written,
+        subject_periods.period_text is null and reached_periods.period_text is null and {{ leading_period }} is not null
             as is_leading_period
     from guesses
+    inner join subject_periods
+        on {{ draft_same_mention('guesses', 'subject_periods') }}
     left join reached_periods
         on {{ draft_same_mention('guesses', 'reached_periods') }}
 ),

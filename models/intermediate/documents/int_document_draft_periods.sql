@@ -103,7 +103,10 @@ period_texts as (
                 '^(?:' ~ no_year_ordinal ~ '|' ~ no_year_latest ~ ')$') }} and yearless_periods.match_start is null
                 then document_period_forms.match_text end
         ) as period_text,
-        coalesce(yearless_periods.is_weekday, false) as is_weekday
+        coalesce(yearless_periods.is_weekday, false) as is_weekday,
+        -- a period with no year the lead entity's calendar does not write ("three months to September" of a
+        -- fiscal year to October) may be written on the calendar of the number's subject (int_document_draft_figures)
+        yearless_periods.match_start is not null and yearless_periods.period_text is null as is_other_calendar
     from document_period_forms
     left join yearless_periods
         on document_period_forms.source_id = yearless_periods.source_id
@@ -181,7 +184,7 @@ period_candidates as (
         period_matches.match_text as period_match_text,
         document_period_forms.period_form as period_match_form,
         case
-            when document_period_forms.period_text is null then null
+            when document_period_forms.period_text is null and not document_period_forms.is_other_calendar then null
             -- a relative period after "from" ("doubled from a year earlier to $450m", "up 3 points from
             -- the year before", lead words between) names what the numbers are compared with, and is
             -- the period of none of them
@@ -253,53 +256,11 @@ period_candidates as (
             and period_matches.match_start = document_period_forms.match_start
 ),
 
--- the period the draft writes for a number with no period of its own: a word of the vocabulary
-{%- set written_as = {} %}
-{%- for word_class in ['present_tense_period', 'compared_period'] %}
-    {%- set phrases = vocabulary_words(period_words, word_class) %}
-    {%- do written_as.update({word_class: sql_text(phrases[0]) if phrases else 'cast(null as string)'}) %}
-{%- endfor %}
-{%- set present_verbs = regex_alternation(vocabulary_words(period_words, 'present_tense_verb')) %}
-{#- what joins a number to a statement in the present tense before it: "and", or after a comma a link
-    word ("..., with two processing plants") or a participle ("..., selling to some 1,400 customers") -#}
-{%- set present_join = "(?:[^,;]* +and|[^;]*, +(?:" ~ regex_alternation(vocabulary_words(period_words, 'present_tense_link'))
-    ~ "|[a-z]+ing(?: +[a-z]+)?))" %}
-{%- set changed_from_pattern = changed_from ~ "(?:" ~ qualifiers ~ " +)*$" %}
+{% set changed_from_pattern = changed_from ~ "(?:" ~ qualifiers ~ " +)*$" -%}
+-- a number with no period of its own: the figure compared with, or one stated in the present tense
+-- (draft_implied_periods)
 implied_candidates as (
-    -- a number a change is measured from, after a direction word and another number of its clause
-    -- ("Basic earnings per share rose to 18.4 pence from 16.9 pence"), with no period right after it: the figure compared
-    -- with, a year before (before any period earlier in its sentence, which is the other number's)
-    select
-        source_id,
-        paragraph_number,
-        mention_start,
-        {{ written_as['compared_period'] }} as period_text,
-        cast(null as integer) as period_match_start,
-        cast(null as string) as period_match_text,
-        cast(null as string) as period_match_form,
-        900 as distance
-    from numbers
-    where {{ regex_matches('text_before', changed_from_pattern) }}
-        and previous_mention_start >= sentence_start
-        and mention_kind <> 'range'
-    union all
-    -- a number stated in the present tense, by a verb before it in its clause ("employs about 1,850
-    -- people", "owns nine vineyards and three wineries") or after it ("a third of its revenue comes
-    -- from ...", "One in five of its 40,000 customers now uses ..."; a comma in a number is no clause
-    -- end): as of publication, when no period is written in its paragraph
-    select
-        source_id,
-        paragraph_number,
-        mention_start,
-        {{ written_as['present_tense_period'] }} as period_text,
-        cast(null as integer) as period_match_start,
-        cast(null as string) as period_match_text,
-        cast(null as string) as period_match_form,
-        1000000 as distance
-    from numbers
-    where {{ regex_matches('text_before',
-            "(?:^|[^a-z])" ~ present_verbs ~ " +(?:" ~ qualifiers ~ " +)*(?:" ~ present_join ~ " +(?:" ~ qualifiers ~ " +)*)?$") }}
-        or {{ regex_matches('text_after', "^ +of +(?:[^,;]|,[0-9])*?[^a-z]" ~ present_verbs ~ "(?:[^a-z]|$)") }}
+    {{ draft_implied_periods('numbers', changed_from_pattern) | indent(4) }}
 ),
 
 period_guess as (

@@ -1,0 +1,59 @@
+{#- The periods the draft writes for a number with no period of its own, as words of
+    vocabulary_period_words: the figure compared with (compared_period) and a number stated in the
+    present tense (present_tense_period). -#}
+
+{#- For int_document_draft_periods: period candidates (source_id, paragraph_number, mention_start,
+    period_text, period_match_start, period_match_text, period_match_form, distance) of the numbers of
+    `relation` (int_document_draft_sentences' columns with previous_mention_start) that no written
+    period gives: a number a change is measured from, its text before matching
+    `changed_from_pattern`, after another number of its sentence, is the figure compared with (distance
+    900); a number stated in the present tense is as of publication (distance 1000000, after any period
+    its paragraph writes). -#}
+{% macro draft_implied_periods(relation, changed_from_pattern) -%}
+    {%- set period_words = vocabulary_rows('vocabulary_period_words') -%}
+    {%- set qualifiers = regex_alternation(vocabulary_words(vocabulary_rows('vocabulary_value_words'), 'qualifier')) -%}
+    {%- set written_as = {} -%}
+    {%- for word_class in ['present_tense_period', 'compared_period'] -%}
+        {%- set phrases = vocabulary_words(period_words, word_class) -%}
+        {%- do written_as.update({word_class: sql_text(phrases[0]) if phrases else 'cast(null as string)'}) -%}
+    {%- endfor -%}
+    {%- set present_verbs = regex_alternation(vocabulary_words(period_words, 'present_tense_verb')) -%}
+    {#- what joins a number to a statement in the present tense before it: "and", or after a comma a link
+        word ("..., with two processing plants") or a participle ("..., selling to some 1,400 customers") -#}
+    {%- set present_join = "(?:[^,;]* +and|[^;]*, +(?:" ~ regex_alternation(vocabulary_words(period_words, 'present_tense_link'))
+        ~ "|[a-z]+ing(?: +[a-z]+)?))" -%}
+    -- a number a change is measured from, after a direction word and another number of its clause
+    -- ("Basic earnings per share rose to 18.4 pence from 16.9 pence"), with no period right after it: the figure compared
+    -- with, a year before (before any period earlier in its sentence, which is the other number's)
+    select
+        source_id,
+        paragraph_number,
+        mention_start,
+        {{ written_as['compared_period'] }} as period_text,
+        cast(null as integer) as period_match_start,
+        cast(null as string) as period_match_text,
+        cast(null as string) as period_match_form,
+        900 as distance
+    from {{ relation }}
+    where {{ regex_matches('text_before', changed_from_pattern) }}
+        and previous_mention_start >= sentence_start
+        and mention_kind <> 'range'
+    union all
+    -- a number stated in the present tense, by a verb before it in its clause ("employs about 1,850
+    -- people", "owns nine vineyards and three wineries") or after it ("a third of its revenue comes
+    -- from ...", "One in five of its 40,000 customers now uses ..."; a comma in a number is no clause
+    -- end): as of publication, when no period is written in its paragraph
+    select
+        source_id,
+        paragraph_number,
+        mention_start,
+        {{ written_as['present_tense_period'] }} as period_text,
+        cast(null as integer) as period_match_start,
+        cast(null as string) as period_match_text,
+        cast(null as string) as period_match_form,
+        1000000 as distance
+    from {{ relation }}
+    where {{ regex_matches('text_before',
+            "(?:^|[^a-z])" ~ present_verbs ~ " +(?:" ~ qualifiers ~ " +)*(?:" ~ present_join ~ " +(?:" ~ qualifiers ~ " +)*)?$") }}
+        or {{ regex_matches('text_after', "^ +of +(?:[^,;]|,[0-9])*?[^a-z]" ~ present_verbs ~ "(?:[^a-z]|$)") }}
+{%- endmacro %}
