@@ -108,6 +108,16 @@ project as a user adds articles: their seed rows and texts alone, nothing else.
   "this year" (the range it replaced is ignored) and a profit forecast "of about 19 billion pesos for 2025",
   "some 6.3 million" customers, "1,140" branches and "about 27,500" staff, a share price "on Tuesday", the
   country's bank lending "in the year to September", and a rival's quarterly profit "up 6%".
+- Zorza Interactive (python_tests/fixtures/zorza_interactive_2025_11_20/), a Warsaw video game publisher reporting
+  in Polish zlotys ("142.6 million zlotys", "1.4 billion zlotys", a share price of "286.50 zlotys"), a currency its
+  fixture adds with its rates; calendar fiscal year: "the July-September period", "a year earlier" and "the third
+  quarter of 2024", "Revenue more than doubled", operating profit (what "Analysts polled ... had expected" is ignored),
+  copies of a new game sold "by the end of September" (in the headline too, with the game as the item), a share
+  of "quarterly revenue", "the first nine months of the year", a revenue forecast "of at least 1.4 billion
+  zlotys" (the forecast it replaced is ignored), cash "at the end of September", a share price "by 1015 GMT"
+  (during trading, not a close) with the market value it gives, "about 740" staff, monthly active players "in
+  September" and "a year earlier", a rival's "third-quarter revenue ... down 12%" and an industry's revenue in
+  2024 with "more than 90%" of it from abroad.
 
 Every expected value below is worked out from the written text (the comment says how), never read back
 from the warehouse.
@@ -152,6 +162,8 @@ TESSALINE = "tessaline_instruments_2025_11_19"  # published Wednesday 19 Novembe
 TESSALINE_NOW = "as of 2025-11-19"
 ALTAMAR = "altamar_financiero_2025_10_28"  # published Tuesday 28 October 2025, in Mexican pesos
 ALTAMAR_NOW = "as of 2025-10-28"
+ZORZA = "zorza_interactive_2025_11_20"  # published Thursday 20 November 2025, in Polish zlotys
+ZORZA_NOW = "as of 2025-11-20"
 
 # Fiscal 2025 is November 2024 to October 2025, so its fourth quarter is August to October 2025.
 # figure_id: (value, unit, currency_code, period_label, qualifier, is_forecast)
@@ -646,6 +658,46 @@ ALTAMAR_FIGURES = {
 }
 
 
+# Calendar fiscal year: "the July-September period" and "third-quarter" are 2025-Q3, "a year earlier" 2024-Q3;
+# "by the end of September" and "at the end of September" are 30 September 2025; "in September" is the month.
+ZORZA_FIGURES = {
+    # "sells 4.1 million copies" (headline) and "sold 4.1 million copies by the end of September": since release
+    "zi_game_copies_sold_headline": (4.1 * MILLION, "count", "", "2025-09-30", "exact", False),
+    "zi_game_copies_sold_2025_09_30": (4.1 * MILLION, "count", "", "2025-09-30", "exact", False),
+    "zi_net_profit_2025q3": (142.6 * MILLION, "PLN", "PLN", "2025-Q3", "exact", False),
+    "zi_net_profit_2024q3": (38.4 * MILLION, "PLN", "PLN", "2024-Q3", "exact", False),  # "a year earlier"
+    # "Revenue more than doubled to 512.3 million zlotys from 231.7 million zlotys": at least twice, no period
+    # written in the sentence (the quarter of the one before)
+    "zi_revenue_multiple_2025q3": (2, "multiple", "", "2025-Q3", "lower_bound", False),
+    "zi_revenue_2025q3": (512.3 * MILLION, "PLN", "PLN", "2025-Q3", "exact", False),
+    "zi_revenue_2024q3": (231.7 * MILLION, "PLN", "PLN", "2024-Q3", "exact", False),
+    "zi_operating_profit_2025q3": (171.9 * MILLION, "PLN", "PLN", "2025-Q3", "exact", False),
+    "zi_operating_profit_2024q3": (45.2 * MILLION, "PLN", "PLN", "2024-Q3", "exact", False),  # "third quarter of 2024"
+    "zi_digital_revenue_share_2025q3": (91 / 100, "ratio", "", "2025-Q3", "exact", False),  # "of quarterly revenue"
+    # "In the first nine months of the year, revenue rose 64% to 903.5 million zlotys": January to September 2025
+    "zi_revenue_growth_2025_9m": (64 / 100, "ratio", "", "2025-9M", "exact", False),
+    "zi_revenue_2025_9m": (903.5 * MILLION, "PLN", "PLN", "2025-9M", "exact", False),
+    # "expects 2025 revenue of at least 1.4 billion zlotys": a forecast and a floor (the 1.1 billion it replaced is
+    # ignored)
+    "zi_revenue_2025_forecast": (1.4 * BILLION, "PLN", "PLN", "FY2025", "lower_bound", True),
+    "zi_cash_2025_09_30": (1.03 * BILLION, "PLN", "PLN", "2025-09-30", "exact", False),  # "at the end of September"
+    # "rose 8.4% to 286.50 zlotys by 1015 GMT": the day published, a price during trading, not a close
+    "zi_share_price_change_2025_11_20": (8.4 / 100, "ratio", "", "2025-11-20", "exact", False),
+    "zi_intraday_share_price_2025_11_20": (286.50, "PLN", "PLN", "2025-11-20", "exact", False),
+    "zi_market_value_2025_11_20": (7.2 * BILLION, "PLN", "PLN", "2025-11-20", "approx", False),  # "about 7.2 billion"
+    "zi_employee_count_now": (740, "count", "", ZORZA_NOW, "approx", False),  # "about 740 people"
+    # "3.8 million monthly active players ... in September, up from 1.2 million a year earlier"
+    "zi_monthly_active_players_2025_09": (3.8 * MILLION, "count", "", "2025-09", "exact", False),
+    "zi_monthly_active_players_2024_09": (1.2 * MILLION, "count", "", "2024-09", "exact", False),
+    # the rival's "third-quarter revenue of 298 million zlotys, down 12% from a year earlier"
+    "gs_revenue_2025q3": (298 * MILLION, "PLN", "PLN", "2025-Q3", "exact", False),
+    "gs_revenue_growth_2025q3": (-12 / 100, "ratio", "", "2025-Q3", "exact", False),
+    # "earned a combined 5.9 billion zlotys in 2024 ... with more than 90% of that coming from sales abroad"
+    "polish_games_industry_revenue_2024": (5.9 * BILLION, "PLN", "PLN", "FY2024", "exact", False),
+    "polish_games_industry_export_share_2024": (90 / 100, "ratio", "", "FY2024", "lower_bound", False),
+}
+
+
 HOLDOUTS = {
     BOREALIS: BOREALIS_FIGURES,
     VINTNERS: VINTNERS_FIGURES,
@@ -661,6 +713,7 @@ HOLDOUTS = {
     COPPER_KETTLE: COPPER_KETTLE_FIGURES,
     TESSALINE: TESSALINE_FIGURES,
     ALTAMAR: ALTAMAR_FIGURES,
+    ZORZA: ZORZA_FIGURES,
 }
 
 
