@@ -32,6 +32,34 @@ range_figures as (
         and {{ changed_sources_condition() }}
 ),
 
+-- the quotes, kept in int_figures_resolved alone (not copied through the tables between)
+quotes as (
+    select
+        figure_id,
+        quote
+    from {{ ref('int_figures_resolved') }}
+    where rejection_reason is null
+        and {{ changed_sources_condition() }}
+),
+
+quoted_single_figures as (
+    select
+        single_figures.*,
+        quotes.quote
+    from single_figures
+    inner join quotes
+        on single_figures.figure_id = quotes.figure_id
+),
+
+quoted_range_figures as (
+    select
+        range_figures.*,
+        quotes.quote
+    from range_figures
+    inner join quotes
+        on range_figures.figure_id = quotes.figure_id
+),
+
 -- a single figure is a statement by itself
 singles as (
     select
@@ -71,7 +99,7 @@ singles as (
         figure_id as figure_ids,
         paragraph_number,
         quote
-    from single_figures
+    from quoted_single_figures
 ),
 
 -- the two figures of a range make one statement, named by the figure of its first alternative
@@ -79,7 +107,7 @@ range_ends as (
     select
         *,
         max(case when range_position = 'first' then figure_id end) over range_window as first_figure_id
-    from range_figures
+    from quoted_range_figures
     window range_window as (
         partition by source_id, paragraph_number, entity_id, metric_id, period_as_written, value_as_written
     )

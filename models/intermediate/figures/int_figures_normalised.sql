@@ -188,7 +188,7 @@ final as (
         last_digit_unit,
 
         -- provenance
-        quote,
+        {#- the quote is not copied on: it stays in int_figures_resolved, and readers join it by figure_id #}
         landed_file,
         landed_file_hash,
         is_curated,

@@ -190,7 +190,6 @@ banded as (
         per_unit,
         value_as_written,
         paragraph_number,
-        quote,
         {{ claim_band('low', 'qualifier', 'qualifier_word', 'value', 'last_digit_unit') }} as band_low,
         {{ claim_band('high', 'qualifier', 'qualifier_word', 'value', 'last_digit_unit') }} as band_high
     from figures
@@ -210,8 +209,20 @@ disputed_facts as (
     having count(distinct source_id) > 1 and max(band_low) > min(band_high)
 ),
 
+-- the quotes, kept in int_figures_resolved alone (not copied through the tables between), joined
+-- to the disputed figures only
+quotes as (
+    select
+        figure_id,
+        quote
+    from {{ ref('int_figures_resolved') }}
+    where rejection_reason is null
+),
+
 disputed as (
-    select banded.*
+    select
+        banded.*,
+        quotes.quote
     from banded
     inner join disputed_facts
         on banded.entity_id = disputed_facts.entity_id
@@ -219,6 +230,8 @@ disputed as (
         and banded.period_label = disputed_facts.period_label
         and banded.unit = disputed_facts.unit
         and banded.per_unit = disputed_facts.per_unit
+    inner join quotes
+        on banded.figure_id = quotes.figure_id
 ),
 
 across_source_pairs as (

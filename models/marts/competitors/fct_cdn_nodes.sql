@@ -5,6 +5,15 @@ figures as (
     select * from {{ ref('int_figures_preferred') }}
 ),
 
+-- the quotes, kept in int_figures_resolved alone (not copied through the tables between)
+quotes as (
+    select
+        figure_id,
+        quote
+    from {{ ref('int_figures_resolved') }}
+    where rejection_reason is null
+),
+
 final as (
     select
         -- keys
@@ -29,8 +38,10 @@ final as (
         -- provenance
         figures.figure_id,
         figures.figure_ids,
-        figures.quote
+        quotes.quote
     from figures
+    inner join quotes
+        on figures.figure_id = quotes.figure_id
     where figures.metric_id = 'cdn_node_count'
         and figures.entity_type in {{ company_entity_types() }}
 )

@@ -18,6 +18,25 @@ figures as (
         and {{ changed_sources_condition() }}
 ),
 
+-- the quotes, kept in int_figures_resolved alone (not copied through the tables between)
+quotes as (
+    select
+        figure_id,
+        quote
+    from {{ ref('int_figures_resolved') }}
+    where rejection_reason is null
+        and {{ changed_sources_condition() }}
+),
+
+quoted_figures as (
+    select
+        figures.*,
+        quotes.quote
+    from figures
+    inner join quotes
+        on figures.figure_id = quotes.figure_id
+),
+
 final as (
     select
         -- keys
@@ -64,7 +83,7 @@ final as (
         direction_as_written,
         paragraph_number,
         quote
-    from figures
+    from quoted_figures
 )
 
 select * from final
