@@ -119,6 +119,16 @@ project as a user adds articles: their seed rows and texts alone, nothing else.
   September" and "a year earlier", a rival's "third-quarter revenue ... down 12%" and an industry's revenue in
   2024 with "more than 90%" of it from abroad.
 
+- Bokamoso Gold (python_tests/fixtures/bokamoso_gold_2025_08_27/), a Johannesburg gold miner reporting in South
+  African rand ("R4.71bn", "R16.8bn", a share price of "R318.40"), a currency its fixture adds with its rates, with
+  its gold in ounces ("298,000oz", "9.4 million ounces": the unit is the metric's, the number the value) and its
+  price and costs in US dollars an ounce ("$3,105/oz"); calendar fiscal year: "the six months to June" and
+  "interim" (the first half of 2025), a dividend "more than double" the one "a year earlier" (the dividends in
+  cents, "320c" and "140c", hold no number the build reads), capital spending of "about R2.9bn" "this year",
+  "about 14,200" staff, reserves "at the end of December", a share price "on Wednesday" (the day published),
+  South Africa's gold production "in June" and a rival's interim headline earnings and output. Its production
+  guidance "610,000oz to 640,000oz" and the gold price "near $3,390/oz" are ignored: the build reads neither.
+
 Every expected value below is worked out from the written text (the comment says how), never read back
 from the warehouse.
 """
@@ -164,6 +174,8 @@ ALTAMAR = "altamar_financiero_2025_10_28"  # published Tuesday 28 October 2025, 
 ALTAMAR_NOW = "as of 2025-10-28"
 ZORZA = "zorza_interactive_2025_11_20"  # published Thursday 20 November 2025, in Polish zlotys
 ZORZA_NOW = "as of 2025-11-20"
+BOKAMOSO = "bokamoso_gold_2025_08_27"  # published Wednesday 27 August 2025, in South African rand
+BOKAMOSO_NOW = "as of 2025-08-27"
 
 # Fiscal 2025 is November 2024 to October 2025, so its fourth quarter is August to October 2025.
 # figure_id: (value, unit, currency_code, period_label, qualifier, is_forecast)
@@ -698,6 +710,40 @@ ZORZA_FIGURES = {
 }
 
 
+# Calendar fiscal year: "the six months to June", "interim" and the figures beside them are 2025-H1, "a year earlier"
+# 2024-H1; "for 2025" and "this year" are FY2025, not over on the day published (forecasts); "at the end of December"
+# is the last one before the day published, 31 December 2024; "on Wednesday" is the day published.
+BOKAMOSO_FIGURES = {
+    "bg_headline_earnings_growth_headline": (71 / 100, "ratio", "", "2025-H1", "exact", False),  # "interim earnings"
+    "bg_headline_earnings_growth_2025h1": (71 / 100, "ratio", "", "2025-H1", "exact", False),  # "jumped 71%"
+    "bg_headline_earnings_2025h1": (4.71 * BILLION, "ZAR", "ZAR", "2025-H1", "exact", False),  # "R4.71bn"
+    "bg_revenue_growth_2025h1": (33 / 100, "ratio", "", "2025-H1", "exact", False),  # "Revenue rose 33%"
+    "bg_revenue_2025h1": (16.8 * BILLION, "ZAR", "ZAR", "2025-H1", "exact", False),  # "R16.8bn"
+    "bg_gold_production_growth_2025h1": (-4 / 100, "ratio", "", "2025-H1", "exact", False),  # "fell 4%"
+    # "298,000oz": ounces, the unit the metric names (the number is the value as written)
+    "bg_gold_production_2025h1": (298_000, "count", "", "2025-H1", "exact", False),
+    "bg_average_gold_price_received_growth_2025h1": (41 / 100, "ratio", "", "2025-H1", "exact", False),
+    "bg_average_gold_price_received_2025h1": (3_105, "USD", "USD", "2025-H1", "exact", False),  # "$3,105/oz"
+    "bg_all_in_sustaining_cost_growth_2025h1": (12 / 100, "ratio", "", "2025-H1", "exact", False),  # "climbed 12%"
+    "bg_all_in_sustaining_cost_2025h1": (1_685, "USD", "USD", "2025-H1", "exact", False),  # "$1,685/oz"
+    # "an interim dividend of 320c a share, more than double the 140c paid a year earlier": at least twice (the two
+    # dividends in cents are ignored)
+    "bg_interim_dividend_multiple_2025h1": (2, "multiple", "", "2025-H1", "lower_bound", False),
+    "bg_capital_spending_2025_forecast": (2.9 * BILLION, "ZAR", "ZAR", "FY2025", "approx", True),  # "about R2.9bn"
+    "bg_employee_count_now": (14_200, "count", "", BOKAMOSO_NOW, "approx", False),  # "about 14,200 people"
+    # "mineral reserves of 9.4 million ounces at the end of December": ounces written as a word
+    "bg_mineral_reserves_2024_12_31": (9.4 * MILLION, "count", "", "2024-12-31", "exact", False),
+    "bg_share_price_day_change_2025_08_27": (4.6 / 100, "ratio", "", "2025-08-27", "exact", False),  # "rose 4.6%"
+    "bg_closing_share_price_2025_08_27": (318.40, "ZAR", "ZAR", "2025-08-27", "exact", False),  # "to R318.40"
+    # "South Africa's gold production fell 3.1% year on year in June": the month of the day published's year
+    "south_africa_gold_production_growth_2025_06": (-3.1 / 100, "ratio", "", "2025-06", "exact", False),
+    # the rival's "58% rise in interim headline earnings to R3.86bn, on gold output of 412,000oz"
+    "vm_headline_earnings_growth_2025h1": (58 / 100, "ratio", "", "2025-H1", "exact", False),
+    "vm_headline_earnings_2025h1": (3.86 * BILLION, "ZAR", "ZAR", "2025-H1", "exact", False),
+    "vm_gold_production_2025h1": (412_000, "count", "", "2025-H1", "exact", False),  # "on gold output of 412,000oz"
+}
+
+
 HOLDOUTS = {
     BOREALIS: BOREALIS_FIGURES,
     VINTNERS: VINTNERS_FIGURES,
@@ -714,6 +760,7 @@ HOLDOUTS = {
     TESSALINE: TESSALINE_FIGURES,
     ALTAMAR: ALTAMAR_FIGURES,
     ZORZA: ZORZA_FIGURES,
+    BOKAMOSO: BOKAMOSO_FIGURES,
 }
 
 
