@@ -118,15 +118,16 @@ project as a user adds articles: their seed rows and texts alone, nothing else.
   (during trading, not a close) with the market value it gives, "about 740" staff, monthly active players "in
   September" and "a year earlier", a rival's "third-quarter revenue ... down 12%" and an industry's revenue in
   2024 with "more than 90%" of it from abroad.
-- Bokamoso Gold Mines (python_tests/fixtures/bokamoso_gold_2025_08_27/), a Johannesburg gold miner reporting in
-  South African rand ("R4.71bn", "R16.8bn", a share price of "R318.40"), a currency its fixture adds with its rates,
-  and in US dollars an ounce ("$3,105/oz"); calendar fiscal year: "the six months to June" and "interim" (the
-  first half of 2025), headline earnings "jumped 71%" (in the headline too), gold production "fell 4% to
-  298,000oz", costs per ounce, a dividend "more than double" a year earlier's, capital spending of "about R2.9bn"
-  "this year", "about 14,200" staff, reserves "at the end of December", a share price "on Wednesday", the
-  country's gold production "in June" and a rival's half-year results "last week". Its dividends ("320c", "140c"),
-  its production guidance ("610,000oz to 640,000oz") and the gold price "near $3,390/oz" are ignored: the value
-  grammar reads neither a currency's cents nor a unit written against the number, nor "near".
+
+- Bokamoso Gold (python_tests/fixtures/bokamoso_gold_2025_08_27/), a Johannesburg gold miner reporting in South
+  African rand ("R4.71bn", "R16.8bn", a share price of "R318.40"), a currency its fixture adds with its rates, with
+  its gold in ounces ("298,000oz", "9.4 million ounces": the unit is the metric's, the number the value) and its
+  price and costs in US dollars an ounce ("$3,105/oz"); calendar fiscal year: "the six months to June" and
+  "interim" (the first half of 2025), a dividend "more than double" the one "a year earlier" (the dividends in
+  cents, "320c" and "140c", hold no number the build reads), capital spending of "about R2.9bn" "this year",
+  "about 14,200" staff, reserves "at the end of December", a share price "on Wednesday" (the day published),
+  South Africa's gold production "in June" and a rival's interim headline earnings and output. Its production
+  guidance "610,000oz to 640,000oz" and the gold price "near $3,390/oz" are ignored: the build reads neither.
 
 Every expected value below is worked out from the written text (the comment says how), never read back
 from the warehouse.
@@ -709,38 +710,37 @@ ZORZA_FIGURES = {
 }
 
 
-# Calendar fiscal year: "the six months to June", "interim" and the sentences of the same results are 2025-H1;
-# "this year" and "for 2025" are FY2025; "at the end of December" is 31 December 2024 (the latest December by the
-# day published); "in June" is the month; "on Wednesday" the day published.
+# Calendar fiscal year: "the six months to June", "interim" and the figures beside them are 2025-H1, "a year earlier"
+# 2024-H1; "for 2025" and "this year" are FY2025, not over on the day published (forecasts); "at the end of December"
+# is the last one before the day published, 31 December 2024; "on Wednesday" is the day published.
 BOKAMOSO_FIGURES = {
-    # "interim earnings jump 71%" (headline) and "headline earnings for the six months to June jumped 71% to R4.71bn"
-    "bg_headline_earnings_growth_headline": (71 / 100, "ratio", "", "2025-H1", "exact", False),
-    "bg_headline_earnings_growth_2025h1": (71 / 100, "ratio", "", "2025-H1", "exact", False),
+    "bg_headline_earnings_growth_headline": (71 / 100, "ratio", "", "2025-H1", "exact", False),  # "interim earnings"
+    "bg_headline_earnings_growth_2025h1": (71 / 100, "ratio", "", "2025-H1", "exact", False),  # "jumped 71%"
     "bg_headline_earnings_2025h1": (4.71 * BILLION, "ZAR", "ZAR", "2025-H1", "exact", False),  # "R4.71bn"
     "bg_revenue_growth_2025h1": (33 / 100, "ratio", "", "2025-H1", "exact", False),  # "Revenue rose 33%"
     "bg_revenue_2025h1": (16.8 * BILLION, "ZAR", "ZAR", "2025-H1", "exact", False),  # "R16.8bn"
     "bg_gold_production_growth_2025h1": (-4 / 100, "ratio", "", "2025-H1", "exact", False),  # "fell 4%"
-    "bg_gold_production_2025h1": (298_000, "count", "", "2025-H1", "exact", False),  # "298,000oz": ounces
-    "bg_gold_price_received_growth_2025h1": (41 / 100, "ratio", "", "2025-H1", "exact", False),  # "rose 41%"
-    "bg_gold_price_received_2025h1": (3_105, "USD", "USD", "2025-H1", "exact", False),  # "$3,105/oz"
-    "bg_aisc_growth_2025h1": (12 / 100, "ratio", "", "2025-H1", "exact", False),  # "climbed 12%"
-    "bg_aisc_2025h1": (1_685, "USD", "USD", "2025-H1", "exact", False),  # "$1,685/oz"
-    # "an interim dividend of 320c a share, more than double the 140c paid a year earlier": at least twice
-    "bg_dividend_per_share_multiple_2025h1": (2, "multiple", "", "2025-H1", "lower_bound", False),
-    # "expects to spend about R2.9bn on capital projects this year": 2025 is not over, a forecast
-    "bg_capital_expenditure_2025_forecast": (2.9 * BILLION, "ZAR", "ZAR", "FY2025", "approx", True),
-    "bg_employee_count_now": (14_200, "count", "", BOKAMOSO_NOW, "approx", False),  # "employs about 14,200 people"
-    # "had mineral reserves of 9.4 million ounces at the end of December"
+    # "298,000oz": ounces, the unit the metric names (the number is the value as written)
+    "bg_gold_production_2025h1": (298_000, "count", "", "2025-H1", "exact", False),
+    "bg_average_gold_price_received_growth_2025h1": (41 / 100, "ratio", "", "2025-H1", "exact", False),
+    "bg_average_gold_price_received_2025h1": (3_105, "USD", "USD", "2025-H1", "exact", False),  # "$3,105/oz"
+    "bg_all_in_sustaining_cost_growth_2025h1": (12 / 100, "ratio", "", "2025-H1", "exact", False),  # "climbed 12%"
+    "bg_all_in_sustaining_cost_2025h1": (1_685, "USD", "USD", "2025-H1", "exact", False),  # "$1,685/oz"
+    # "an interim dividend of 320c a share, more than double the 140c paid a year earlier": at least twice (the two
+    # dividends in cents are ignored)
+    "bg_interim_dividend_multiple_2025h1": (2, "multiple", "", "2025-H1", "lower_bound", False),
+    "bg_capital_spending_2025_forecast": (2.9 * BILLION, "ZAR", "ZAR", "FY2025", "approx", True),  # "about R2.9bn"
+    "bg_employee_count_now": (14_200, "count", "", BOKAMOSO_NOW, "approx", False),  # "about 14,200 people"
+    # "mineral reserves of 9.4 million ounces at the end of December": ounces written as a word
     "bg_mineral_reserves_2024_12_31": (9.4 * MILLION, "count", "", "2024-12-31", "exact", False),
-    # "Its shares rose 4.6% to R318.40 on the JSE on Wednesday"
-    "bg_share_price_day_change_2025_08_27": (4.6 / 100, "ratio", "", "2025-08-27", "exact", False),
-    "bg_closing_share_price_2025_08_27": (318.40, "ZAR", "ZAR", "2025-08-27", "exact", False),
-    # "South Africa's gold production fell 3.1% year on year in June"
+    "bg_share_price_day_change_2025_08_27": (4.6 / 100, "ratio", "", "2025-08-27", "exact", False),  # "rose 4.6%"
+    "bg_closing_share_price_2025_08_27": (318.40, "ZAR", "ZAR", "2025-08-27", "exact", False),  # "to R318.40"
+    # "South Africa's gold production fell 3.1% year on year in June": the month of the day published's year
     "south_africa_gold_production_growth_2025_06": (-3.1 / 100, "ratio", "", "2025-06", "exact", False),
     # the rival's "58% rise in interim headline earnings to R3.86bn, on gold output of 412,000oz"
     "vm_headline_earnings_growth_2025h1": (58 / 100, "ratio", "", "2025-H1", "exact", False),
     "vm_headline_earnings_2025h1": (3.86 * BILLION, "ZAR", "ZAR", "2025-H1", "exact", False),
-    "vm_gold_production_2025h1": (412_000, "count", "", "2025-H1", "exact", False),
+    "vm_gold_production_2025h1": (412_000, "count", "", "2025-H1", "exact", False),  # "on gold output of 412,000oz"
 }
 
 
