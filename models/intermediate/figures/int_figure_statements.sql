@@ -34,12 +34,7 @@ range_figures as (
 
 -- the quotes, kept in int_figures_resolved alone (not copied through the tables between)
 quotes as (
-    select
-        figure_id,
-        quote
-    from {{ ref('int_figures_resolved') }}
-    where rejection_reason is null
-        and {{ changed_sources_condition() }}
+    {{ accepted_quotes(changed_only=true) }}
 ),
 
 quoted_single_figures as (

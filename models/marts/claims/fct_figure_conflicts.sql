@@ -212,11 +212,7 @@ disputed_facts as (
 -- the quotes, kept in int_figures_resolved alone (not copied through the tables between), joined
 -- to the disputed figures only
 quotes as (
-    select
-        figure_id,
-        quote
-    from {{ ref('int_figures_resolved') }}
-    where rejection_reason is null
+    {{ accepted_quotes(changed_only=false) }}
 ),
 
 disputed as (

@@ -7,11 +7,7 @@ figures as (
 
 -- the quotes, kept in int_figures_resolved alone (not copied through the tables between)
 quotes as (
-    select
-        figure_id,
-        quote
-    from {{ ref('int_figures_resolved') }}
-    where rejection_reason is null
+    {{ accepted_quotes(changed_only=false) }}
 ),
 
 final as (
