@@ -441,6 +441,12 @@ def check(project_dir: Path = settings.ROOT, work_dir: Path = CHECK_DIR) -> list
     return check_result(project_dir, work_dir).problems
 
 
+def reading_order(problem: Problem) -> tuple[str, int]:
+    """File, then line: the order in which a user fixes them ("dbt" and other places without a line first)."""
+    path, _, line = problem.where.partition(":")
+    return (path, int(line) if line.isdigit() else 0)
+
+
 def main(argv: list[str] | None = None) -> int:
     if argv:
         print(f"check: unrecognized arguments: {' '.join(argv)}")
@@ -448,7 +454,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     result = check_result()
     seconds = time.perf_counter() - started
-    for problem in result.problems:
+    for problem in sorted(result.problems, key=reading_order):
         print(problem)
     how = {
         "compiled SQL reused": "the SQL dbt compiled for the last check, reused",

@@ -25,7 +25,7 @@ uncovered as (
         paragraph_number,
         mention_as_written,
         'number ' || chr(39) || mention_as_written || chr(39) || ' in paragraph ' || cast(paragraph_number as string)
-        || ' of ' || source_id || ' is not a figure; add its figure row (python -m pipeline draft '
+        || ' of ' || source_id || ' is not a figure; add its figure row (make draft DOC='
         || source_id || ' proposes one), or a row in seeds/articles/article_ignored_mentions.csv saying why it is not'
             as problem
     from mentions
