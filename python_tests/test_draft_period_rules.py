@@ -25,6 +25,7 @@ ORRIN, WENDMOOR = "orrin_ferries_2026_02_19", "wendmoor_outdoor_2025_08_14"
 NIMBUS, CORVANE = "nimbus_data_2025_08_26", "corvane_systems_2025_05_02"
 COPPER, VESTFJORD = "copper_kettle_grill_2025_11_06", "vestfjord_havbruk_2025_11_13"
 NORRFORS = "norrfors_stal_2025_10_23"
+ZORZA = "zorza_interactive_2025_11_20"
 # fixture groups that go in one copy of the project (each carries its own catalogue rows). The first
 # three are test_draft_rules.py's, drafted once for both files: its NIMBUS and CORVANE change no row
 # of RHEIN, SAKURA, DECCAN or the first article (compared row for row with copies without them).
@@ -38,6 +39,7 @@ GROUPS = {
     "seventh": [THAMESBRIDGE, KESTREL],
     "eighth": [ORRIN, WENDMOOR],
     "ninth": [COPPER, VESTFJORD, NORRFORS],
+    "tenth": [ZORZA],
 }
 
 
@@ -313,3 +315,39 @@ def test_a_period_with_no_year_is_resolved_on_the_subjects_fiscal_calendar(draft
         "Q3 2025",
         "2025-Q3",
     )
+
+
+# ---- a span of months with no part word, a time of day and a month alone. Zorza Interactive
+# (python_tests/fixtures/zorza_interactive_2025_11_20) keeps a calendar year and is published on Thursday
+# 20 November 2025.
+
+
+def test_a_span_of_months_with_no_part_word_is_the_part_it_spans(drafted):
+    """ "The Warsaw-listed company said net profit rose to 142.6 million zlotys in the July-September
+    period from 38.4 million zlotys a year earlier": two months joined by a span connector, with no
+    "quarter" after them (months_span), are the months to the last one, counted first to last: three
+    months to September, the third quarter, "Q3 2025", and the figure compared with a year earlier is
+    2024-Q3 (without the rule: the first nine months of the year of the next paragraph but one, 2025-9M
+    and 2024-9M)."""
+    row = row_of(drafted, ZORZA, 5, "142.6 million zlotys")
+    assert (row["period_as_written"], row["period_label_guess"]) == ("Q3 2025", "2025-Q3")
+    assert period_of(drafted, ZORZA, 5, "38.4 million zlotys") == "2024-Q3"
+
+
+def test_a_four_digit_number_before_a_time_zone_is_a_time_of_day(drafted):
+    """ "Shares in Zorza rose 8.4% to 286.50 zlotys by 1015 GMT in Warsaw, giving the company a market
+    value of about 7.2 billion zlotys": a four-digit number with a time zone after it (time_zone) is a
+    time of day, no period (without the rule: the year 1015, FY1015)."""
+    for value in ("8.4%", "286.50 zlotys", "about 7.2 billion zlotys"):
+        assert "1015" not in period_of(drafted, ZORZA, 10, value)
+
+
+def test_a_month_alone_after_in_is_the_month(drafted):
+    """ "... said it had 3.8 million monthly active players across its titles in September, up from 1.2
+    million a year earlier": a month written alone after "in" (month_alone_lead) is that month, the
+    latest by publication, "September 2025", and the figure compared with a year earlier is September
+    2024 (without the rule: the paragraph has no period, so the document's leading period, 2025-Q3
+    and 2024-Q3)."""
+    row = row_of(drafted, ZORZA, 11, "3.8 million")
+    assert (row["period_as_written"], row["period_label_guess"]) == ("September 2025", "2025-09")
+    assert period_of(drafted, ZORZA, 11, "1.2 million") == "2024-09"

@@ -28,6 +28,20 @@
         || {{ lookup_case('cast(' ~ month_expr ~ ' as string)', month_names) }} || ' ' || cast({{ year_expr }} as string)
 {%- endmacro %}
 
+{#- The DATE `date_expr` written as the curated rows write a date ("20 November 2025"): the day of a
+    time of day ("by 1015 GMT"), the published date. -#}
+{% macro draft_date_text(date_expr) -%}
+    {%- set month_names = [] -%}
+    {%- set named = [] -%}
+    {%- for row in vocabulary_rows('vocabulary_period_words') if row['word_class'] == 'month' and (row['number_value'] | int) not in named -%}
+        {%- do named.append(row['number_value'] | int) -%}
+        {%- do month_names.append((row['number_value'], sql_text(row['word'] | capitalize))) -%}
+    {%- endfor -%}
+    cast(extract(day from {{ date_expr }}) as string) || ' '
+        || {{ lookup_case('cast(extract(month from ' ~ date_expr ~ ') as string)', month_names) }} || ' '
+        || cast(extract(year from {{ date_expr }}) as string)
+{%- endmacro %}
+
 {#- The regular expressions of the periods written with no year (lowercase), by shape: a day of the
     week ("on Thursday"), the whole year ("for the full year", "full-year"), the end of a month or of
     a part of a year ("at the end of June", "the end of the quarter"), a day and month ("as of 30
@@ -48,11 +62,12 @@
         'months_to': '(' ~ cardinal ~ '|[0-9]{1,2}) +(?:' ~ regex_alternation(vocabulary_words(words, 'parts_of_year'))
             ~ ') +' ~ connector ~ ' +(?:' ~ day ~ ' +(?:of +)?' ~ months ~ '|' ~ months ~ '(?: +' ~ day ~ ')?)',
         'months_span': months ~ '[ -]+(?:(?:' ~ regex_alternation(vocabulary_words(words, 'span_connector')) ~ ')[ -]+)?' ~ months
-            ~ ' +(' ~ regex_alternation(vocabulary_words(words, 'part_of_year')) ~ ')',
+            ~ '(?: +(' ~ regex_alternation(vocabulary_words(words, 'part_of_year')) ~ '))?',
         'month_end': end_prefix ~ ' +' ~ months,
         'part_end': end_prefix ~ ' +(?:the +)?(' ~ regex_alternation(vocabulary_words(words, 'part_of_year')) ~ ')',
         'day_month': day ~ ' +(?:of +)?' ~ months,
         'month_day': months ~ ' +' ~ day,
+        'month_alone': months,
     } -%}
     {{ return(patterns) }}
 {%- endmacro %}
@@ -61,7 +76,7 @@
     year, so that "30 June 2025" is read whole. -#}
 {% macro draft_yearless_period_pattern() -%}
     {%- set patterns = draft_yearless_period_patterns() -%}
-    {%- set order = ['weekday', 'full_year', 'parts_of_the_year', 'months_to', 'months_span', 'month_end', 'part_end', 'day_month', 'month_day'] -%}
+    {%- set order = ['weekday', 'full_year', 'parts_of_the_year', 'months_to', 'months_span', 'month_end', 'part_end', 'day_month', 'month_day', 'month_alone'] -%}
     {%- set alternatives = [] -%}
     {%- for name in order %}{% do alternatives.append('(?:' ~ patterns[name] ~ ')') %}{% endfor -%}
     {{ return(alternatives | join('|')) }}
@@ -148,6 +163,7 @@
                 'part_end_index - 12 * cast(floor((part_end_index - 1) / 12) as integer)') }}
             when 'day_month' then match_text || ' ' || cast(published_year - case when month_number * 100 + day_number > published_month * 100 + published_day then 1 else 0 end as string)
             when 'month_day' then match_text || ' ' || cast(published_year - case when month_number * 100 + day_number > published_month * 100 + published_day then 1 else 0 end as string)
+            when 'month_alone' then {{ lookup_case('cast(month_number as string)', month_names) }} || ' ' || cast(to_year as string)
             when 'parts_of_the_year' then {{ regex_group(text, '^' ~ patterns['parts_of_the_year'] ~ '$', 1) }} || ' of '
                 || cast(published_year - case when count_number * parts_months > published_month - 1 then 1 else 0 end as string)
             when 'months_to' then case
@@ -198,7 +214,8 @@
                         nullif({{ regex_group(text, '^' ~ patterns['months_span'] ~ '$', 2) }}, ''),
                         nullif({{ regex_group(text, '^' ~ patterns['month_end'] ~ '$', 1) }}, ''),
                         nullif({{ regex_group(text, '^' ~ patterns['day_month'] ~ '$', 2) }}, ''),
-                        nullif({{ regex_group(text, '^' ~ patterns['month_day'] ~ '$', 1) }}, '')
+                        nullif({{ regex_group(text, '^' ~ patterns['month_day'] ~ '$', 1) }}, ''),
+                        nullif({{ regex_group(text, '^' ~ patterns['month_alone'] ~ '$', 1) }}, '')
                     ) as month_word,
                     coalesce(
                         nullif({{ regex_group(text, '^' ~ patterns['months_to'] ~ '$', 2) }}, ''),
@@ -209,12 +226,14 @@
                     ) as day_text,
                     coalesce(
                         nullif({{ regex_group(text, '^' ~ patterns['months_to'] ~ '$', 1) }}, ''),
-                        cast({{ lookup_case(regex_group(text, '^' ~ patterns['months_span'] ~ '$', 3), part_pairs) }} as string),
+                        {#- the months of a span, the first and last counted: "July-September" is three #}
+                        cast(mod({{ lookup_case(regex_group(text, '^' ~ patterns['months_span'] ~ '$', 2), month_pairs) }}
+                            - {{ lookup_case(regex_group(text, '^' ~ patterns['months_span'] ~ '$', 1), month_pairs) }} + 12, 12) + 1 as string),
                         {{ regex_group(text, '^' ~ patterns['parts_of_the_year'] ~ '$', 2) }}
                     ) as count_text,
                     case
                         {#- a part of a year by its months ("the July-to-September quarter") is read as months to its last month #}
-                        {%- for name in ['weekday', 'full_year', 'parts_of_the_year', 'months_to', 'months_span', 'month_end', 'part_end', 'day_month', 'month_day'] %}
+                        {%- for name in ['weekday', 'full_year', 'parts_of_the_year', 'months_to', 'months_span', 'month_end', 'part_end', 'day_month', 'month_day', 'month_alone'] %}
                         when {{ regex_matches(text, '^' ~ patterns[name] ~ '$') }} then '{{ 'months_to' if name == 'months_span' else name }}'
                         {%- endfor %}
                         when {{ regex_matches(text, '^(?:(?:' ~ regex_alternation(vocabulary_words(words, 'lead_word')) ~ ') +)*(?:' ~ regex_alternation(vocabulary_words(words, 'as_of_publication')) ~ ')$') }} then 'as_of_publication'
@@ -225,5 +244,8 @@
         ) as read_parts
     ) as resolved
     -- "now" and its like are as of publication unless a forecast word is in their sentence
-    where shape <> 'as_of_publication' or is_forecast
+    where (shape <> 'as_of_publication' or is_forecast)
+        -- a month alone is a period after a word that leads one ("in September"), not "may" the verb
+        and (shape <> 'month_alone' or {{ regex_matches('lower(substring(source_text, 1, match_start - 1))',
+            '(?:^|[^a-z])(?:' ~ regex_alternation(vocabulary_words(words, 'month_alone_lead')) ~ ') +$') }})
 {%- endmacro %}

@@ -72,6 +72,9 @@ document_period_texts as (
         match_text,
         published_date,
         lead_entity_id,
+        -- a four-digit number with a time zone after it ("by 1015 GMT") is a time of day, not a year
+        {{ regex_matches('lower(substring(source_text, match_start + ' ~ dbt.length('match_text') ~ '))',
+            '^ +(?:' ~ regex_alternation(vocabulary_words(period_words, 'time_zone')) ~ ')(?:[^a-z]|$)') }} as is_time_of_day,
         {{ period_core('lower(match_text)') }}
     from period_matches
 ),
@@ -95,15 +98,18 @@ period_texts as (
         document_period_forms.paragraph_number,
         document_period_forms.match_start,
         document_period_forms.period_form,
-        coalesce(
+        -- a time of day ("by 1015 GMT") is the published date's
+        case when document_period_forms.is_time_of_day then {{ draft_date_text('document_period_forms.published_date') }} else coalesce(
             no_year_parts.period_text,
             yearless_periods.period_text,
             -- a period with no year the draft does not write is no period
             case when not {{ regex_matches('lower(document_period_forms.match_text)',
-                '^(?:' ~ no_year_ordinal ~ '|' ~ no_year_latest ~ ')$') }} and yearless_periods.match_start is null
+                '^(?:' ~ no_year_ordinal ~ '|' ~ no_year_latest ~ '|' ~ draft_yearless_period_patterns()['month_alone'] ~ ')$') }}
+                and yearless_periods.match_start is null
                 then document_period_forms.match_text end
-        ) as period_text,
-        coalesce(yearless_periods.is_weekday, false) as is_weekday,
+        ) end as period_text,
+        -- a day of the week or a time of day is the period of every number of its sentence with none nearer
+        coalesce(yearless_periods.is_weekday, false) or document_period_forms.is_time_of_day as is_weekday,
         -- a period with no year the lead entity's calendar does not write ("three months to September" of a
         -- fiscal year to October) may be written on the calendar of the number's subject (int_document_draft_figures)
         yearless_periods.match_start is not null and yearless_periods.period_text is null as is_other_calendar
