@@ -18,14 +18,7 @@
 {#- The last day of the month `month_expr` (1 to 12) of the year `year_expr`, written as a date is
     ("30 September 2025"): a stock at the end of a month or of a part of a year. -#}
 {% macro draft_month_end_text(year_expr, month_expr) -%}
-    {%- set month_names = [] -%}
-    {%- set named = [] -%}
-    {%- for row in vocabulary_rows('vocabulary_period_words') if row['word_class'] == 'month' and (row['number_value'] | int) not in named -%}
-        {%- do named.append(row['number_value'] | int) -%}
-        {%- do month_names.append((row['number_value'], sql_text(row['word'] | capitalize))) -%}
-    {%- endfor -%}
-    cast(extract(day from last_day({{ make_date_from_parts(year_expr, month_expr, 1) }})) as string) || ' '
-        || {{ lookup_case('cast(' ~ month_expr ~ ' as string)', month_names) }} || ' ' || cast({{ year_expr }} as string)
+    {{ draft_date_text('last_day(' ~ make_date_from_parts(year_expr, month_expr, 1) ~ ')') }}
 {%- endmacro %}
 
 {#- The DATE `date_expr` written as the curated rows write a date ("20 November 2025"): the day of a
