@@ -128,6 +128,15 @@ project as a user adds articles: their seed rows and texts alone, nothing else.
   "about 14,200" staff, reserves "at the end of December", a share price "on Wednesday" (the day published),
   South Africa's gold production "in June" and a rival's interim headline earnings and output. Its production
   guidance "610,000oz to 640,000oz" and the gold price "near $3,390/oz" are ignored: the build reads neither.
+- Chao Phraya Medical (python_tests/fixtures/chao_phraya_medical_2025_11_13/), a Bangkok private hospital group
+  reporting in Thai baht ("1.28 billion baht", "96,400 baht" per inpatient, a share price of "30.25 baht"), a
+  currency its fixture adds with its rates; calendar fiscal year: "third-quarter" with no year (in the headline
+  too, as "quarterly profit rises 14%"), "the July-September period", "a year earlier" for revenue and for a share
+  of revenue, a bed occupancy "in the quarter, against 68% in the third quarter of 2024", "the first nine months
+  of 2025", hospitals, licensed beds and "about 14,200" staff with no date written, beds to be added "next year"
+  and capital spending "in 2026" (plans, so forecasts), a kept revenue growth forecast "for 2025" as a range "8%
+  to 10%", a share price "at the midday break" (during trading, not a close), a rival's "4% fall in
+  third-quarter net profit" and the private hospital market's revenue in 2024 ("about 310 billion baht").
 
 Every expected value below is worked out from the written text (the comment says how), never read back
 from the warehouse.
@@ -176,6 +185,8 @@ ZORZA = "zorza_interactive_2025_11_20"  # published Thursday 20 November 2025, i
 ZORZA_NOW = "as of 2025-11-20"
 BOKAMOSO = "bokamoso_gold_2025_08_27"  # published Wednesday 27 August 2025, in South African rand
 BOKAMOSO_NOW = "as of 2025-08-27"
+CHAO_PHRAYA = "chao_phraya_medical_2025_11_13"  # published Thursday 13 November 2025, in Thai baht
+CHAO_PHRAYA_NOW = "as of 2025-11-13"
 
 # Fiscal 2025 is November 2024 to October 2025, so its fourth quarter is August to October 2025.
 # figure_id: (value, unit, currency_code, period_label, qualifier, is_forecast)
@@ -744,6 +755,47 @@ BOKAMOSO_FIGURES = {
 }
 
 
+CHAO_PHRAYA_FIGURES = {
+    # "quarterly profit rises 14%" (headline) and "its third-quarter net profit rose 14% to 1.28 billion baht":
+    # July to September 2025, the quarter just reported
+    "cpm_net_profit_growth_headline": (14 / 100, "ratio", "", "2025-Q3", "exact", False),
+    "cpm_net_profit_growth_2025q3": (14 / 100, "ratio", "", "2025-Q3", "exact", False),
+    "cpm_net_profit_2025q3": (1.28 * BILLION, "THB", "THB", "2025-Q3", "exact", False),
+    # "Revenue from hospital operations rose 9.5% to 8.46 billion baht in the July-September period from 7.73
+    # billion baht a year earlier"
+    "cpm_revenue_growth_2025q3": (9.5 / 100, "ratio", "", "2025-Q3", "exact", False),
+    "cpm_revenue_2025q3": (8.46 * BILLION, "THB", "THB", "2025-Q3", "exact", False),
+    "cpm_revenue_2024q3": (7.73 * BILLION, "THB", "THB", "2024-Q3", "exact", False),
+    # "International patients accounted for 31% of hospital revenue, up from 27% a year earlier, while average
+    # revenue per inpatient rose to 96,400 baht": the quarter's, and the same quarter of 2024's
+    "cpm_international_patient_revenue_share_2025q3": (31 / 100, "ratio", "", "2025-Q3", "exact", False),
+    "cpm_international_patient_revenue_share_2024q3": (27 / 100, "ratio", "", "2024-Q3", "exact", False),
+    "cpm_revenue_per_inpatient_2025q3": (96_400, "THB", "THB", "2025-Q3", "exact", False),
+    # "Bed occupancy averaged 72% in the quarter, against 68% in the third quarter of 2024"
+    "cpm_bed_occupancy_rate_2025q3": (72 / 100, "ratio", "", "2025-Q3", "exact", False),
+    "cpm_bed_occupancy_rate_2024q3": (68 / 100, "ratio", "", "2024-Q3", "exact", False),
+    "cpm_net_profit_2025_9m": (3.61 * BILLION, "THB", "THB", "2025-9M", "exact", False),  # "first nine months of 2025"
+    # "runs 21 hospitals with 3,480 licensed beds ... and employs about 14,200 people": no date written, so the
+    # day published
+    "cpm_hospital_count_now": (21, "count", "", CHAO_PHRAYA_NOW, "exact", False),
+    "cpm_licensed_bed_count_now": (3_480, "count", "", CHAO_PHRAYA_NOW, "exact", False),
+    "cpm_employee_count_now": (14_200, "count", "", CHAO_PHRAYA_NOW, "approx", False),
+    # "It plans to open hospitals ... next year, adding 320 beds, and has set aside 6.5 billion baht for capital
+    # spending in 2026": next year is 2026; both planned, so forecasts
+    "cpm_beds_added_2026_forecast": (320, "count", "", "FY2026", "exact", True),
+    "cpm_capital_spending_2026_forecast": (6.5 * BILLION, "THB", "THB", "FY2026", "exact", True),
+    # "kept its forecast for 2025 revenue growth of 8% to 10%": a range, a forecast
+    "cpm_revenue_growth_2025_forecast_low": (8 / 100, "ratio", "", "FY2025", "range_low", True),
+    "cpm_revenue_growth_2025_forecast_high": (10 / 100, "ratio", "", "FY2025", "range_high", True),
+    # "rose 3.4% to 30.25 baht at the midday break": the day published, a price during trading, not a close
+    "cpm_share_price_change_2025_11_13": (3.4 / 100, "ratio", "", "2025-11-13", "exact", False),
+    "cpm_intraday_share_price_2025_11_13": (30.25, "THB", "THB", "2025-11-13", "exact", False),
+    # the rival's "4% fall in third-quarter net profit to 640 million baht": a fall is negative
+    "kch_net_profit_growth_2025q3": (-4 / 100, "ratio", "", "2025-Q3", "exact", False),
+    "kch_net_profit_2025q3": (640 * MILLION, "THB", "THB", "2025-Q3", "exact", False),
+    # "Thailand's private hospitals earned about 310 billion baht in 2024"
+    "thai_private_hospitals_market_size_2024": (310 * BILLION, "THB", "THB", "FY2024", "approx", False),
+}
 HOLDOUTS = {
     BOREALIS: BOREALIS_FIGURES,
     VINTNERS: VINTNERS_FIGURES,
@@ -761,6 +813,7 @@ HOLDOUTS = {
     ALTAMAR: ALTAMAR_FIGURES,
     ZORZA: ZORZA_FIGURES,
     BOKAMOSO: BOKAMOSO_FIGURES,
+    CHAO_PHRAYA: CHAO_PHRAYA_FIGURES,
 }
 
 
