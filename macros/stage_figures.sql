@@ -16,6 +16,15 @@ figures as (
     select * from {{ relation }}
 ),
 
+-- the grammar is matched once per distinct value as written and range position, not once per row
+-- (many rows state the same text, "10%"): texts to checked parse these pairs, joined back in `parsed`
+value_texts as (
+    select distinct
+        value_as_written,
+        range_position
+    from figures
+),
+
 texts as (
     select
         *,
@@ -28,7 +37,7 @@ texts as (
         case when {{ has_connector }}
             then {{ range_end("lower(trim(value_as_written))", 2, range_pattern) }} else '' end as range_second_text,
         coalesce(lower(trim(range_position)), '') as range_position_text
-    from figures
+    from value_texts
 ),
 
 parts as (
@@ -138,6 +147,69 @@ checked as (
     from measured
 ),
 
+-- each text's parsed parts and measures
+parsed_texts as (
+    select
+        value_as_written,
+        range_position,
+        range_position_text,
+        qualifier_word,
+        {{ qualifier_kind('qualifier_word', grammar) }} as stated_qualifier,
+        number_text,
+        number_kind,
+        scale_word,
+        unit_word,
+        value_unit,
+        currency_before,
+        currency_after,
+        per_unit,
+
+        -- the stated number in base units, negative when written in parentheses, before any
+        -- direction word's sign; the digits are scaled exactly (scaled_number)
+        case when parse_error is null
+            then number_sign * {{ scaled_number('numerator_text', 'exponent') }} / number_divisor
+        end as parsed_magnitude,
+
+        -- one unit of the last digit written, in base units (half of it is the rounding it allows)
+        case
+            when parse_error is not null then null
+            when number_kind = 'digits' then power(10.0, -1 * case
+                when {{ dbt.position("'.'", 'number_text') }} > 0
+                    then {{ dbt.length('number_text') }} - {{ dbt.position("'.'", 'number_text') }}
+                else 0
+            end) * cast('1e' || cast(exponent as string) as double)
+            when number_kind = 'fraction' then 0.01
+            else cast('1e' || cast(exponent as string) as double)
+        end as last_digit_unit,
+
+        parse_error
+    from checked
+),
+
+-- each row with its text's parse (a null value or range position pairs with the null's parse)
+parsed as (
+    select
+        figures.*,
+        parsed_texts.range_position_text,
+        parsed_texts.qualifier_word,
+        parsed_texts.stated_qualifier,
+        parsed_texts.number_text,
+        parsed_texts.number_kind,
+        parsed_texts.scale_word,
+        parsed_texts.unit_word,
+        parsed_texts.value_unit,
+        parsed_texts.currency_before,
+        parsed_texts.currency_after,
+        parsed_texts.per_unit,
+        parsed_texts.parsed_magnitude,
+        parsed_texts.last_digit_unit,
+        parsed_texts.parse_error
+    from figures
+    left join parsed_texts
+        on figures.value_as_written is not distinct from parsed_texts.value_as_written
+        and figures.range_position is not distinct from parsed_texts.range_position
+),
+
 final as (
     select
         -- keys
@@ -157,7 +229,7 @@ final as (
 
         -- parsed parts
         qualifier_word,
-        {{ qualifier_kind('qualifier_word', grammar) }} as stated_qualifier,
+        stated_qualifier,
         number_text,
         number_kind,
         scale_word,
@@ -168,30 +240,18 @@ final as (
         per_unit,
         {{ direction_sign("coalesce(direction_as_written, '')") }} as direction_sign,
 
-        -- measures: the stated number in base units, negative when written in parentheses,
-        -- before any direction word's sign; the digits are scaled exactly (scaled_number)
+        -- measures (parsed_texts)
+        {%- if on_error == 'raise' %}
         case
-            {%- if on_error == 'raise' %}
             when parse_error is not null then {{ raise_error(
                 "'figure ' || figure_id || ' (' || landed_file || '): value ' || chr(39) || value_as_written || chr(39) || ' ' || parse_error"
             ) }}
-            {%- else %}
-            when parse_error is not null then null
-            {%- endif %}
-            else number_sign * {{ scaled_number('numerator_text', 'exponent') }} / number_divisor
+            else parsed_magnitude
         end as magnitude,
-
-        -- one unit of the last digit written, in base units (half of it is the rounding it allows)
-        case
-            when parse_error is not null then null
-            when number_kind = 'digits' then power(10.0, -1 * case
-                when {{ dbt.position("'.'", 'number_text') }} > 0
-                    then {{ dbt.length('number_text') }} - {{ dbt.position("'.'", 'number_text') }}
-                else 0
-            end) * cast('1e' || cast(exponent as string) as double)
-            when number_kind = 'fraction' then 0.01
-            else cast('1e' || cast(exponent as string) as double)
-        end as last_digit_unit,
+        {%- else %}
+        parsed_magnitude as magnitude,
+        {%- endif %}
+        last_digit_unit,
 
         -- provenance
         quote,
@@ -199,7 +259,7 @@ final as (
 
         -- why the row cannot be used (landed rows only; a seed row with an error aborts the build)
         {% if on_error == 'raise' %}cast(null as string){% else %}'value ' || chr(39) || value_as_written || chr(39) || ' ' || parse_error{% endif %} as rejection_reason
-    from checked
+    from parsed
 )
 
 select * from final
