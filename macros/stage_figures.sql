@@ -125,6 +125,9 @@ checked as (
     select
         *,
         case
+            -- an empty value is named as such (the grammar alone would find nothing to say about it)
+            when coalesce(trim(value_as_written), '') = ''
+                then 'is empty: write the number as its quote states it'
             when range_position_text not in ('', 'first', 'second')
                 then 'range_position must be empty, first or second, not ' || chr(39) || range_position || chr(39)
             when range_position_text <> '' and range_second_text = ''
@@ -244,7 +247,7 @@ final as (
         {%- if on_error == 'raise' %}
         case
             when parse_error is not null then {{ raise_error(
-                "'figure ' || figure_id || ' (' || landed_file || '): value ' || chr(39) || value_as_written || chr(39) || ' ' || parse_error"
+                "'figure ' || figure_id || ' (' || landed_file || '): value ' || chr(39) || coalesce(value_as_written, '') || chr(39) || ' ' || parse_error"
             ) }}
             else parsed_magnitude
         end as magnitude,
@@ -258,7 +261,7 @@ final as (
         landed_file,
 
         -- why the row cannot be used (landed rows only; a seed row with an error aborts the build)
-        {% if on_error == 'raise' %}cast(null as string){% else %}'value ' || chr(39) || value_as_written || chr(39) || ' ' || parse_error{% endif %} as rejection_reason
+        {% if on_error == 'raise' %}cast(null as string){% else %}'value ' || chr(39) || coalesce(value_as_written, '') || chr(39) || ' ' || parse_error{% endif %} as rejection_reason
     from parsed
 )
 

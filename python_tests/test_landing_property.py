@@ -331,6 +331,8 @@ ITEM_DOCUMENTS = {
         "figures": [
             with_item(figure_row("polar5_cut", "polar_2024_05", 1, "Polar Cloud", "price_change", "April 2024", "30%",
                                  "", "cut"), "Polar Object Storage"),
+            # a figure landed with no value: rejected, and its reason says so
+            figure_row("polar5_blank", "polar_2024_05", 2, "Polar Cloud", "revenue", "April 2024", ""),
         ],
     },
     "polar_cut_registry": {
@@ -372,3 +374,21 @@ def test_an_alias_landed_for_an_earlier_figures_item_resolves_it_again(builder, 
         if not same_rows(stepwise_rows.get(table, []), full_rows.get(table, []))
     )
     assert different == [], different
+
+
+def test_a_landed_figure_with_no_value_is_rejected_as_empty(builder, tmp_path):
+    """A landed figure whose value is empty is rejected with a reason that says the value is empty
+    (before, the grammar found no error in it and a later stage gave the metric's unit as the reason)."""
+    landing = tmp_path / "landing"
+    # the same landing as the first build of the test above: the builder reuses that build
+    write_landing(landing, {"polar": False, "polar_cut": False}, ITEM_DOCUMENTS)
+    built = builder.build(landing, builder.empty_warehouse())
+    with duckdb.connect(str(built), read_only=True) as connection:
+        reasons = connection.execute(
+            "select rejection_reason from audit.audit_rejected_figures where figure_id = 'polar5_blank'"
+        ).fetchall()
+        published = connection.execute(
+            "select count(*) from marts.fct_figures where figure_id = 'polar5_blank'"
+        ).fetchone()
+    assert reasons == [("value '' is empty: write the number as its quote states it",)], reasons
+    assert published == (0,)
