@@ -351,3 +351,15 @@ def test_a_month_alone_after_in_is_the_month(drafted):
     row = row_of(drafted, ZORZA, 11, "3.8 million")
     assert (row["period_as_written"], row["period_label_guess"]) == ("September 2025", "2025-09")
     assert period_of(drafted, ZORZA, 11, "1.2 million") == "2024-09"
+
+
+# ---- a number a multiple is measured from is the figure compared with
+
+
+def test_a_number_after_from_a_multiple_written_in_words_is_the_figure_compared_with(drafted):
+    """ "Revenue more than doubled to 512.3 million zlotys from 231.7 million zlotys": "doubled" is a
+    multiple written in words (vocabulary_value_words), no direction word, yet the number after "from"
+    is what the change is measured from, a year before, as after "rose to X from Y" (without the rule:
+    2025-Q3, the quarter of the number before it)."""
+    assert period_of(drafted, ZORZA, 5, "231.7 million zlotys") == "2024-Q3"
+    assert period_of(drafted, ZORZA, 5, "512.3 million zlotys") == "2025-Q3"

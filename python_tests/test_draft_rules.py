@@ -636,3 +636,29 @@ def test_up_to_after_a_verb_of_a_direction_phrase_is_its_particle(drafted):
     assert "2.4%" in drafted_values(drafted, ALTAMAR, 7)
     assert "up to 2.4%" not in drafted_values(drafted, ALTAMAR, 7)
     assert "up to 50%" in drafted_values(drafted, FIRST_ARTICLE, 25)
+
+
+# ---- the subject guess: an alias the document also writes as a common noun, and an alias inside a
+# longer one
+
+VELDEN = "velden_coffee_2025_10_09"
+GROUPS["common_noun_aliases"] = [VELDEN]
+
+
+def test_an_alias_the_document_writes_as_a_common_noun_names_its_entity_only_with_its_capitals(drafted):
+    """The catalogue names the coffee price (a market) "Coffee", and the article also writes "coffee
+    prices", "coffee volumes": "Revenue rose 9% to €1.3 billion, while coffee volumes fell 2% to 41,000
+    tonnes" is the roaster's, not the market's (without the rule: coffee_price for both numbers, a
+    market's alias in the number's clause ranking first). Written with its capital, the alias still
+    names the market: "Coffee was trading near $3.80 a pound on Thursday, up 60% from a year earlier"."""
+    assert subject_of(row_of(drafted, VELDEN, 5, "2%")) == ("Velden Coffee", "velden_coffee")
+    assert subject_of(row_of(drafted, VELDEN, 5, "41,000")) == ("Velden Coffee", "velden_coffee")
+    assert subject_of(row_of(drafted, VELDEN, 6, "60%")) == ("Coffee", "coffee_price")
+
+
+def test_an_alias_inside_a_longer_alias_is_a_word_of_that_name(drafted):
+    """ "Velden Coffee said on Thursday that net profit for the first half fell 12% to €84 million": the
+    market's alias "Coffee" is written there only as a word of the company's name, so the company is
+    the subject (without the rule: coffee_price, a market's alias in the number's clause ranking before
+    the company's of the same place)."""
+    assert subject_of(row_of(drafted, VELDEN, 4, "€84 million")) == ("Velden Coffee", "velden_coffee")

@@ -26,19 +26,39 @@
 
 {#- The aliases (int_entity_aliases) written in the sentence of each number of `sentences`
     (int_document_draft_sentences): the distance of the nearest before it (counted back from the
-    number) and after it, NULL where it is not on that side. -#}
-{% macro draft_alias_candidates(sentences, aliases) -%}
+    number) and after it, NULL where it is not on that side. An alias of `common_nouns` (source_id,
+    alias: one the document also writes as a common noun, with a lowercase first letter) is matched
+    only where written as the alias is, with its capitals. -#}
+{% macro draft_alias_candidates(sentences, aliases, common_nouns) -%}
+{%- set as_written = common_nouns ~ '.alias is not null' %}
+{%- set cased_before = 'substring(' ~ sentences ~ '.paragraph_text, ' ~ sentences ~ '.sentence_start, '
+    ~ sentences ~ '.mention_start - ' ~ sentences ~ '.sentence_start)' %}
+{%- set cased_after = 'substring(' ~ sentences ~ '.paragraph_text, ' ~ sentences ~ '.mention_end, '
+    ~ sentences ~ '.sentence_end - ' ~ sentences ~ '.mention_end)' %}
     select
         {{ sentences }}.source_id,
         {{ sentences }}.mention_start,
         {{ sentences }}.paragraph_number,
         {{ aliases }}.alias,
         {{ aliases }}.entity_id,
-        {{ draft_distance_before(sentences, aliases ~ '.alias') }} as before_distance,
-        {{ draft_distance_after(sentences, aliases ~ '.alias') }} as after_distance
+        case
+            when {{ as_written }}
+                then nullif({{ dbt.position('reverse(' ~ aliases ~ '.alias)', 'reverse(' ~ cased_before ~ ')') }}, 0)
+            else {{ draft_distance_before(sentences, aliases ~ '.alias') }}
+        end as before_distance,
+        case
+            when {{ as_written }}
+                then nullif({{ dbt.position(aliases ~ '.alias', cased_after) }}, 0)
+            else {{ draft_distance_after(sentences, aliases ~ '.alias') }}
+        end as after_distance
     from {{ sentences }}
     inner join {{ aliases }}
         on {{ dbt.position('lower(' ~ aliases ~ '.alias)', 'lower(' ~ sentences ~ '.quote)') }} > 0
+    left join {{ common_nouns }}
+        on {{ sentences }}.source_id = {{ common_nouns }}.source_id
+            and {{ aliases }}.alias = {{ common_nouns }}.alias
+    where not {{ as_written }}
+        or {{ dbt.position(aliases ~ '.alias', sentences ~ '.quote') }} > 0
 {%- endmacro %}
 
 {#- Where a word is in a number's sentence: its distance from the number before it (counted back

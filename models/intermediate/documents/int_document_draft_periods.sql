@@ -153,9 +153,14 @@ leading_periods as (
                     '[0-9]') }}{% endset %}
 {#- a number written after "from" (qualifiers between): what a change is measured from -#}
 {%- set qualifiers = regex_alternation(vocabulary_words(vocabulary_rows('vocabulary_value_words'), 'qualifier')) %}
-{#- "from" after a direction word in its clause (vocabulary_direction_words): "rose to X from", not
-    "ranging from" -#}
-{%- set directions = regex_alternation(vocabulary_words(vocabulary_rows('vocabulary_direction_words'))) %}
+{#- "from" after a direction word in its clause (vocabulary_direction_words) or a multiple written in
+    words (vocabulary_value_words): "rose to X from", "more than doubled to X from Y", not "ranging
+    from" -#}
+{%- set multiple_words = [] %}
+{%- for row in vocabulary_rows('vocabulary_value_words') if row['word_class'] == 'number' and row['meaning'] == 'multiple' %}
+    {%- do multiple_words.append(row['word']) %}
+{%- endfor %}
+{%- set directions = regex_alternation(vocabulary_words(vocabulary_rows('vocabulary_direction_words')) + multiple_words) %}
 {%- set changed_from = "(?:^|[^a-z])" ~ directions ~ "(?:[^a-z](?:[^,;]|,[0-9])*?)?[^a-z]from +" %}
 {#- the number compared with: right after "from", or after a direction word, "from" and words
     ("down 45% from their listing price of HK$16") -#}

@@ -1,7 +1,9 @@
 {#- The subject and direction guesses of each draft number (int_document_draft_sentences), for
     python -m pipeline draft (tag:draft), one row per number:
-    - subject: the nearest alias (int_entity_aliases) before the number, else after it, one of an
-      entity type of vocabulary_context_words subject_entity_type (a market) first when no comma or
+    - subject: the nearest alias (int_entity_aliases) before the number, else after it (an alias the
+      document also writes with a lowercase first letter, a common noun, only where written with its
+      capitals; not one written inside a longer alias), one of an entity type of
+      vocabulary_context_words subject_entity_type (a market) first when no comma or
       semicolon lies between it and the number (it is the subject of the number's clause), after
       ordinary aliases when one does before the number, never when one does after it (it is named
       in another clause); one of a source_entity_type (a publisher) last;
@@ -47,8 +49,71 @@ marts as (
     select * from {{ ref('stg_curated__marts') }}
 ),
 
+-- an alias with a capital first letter that the document also writes with a lowercase one is a
+-- common noun there ("Gold", the gold price, beside "gold production"; "Mainland Chinese visitors",
+-- a market, beside "demand from mainland Chinese visitors"): it names its entity only where written
+-- with its capitals, as a proper noun always is; aliases are otherwise matched in any case
+common_noun_aliases as (
+    select distinct
+        paragraphs.source_id,
+        aliases.alias
+    from (
+        select distinct
+            source_id,
+            paragraph_text
+        from sentences
+    ) as paragraphs
+    inner join aliases
+        on substring(aliases.alias, 1, 1) <> lower(substring(aliases.alias, 1, 1))
+            and {{ dbt.position('lower(substring(aliases.alias, 1, 1)) || substring(aliases.alias, 2)', 'paragraphs.paragraph_text') }} > 0
+),
+
 alias_candidates as (
-    {{ draft_alias_candidates('sentences', 'aliases') | indent(4) }}
+    {{ draft_alias_candidates('sentences', 'aliases', 'common_noun_aliases') | indent(4) }}
+),
+
+-- an alias written inside a longer one at the same place is a word of that name, not a name of its
+-- own: "Coffee" (a market) in "Velden Coffee said ...", "Gold" in "Bokamoso Gold's interim
+-- earnings" (distances count from the number to the alias's near end, on either side)
+{%- set inside_longer %}
+    {%- for side in ['before', 'after'] %}
+    max(case
+        when longer.{{ side }}_distance <= shorter.{{ side }}_distance
+            and shorter.{{ side }}_distance + {{ dbt.length('shorter.alias') }}
+            <= longer.{{ side }}_distance + {{ dbt.length('longer.alias') }}
+            then 1 else 0
+    end) as inside_{{ side }}{{ ',' if not loop.last }}
+    {%- endfor %}
+{%- endset %}
+aliases_inside_longer as (
+    select
+        shorter.source_id,
+        shorter.paragraph_number,
+        shorter.mention_start,
+        shorter.alias,
+        {{ inside_longer | indent(4) }}
+    from alias_candidates as shorter
+    inner join alias_candidates as longer
+        on {{ draft_same_mention('shorter', 'longer') }}
+            and {{ dbt.length('longer.alias') }} > {{ dbt.length('shorter.alias') }}
+    group by shorter.source_id, shorter.paragraph_number, shorter.mention_start, shorter.alias
+),
+
+outermost_alias_candidates as (
+    select
+        alias_candidates.source_id,
+        alias_candidates.mention_start,
+        alias_candidates.paragraph_number,
+        alias_candidates.alias,
+        alias_candidates.entity_id,
+        case when aliases_inside_longer.inside_before = 1 then null else alias_candidates.before_distance end
+            as before_distance,
+        case when aliases_inside_longer.inside_after = 1 then null else alias_candidates.after_distance end
+            as after_distance
+    from alias_candidates
+    left join aliases_inside_longer
+        on {{ draft_same_mention('alias_candidates', 'aliases_inside_longer') }}
+            and alias_candidates.alias = aliases_inside_longer.alias
 ),
 
 -- the entity types whose alias in a number's sentence is its subject before any other alias or
@@ -67,8 +132,8 @@ subject_types as (
 -- rose 12%") it is the subject only when no other alias is named: it ranks after an ordinary alias,
 -- and a pronoun nearer the number is the subject before it; named in a clause after the number
 -- ("... rose 18%, helped by demand from the region's visitors") it is no subject
-{%- set clause_gap_before = 'substring(reverse(sentences.text_before), 1, alias_candidates.before_distance - 1)' %}
-{%- set clause_gap_after = 'substring(sentences.text_after, 1, alias_candidates.after_distance - 1)' %}
+{%- set clause_gap_before = 'substring(reverse(sentences.text_before), 1, outermost_alias_candidates.before_distance - 1)' %}
+{%- set clause_gap_after = 'substring(sentences.text_after, 1, outermost_alias_candidates.after_distance - 1)' %}
 -- the entity types whose alias names where a figure comes from, not what it is about
 -- (vocabulary_context_words source_entity_type: "according to data from IDC"): the subject only
 -- when no other alias is named
@@ -80,7 +145,7 @@ source_types as (
 
 alias_in_sentence as (
     select
-        alias_candidates.*,
+        outermost_alias_candidates.*,
         subject_types.entity_type is not null as is_subject_type,
         source_types.entity_type is not null as is_source_type,
         subject_types.entity_type is not null
@@ -88,19 +153,19 @@ alias_in_sentence as (
             not coalesce({{ regex_matches(clause_gap_before, '[,;]') }}, true)
             or not coalesce({{ regex_matches(clause_gap_after, '[,;]') }}, true)
         ) as is_clause_subject_type
-    from alias_candidates
+    from outermost_alias_candidates
     inner join sentences
-        on {{ draft_same_mention('alias_candidates', 'sentences') }}
+        on {{ draft_same_mention('outermost_alias_candidates', 'sentences') }}
     left join entities
-        on alias_candidates.entity_id = entities.entity_id
+        on outermost_alias_candidates.entity_id = entities.entity_id
     left join subject_types
         on entities.entity_type = subject_types.entity_type
     left join source_types
         on entities.entity_type = source_types.entity_type
-    where (alias_candidates.before_distance is not null or alias_candidates.after_distance is not null)
+    where (outermost_alias_candidates.before_distance is not null or outermost_alias_candidates.after_distance is not null)
         and not (
             subject_types.entity_type is not null
-            and alias_candidates.before_distance is null
+            and outermost_alias_candidates.before_distance is null
             and coalesce({{ regex_matches(clause_gap_after, '[,;]') }}, false)
         )
 ),
