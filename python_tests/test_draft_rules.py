@@ -34,6 +34,8 @@ GROUPS = {
     "second": ["deccan_infotech_2025_01_16", "corvane_systems_2025_05_02"],
     "third": ["alpenklang_hearing_2025_10_23"],
     "fourth": ["marlowe_finch_2025_04_16"],
+    # a document that adds no catalogue row of its own: only the product's catalogue names its measures
+    "general": ["kildebro_cykler_2025_09_18"],
 }
 SET_ASIDE = ["article_figures", "article_claims", "article_ignored_mentions"]
 
@@ -662,3 +664,47 @@ def test_an_alias_inside_a_longer_alias_is_a_word_of_that_name(drafted):
     the subject (without the rule: coffee_price, a market's alias in the number's clause ranking before
     the company's of the same place)."""
     assert subject_of(row_of(drafted, VELDEN, 4, "€84 million")) == ("Velden Coffee", "velden_coffee")
+
+
+# --- The product's catalogue holds the general measures (profits, margins, employees, capital
+# spending, share prices, stores...), with their words in vocabulary_metric_words -------------
+KILDEBRO = "kildebro_cykler_2025_09_18"
+
+
+def test_a_document_with_no_catalogue_rows_of_its_own_has_its_general_measures_named(drafted):
+    """kildebro_cykler adds no catalogue row: its operating and net profit, staff, stores, capital
+    spending and intraday share price are named by the product's catalogue and words (without them the
+    draft guessed operating_loss, net_loss, cdn_node_count for the staff and the stores, rd_expense for
+    the capital spending, closing_share_price for "were trading at")."""
+    expected = {
+        (5, "12%"): "operating_profit_yoy_growth",
+        (5, "€48.2 million"): "operating_profit",
+        (5, "€31.6 million"): "net_profit",
+        (7, "2,150"): "employee_count",
+        (7, "64"): "store_count",
+        (8, "€30 million"): "capital_spending",
+        (9, "€14.20"): "intraday_share_price",
+    }
+    assert {key: row_of(drafted, KILDEBRO, *key)["metric_id"] for key in expected} == expected
+
+
+def test_a_profit_word_names_a_profit_metric_and_a_loss_word_a_loss_metric(drafted):
+    """ "Operating profit climbed 12% to €48.2 million, while net profit increased to €31.6 million":
+    profit words name profit metrics (without them: operating_loss and net_loss, the catalogue's only
+    metrics named with "operating" and "net"); "The loss of its Dutch workshop unit narrowed to €2.1
+    million" stays a loss. Alpenklang's "spent CHF 95 million buying back its own shares" is a share
+    buyback (without "buying back": closing_share_price, of the word "shares")."""
+    assert row_of(drafted, KILDEBRO, 5, "€48.2 million")["metric_id"] == "operating_profit"
+    assert row_of(drafted, KILDEBRO, 5, "€31.6 million")["metric_id"] == "net_profit"
+    assert row_of(drafted, KILDEBRO, 6, "€2.1 million")["metric_id"] == "net_loss"
+    assert row_of(drafted, ALPENKLANG, 9, "CHF 95 million")["metric_id"] == "share_buyback"
+
+
+def test_a_measure_the_catalogue_holds_twice_under_one_name_is_the_id_without_words(drafted):
+    """The product's employee_count and the fixtures' own headcount are both named "Employees": the id
+    the vocabulary has no words for is the one the article's rows chose, and employee_count's words
+    ("employees", "employs", "staff") signal it (without the rule: employee_count, first by id, for
+    "2,41,560 employees", "employs about 9,400 people" and "employing about 64,000 people")."""
+    assert row_of(drafted, DECCAN, 9, "2,41,560")["metric_id"] == "headcount"
+    assert row_of(drafted, ALPENKLANG, 7, "about 9,400")["metric_id"] == "headcount"
+    assert row_of(drafted, MARLOWE, 9, "about 64,000")["metric_id"] == "headcount"

@@ -13,16 +13,60 @@
       that is a variant of a metric, that of the metric's name, as the direction word stands for the
       words the change adds ("profit rises 9%" names "Net profit growth year on year" as well as "net
       profit rose" would), else its own; a word the change adds to that metric's name is a change word
-      (is_change_word: "growth", "year"). -#}
+      (is_change_word: "growth", "year").
+    A measure the catalogue holds twice under one name and unit kind (an article's own id beside the
+    product's) is the id the vocabulary has no words for: the other's words signal it. -#}
 
 with
 
-metrics as (
+catalogue as (
     select * from {{ ref('stg_curated__metrics') }}
 ),
 
-vocabulary_metric_words as (
+worded_vocabulary as (
     select * from {{ ref('vocabulary_metric_words') }}
+),
+
+-- a measure the catalogue holds twice, under one name and unit kind (an article's own id beside the
+-- product's: "headcount" beside "employee_count", both "Employees"): the one the vocabulary has no
+-- words for is the id the article's rows chose, the other's words signal it, and the other is no guess
+worded_metrics as (
+    select distinct metric_id
+    from worded_vocabulary
+),
+
+shadowed_metrics as (
+    select
+        worded.metric_id,
+        min(own.metric_id) as own_metric_id
+    from catalogue as worded
+    inner join worded_metrics
+        on worded.metric_id = worded_metrics.metric_id
+    inner join catalogue as own
+        on lower(worded.metric_name) = lower(own.metric_name)
+            and worded.unit_kind = own.unit_kind
+            and worded.metric_id <> own.metric_id
+    left join worded_metrics as own_words
+        on own.metric_id = own_words.metric_id
+    where own_words.metric_id is null
+    group by worded.metric_id
+),
+
+metrics as (
+    select catalogue.*
+    from catalogue
+    left join shadowed_metrics
+        on catalogue.metric_id = shadowed_metrics.metric_id
+    where shadowed_metrics.metric_id is null
+),
+
+vocabulary_metric_words as (
+    select
+        worded_vocabulary.word,
+        coalesce(shadowed_metrics.own_metric_id, worded_vocabulary.metric_id) as metric_id
+    from worded_vocabulary
+    left join shadowed_metrics
+        on worded_vocabulary.metric_id = shadowed_metrics.metric_id
 ),
 
 context_words as (
