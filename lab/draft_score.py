@@ -131,6 +131,24 @@ def all_right(curated: dict[str, str], proposed: dict[str, str]) -> bool:
     )
 
 
+def pair_rows(curated: list[dict[str, str]], proposed: list[dict[str, str]]) -> tuple[list[int | None], list[int]]:
+    """For each curated row, the index of the proposed row it is paired with (None: missed), and the
+    proposed rows paired with none. A proposed row pairs with one curated row of the same statement;
+    rows that are also all right are paired first, so two figures of one sentence with the same value
+    as written ("Tencent Cloud had over 2,800, and Huawei Cloud had over 2,800 as well") are each
+    paired with the draft row that names their subject, whatever order the draft lists them in."""
+    pairs: list[int | None] = [None] * len(curated)
+    unmatched = list(range(len(proposed)))
+    for wanted in (lambda row, guess: same_statement(row, guess) and all_right(row, guess), same_statement):
+        for position, row in enumerate(curated):
+            if pairs[position] is None:
+                match = next((index for index in unmatched if wanted(row, proposed[index])), None)
+                if match is not None:
+                    pairs[position] = match
+                    unmatched.remove(match)
+    return pairs, unmatched
+
+
 def score(source_id: str, fixture: str | None) -> dict[str, float | int]:
     with tempfile.TemporaryDirectory(prefix="draft_score_") as folder:
         work = Path(folder)
@@ -138,17 +156,15 @@ def score(source_id: str, fixture: str | None) -> dict[str, float | int]:
         curated = curated_figures(project, source_id, work)
         set_aside(project, source_id)
         proposed = draft.draft_rows(source_id, project_dir=project, work_dir=work / "draft")
-    unmatched = list(range(len(proposed)))
+    pairs, unmatched = pair_rows(curated, proposed)
     found = right = 0
     misses: list[str] = []
-    for row in curated:
-        match = next((index for index in unmatched if same_statement(row, proposed[index])), None)
+    for row, match in zip(curated, pairs, strict=True):
         if match is None:
             misses.append(
                 f"missed {row['figure_id']} ({row['value_as_written']!r}, paragraph {row['paragraph_number']})"
             )
             continue
-        unmatched.remove(match)
         found += 1
         if all_right(row, proposed[match]):
             right += 1
