@@ -32,11 +32,15 @@
         ~ '([(])?'
         ~ '(?:(' ~ regex_alternation(before) ~ ') *)?'
         ~ '([(])?' -%}
-    {%- set tail_after_paren = '(?: *(' ~ regex_alternation(vocabulary_words(words, 'scale')) ~ '))?'
-        ~ '(?: *(' ~ regex_alternation(vocabulary_words(words, 'unit')) ~ '))?'
-        ~ '(?: +(' ~ regex_alternation(after) ~ '))?'
-        ~ '(?: +' ~ regex_alternation(vocabulary_words(words, 'per_connector'))
+    {#- a unit word or a currency form may be written against the number ("298,000oz", "40mw", "320c",
+        "12¢") or apart ("2.9 pp", "245 pence") -#}
+    {%- set scale_part = '(?: *(' ~ regex_alternation(vocabulary_words(words, 'scale')) ~ '))?' -%}
+    {%- set per_part = '(?: +' ~ regex_alternation(vocabulary_words(words, 'per_connector'))
         ~ ' +(' ~ regex_alternation(vocabulary_words(words, 'per_unit')) ~ '))?' -%}
+    {%- set tail_after_paren = scale_part
+        ~ '(?: *(' ~ regex_alternation(vocabulary_words(words, 'unit')) ~ '))?'
+        ~ '(?: *(' ~ regex_alternation(after) ~ '))?'
+        ~ per_part -%}
     {%- set tail = '([)])?' ~ tail_after_paren -%}
     {%- set pattern = '^' ~ head ~ number ~ tail ~ '$' -%}
     {#- the same values, unanchored, to find them in a text (int_document_mentions): a fraction in
@@ -53,10 +57,18 @@
         ~ '|[0-9]{3} +' ~ connector ~ ' +[0-9]{3})' -%}
     {%- set single_number = '(?:' ~ digits ~ '|' ~ number_word ~ '(?:-' ~ number_word ~ ')?)' -%}
     {%- set currency_only = '(?:(?:' ~ regex_alternation(before) ~ ') *)?' -%}
+    {#- after a number word, a unit word or a currency form of letters needs a space: "tencent" is a
+        name, not ten cents, and "tent" no ten tonnes -#}
+    {%- set units = vocabulary_words(words, 'unit') -%}
+    {%- set word_tail = scale_part
+        ~ '(?: *' ~ regex_alternation(signs_only(units)) ~ '| +' ~ regex_alternation(units) ~ ')?'
+        ~ '(?: *' ~ regex_alternation(signs_only(after)) ~ '| +' ~ regex_alternation(after) ~ ')?'
+        ~ per_part -%}
     {%- set mention_pattern = '(?:' ~ qualifier_only ~ fraction
         ~ '|' ~ qualifier_only ~ '[(]' ~ currency_only ~ single_number ~ '[)]' ~ tail_after_paren
         ~ '|' ~ qualifier_only ~ currency_only ~ '[(]' ~ single_number ~ '[)]' ~ tail_after_paren
-        ~ '|' ~ qualifier_only ~ currency_only ~ single_number ~ tail_after_paren ~ ')' -%}
+        ~ '|' ~ qualifier_only ~ currency_only ~ digits ~ tail_after_paren
+        ~ '|' ~ qualifier_only ~ currency_only ~ number_word ~ '(?:-' ~ number_word ~ ')?' ~ word_tail ~ ')' -%}
     {{ return({
         'pattern': pattern,
         'mention_pattern': mention_pattern,
@@ -107,11 +119,7 @@
 {#- The range connectors that are signs, not words (no letter in them: a dash), which may stand
     without spaces between the two ends. -#}
 {% macro range_sign_connectors(grammar) -%}
-    {%- set signs = [] -%}
-    {%- for word in vocabulary_words(grammar['words'], 'range_connector') if word | lower == word | upper -%}
-        {%- do signs.append(word) -%}
-    {%- endfor -%}
-    {{ return(signs) }}
+    {{ return(signs_only(vocabulary_words(grammar['words'], 'range_connector'))) }}
 {%- endmacro %}
 
 {#- The gap between two values found in a text that makes them one range: a connector between
@@ -130,6 +138,13 @@
     {%- set worded = '.* ' ~ regex_alternation(range_connectors(grammar)) ~ ' ' -%}
     {%- set signed = '|[^ ]*?[0-9][^ ]*? *' ~ regex_alternation(signs) ~ ' *' if signs else '' -%}
     {{ return('^(?:' ~ worded ~ signed ~ ')(.*)$') }}
+{%- endmacro %}
+
+{#- The words of `words` that hold no letter ("%", "×", "¢"): written against a number word too. -#}
+{% macro signs_only(words) -%}
+    {%- set signs = [] -%}
+    {%- for word in words if word | lower == word | upper -%}{%- do signs.append(word) -%}{%- endfor -%}
+    {{ return(signs) }}
 {%- endmacro %}
 
 {#- The pattern alone, for callers that extract one group at a time. -#}

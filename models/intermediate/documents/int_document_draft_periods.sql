@@ -1,7 +1,7 @@
 {#- The period guess of each draft number (int_document_draft_sentences), for python -m pipeline
     draft (tag:draft), one row per number: the period the period grammar reads written right after it
     (only lead words between, or "of"), else the nearest before it in its sentence, else the nearest
-    after it with no other number between, else the last period with a year in digits before its
+    after it with no other number and no clause conjunction ("after", "as") between, else the last period with a year in digits before its
     sentence in the paragraph that leads its sentence or is set off by a comma. A relative period
     ("a year earlier") after "from", or before the number, is not its own, nor is a period written
     right after a number a change is measured from (the compared number's). A number a change is
@@ -144,13 +144,19 @@ leading_periods as (
 {#- "from" and lead words before a relative period: "up 3 percentage points from the year before" #}
 {%- set period_from_pattern = "(?:^|[^a-z])from +(?:(?:" ~ period_lead_words ~ ") +)*$" %}
 {#- a period after the number in its sentence, with no other number between (a period may start with one:
-    "as of 31 December") -#}
+    "as of 31 December") and no conjunction that opens a clause of its own ("fell 4% to 298,000oz after a
+    seismic event ... in March": vocabulary_context_words, class clause_conjunction; "as of" is a lead word) -#}
+{%- set conjunctions = vocabulary_words(vocabulary_rows('vocabulary_context_words'), 'clause_conjunction') %}
+{%- set phrase_lead_words = [] %}
+{%- for word in vocabulary_words(period_words, 'lead_word') if ' ' in word %}{% do phrase_lead_words.append(word) %}{% endfor %}
+{%- set text_between %}lower(substring(sentences.paragraph_text, sentences.mention_end, period_matches.match_start - sentences.mention_end)){% endset %}
 {%- set after_with_no_number %}period_matches.match_start >= sentences.mention_end
                 and period_matches.match_start < sentences.sentence_end
                 and period_matches.match_start <= coalesce(sentences.next_mention_start, sentences.sentence_end)
+                and not {{ regex_matches(text_between, '[0-9]') }}
                 and not {{ regex_matches(
-                    'substring(sentences.paragraph_text, sentences.mention_end, period_matches.match_start - sentences.mention_end)',
-                    '[0-9]') }}{% endset %}
+                    regex_replace_all(text_between, '(?:^|[^a-z])' ~ regex_alternation(phrase_lead_words) ~ '(?:[^a-z]|$)', ' '),
+                    '(?:^|[^a-z])' ~ regex_alternation(conjunctions) ~ ' ') }}{% endset %}
 {#- a number written after "from" (qualifiers between): what a change is measured from -#}
 {%- set qualifiers = regex_alternation(vocabulary_words(vocabulary_rows('vocabulary_value_words'), 'qualifier')) %}
 {#- "from" after a direction word in its clause (vocabulary_direction_words) or a multiple written in
