@@ -123,11 +123,12 @@ project as a user adds articles: their seed rows and texts alone, nothing else.
   African rand ("R4.71bn", "R16.8bn", a share price of "R318.40"), a currency its fixture adds with its rates, with
   its gold in ounces ("298,000oz", "9.4 million ounces": the unit is the metric's, the number the value) and its
   price and costs in US dollars an ounce ("$3,105/oz"); calendar fiscal year: "the six months to June" and
-  "interim" (the first half of 2025), a dividend "more than double" the one "a year earlier" (the dividends in
-  cents, "320c" and "140c", hold no number the build reads), capital spending of "about R2.9bn" "this year",
+  "interim" (the first half of 2025), a dividend of "320c" (cents written against the number) "more than double"
+  the "140c" "a year earlier", capital spending of "about R2.9bn" "this year",
   "about 14,200" staff, reserves "at the end of December", a share price "on Wednesday" (the day published),
-  South Africa's gold production "in June" and a rival's interim headline earnings and output. Its production
-  guidance "610,000oz to 640,000oz" and the gold price "near $3,390/oz" are ignored: the build reads neither.
+  South Africa's gold production "in June" and a rival's interim headline earnings and output, and production
+  guidance of "610,000oz to 640,000oz" (a range, a forecast). The gold price "near $3,390/oz" is ignored: the
+  build reads no "near".
 - Chao Phraya Medical (python_tests/fixtures/chao_phraya_medical_2025_11_13/), a Bangkok private hospital group
   reporting in Thai baht ("1.28 billion baht", "96,400 baht" per inpatient, a share price of "30.25 baht"), a
   currency its fixture adds with its rates; calendar fiscal year: "third-quarter" with no year (in the headline
@@ -731,15 +732,20 @@ BOKAMOSO_FIGURES = {
     "bg_revenue_growth_2025h1": (33 / 100, "ratio", "", "2025-H1", "exact", False),  # "Revenue rose 33%"
     "bg_revenue_2025h1": (16.8 * BILLION, "ZAR", "ZAR", "2025-H1", "exact", False),  # "R16.8bn"
     "bg_gold_production_growth_2025h1": (-4 / 100, "ratio", "", "2025-H1", "exact", False),  # "fell 4%"
-    # "298,000oz": ounces, the unit the metric names (the number is the value as written)
+    # "298,000oz": ounces, the unit the metric names, written against the number
     "bg_gold_production_2025h1": (298_000, "count", "", "2025-H1", "exact", False),
     "bg_average_gold_price_received_growth_2025h1": (41 / 100, "ratio", "", "2025-H1", "exact", False),
     "bg_average_gold_price_received_2025h1": (3_105, "USD", "USD", "2025-H1", "exact", False),  # "$3,105/oz"
     "bg_all_in_sustaining_cost_growth_2025h1": (12 / 100, "ratio", "", "2025-H1", "exact", False),  # "climbed 12%"
     "bg_all_in_sustaining_cost_2025h1": (1_685, "USD", "USD", "2025-H1", "exact", False),  # "$1,685/oz"
-    # "an interim dividend of 320c a share, more than double the 140c paid a year earlier": at least twice (the two
-    # dividends in cents are ignored)
+    # "an interim dividend of 320c a share, more than double the 140c paid a year earlier": South African cents, a
+    # hundredth of a rand each, so R3.20 and R1.40 (the first half of 2024); the multiple is at least twice
+    "bg_interim_dividend_2025h1": (3.20, "ZAR", "ZAR", "2025-H1", "exact", False),
+    "bg_interim_dividend_2024h1": (1.40, "ZAR", "ZAR", "2024-H1", "exact", False),
     "bg_interim_dividend_multiple_2025h1": (2, "multiple", "", "2025-H1", "lower_bound", False),
+    # "kept its production guidance for 2025 at 610,000oz to 640,000oz": a range of ounces, a forecast
+    "bg_gold_production_2025_forecast_low": (610_000, "count", "", "FY2025", "range_low", True),
+    "bg_gold_production_2025_forecast_high": (640_000, "count", "", "FY2025", "range_high", True),
     "bg_capital_spending_2025_forecast": (2.9 * BILLION, "ZAR", "ZAR", "FY2025", "approx", True),  # "about R2.9bn"
     "bg_employee_count_now": (14_200, "count", "", BOKAMOSO_NOW, "approx", False),  # "about 14,200 people"
     # "mineral reserves of 9.4 million ounces at the end of December": ounces written as a word
