@@ -127,8 +127,8 @@ project as a user adds articles: their seed rows and texts alone, nothing else.
   the "140c" "a year earlier", capital spending of "about R2.9bn" "this year",
   "about 14,200" staff, reserves "at the end of December", a share price "on Wednesday" (the day published),
   South Africa's gold production "in June" and a rival's interim headline earnings and output, and production
-  guidance of "610,000oz to 640,000oz" (a range, a forecast). The gold price "near $3,390/oz" is ignored: the
-  build reads no "near".
+  guidance of "610,000oz to 640,000oz" (a range, a forecast). The gold price "near $3,390/oz" is ignored: a
+  market price, not the miner's.
 - Chao Phraya Medical (python_tests/fixtures/chao_phraya_medical_2025_11_13/), a Bangkok private hospital group
   reporting in Thai baht ("1.28 billion baht", "96,400 baht" per inpatient, a share price of "30.25 baht"), a
   currency its fixture adds with its rates; calendar fiscal year: "third-quarter" with no year (in the headline
