@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline import dbt, settings
+from pipeline.partial_parse import macro_edits_parse_their_users_only
 from pipeline.seed_checks import check_seeds
 
 CHECK_DIR = settings.BUILD_DIR / "check"
@@ -279,7 +280,8 @@ def save_compiled(path: Path, saved: dict) -> None:
 
 
 def check_with_dbt(project_dir: Path, work_dir: Path) -> list[Problem]:
-    """dbt parses the project and compiles the models of MODELS and the data tests of TESTS, with
+    """dbt parses the project (after a macro edit, only the nodes that reach a macro whose text
+    changed: pipeline/partial_parse.py) and compiles the models of MODELS and the data tests of TESTS, with
     the seeds they read loaded in a scratch database (the grammar macros read the vocabulary while
     compiling); DuckDB then runs that SQL as the reuse path does, and the SQL is kept for the next
     check. No `dbt build`: dbt's start-up, parse and compile, without materialising each node."""
@@ -298,7 +300,8 @@ def check_with_dbt(project_dir: Path, work_dir: Path) -> list[Problem]:
         "variables": {**CHECK_VARS, "landing_dir": str(landing)},
         "quiet": True,
     }
-    parsed = dbt.parse(**options)
+    with macro_edits_parse_their_users_only():
+        parsed = dbt.parse(**options)
     if not parsed.success:
         return [Problem("dbt", line) for line in parsed.describe().splitlines()]
     seeds = seeds_read_by(parsed.result, {name.lstrip("+") for name in MODELS} | set(TESTS))

@@ -7,16 +7,23 @@ A copy of the project gets six independent faults in seeds/articles/article_figu
 The first check of a project runs through dbt and keeps the SQL dbt compiled; the next ones run that
 SQL again on the seeds and documents as they are then, until something it was compiled from
 changes (models, macros, a vocabulary seed the grammar macros read while compiling). The tests below
-would fail if the reused SQL gave stale results or if a change that invalidates it went unseen."""
+would fail if the reused SQL gave stale results or if a change that invalidates it went unseen.
+
+After a macro edit, check's dbt parse parses again only the nodes that reach a macro whose text
+changed (pipeline/partial_parse.py); the tests below would also fail if a node that reaches a changed
+macro kept what it was parsed with before."""
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
 
 import pytest
 from conftest import copy_project, replace_in_file
+
+from pipeline.partial_parse import unchanged_macros
 
 FIGURES = "seeds/articles/article_figures.csv"
 
@@ -144,3 +151,57 @@ def test_reuse_sees_new_seed_rows_and_a_vocabulary_change_compiles_again(tmp_pat
     again = run_check(project)
     assert "reused" in again.stdout.splitlines()[-1]
     assert sorted(problem_lines(again.stdout)) == sorted(problem_lines(recompiled.stdout))
+
+
+MACRO = "{% macro words(rows) -%}\n    {{ return(rows) }}\n{%- endmacro %}"
+OTHER = "{% macro other() -%}\n    {{ return(words([])) }}\n{%- endmacro %}"
+OLD = {"macro.p.words": ("words", MACRO), "macro.p.other": ("other", OTHER)}
+
+
+def test_a_macro_file_edit_starts_the_parse_only_from_macros_whose_text_changed():
+    # dbt parses again every node that reaches any macro of an edited file; without the comparison
+    # of blocks, a comment between two macros would parse them all again (an empty set here)
+    assert unchanged_macros(OLD, [("macro", "words", MACRO), ("macro", "other", OTHER)]) == set(OLD)
+    edited = MACRO.replace("return(rows)", "return(rows | sort)")
+    assert unchanged_macros(OLD, [("macro", "words", edited), ("macro", "other", OTHER)]) == {"macro.p.other"}
+    # a macro removed is not unchanged: what reaches it is parsed again
+    assert unchanged_macros(OLD, [("macro", "other", OTHER)]) == {"macro.p.other"}
+    # a generic test's block is named test_<name>, as dbt names its macro
+    test_block = "{% test positive(model, column_name) %}select 1{% endtest %}"
+    old_tests = {"macro.p.test_positive": ("test_positive", test_block)}
+    assert unchanged_macros(old_tests, [("test", "positive", test_block)]) == {"macro.p.test_positive"}
+    # left to dbt (every macro of the file followed): a new block, which may override a macro of the
+    # same name elsewhere; a materialization; two blocks of one name
+    new_block = "{% macro added() %}1{% endmacro %}"
+    assert unchanged_macros(OLD, [("macro", "words", MACRO), ("macro", "added", new_block)]) is None
+    assert (
+        unchanged_macros(OLD, [("materialization", "table", "{% materialization table %}{% endmaterialization %}")])
+        is None
+    )
+    assert unchanged_macros(OLD, [("macro", "words", MACRO), ("macro", "words", MACRO)]) is None
+
+
+def test_a_macro_edit_parses_again_what_reaches_the_changed_macro(tmp_path):
+    project = copy_project(tmp_path / "project")
+    first = run_check(project)
+    assert first.returncode == 0, first.stdout + first.stderr[-3000:]
+    compiled = project / "build" / "check" / "compiled.json"
+    first_models = json.loads(compiled.read_text(encoding="utf-8"))["models"]
+    assert {model["identifier"]: model["materialized"] for model in first_models}["stg_articles__figures"] == "table"
+    # a comment between the grammar's macros: through dbt again, no node parsed again, the same result
+    macro = project / "macros" / "grammar" / "vocabulary.sql"
+    macro.write_text(macro.read_text(encoding="utf-8") + "{# a comment between macros #}\n", encoding="utf-8")
+    commented = run_check(project)
+    assert commented.returncode == 0 and "through dbt" in commented.stdout, commented.stdout + commented.stderr[-3000:]
+    assert json.loads(compiled.read_text(encoding="utf-8"))["models"] == first_models
+    # what a node records while it is parsed (here its config, set by the macro every grammar model
+    # reaches while parsing) follows an edit of that macro: the grammar's models are parsed again
+    replace_in_file(
+        macro,
+        "{%- do ref(seed_name) -%}",
+        "{%- do ref(seed_name) -%}\n        {%- do config(materialized='view') -%}",
+    )
+    edited = run_check(project)
+    assert edited.returncode == 0 and "through dbt" in edited.stdout, edited.stdout + edited.stderr[-3000:]
+    models = json.loads(compiled.read_text(encoding="utf-8"))["models"]
+    assert {model["identifier"]: model["materialized"] for model in models}["stg_articles__figures"] == "view"

@@ -60,18 +60,24 @@
 {#- `text` with every character a regular expression gives a meaning escaped, for RE2 (DuckDB)
     and Java (Spark) alike. -#}
 {% macro regex_escape(text) -%}
-    {%- set escaped = [] -%}
-    {%- for character in text -%}
-        {%- do escaped.append('\\' ~ character if character in '\\.^$*+?()[]{}|-/' else character) -%}
-    {%- endfor -%}
-    {{ return(escaped | join('')) }}
+    {{ return(modules.re.sub(regex_special_character(), '\\\\\\g<0>', text)) }}
+{%- endmacro %}
+
+{#- A class of the characters regex_escape escapes: one re.sub per text (a Jinja loop over its
+    characters, a macro call per word, took about 15% of the CPU time of check's compile). -#}
+{% macro regex_special_character() -%}
+    {{ return('[' ~ modules.re.escape('\\.^$*+?()[]{}|-/') ~ ']') }}
 {%- endmacro %}
 
 {#- An alternation (a|b|c) of `words`, escaped, longest first; a class that matches nothing when
     the list is empty, as it is at parse time. -#}
 {% macro regex_alternation(words) -%}
     {%- set escaped = [] -%}
-    {%- for word in sort_longest_first(words) -%}{%- do escaped.append(regex_escape(word)) -%}{%- endfor -%}
+    {#- regex_escape's re.sub inline: one macro call per alternation rather than one per word -#}
+    {%- set special = regex_special_character() -%}
+    {%- for word in sort_longest_first(words) -%}
+        {%- do escaped.append(modules.re.sub(special, '\\\\\\g<0>', word)) -%}
+    {%- endfor -%}
     {{ return('(?:' ~ (escaped | join('|') if escaped else '[^\\s\\S]') ~ ')') }}
 {%- endmacro %}
 
