@@ -71,37 +71,77 @@ def registered_source(document: str, project_dir: Path = settings.ROOT) -> str:
     )
 
 
-def read_model(database: Path, model: str, source_id: str, columns: list[str]) -> list[dict[str, str]]:
+def read_model(
+    database: Path, model: str, source_ids: list[str], columns: list[str]
+) -> dict[str, list[dict[str, str]]]:
+    """The rows of `model` of each of `source_ids`, in `columns` as text, by paragraph and first column.
+    One query for them all: the draft models are views, and each query runs their whole chain."""
     with settings.connect(database, read_only=True) as connection:
         cursor = connection.execute(
-            f"select * from intermediate.{model} where source_id = ? order by paragraph_number, 1",  # noqa: S608
-            [source_id],
+            f"select * from intermediate.{model} where list_contains(?, source_id) order by paragraph_number, 1",  # noqa: S608
+            [source_ids],
         )
         names = [column[0] for column in cursor.description]
         rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
-    return [{name: "" if row[name] is None else str(row[name]) for name in columns} for row in rows]
+    found: dict[str, list[dict[str, str]]] = {source_id: [] for source_id in source_ids}
+    for row in rows:
+        found[row["source_id"]].append({name: "" if row[name] is None else str(row[name]) for name in columns})
+    return found
+
+
+def _options(project_dir: Path, work_dir: Path, quiet: bool) -> dict:
+    """How draft_sources and parse call dbt: the scratch database and dbt's target folder in `work_dir`."""
+    return {
+        "database": work_dir / "draft.duckdb",
+        "project_dir": project_dir,
+        "target_path": work_dir / "target",
+        "quiet": quiet,
+    }
+
+
+def parse(project_dir: Path = settings.ROOT, work_dir: Path = DRAFT_DIR, quiet: bool = True) -> object:
+    """dbt's parse of `project_dir` (a dbt Manifest) for draft_sources with the same `work_dir`: the
+    manifest names the scratch database draft_sources writes there."""
+    parsed = dbt.parse(**_options(project_dir, work_dir, quiet))
+    if not parsed.success:
+        raise DraftFailed(f"dbt parse failed:\n{parsed.describe()}")
+    return parsed.result
 
 
 def draft_sources(
-    source_ids: list[str], project_dir: Path = settings.ROOT, work_dir: Path = DRAFT_DIR, quiet: bool = True
+    source_ids: list[str],
+    project_dir: Path = settings.ROOT,
+    work_dir: Path = DRAFT_DIR,
+    quiet: bool = True,
+    manifest: object = None,
 ) -> dict[str, tuple[list[dict[str, str]], list[dict[str, str]]]]:
     """The draft figure rows and claim rows of each of `source_ids`, from one dbt build of the draft
-    models into a scratch database under `work_dir` (removed afterwards)."""
+    models into a scratch database under `work_dir` (removed afterwards). dbt parses the project once
+    for its seed and its run and writes no artifact; `manifest`, a parse of `project_dir` (`parse`),
+    spares that parse, for a caller that drafts in one project several times with only seed rows and
+    documents changed between (dbt reads a seed's file and a document when it runs, not when it parses)."""
     work_dir.mkdir(parents=True, exist_ok=True)
-    database = work_dir / "draft.duckdb"
+    options = _options(project_dir, work_dir, quiet)
+    database = options["database"]
     database.unlink(missing_ok=True)
+    if manifest is None:
+        manifest = parse(project_dir, work_dir, quiet)
     for command in (["seed"], ["run", "--select", f"+{DRAFT_MODEL}", f"+{CLAIMS_MODEL}"]):
-        run = dbt.invoke(
-            command, database=database, project_dir=project_dir, target_path=work_dir / "target", quiet=quiet
-        )
+        run = dbt.invoke([*command, "--no-write-json"], manifest=manifest, **options)
         if not run.success:
             raise DraftFailed(f"dbt {command[0]} failed:\n{run.describe(database)}")
+    figures = read_model(database, DRAFT_MODEL, source_ids, FIGURE_COLUMNS + GUESS_COLUMNS + ["mention_start"])
+    claims = read_model(database, CLAIMS_MODEL, source_ids, CLAIM_COLUMNS + CLAIM_GUESS_COLUMNS)
     drafts = {}
     for source_id in source_ids:
-        figures = read_model(database, DRAFT_MODEL, source_id, FIGURE_COLUMNS + GUESS_COLUMNS + ["mention_start"])
-        figures.sort(key=lambda row: (int(row["paragraph_number"]), int(row["mention_start"]), row["range_position"]))
-        claims = read_model(database, CLAIMS_MODEL, source_id, CLAIM_COLUMNS + CLAIM_GUESS_COLUMNS)
-        drafts[source_id] = ([{name: row[name] for name in FIGURE_COLUMNS + GUESS_COLUMNS} for row in figures], claims)
+        rows = sorted(
+            figures[source_id],
+            key=lambda row: (int(row["paragraph_number"]), int(row["mention_start"]), row["range_position"]),
+        )
+        drafts[source_id] = (
+            [{name: row[name] for name in FIGURE_COLUMNS + GUESS_COLUMNS} for row in rows],
+            claims[source_id],
+        )
     database.unlink(missing_ok=True)
     return drafts
 

@@ -66,27 +66,37 @@ def copies_of(groups: dict[str, list[str]]) -> dict[tuple[str, ...], list[str]]:
 
 def draft_fixture_articles(folder: Path) -> None:
     """Draft the fixture groups of GROUPS here and in test_draft_period_rules.py, and MARKET_GROUP, in
-    the copies of the project in `folder` that copies_of names, each copy's fixtures (and the first
-    article, when a group of the copy is named "first") with their figure, claim and ignore rows set
-    aside; write the draft figure rows of each group, by group key and source id, to drafted.json."""
+    the copies of the project that copies_of names, each copy's fixtures (and the first article, when
+    a group of the copy is named "first") with their figure, claim and ignore rows set aside; write the
+    draft figure rows of each group, by group key and source id, to drafted.json. The copies are one
+    copy of the project in `folder`, parsed by dbt once: each draft starts from its seeds and
+    documents as copied and adds its fixtures (dbt reads seeds and documents when it runs)."""
     import test_draft_period_rules  # it imports this module
 
     groups = {f"{__name__}:markets": MARKET_GROUP}
     for module in (sys.modules[__name__], test_draft_period_rules):
         groups |= {f"{module.__name__}:{name}": fixtures for name, fixtures in module.GROUPS.items()}
+    project = copy_project(folder / "project")
+    as_copied = {
+        path: path.read_bytes() for path in [*(project / "seeds").rglob("*.csv"), *(project / "documents").iterdir()]
+    }
+    manifest = draft.parse(project, folder / "draft")
     rows: dict[str, dict[str, list[dict[str, str]]]] = {}
-    for number, (fixtures, keys) in enumerate(copies_of(groups).items()):
-        work = folder / f"copy_{number}"
-        project = copy_project(work / "project")
+    for fixtures, keys in copies_of(groups).items():
+        for path, content in as_copied.items():
+            path.write_bytes(content)
+        for document in set((project / "documents").iterdir()) - set(as_copied):
+            document.unlink()
         for fixture in fixtures:
             add_fixture_article(project, fixture)
         first = [FIRST_ARTICLE] if any(key.endswith(":first") for key in keys) else []
         set_aside(project, [*fixtures, *first])
-        drafts = draft.draft_sources([*fixtures, *first], project_dir=project, work_dir=work / "draft")
+        drafts = draft.draft_sources([*fixtures, *first], project, folder / "draft", manifest=manifest)
         for key in keys:
             sources = groups[key] + (first if key.endswith(":first") else [])
             rows[key] = {source_id: drafts[source_id][0] for source_id in sources}
-        shutil.rmtree(work)
+    for scratch in (project, folder / "draft"):
+        shutil.rmtree(scratch)
     (folder / "drafted.json").write_text(json.dumps(rows), encoding="utf-8")
 
 
