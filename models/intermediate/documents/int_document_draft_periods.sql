@@ -157,38 +157,11 @@ leading_periods as (
                 and not {{ regex_matches(
                     regex_replace_all(text_between, '(?:^|[^a-z])' ~ regex_alternation(phrase_lead_words) ~ '(?:[^a-z]|$)', ' '),
                     '(?:^|[^a-z])' ~ regex_alternation(conjunctions) ~ ' ') }}{% endset %}
-{#- a number written after "from" (qualifiers between): what a change is measured from -#}
 {%- set qualifiers = regex_alternation(vocabulary_words(vocabulary_rows('vocabulary_value_words'), 'qualifier')) %}
-{#- "from" after a direction word in its clause (vocabulary_direction_words) or a multiple written in
-    words (vocabulary_value_words): "rose to X from", "more than doubled to X from Y", not "ranging
-    from" -#}
-{%- set multiple_words = [] %}
-{%- for row in vocabulary_rows('vocabulary_value_words') if row['word_class'] == 'number' and row['meaning'] == 'multiple' %}
-    {%- do multiple_words.append(row['word']) %}
-{%- endfor %}
-{%- set directions = regex_alternation(vocabulary_words(vocabulary_rows('vocabulary_direction_words')) + multiple_words) %}
-{%- set changed_from = "(?:^|[^a-z])" ~ directions ~ "(?:[^a-z](?:[^,;]|,[0-9])*?)?[^a-z]from +" %}
-{#- the number compared with: right after "from", or after a direction word, "from" and words
-    ("down 45% from their listing price of HK$16") -#}
-{%- set compared_number_pattern = "(?:(?:^|[^a-z])from +(?:" ~ qualifiers ~ " +)*|" ~ changed_from ~ "[^,;0-9]*)$" %}
--- a period written right after a number compared with ("the company's loss expanded from 1.589
--- billion yuan in 2021 to 2.658 billion yuan", "down 45% from their listing price of HK$16 in 2021")
--- is that number's, not the period of the numbers after it
+-- a period written right after a number a change is measured from is that number's, not the period of
+-- the numbers after it (draft_compared_periods)
 compared_periods as (
-    select distinct
-        period_matches.source_id,
-        period_matches.paragraph_number,
-        period_matches.match_start
-    from sentences
-    inner join period_matches
-        on sentences.source_id = period_matches.source_id
-            and sentences.paragraph_number = period_matches.paragraph_number
-            and sentences.mention_end <= period_matches.match_start
-            and sentences.sentence_end > period_matches.match_start
-    where {{ regex_matches('sentences.text_before', compared_number_pattern) }}
-        and {{ regex_matches(
-            'lower(substring(sentences.paragraph_text, sentences.mention_end, period_matches.match_start - sentences.mention_end))',
-            period_lead_pattern) }}
+    {{ draft_compared_periods('sentences', 'period_matches', period_lead_pattern) | indent(4) }}
 ),
 
 period_candidates as (
@@ -273,7 +246,7 @@ period_candidates as (
             and period_matches.match_start = document_period_forms.match_start
 ),
 
-{% set changed_from_pattern = changed_from ~ "(?:" ~ qualifiers ~ " +)*$" -%}
+{% set changed_from_pattern = draft_changed_from() ~ "(?:" ~ qualifiers ~ " +)*$" -%}
 -- a number with no period of its own: the figure compared with, or one stated in the present tense
 -- (draft_implied_periods)
 implied_candidates as (
