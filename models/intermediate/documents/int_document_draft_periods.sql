@@ -8,7 +8,8 @@
     measured from ("rose to 18.4 pence from 16.9 pence") with no period right after it is the figure
     compared with, a year before; a number stated in the present tense ("employs about 1,850
     people", "a third of its revenue comes from ...") with no period in its paragraph is as of
-    publication. A part of a year written with no year ("the second quarter", "first-half", "in the
+    publication, and one of a sentence on a day's trading in shares with no period in it is of the
+    published date. A number inside a period with no year ("the six months to June") is no figure. A part of a year written with no year ("the second quarter", "first-half", "in the
     quarter") is the latest such part of the lead entity's fiscal year that ended on or before the
     published date, written with its year ("Q2 2025", "Q2 FY2026": draft_no_year_parts; the words:
     vocabulary_period_words). A day of the week, the full year, the end of a month or quarter, a day
@@ -48,13 +49,13 @@ paragraphs as (
 ),
 
 {#- a part of a year written with no year: "the second quarter", "first-half" (an ordinal and a part),
-    "in the quarter" (a lead word and a part: the latest part that ended by publication), after the
+    "in the quarter", "quarterly" (a lead word and a part, or an adjective: the latest part that ended by publication), after the
     periods with a year so that "the first half of 2025" is read whole -#}
 {%- set period_words = vocabulary_rows('vocabulary_period_words') %}
 {%- set ordinals = regex_alternation(vocabulary_words(period_words, 'ordinal')) %}
 {%- set part_nouns = regex_alternation(vocabulary_words(period_words, 'part_of_year')) %}
 {%- set no_year_ordinal = '(' ~ ordinals ~ ')[ -]+(' ~ part_nouns ~ ')' %}
-{%- set no_year_latest = '(?:' ~ regex_alternation(vocabulary_words(period_words, 'latest_part_lead')) ~ ') +(' ~ part_nouns ~ ')' %}
+{%- set no_year_latest = '(?:(?:' ~ regex_alternation(vocabulary_words(period_words, 'latest_part_lead')) ~ ') +(' ~ part_nouns ~ ')|(' ~ regex_alternation(vocabulary_words(period_words, 'part_adjective')) ~ '))' %}
 {{ text_matches('paragraphs', ['source_id', 'paragraph_number', 'published_date', 'lead_entity_id'], 'paragraph_text',
     period_mention_pattern() ~ '|' ~ no_year_ordinal ~ '|' ~ no_year_latest ~ '|' ~ draft_yearless_period_pattern(), 'period_matches') }},
 
@@ -125,13 +126,16 @@ period_texts as (
 ),
 
 -- the document's leading period: the first year or part of one it writes that is not a period
--- compared with, a part written with no year resolved ("third-quarter profit": draft_leading_periods)
+-- compared with, a part written with no year resolved ("third-quarter profit": draft_leading_periods),
+-- not a part written as an adjective ("quarterly dividend")
 leading_periods as (
     {{ draft_leading_periods(
         '(select period_texts.source_id, period_texts.paragraph_number, period_texts.match_start, period_texts.period_text, lower(substring(period_matches.source_text, 1, period_matches.match_start - 1)) as text_before'
         ~ ' from period_texts inner join period_matches on period_texts.source_id = period_matches.source_id'
         ~ ' and period_texts.paragraph_number = period_matches.paragraph_number'
-        ~ ' and period_texts.match_start = period_matches.match_start) as written') | indent(4) }}
+        ~ ' and period_texts.match_start = period_matches.match_start'
+        ~ ' where not ' ~ regex_matches('lower(period_matches.match_text)', '^(?:' ~ regex_alternation(vocabulary_words(period_words, 'part_adjective')) ~ ')$')
+        ~ ') as written') | indent(4) }}
 ),
 
 -- the period of a number: one written right after it ("9.061 billion yuan in 2021", with only
@@ -261,6 +265,23 @@ period_guess as (
         | indent(4) }}
 ),
 
+-- a number inside a period the grammar reads ("the six months to June", "Aug. 28"), or a count of a
+-- length of time ("nearly three weeks": duration_noun), is part of a period: no figure
+in_periods as (
+    select distinct
+        sentences.source_id,
+        sentences.paragraph_number,
+        sentences.mention_start
+    from sentences
+    left join period_matches
+        on sentences.source_id = period_matches.source_id
+            and sentences.paragraph_number = period_matches.paragraph_number
+            and sentences.mention_start >= period_matches.match_start
+            and sentences.mention_end <= period_matches.match_start + {{ dbt.length('period_matches.match_text') }}
+    where period_matches.match_start is not null or {{ regex_matches('lower(sentences.text_after)',
+        '^ +(?:' ~ regex_alternation(vocabulary_words(period_words, 'duration_noun')) ~ ')(?:[^a-z]|$)') }}
+),
+
 final as (
     select
         -- keys
@@ -292,6 +313,9 @@ final as (
         on {{ draft_same_mention('sentences', 'period_guess') }}
     left join leading_periods
         on sentences.source_id = leading_periods.source_id
+    left join in_periods
+        on {{ draft_same_mention('sentences', 'in_periods') }}
+    where in_periods.mention_start is null
 )
 
 select * from final
