@@ -9,8 +9,9 @@
     `changed_from_pattern`, after another number of its sentence, is the figure compared with (distance
     900); a number stated in the present tense is as of publication (distance 1000000, after any period
     its paragraph writes); a number of a sentence on a day's trading in shares is of the published date
-    (distance 50000, after any period its sentence writes). -#}
-{% macro draft_implied_periods(relation, changed_from_pattern) -%}
+    (distance 50000), when its sentence writes no period of `periods` (source_id, paragraph_number,
+    match_start, period_text) and no session_event_lead after the number. -#}
+{% macro draft_implied_periods(relation, changed_from_pattern, periods) -%}
     {%- set period_words = vocabulary_rows('vocabulary_period_words') -%}
     {%- set qualifiers = regex_alternation(vocabulary_words(vocabulary_rows('vocabulary_value_words'), 'qualifier')) -%}
     {%- set written_as = {} -%}
@@ -63,7 +64,7 @@
     union all
     -- a number of a sentence on the day's trading in a company's shares ("Shares of X rose 3.4% to 30.25
     -- baht at the midday break", "its shares fell 4% on the day of the results"): the published date,
-    -- when its sentence writes no period (before a period of the sentences before it)
+    -- when its sentence writes no period (`periods`: period_text) (before a period of the sentences before it)
     select
         source_id,
         paragraph_number,
@@ -73,8 +74,19 @@
         cast(null as string) as period_match_text,
         cast(null as string) as period_match_form,
         50000 as distance
-    from {{ relation }}
-    where {{ regex_matches('text_before',
+    from {{ relation }} as numbers
+    where not exists (
+        select 1
+        from {{ periods }} as periods
+        where periods.source_id = numbers.source_id
+            and periods.paragraph_number = numbers.paragraph_number
+            and periods.match_start >= numbers.sentence_start
+            and periods.match_start < numbers.sentence_end
+            and periods.period_text is not null
+    )
+        -- a move dated by an event ("in trading after the results") is not the day's
+        and not {{ regex_matches('text_after', "(?:^|[^a-z])(?:" ~ regex_alternation(vocabulary_words(period_words, 'session_event_lead')) ~ ")(?:[^a-z]|$)") }}
+        and {{ regex_matches('text_before',
         "(?:^|[^a-z])(?:" ~ regex_alternation(vocabulary_words(period_words, 'session_noun')) ~ ")(?: +(?:of|in) +[^,;]*?)? +(?:"
         ~ regex_alternation(vocabulary_words(period_words, 'session_verb') + vocabulary_words(vocabulary_rows('vocabulary_direction_words'))) ~ ")(?:[^a-z]|$)") }}
 {%- endmacro %}

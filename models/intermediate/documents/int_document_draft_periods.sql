@@ -254,7 +254,7 @@ period_candidates as (
 -- a number with no period of its own: the figure compared with, or one stated in the present tense
 -- (draft_implied_periods)
 implied_candidates as (
-    {{ draft_implied_periods('numbers', changed_from_pattern) | indent(4) }}
+    {{ draft_implied_periods('numbers', changed_from_pattern, 'period_texts') | indent(4) }}
 ),
 
 period_guess as (
