@@ -26,6 +26,7 @@ NIMBUS, CORVANE = "nimbus_data_2025_08_26", "corvane_systems_2025_05_02"
 COPPER, VESTFJORD = "copper_kettle_grill_2025_11_06", "vestfjord_havbruk_2025_11_13"
 NORRFORS = "norrfors_stal_2025_10_23"
 ZORZA = "zorza_interactive_2025_11_20"
+CHAO = "chao_phraya_medical_2025_11_13"
 # fixture groups that go in one copy of the project (each carries its own catalogue rows). The first
 # three are test_draft_rules.py's, drafted once for both files: its NIMBUS and CORVANE change no row
 # of RHEIN, SAKURA, DECCAN or the first article (compared row for row with copies without them).
@@ -39,7 +40,7 @@ GROUPS = {
     "seventh": [THAMESBRIDGE, KESTREL],
     "eighth": [ORRIN, WENDMOOR],
     "ninth": [COPPER, VESTFJORD, NORRFORS],
-    "tenth": [ZORZA],
+    "tenth": [ZORZA, CHAO],
 }
 
 
@@ -363,3 +364,56 @@ def test_a_number_after_from_a_multiple_written_in_words_is_the_figure_compared_
     2025-Q3, the quarter of the number before it)."""
     assert period_of(drafted, ZORZA, 5, "231.7 million zlotys") == "2024-Q3"
     assert period_of(drafted, ZORZA, 5, "512.3 million zlotys") == "2025-Q3"
+
+
+# ---- a count hanging off a present-tense statement, a day's trading in shares and a part written as an
+# adjective. Chao Phraya Medical (python_tests/fixtures/chao_phraya_medical_2025_11_13) keeps a calendar
+# year and is published on Thursday 13 November 2025.
+
+
+def test_a_count_after_a_link_word_right_after_a_present_tense_object_is_as_of_publication(drafted):
+    """ "The group runs 21 hospitals with 3,480 licensed beds in Bangkok and eight provinces, and employs
+    about 14,200 people": "with" (present_tense_link) right after the object of a verb in the present
+    tense ("runs 21 hospitals"), with no comma before it, joins the 3,480 to the statement: as of
+    publication, as the 21 and the 14,200 are (without the rule: the document's leading period,
+    2025-Q3). A flow in the quarter with no present-tense verb keeps its period."""
+    assert [period_of(drafted, CHAO, 9, value) for value in ("21", "3,480", "about 14,200")] == ["as of 2025-11-13"] * 3
+    assert period_of(drafted, CHAO, 5, "8.46 billion baht") == "2025-Q3"
+
+
+def test_a_number_of_a_days_trading_in_shares_is_of_the_published_date(drafted):
+    """ "Shares of Chao Phraya Medical rose 3.4% to 30.25 baht at the midday break in Bangkok": a
+    sentence on a day's trading in shares ("shares", session_noun, then a direction word or a
+    session_verb) that writes no period is of the published date (without the rule: the document's
+    leading period for the move, 2025-Q3, and no period for the price)."""
+    assert [period_of(drafted, CHAO, 12, value) for value in ("3.4%", "30.25 baht")] == ["2025-11-13"] * 2
+
+
+def test_a_part_written_as_an_adjective_is_the_latest_part(drafted):
+    """ "Digital sales accounted for 91% of quarterly revenue": "quarterly" (part_adjective) after the
+    share, joined by "of", is the part of the flow it is a share of: the latest quarter that ended by
+    publication, "Q3 2025" (without the rule: "the end of September" of the sentence before, set off by
+    a comma, 2025-09-30)."""
+    row = row_of(drafted, ZORZA, 7, "91%")
+    assert (row["period_as_written"], row["period_label_guess"]) == ("Q3 2025", "2025-Q3")
+
+
+def test_a_number_inside_a_period_with_no_year_is_no_figure(drafted):
+    """ "'Ashen Crown', released on Aug. 28 for PC and consoles, ...", "In the first nine months of the
+    year, revenue rose 64% to 903.5 million zlotys": a number inside a period the draft's period grammar
+    reads (a month and a day, parts counted from the start of the year) is part of the period, no
+    figure (without the rule: draft rows of "28" and "nine"); the figure after it is drafted."""
+    written = {(row["paragraph_number"], row["value_as_written"]) for row in drafted[ZORZA]}
+    assert ("7", "28") not in written
+    assert ("8", "nine") not in written
+    assert ("8", "903.5 million zlotys") in written
+
+
+def test_a_count_of_a_length_of_time_is_no_figure(drafted):
+    """ "Same-store sales, which exclude restaurants open for less than 18 months, rose 2.4% in the
+    quarter": a number right before a length of time in the plural (duration_noun) counts the length of a
+    period, no figure (without the rule: a draft row of "less than 18"); the figures of the sentence are
+    drafted."""
+    written = {(row["paragraph_number"], row["value_as_written"]) for row in drafted[COPPER]}
+    assert ("6", "less than 18") not in written
+    assert ("6", "2.4%") in written

@@ -8,8 +8,10 @@
     period gives: a number a change is measured from, its text before matching
     `changed_from_pattern`, after another number of its sentence, is the figure compared with (distance
     900); a number stated in the present tense is as of publication (distance 1000000, after any period
-    its paragraph writes). -#}
-{% macro draft_implied_periods(relation, changed_from_pattern) -%}
+    its paragraph writes); a number of a sentence on a day's trading in shares is of the published date
+    (distance 50000), when its sentence writes no period of `periods` (source_id, paragraph_number,
+    match_start, period_text) and no session_event_lead after the number. -#}
+{% macro draft_implied_periods(relation, changed_from_pattern, periods) -%}
     {%- set period_words = vocabulary_rows('vocabulary_period_words') -%}
     {%- set qualifiers = regex_alternation(vocabulary_words(vocabulary_rows('vocabulary_value_words'), 'qualifier')) -%}
     {%- set written_as = {} -%}
@@ -19,9 +21,12 @@
     {%- endfor -%}
     {%- set present_verbs = regex_alternation(vocabulary_words(period_words, 'present_tense_verb')) -%}
     {#- what joins a number to a statement in the present tense before it: "and", or after a comma a link
-        word ("..., with two processing plants") or a participle ("..., selling to some 1,400 customers") -#}
-    {%- set present_join = "(?:[^,;]* +and|[^;]*, +(?:" ~ regex_alternation(vocabulary_words(period_words, 'present_tense_link'))
-        ~ "|[a-z]+ing(?: +[a-z]+)?))" -%}
+        word ("..., with two processing plants") or a participle ("..., selling to some 1,400 customers"),
+        or a link word right after the verb's object of a few words ("runs 21 hospitals with 3,480 beds",
+        "serves 6.3 million customers through 1,140 branches") -#}
+    {%- set links = regex_alternation(vocabulary_words(period_words, 'present_tense_link')) -%}
+    {%- set word = "(?:[^ ,;]|,[0-9])+" -%}
+    {%- set present_join = "(?:[^,;]* +and|[^;]*, +(?:" ~ links ~ "|[a-z]+ing(?: +[a-z]+)?)|" ~ word ~ "(?: +" ~ word ~ "){0,3} +" ~ links ~ ")" -%}
     -- a number a change is measured from, after a direction word and another number of its clause
     -- ("Basic earnings per share rose to 18.4 pence from 16.9 pence"), with no period right after it: the figure compared
     -- with, a year before (before any period earlier in its sentence, which is the other number's)
@@ -56,4 +61,32 @@
     where {{ regex_matches('text_before',
             "(?:^|[^a-z])" ~ present_verbs ~ " +(?:" ~ qualifiers ~ " +)*(?:" ~ present_join ~ " +(?:" ~ qualifiers ~ " +)*)?$") }}
         or {{ regex_matches('text_after', "^ +of +(?:[^,;]|,[0-9])*?[^a-z]" ~ present_verbs ~ "(?:[^a-z]|$)") }}
+    union all
+    -- a number of a sentence on the day's trading in a company's shares ("Shares of X rose 3.4% to 30.25
+    -- baht at the midday break", "its shares fell 4% on the day of the results"): the published date,
+    -- when its sentence writes no period (`periods`: period_text) (before a period of the sentences before it)
+    select
+        source_id,
+        paragraph_number,
+        mention_start,
+        {{ draft_date_text('published_date') }} as period_text,
+        cast(null as integer) as period_match_start,
+        cast(null as string) as period_match_text,
+        cast(null as string) as period_match_form,
+        50000 as distance
+    from {{ relation }} as numbers
+    where not exists (
+        select 1
+        from {{ periods }} as periods
+        where periods.source_id = numbers.source_id
+            and periods.paragraph_number = numbers.paragraph_number
+            and periods.match_start >= numbers.sentence_start
+            and periods.match_start < numbers.sentence_end
+            and periods.period_text is not null
+    )
+        -- a move dated by an event ("in trading after the results") is not the day's
+        and not {{ regex_matches('text_after', "(?:^|[^a-z])(?:" ~ regex_alternation(vocabulary_words(period_words, 'session_event_lead')) ~ ")(?:[^a-z]|$)") }}
+        and {{ regex_matches('text_before',
+        "(?:^|[^a-z])(?:" ~ regex_alternation(vocabulary_words(period_words, 'session_noun')) ~ ")(?: +(?:of|in) +[^,;]*?)? +(?:"
+        ~ regex_alternation(vocabulary_words(period_words, 'session_verb') + vocabulary_words(vocabulary_rows('vocabulary_direction_words'))) ~ ")(?:[^a-z]|$)") }}
 {%- endmacro %}

@@ -4,7 +4,7 @@
 
 {#- A select over `relation` (source_id, paragraph_number, match_start, match_text, published_date,
     lead_entity_id, period_form: NULL for a period with no year) of the parts of a year written with
-    no year ("the second quarter", "first-half": an ordinal and a part; "in the quarter": the latest
+    no year ("the second quarter", "first-half": an ordinal and a part; "in the quarter", "quarterly": the latest
     part), each with the period the draft writes for it (period_text): the latest such part of the
     fiscal year of the source's lead entity (curated_fiscal_years; a calendar year when not listed)
     that ended on or before the published date, written as a part letter, its number and the year
@@ -16,9 +16,9 @@
     {%- set ordinals = regex_alternation(vocabulary_words(words, 'ordinal')) -%}
     {%- set part_nouns = regex_alternation(vocabulary_words(words, 'part_of_year')) -%}
     {%- set no_year_ordinal = '(' ~ ordinals ~ ')[ -]+(' ~ part_nouns ~ ')' -%}
-    {%- set no_year_latest = '(?:' ~ regex_alternation(vocabulary_words(words, 'latest_part_lead')) ~ ') +(' ~ part_nouns ~ ')' -%}
+    {%- set no_year_latest = '(?:(?:' ~ regex_alternation(vocabulary_words(words, 'latest_part_lead')) ~ ') +(' ~ part_nouns ~ ')|(' ~ regex_alternation(vocabulary_words(words, 'part_adjective')) ~ '))' -%}
     {%- set pair_rows = {} -%}
-    {%- for word_class in ['ordinal', 'part_of_year'] -%}
+    {%- for word_class in ['ordinal', 'part_of_year', 'part_adjective'] -%}
         {%- set pairs = [] -%}
         {%- for row in words if row['word_class'] == word_class and row['number_value'] != '' -%}
             {%- do pairs.append((row['word'], row['number_value'] | int)) -%}
@@ -61,7 +61,8 @@
                     cast({{ lookup_case(regex_group('lower(match_text)', '^' ~ no_year_ordinal ~ '$', 1), pair_rows['ordinal']) }} as integer) as ordinal_number,
                     cast(coalesce(
                         {{ lookup_case(regex_group('lower(match_text)', '^' ~ no_year_ordinal ~ '$', 2), pair_rows['part_of_year']) }},
-                        {{ lookup_case(regex_group('lower(match_text)', '^' ~ no_year_latest ~ '$', 1), pair_rows['part_of_year']) }}
+                        {{ lookup_case(regex_group('lower(match_text)', '^' ~ no_year_latest ~ '$', 1), pair_rows['part_of_year']) }},
+                        {{ lookup_case(regex_group('lower(match_text)', '^' ~ no_year_latest ~ '$', 2), pair_rows['part_adjective']) }}
                     ) as integer) as part_months,
                     {{ draft_fiscal_calendar('lead_entity_id') | indent(20) }}
                 from {{ relation }}

@@ -8,7 +8,8 @@
     measured from ("rose to 18.4 pence from 16.9 pence") with no period right after it is the figure
     compared with, a year before; a number stated in the present tense ("employs about 1,850
     people", "a third of its revenue comes from ...") with no period in its paragraph is as of
-    publication. A part of a year written with no year ("the second quarter", "first-half", "in the
+    publication, and one of a sentence on a day's trading in shares with no period in it is of the
+    published date. A number inside a period with no year ("the six months to June") is no figure. A part of a year written with no year ("the second quarter", "first-half", "in the
     quarter") is the latest such part of the lead entity's fiscal year that ended on or before the
     published date, written with its year ("Q2 2025", "Q2 FY2026": draft_no_year_parts; the words:
     vocabulary_period_words). A day of the week, the full year, the end of a month or quarter, a day
@@ -48,13 +49,13 @@ paragraphs as (
 ),
 
 {#- a part of a year written with no year: "the second quarter", "first-half" (an ordinal and a part),
-    "in the quarter" (a lead word and a part: the latest part that ended by publication), after the
+    "in the quarter", "quarterly" (a lead word and a part, or an adjective: the latest part that ended by publication), after the
     periods with a year so that "the first half of 2025" is read whole -#}
 {%- set period_words = vocabulary_rows('vocabulary_period_words') %}
 {%- set ordinals = regex_alternation(vocabulary_words(period_words, 'ordinal')) %}
 {%- set part_nouns = regex_alternation(vocabulary_words(period_words, 'part_of_year')) %}
 {%- set no_year_ordinal = '(' ~ ordinals ~ ')[ -]+(' ~ part_nouns ~ ')' %}
-{%- set no_year_latest = '(?:' ~ regex_alternation(vocabulary_words(period_words, 'latest_part_lead')) ~ ') +(' ~ part_nouns ~ ')' %}
+{%- set no_year_latest = '(?:(?:' ~ regex_alternation(vocabulary_words(period_words, 'latest_part_lead')) ~ ') +(' ~ part_nouns ~ ')|(' ~ regex_alternation(vocabulary_words(period_words, 'part_adjective')) ~ '))' %}
 {{ text_matches('paragraphs', ['source_id', 'paragraph_number', 'published_date', 'lead_entity_id'], 'paragraph_text',
     period_mention_pattern() ~ '|' ~ no_year_ordinal ~ '|' ~ no_year_latest ~ '|' ~ draft_yearless_period_pattern(), 'period_matches') }},
 
@@ -125,13 +126,16 @@ period_texts as (
 ),
 
 -- the document's leading period: the first year or part of one it writes that is not a period
--- compared with, a part written with no year resolved ("third-quarter profit": draft_leading_periods)
+-- compared with, a part written with no year resolved ("third-quarter profit": draft_leading_periods),
+-- not a part written as an adjective ("quarterly dividend")
 leading_periods as (
     {{ draft_leading_periods(
         '(select period_texts.source_id, period_texts.paragraph_number, period_texts.match_start, period_texts.period_text, lower(substring(period_matches.source_text, 1, period_matches.match_start - 1)) as text_before'
         ~ ' from period_texts inner join period_matches on period_texts.source_id = period_matches.source_id'
         ~ ' and period_texts.paragraph_number = period_matches.paragraph_number'
-        ~ ' and period_texts.match_start = period_matches.match_start) as written') | indent(4) }}
+        ~ ' and period_texts.match_start = period_matches.match_start'
+        ~ ' where not ' ~ regex_matches('lower(period_matches.match_text)', '^(?:' ~ regex_alternation(vocabulary_words(period_words, 'part_adjective')) ~ ')$')
+        ~ ') as written') | indent(4) }}
 ),
 
 -- the period of a number: one written right after it ("9.061 billion yuan in 2021", with only
@@ -157,38 +161,11 @@ leading_periods as (
                 and not {{ regex_matches(
                     regex_replace_all(text_between, '(?:^|[^a-z])' ~ regex_alternation(phrase_lead_words) ~ '(?:[^a-z]|$)', ' '),
                     '(?:^|[^a-z])' ~ regex_alternation(conjunctions) ~ ' ') }}{% endset %}
-{#- a number written after "from" (qualifiers between): what a change is measured from -#}
 {%- set qualifiers = regex_alternation(vocabulary_words(vocabulary_rows('vocabulary_value_words'), 'qualifier')) %}
-{#- "from" after a direction word in its clause (vocabulary_direction_words) or a multiple written in
-    words (vocabulary_value_words): "rose to X from", "more than doubled to X from Y", not "ranging
-    from" -#}
-{%- set multiple_words = [] %}
-{%- for row in vocabulary_rows('vocabulary_value_words') if row['word_class'] == 'number' and row['meaning'] == 'multiple' %}
-    {%- do multiple_words.append(row['word']) %}
-{%- endfor %}
-{%- set directions = regex_alternation(vocabulary_words(vocabulary_rows('vocabulary_direction_words')) + multiple_words) %}
-{%- set changed_from = "(?:^|[^a-z])" ~ directions ~ "(?:[^a-z](?:[^,;]|,[0-9])*?)?[^a-z]from +" %}
-{#- the number compared with: right after "from", or after a direction word, "from" and words
-    ("down 45% from their listing price of HK$16") -#}
-{%- set compared_number_pattern = "(?:(?:^|[^a-z])from +(?:" ~ qualifiers ~ " +)*|" ~ changed_from ~ "[^,;0-9]*)$" %}
--- a period written right after a number compared with ("the company's loss expanded from 1.589
--- billion yuan in 2021 to 2.658 billion yuan", "down 45% from their listing price of HK$16 in 2021")
--- is that number's, not the period of the numbers after it
+-- a period written right after a number a change is measured from is that number's, not the period of
+-- the numbers after it (draft_compared_periods)
 compared_periods as (
-    select distinct
-        period_matches.source_id,
-        period_matches.paragraph_number,
-        period_matches.match_start
-    from sentences
-    inner join period_matches
-        on sentences.source_id = period_matches.source_id
-            and sentences.paragraph_number = period_matches.paragraph_number
-            and sentences.mention_end <= period_matches.match_start
-            and sentences.sentence_end > period_matches.match_start
-    where {{ regex_matches('sentences.text_before', compared_number_pattern) }}
-        and {{ regex_matches(
-            'lower(substring(sentences.paragraph_text, sentences.mention_end, period_matches.match_start - sentences.mention_end))',
-            period_lead_pattern) }}
+    {{ draft_compared_periods('sentences', 'period_matches', period_lead_pattern) | indent(4) }}
 ),
 
 period_candidates as (
@@ -273,11 +250,11 @@ period_candidates as (
             and period_matches.match_start = document_period_forms.match_start
 ),
 
-{% set changed_from_pattern = changed_from ~ "(?:" ~ qualifiers ~ " +)*$" -%}
+{% set changed_from_pattern = draft_changed_from() ~ "(?:" ~ qualifiers ~ " +)*$" -%}
 -- a number with no period of its own: the figure compared with, or one stated in the present tense
 -- (draft_implied_periods)
 implied_candidates as (
-    {{ draft_implied_periods('numbers', changed_from_pattern) | indent(4) }}
+    {{ draft_implied_periods('numbers', changed_from_pattern, 'period_texts') | indent(4) }}
 ),
 
 period_guess as (
@@ -286,6 +263,23 @@ period_guess as (
         ~ ' period_match_form, distance from period_candidates'
         ~ ' where distance is not null union all select * from implied_candidates) as placed', 'distance')
         | indent(4) }}
+),
+
+-- a number inside a period the grammar reads ("the six months to June", "Aug. 28"), or a count of a
+-- length of time ("nearly three weeks": duration_noun), is part of a period: no figure
+in_periods as (
+    select distinct
+        sentences.source_id,
+        sentences.paragraph_number,
+        sentences.mention_start
+    from sentences
+    left join period_matches
+        on sentences.source_id = period_matches.source_id
+            and sentences.paragraph_number = period_matches.paragraph_number
+            and sentences.mention_start >= period_matches.match_start
+            and sentences.mention_end <= period_matches.match_start + {{ dbt.length('period_matches.match_text') }}
+    where period_matches.match_start is not null or {{ regex_matches('lower(sentences.text_after)',
+        '^ +(?:' ~ regex_alternation(vocabulary_words(period_words, 'duration_noun')) ~ ')(?:[^a-z]|$)') }}
 ),
 
 final as (
@@ -319,6 +313,9 @@ final as (
         on {{ draft_same_mention('sentences', 'period_guess') }}
     left join leading_periods
         on sentences.source_id = leading_periods.source_id
+    left join in_periods
+        on {{ draft_same_mention('sentences', 'in_periods') }}
+    where in_periods.mention_start is null
 )
 
 select * from final
