@@ -20,9 +20,12 @@
       kind and sign whose marts do, with the most words of its name (a market's growth), as does a
       guess whose only mart is fct_figures when the subject is a market's alias (with none named
       like it, the metric of a signal word in the sentence whose marts do); with no
-      guess, the one metric of its unit (and sign) whose marts take the subject's type, if one;
+      guess, the one metric of its unit (and sign) whose marts take the subject's type, if one, else
+      the one of those named by the type (Market size);
     - a metric whose mart needs an item (a price cut) takes for subject the nearest alias of an
       entity type its mart takes (item_alias), the subject's alias becoming its item;
+    - a signed change whose clause holds a word of a more general change (whose name begins the
+      guess's), no word of the guess's name, takes it ("at the midday break": not the day's change);
     - a number right after "from" takes the metric of the number of its unit before it in its
       sentence, whose earlier value it is ("down from 42% a year earlier");
     - a number in a title that a later paragraph restates (its value, unit and direction) takes the
@@ -325,6 +328,12 @@ change_metric_guess as (
         on {{ draft_same_mention('named_metric_guess', 'change_by_guess') }}
 ),
 
+-- a change whose clause holds a word of a more general change, no word of its own name, is that
+-- change: "rose 3.4% to 30.25 baht at the midday break" is a move during trading, not on the day
+general_metric_guess as (
+    {{ draft_general_change_guess('change_metric_guess', 'metric_candidates', 'metrics', 'metric_name_words') | indent(4) }}
+),
+
 -- a guess whose marts take no entity of the subject's type gives way to the metric whose marts do
 -- (a market's growth, not revenue growth, when the subject is a market); a number with no guess
 -- takes the one metric of its unit whose marts take the subject's type; with no such metric named
@@ -338,7 +347,7 @@ fitting_metric_guess as (
 
 metric_guess as (
     {{ draft_counterpart_metric_guess(
-        'change_metric_guess', 'subjects', 'metrics', 'metric_fit', 'metric_takes_any', 'metric_name_words',
+        'general_metric_guess', 'subjects', 'metrics', 'metric_fit', 'metric_takes_any', 'metric_name_words',
         'fitting_metric_guess') | indent(4) }}
 ),
 
