@@ -718,3 +718,44 @@ def test_a_measure_the_catalogue_holds_twice_under_one_name_is_the_id_without_wo
     assert row_of(drafted, DECCAN, 9, "2,41,560")["metric_id"] == "headcount"
     assert row_of(drafted, ALPENKLANG, 7, "about 9,400")["metric_id"] == "headcount"
     assert row_of(drafted, MARLOWE, 9, "about 64,000")["metric_id"] == "headcount"
+
+
+# ---- the metric guess: a name word's form is no prefix of another word; a move placed in the trading
+# ---- session; a market's amount with no metric word is the market's size
+
+CHAO_PHRAYA, BERGFELD = "chao_phraya_medical_2025_11_13", "bergfeld_markt_2025_08_21"
+GROUPS["session_moves"] = [CHAO_PHRAYA, BERGFELD]
+
+
+def test_a_growth_forecast_for_one_year_is_year_on_year_growth(drafted):
+    """ "The company kept its forecast for 2025 revenue growth of 8% to 10%": one year's growth, so
+    revenue growth year on year at both ends of the range (without the rule that a name word of eight
+    letters or more stands by its first five: revenue_cagr, as " comp", the form of "compound", was
+    the start of "company"). The first article's "with a compound annual growth rate of nearly 60%"
+    keeps revenue_cagr."""
+    for end in ("first", "second"):
+        assert row_of(drafted, CHAO_PHRAYA, 11, "8% to 10%", end)["metric_id"] == "revenue_yoy_growth"
+    assert row_of(drafted, FIRST_ARTICLE, 9, "nearly 60%")["metric_id"] == "revenue_cagr"
+
+
+def test_a_move_placed_in_the_trading_session_is_no_change_on_the_day(drafted):
+    """ "Shares of Chao Phraya Medical rose 3.4% to 30.25 baht at the midday break": a move and a price
+    during trading, share_price_change and intraday_share_price (without the session words of
+    vocabulary_metric_words: share_price_day_change and closing_share_price, of "shares"). "Shares in
+    Bergfeld fell 3.2% to 61.40 Swiss francs by midday": "shares" is nearer the 3.2% than "by midday",
+    but a word of the more general change in the clause, no word of the day's change's name, makes it
+    share_price_change (without the rule: share_price_day_change). Alpenklang's "shares fell 6.5% to
+    CHF 118.40 on 23 October 2025" stays the change on the day."""
+    assert row_of(drafted, CHAO_PHRAYA, 12, "3.4%")["metric_id"] == "share_price_change"
+    assert row_of(drafted, CHAO_PHRAYA, 12, "30.25 baht")["metric_id"] == "intraday_share_price"
+    assert row_of(drafted, BERGFELD, 10, "3.2%")["metric_id"] == "share_price_change"
+    assert row_of(drafted, BERGFELD, 10, "61.40 Swiss francs")["metric_id"] == "intraday_share_price"
+    assert row_of(drafted, ALPENKLANG, 11, "6.5%")["metric_id"] == "share_price_day_change"
+
+
+def test_a_markets_amount_with_no_metric_word_is_the_market_size(drafted):
+    """ "Thailand's private hospitals earned about 310 billion baht in 2024": the subject is a market and
+    no metric word is near, so of the market's amounts the one named by the type, Market size (without
+    the rules: earnings_per_share, as "earned" began with " earn", the form of "earnings"; with the
+    forms alone no guess, the market's marts taking three amounts)."""
+    assert row_of(drafted, CHAO_PHRAYA, 14, "about 310 billion baht")["metric_id"] == "market_size"

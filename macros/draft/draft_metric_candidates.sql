@@ -120,8 +120,12 @@ from (
     to reach about $1.1 trillion, according to industry estimates" is the market size that "industry"
     signals, not revenue). A number with no guess takes the one metric of its unit kind whose marts
     take the subject's type, a signed change when a direction word is before it ("The British
-    clothing market shrank 2%"), when there is only one. -#}
+    clothing market shrank 2%"), when there is only one, or else the one of them whose name begins
+    with the type's name ("Thailand's private hospitals earned about 310 billion baht": Market size,
+    not a market's model training cost). -#}
 {% macro draft_counterpart_metric_guess(guess, subjects, metrics, metric_fit, metric_takes_any, name_words, fitting_guess) -%}
+{#- a metric named by the subject's entity type: "Market size" of a market -#}
+{%- set type_named = dbt.position("lower(" ~ subjects ~ ".subject_entity_type) || ' '", "lower(sole_metrics.metric_name) || ' '") ~ ' = 1' -%}
 {%- set misfit_joins -%}
 inner join {{ subjects }}
     on {{ draft_same_mention(guess, subjects) }}
@@ -202,7 +206,8 @@ left join (
         {{ subjects }}.source_id,
         {{ subjects }}.paragraph_number,
         {{ subjects }}.mention_start,
-        min(sole_metrics.metric_id) as metric_id,
+        case when count(distinct sole_metrics.metric_id) = 1 then min(sole_metrics.metric_id)
+            else min(case when {{ type_named }} then sole_metrics.metric_id end) end as metric_id,
         max(sole_metrics.is_signed_change) as is_signed_change
     from {{ subjects }}
     inner join {{ metric_fit }} as sole_fit
@@ -213,6 +218,7 @@ left join (
             and sole_metrics.is_signed_change = ({{ subjects }}.direction_word is not null)
     group by {{ subjects }}.source_id, {{ subjects }}.paragraph_number, {{ subjects }}.mention_start
     having count(distinct sole_metrics.metric_id) = 1
+        or count(distinct case when {{ type_named }} then sole_metrics.metric_id end) = 1
 ) as sole
     on {{ draft_same_mention(subjects, 'sole') }}
 where {{ guess }}.metric_id is not null
@@ -229,4 +235,55 @@ select
 from {{ subjects }}
 where {{ regex_matches('text_before', '(?:^|[^a-z])by +$') }}
     and {{ dbt.position("' ' || direction_word || ' '", "' ' || " ~ regex_group('text_before', '([^,;]*)$', 1)) }} > 0
+{%- endmacro %}
+
+{#- Each guess of `guess` (source_id, paragraph_number, mention_start, metric_word, metric_id,
+    is_signed_change, metric_basis), a signed change replaced by a more general signed change of its
+    unit kind (a metric of `metrics` whose name begins the guess's name: "Share price change" of
+    "Share price change on the day") when a signal word of it (`candidates`, draft_signal_candidates'
+    columns) that is no word of the guess's name (`name_words`) is in the number's clause, the
+    nearest first: the word places the change other than the guess's extra words say ("rose 3.4% to
+    30.25 baht at the midday break" is a move during trading, not the change on the day). -#}
+{% macro draft_general_change_guess(guess, candidates, metrics, name_words) -%}
+{%- set general_candidates -%}
+select
+    {{ guess }}.source_id,
+    {{ guess }}.paragraph_number,
+    {{ guess }}.mention_start,
+    {{ candidates }}.word as metric_word,
+    {{ candidates }}.metric_id,
+    {{ candidates }}.distance
+from {{ guess }}
+inner join {{ metrics }} as guessed_metrics
+    on {{ guess }}.metric_id = guessed_metrics.metric_id
+inner join {{ candidates }}
+    on {{ draft_same_mention(guess, candidates) }}
+inner join {{ metrics }} as general_metrics
+    on {{ candidates }}.metric_id = general_metrics.metric_id
+        and guessed_metrics.unit_kind = general_metrics.unit_kind
+        and general_metrics.is_signed_change
+        and general_metrics.metric_id <> guessed_metrics.metric_id
+left join {{ name_words }} as guessed_words
+    on guessed_metrics.metric_id = guessed_words.metric_id
+        and {{ dbt.position("' ' || guessed_words.word || ' '", "' ' || lower(" ~ candidates ~ ".word) || ' '") }} > 0
+where guessed_metrics.is_signed_change
+    and {{ candidates }}.is_in_clause
+    and {{ dbt.position("lower(general_metrics.metric_name) || ' '", "lower(guessed_metrics.metric_name)") }} = 1
+    and guessed_words.word is null
+{%- endset -%}
+select
+    {{ guess }}.source_id,
+    {{ guess }}.paragraph_number,
+    {{ guess }}.mention_start,
+    coalesce(general.metric_word, {{ guess }}.metric_word) as metric_word,
+    coalesce(general.metric_id, {{ guess }}.metric_id) as metric_id,
+    {{ guess }}.is_signed_change,
+    case when general.metric_id is not null
+        then 'a word of a more general change than ' || {{ guess }}.metric_id
+        else {{ guess }}.metric_basis end as metric_basis
+from {{ guess }}
+left join (
+    {{ draft_first_per_mention('(' ~ general_candidates ~ ') as candidates', 'distance, metric_id') | indent(4) }}
+) as general
+    on {{ draft_same_mention(guess, 'general') }}
 {%- endmacro %}

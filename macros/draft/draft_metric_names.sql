@@ -99,3 +99,60 @@ left join {{ subjects }} as subjects
 where not metric_words.needs_direction
     or subjects.direction_word is not null
 {%- endmacro %}
+
+
+{#- The candidates of a number's first metric guess, one row per number and metric, with the ranks
+    int_document_draft_metrics orders them by: each signal word of `signal_candidates`
+    (draft_signal_candidates' columns) found in the number's sentence (basis_rank 0), and each metric
+    of `name_matches` (the model's name_word_matches: the metrics of the number's unit with enough
+    words of their name near it; basis_rank 1, metric_word NULL). -#}
+{% macro draft_ranked_metric_candidates(signal_candidates, name_matches) -%}
+select
+    source_id,
+    paragraph_number,
+    mention_start,
+    word as metric_word,
+    metric_id,
+    is_signed_change,
+    unit_rank,
+    per_rank,
+    fit_rank,
+    case when is_generic or is_direction_word then 1 else 0 end as generic_rank,
+    case when is_in_noun_phrase then 0 else 1 end as noun_phrase_rank,
+    0 as basis_rank,
+    case when is_in_clause then 0 else 1 end as clause_rank,
+    distance,
+    {{ dbt.length('word') }} as word_length,
+    is_long_name,
+    0 as clause_word_count,
+    0 as matched_word_count,
+    0.0 as matched_share,
+    '' as matched_words
+from {{ signal_candidates }}
+where distance < 100000
+union all
+select
+    source_id,
+    paragraph_number,
+    mention_start,
+    cast(null as string) as metric_word,
+    metric_id,
+    is_signed_change,
+    unit_rank,
+    per_rank,
+    fit_rank,
+    0 as generic_rank,
+    -- two words of its name at least in the noun phrase ("a 6.1% drop in first-half net profit" does
+    -- not name "First day share price change")
+    case when noun_phrase_word_count >= 2 then 0 else 1 end as noun_phrase_rank,
+    1 as basis_rank,
+    case when clause_word_count >= name_word_count then 0 else 1 end as clause_rank,
+    0 as distance,
+    0 as word_length,
+    false as is_long_name,
+    clause_word_count,
+    matched_word_count,
+    1.0 * matched_word_count / name_word_count as matched_share,
+    matched_words
+from {{ name_matches }}
+{%- endmacro %}

@@ -215,15 +215,20 @@ base_name_sizes as (
     group by change_variants.variant_metric_id
 ),
 
--- what stands for a word of a name in a sentence: a word of four letters or more by its first four
--- ("trains" for "training", "open" for "opened"), a shorter one ("ai", "gpu") whole, and a word that
+-- what stands for a word of a name in a sentence: a word of eight letters or more by its first five
+-- ("trains" for "training"; "company" is no form of "compound" nor "earned" of "earnings"), one of four
+-- to seven by its first four ("open" for "opened"), a shorter one ("ai", "gpu") whole, and a word that
 -- is a metric's whole name by that metric's signal words ("sales" for the "revenue" of "AI
 -- networking revenue")
 metric_name_word_forms as (
     select
         metric_id,
         word,
-        case when {{ dbt.length('word') }} >= 4 then ' ' || substring(word, 1, 4) else ' ' || word || ' ' end as form_text
+        case
+            when {{ dbt.length('word') }} >= 8 then ' ' || substring(word, 1, 5)
+            when {{ dbt.length('word') }} >= 4 then ' ' || substring(word, 1, 4)
+            else ' ' || word || ' '
+        end as form_text
     from metric_name_words
     union
     select

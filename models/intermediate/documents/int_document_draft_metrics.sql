@@ -20,9 +20,12 @@
       kind and sign whose marts do, with the most words of its name (a market's growth), as does a
       guess whose only mart is fct_figures when the subject is a market's alias (with none named
       like it, the metric of a signal word in the sentence whose marts do); with no
-      guess, the one metric of its unit (and sign) whose marts take the subject's type, if one;
+      guess, the one metric of its unit (and sign) whose marts take the subject's type, if one, else
+      the one of those named by the type (Market size);
     - a metric whose mart needs an item (a price cut) takes for subject the nearest alias of an
       entity type its mart takes (item_alias), the subject's alias becoming its item;
+    - a signed change whose clause holds a word of a more general change (whose name begins the
+      guess's), no word of the guess's name, takes it ("at the midday break": not the day's change);
     - a number right after "from" takes the metric of the number of its unit before it in its
       sentence, whose earlier value it is ("down from 42% a year earlier");
     - a number in a title that a later paragraph restates (its value, unit and direction) takes the
@@ -237,54 +240,7 @@ share_statements as (
 -- of its kind, the metric of its kind with the most words of its name in the number's clause, then
 -- in its sentence
 ranked_metric_candidates as (
-    select
-        source_id,
-        paragraph_number,
-        mention_start,
-        word as metric_word,
-        metric_id,
-        is_signed_change,
-        unit_rank,
-        per_rank,
-        fit_rank,
-        case when is_generic or is_direction_word then 1 else 0 end as generic_rank,
-        case when is_in_noun_phrase then 0 else 1 end as noun_phrase_rank,
-        0 as basis_rank,
-        case when is_in_clause then 0 else 1 end as clause_rank,
-        distance,
-        {{ dbt.length('word') }} as word_length,
-        is_long_name,
-        0 as clause_word_count,
-        0 as matched_word_count,
-        0.0 as matched_share,
-        '' as matched_words
-    from metric_candidates
-    where distance < 100000
-    union all
-    select
-        source_id,
-        paragraph_number,
-        mention_start,
-        cast(null as string) as metric_word,
-        metric_id,
-        is_signed_change,
-        unit_rank,
-        per_rank,
-        fit_rank,
-        0 as generic_rank,
-        -- two words of its name at least in the noun phrase ("a 6.1% drop in first-half net profit" does
-        -- not name "First day share price change")
-        case when noun_phrase_word_count >= 2 then 0 else 1 end as noun_phrase_rank,
-        1 as basis_rank,
-        case when clause_word_count >= name_word_count then 0 else 1 end as clause_rank,
-        0 as distance,
-        0 as word_length,
-        false as is_long_name,
-        clause_word_count,
-        matched_word_count,
-        1.0 * matched_word_count / name_word_count as matched_share,
-        matched_words
-    from name_word_matches
+    {{ draft_ranked_metric_candidates('metric_candidates', 'name_word_matches') | indent(4) }}
 ),
 
 unshared_metric_candidates as (
@@ -372,6 +328,12 @@ change_metric_guess as (
         on {{ draft_same_mention('named_metric_guess', 'change_by_guess') }}
 ),
 
+-- a change whose clause holds a word of a more general change, no word of its own name, is that
+-- change: "rose 3.4% to 30.25 baht at the midday break" is a move during trading, not on the day
+general_metric_guess as (
+    {{ draft_general_change_guess('change_metric_guess', 'metric_candidates', 'metrics', 'metric_name_words') | indent(4) }}
+),
+
 -- a guess whose marts take no entity of the subject's type gives way to the metric whose marts do
 -- (a market's growth, not revenue growth, when the subject is a market); a number with no guess
 -- takes the one metric of its unit whose marts take the subject's type; with no such metric named
@@ -385,7 +347,7 @@ fitting_metric_guess as (
 
 metric_guess as (
     {{ draft_counterpart_metric_guess(
-        'change_metric_guess', 'subjects', 'metrics', 'metric_fit', 'metric_takes_any', 'metric_name_words',
+        'general_metric_guess', 'subjects', 'metrics', 'metric_fit', 'metric_takes_any', 'metric_name_words',
         'fitting_metric_guess') | indent(4) }}
 ),
 
