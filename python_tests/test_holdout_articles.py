@@ -138,6 +138,15 @@ project as a user adds articles: their seed rows and texts alone, nothing else.
   and capital spending "in 2026" (plans, so forecasts), a kept revenue growth forecast "for 2025" as a range "8%
   to 10%", a share price "at the midday break" (during trading, not a close), a rival's "4% fall in
   third-quarter net profit" and the private hospital market's revenue in 2024 ("about 310 billion baht").
+- Semen Merapi (python_tests/fixtures/semen_merapi_2025_10_29/), a Jakarta cement maker reporting in Indonesian
+  rupiah written before the number with a space ("Rp 1.46 trillion", "Rp 905,000 per tonne", a share price of "Rp
+  1,780"), a currency its fixture adds with its rates, with a dollar conversion in brackets ("(US$88 million)") that
+  is ignored and percentages written as a word ("12 percent"); calendar fiscal year: "nine-month" (in the headline
+  too) and "the first nine months of 2025", "the January-September period", figures with no period written beside
+  them, a price "a year earlier", tonnes sold ("12.8 million tonnes") and their growth, fuel and power costs, plants
+  as a word ("five"), capacity and "around 6,800" staff with no date written, a sales volume forecast "this year"
+  as a range ("17 million to 17.5 million tonnes"), a close "on Wednesday" (the day published), national cement
+  consumption "in the first nine months of the year" and a rival's "nine-month net profit".
 
 Every expected value below is worked out from the written text (the comment says how), never read back
 from the warehouse.
@@ -188,6 +197,8 @@ BOKAMOSO = "bokamoso_gold_2025_08_27"  # published Wednesday 27 August 2025, in 
 BOKAMOSO_NOW = "as of 2025-08-27"
 CHAO_PHRAYA = "chao_phraya_medical_2025_11_13"  # published Thursday 13 November 2025, in Thai baht
 CHAO_PHRAYA_NOW = "as of 2025-11-13"
+SEMEN_MERAPI = "semen_merapi_2025_10_29"  # published Wednesday 29 October 2025, in Indonesian rupiah
+SEMEN_MERAPI_NOW = "as of 2025-10-29"
 
 # Fiscal 2025 is November 2024 to October 2025, so its fourth quarter is August to October 2025.
 # figure_id: (value, unit, currency_code, period_label, qualifier, is_forecast)
@@ -802,6 +813,42 @@ CHAO_PHRAYA_FIGURES = {
     # "Thailand's private hospitals earned about 310 billion baht in 2024"
     "thai_private_hospitals_market_size_2024": (310 * BILLION, "THB", "THB", "FY2024", "approx", False),
 }
+# Calendar fiscal year: "nine-month", "the first nine months of 2025", "the January-September period" and the figures
+# of the results with no period written beside them are 2025-9M, "a year earlier" 2024-9M; "this year" is FY2025, not
+# over on the day published (a forecast); plants, capacity and staff have no date written, so the day published; "on
+# Wednesday" is the day published. A fall ("falls", "fell", "slipped") is negative.
+SEMEN_MERAPI_FIGURES = {
+    "sm_net_profit_growth_headline": (-12 / 100, "ratio", "", "2025-9M", "exact", False),  # "profit falls 12 percent"
+    # "its net profit for the first nine months of 2025 fell 12 percent to Rp 1.46 trillion (US$88 million)"
+    "sm_net_profit_growth_2025_9m": (-12 / 100, "ratio", "", "2025-9M", "exact", False),
+    "sm_net_profit_2025_9m": (1.46 * TRILLION, "IDR", "IDR", "2025-9M", "exact", False),
+    # "Revenue slipped 3.1 percent year-on-year to Rp 13.9 trillion in the January-September period"
+    "sm_revenue_growth_2025_9m": (-3.1 / 100, "ratio", "", "2025-9M", "exact", False),
+    "sm_revenue_2025_9m": (13.9 * TRILLION, "IDR", "IDR", "2025-9M", "exact", False),
+    # "Sales volume ... rose 2.4 percent to 12.8 million tonnes, but the average selling price of cement fell to Rp
+    # 905,000 per tonne from Rp 948,000 a year earlier": tonnes, the unit the metric names
+    "sm_sales_volume_growth_2025_9m": (2.4 / 100, "ratio", "", "2025-9M", "exact", False),
+    "sm_sales_volume_2025_9m": (12.8 * MILLION, "count", "", "2025-9M", "exact", False),
+    "sm_average_selling_price_2025_9m": (905_000, "IDR", "IDR", "2025-9M", "exact", False),
+    "sm_average_selling_price_2024_9m": (948_000, "IDR", "IDR", "2024-9M", "exact", False),
+    "sm_fuel_and_power_cost_2025_9m": (4.1 * TRILLION, "IDR", "IDR", "2025-9M", "exact", False),  # "climbed to"
+    # "operates five integrated cement plants ... with a combined annual capacity of 24.5 million tonnes, and employs
+    # around 6,800 people"
+    "sm_factory_count_now": (5, "count", "", SEMEN_MERAPI_NOW, "exact", False),
+    "sm_cement_capacity_now": (24.5 * MILLION, "count", "", SEMEN_MERAPI_NOW, "exact", False),
+    "sm_employee_count_now": (6_800, "count", "", SEMEN_MERAPI_NOW, "approx", False),
+    # "expects to sell 17 million to 17.5 million tonnes of cement this year": a range, a forecast
+    "sm_sales_volume_2025_forecast_low": (17 * MILLION, "count", "", "FY2025", "range_low", True),
+    "sm_sales_volume_2025_forecast_high": (17.5 * MILLION, "count", "", "FY2025", "range_high", True),
+    # "fell 4.3 percent to close at Rp 1,780 apiece on Wednesday"
+    "sm_share_price_day_change_2025_10_29": (-4.3 / 100, "ratio", "", "2025-10-29", "exact", False),
+    "sm_closing_share_price_2025_10_29": (1_780, "IDR", "IDR", "2025-10-29", "exact", False),
+    # "Domestic cement consumption fell 1.8 percent to 46.2 million tonnes in the first nine months of the year"
+    "indonesia_cement_consumption_growth_2025_9m": (-1.8 / 100, "ratio", "", "2025-9M", "exact", False),
+    "indonesia_cement_consumption_2025_9m": (46.2 * MILLION, "count", "", "2025-9M", "exact", False),
+    # the rival "last week reported a nine-month net profit of Rp 2.8 trillion"
+    "sgp_net_profit_2025_9m": (2.8 * TRILLION, "IDR", "IDR", "2025-9M", "exact", False),
+}
 HOLDOUTS = {
     BOREALIS: BOREALIS_FIGURES,
     VINTNERS: VINTNERS_FIGURES,
@@ -820,6 +867,7 @@ HOLDOUTS = {
     ZORZA: ZORZA_FIGURES,
     BOKAMOSO: BOKAMOSO_FIGURES,
     CHAO_PHRAYA: CHAO_PHRAYA_FIGURES,
+    SEMEN_MERAPI: SEMEN_MERAPI_FIGURES,
 }
 
 
