@@ -369,10 +369,8 @@ def add_note(project: Path) -> None:
     append_rows(seeds / "curated" / "curated_claim_kinds.csv", [kind_row_from_docs()])
     append_rows(seeds / "articles" / "article_figures.csv", NOTE_FIGURES)
     append_rows(seeds / "articles" / "article_claims.csv", NOTE_CLAIMS)
-    append_rows(
-        seeds / "articles" / "article_ignored_mentions.csv",
-        [{"source_id": NOTE, "paragraph_number": "1", "mention_as_written": "three", "reason": "a span in the title"}],
-    )
+    # the "three" of "in three years" in the title is part of a length of time, as a year is part of
+    # a period: the coverage test needs no ignore row for it
 
 
 def seed_problems(project: Path) -> list[str]:

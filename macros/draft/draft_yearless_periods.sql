@@ -242,3 +242,39 @@
         and (shape <> 'month_alone' or {{ regex_matches('lower(substring(source_text, 1, match_start - 1))',
             '(?:^|[^a-z])(?:' ~ regex_alternation(vocabulary_words(words, 'month_alone_lead')) ~ ') +$') }})
 {%- endmacro %}
+
+{#- The regular expressions of a part of a year written with no year: an ordinal and a part ("the
+    second quarter", "first-half": `ordinal`), and a lead word and a part or an adjective ("in the
+    quarter", "quarterly": `latest`, the latest part that ended by publication). -#}
+{% macro draft_no_year_part_patterns() -%}
+    {%- set words = vocabulary_rows('vocabulary_period_words') -%}
+    {%- set part_nouns = regex_alternation(vocabulary_words(words, 'part_of_year')) -%}
+    {{ return({
+        'ordinal': '(' ~ regex_alternation(vocabulary_words(words, 'ordinal')) ~ ')[ -]+(' ~ part_nouns ~ ')',
+        'latest': '(?:(?:' ~ regex_alternation(vocabulary_words(words, 'latest_part_lead')) ~ ') +(' ~ part_nouns
+            ~ ')|(' ~ regex_alternation(vocabulary_words(words, 'part_adjective')) ~ '))'}) }}
+{%- endmacro %}
+
+{#- Every period a text writes, for text_matches: those the period grammar reads (period_mention_pattern),
+    then a part of a year and the periods written with no year, after the periods with a year so that
+    "the first half of 2025" is read whole. -#}
+{% macro text_period_pattern() -%}
+    {{ return(period_mention_pattern() ~ '|' ~ undated_period_pattern()) }}
+{%- endmacro %}
+
+{#- The periods written with no year alone, as one alternation for text_matches: a part of a year
+    (draft_no_year_part_patterns), then the other periods with no year (draft_yearless_period_pattern). -#}
+{% macro undated_period_pattern() -%}
+    {%- set parts = draft_no_year_part_patterns() -%}
+    {{ return(parts['ordinal'] ~ '|' ~ parts['latest'] ~ '|' ~ draft_yearless_period_pattern()) }}
+{%- endmacro %}
+
+{#- A length of time counted by a number, for text_matches: a number (in words or digits) before a
+    duration_noun ("nearly three weeks", "less than 18 months"), or joined by a hyphen to a
+    duration_adjective ("nine-month profit", "their biggest one-day gain"). -#}
+{% macro duration_pattern() -%}
+    {%- set words = vocabulary_rows('vocabulary_period_words') -%}
+    {%- set number = '(?:' ~ regex_alternation(vocabulary_words(vocabulary_rows('vocabulary_value_words'), 'number')) ~ '|[0-9]+)' -%}
+    {{ return(number ~ ' +(?:' ~ regex_alternation(vocabulary_words(words, 'duration_noun')) ~ ')|'
+        ~ number ~ '-(?:' ~ regex_alternation(vocabulary_words(words, 'duration_adjective')) ~ ')') }}
+{%- endmacro %}

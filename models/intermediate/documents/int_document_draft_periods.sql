@@ -52,12 +52,11 @@ paragraphs as (
     "in the quarter", "quarterly" (a lead word and a part, or an adjective: the latest part that ended by publication), after the
     periods with a year so that "the first half of 2025" is read whole -#}
 {%- set period_words = vocabulary_rows('vocabulary_period_words') %}
-{%- set ordinals = regex_alternation(vocabulary_words(period_words, 'ordinal')) %}
-{%- set part_nouns = regex_alternation(vocabulary_words(period_words, 'part_of_year')) %}
-{%- set no_year_ordinal = '(' ~ ordinals ~ ')[ -]+(' ~ part_nouns ~ ')' %}
-{%- set no_year_latest = '(?:(?:' ~ regex_alternation(vocabulary_words(period_words, 'latest_part_lead')) ~ ') +(' ~ part_nouns ~ ')|(' ~ regex_alternation(vocabulary_words(period_words, 'part_adjective')) ~ '))' %}
+{%- set no_year_parts = draft_no_year_part_patterns() %}
+{%- set no_year_ordinal = no_year_parts['ordinal'] %}
+{%- set no_year_latest = no_year_parts['latest'] %}
 {{ text_matches('paragraphs', ['source_id', 'paragraph_number', 'published_date', 'lead_entity_id'], 'paragraph_text',
-    period_mention_pattern() ~ '|' ~ no_year_ordinal ~ '|' ~ no_year_latest ~ '|' ~ draft_yearless_period_pattern(), 'period_matches') }},
+    text_period_pattern(), 'period_matches') }},
 
 -- a day of the week, the full year, the end of a month, a day and month or months to a month,
 -- written with no year: the year the published date gives them (draft_yearless_periods)

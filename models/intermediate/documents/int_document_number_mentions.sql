@@ -2,8 +2,10 @@
     mention_pattern: the same words, qualifiers, currencies, scale and unit words, number words)
     in each paragraph of every source that has text: the longest span the grammar accepts at each
     place, two values joined by a range connector ("15% to 50%", "8-10%") as one range. A number inside a
-    period the period grammar reads ("April 12, 2024", "the first half of 2023", "2023") is part of
-    that period: its kind is 'period'. With each, what the grammar reads of it for the draft (its
+    period the period grammar reads ("April 12, 2024", "the first half of 2023", "2023"), or the
+    draft reads with no year ("the six months to June 30", "the first nine months of the year",
+    "first-half", "Aug. 28": text_period_pattern), or inside a length of time ("nearly three weeks",
+    "nine-month": duration_pattern) is part of that period: its kind is 'period'. With each, what the grammar reads of it for the draft (its
     unit kind, its value as written with a range's opener), its paragraph's text and its source's
     published date, lead entity and leading period (the first year or part of a year the document
     writes), passed on through int_document_mentions to the draft models (tag:draft), which so
@@ -40,7 +42,17 @@ paragraphs as (
 
 {{ text_matches('paragraphs', ['source_id', 'paragraph_number'], 'paragraph_text', grammar['mention_pattern'], 'value_matches') }},
 
-{{ text_matches('paragraphs', ['source_id', 'paragraph_number'], 'paragraph_text', period_mention_pattern(), 'period_matches') }},
+{{ text_matches('paragraphs', ['source_id', 'paragraph_number'], 'paragraph_text', period_mention_pattern(), 'dated_period_matches') }},
+
+-- apart from the periods with a year, so that an undated period starting earlier ("ended March" of
+-- "which ended March 31, 2025") does not hide the date that overlaps it
+{{ text_matches('paragraphs', ['source_id', 'paragraph_number'], 'paragraph_text', undated_period_pattern() ~ '|' ~ duration_pattern(), 'undated_period_matches') }},
+
+period_matches as (
+    select * from dated_period_matches
+    union all
+    select * from undated_period_matches
+),
 
 -- each value read by the figures' own grammar: its parts say whether two neighbours make a range
 parsed as (
