@@ -147,6 +147,18 @@ project as a user adds articles: their seed rows and texts alone, nothing else.
   as a word ("five"), capacity and "around 6,800" staff with no date written, a sales volume forecast "this year"
   as a range ("17 million to 17.5 million tonnes"), a close "on Wednesday" (the day published), national cement
   consumption "in the first nine months of the year" and a rival's "nine-month net profit".
+- Kelana Glove (python_tests/fixtures/kelana_glove_2025_12_11/), a Klang maker of rubber examination gloves reporting
+  in Malaysian ringgit written before the number with no space ("RM48.6 million", a share price of "RM1.46"), a
+  currency its fixture adds with its rates, with a dividend in sen ("1.5 sen a share") and selling prices in US dollars
+  per 1,000 gloves ("US$21.40"); its fiscal year runs September to August and is named by the year it ends in: "the
+  first quarter of its financial year" and "the three months to Nov. 30" (September to November 2025), "quarterly
+  profit" in the headline, a swing "to a net profit ... from a net loss ... a year earlier", the revenue "analysts had
+  expected", gloves sold with no period written, a price "from US$20.10 in the June-August quarter" (the quarter
+  before, not a year earlier), a margin "widened to 14.1% from 4.5% a year earlier", factories, capacity and "about
+  9,600" staff with no date written, a volume forecast "for the year to August 2026" as a range ("30 billion to 32
+  billion gloves"), an intraday high ("jumped as much as 9.8% to RM1.46 on Thursday") and a close ("closing 6.2% higher
+  at RM1.41"), a rival that reports on a calendar year ("a third-quarter net profit"), world glove demand "next year",
+  and numbers that are no figures: "COVID-19", "ThinGuard 5", "per 1,000 gloves" and a stock code.
 
 Every expected value below is worked out from the written text (the comment says how), never read back
 from the warehouse.
@@ -199,6 +211,9 @@ CHAO_PHRAYA = "chao_phraya_medical_2025_11_13"  # published Thursday 13 November
 CHAO_PHRAYA_NOW = "as of 2025-11-13"
 SEMEN_MERAPI = "semen_merapi_2025_10_29"  # published Wednesday 29 October 2025, in Indonesian rupiah
 SEMEN_MERAPI_NOW = "as of 2025-10-29"
+KELANA = "kelana_glove_2025_12_11"  # published Thursday 11 December 2025, in Malaysian ringgit
+KELANA_NOW = "as of 2025-12-11"
+SEN = 1 / 100  # a sen is a hundredth of a ringgit
 
 # Fiscal 2025 is November 2024 to October 2025, so its fourth quarter is August to October 2025.
 # figure_id: (value, unit, currency_code, period_label, qualifier, is_forecast)
@@ -849,6 +864,56 @@ SEMEN_MERAPI_FIGURES = {
     # the rival "last week reported a nine-month net profit of Rp 2.8 trillion"
     "sgp_net_profit_2025_9m": (2.8 * TRILLION, "IDR", "IDR", "2025-9M", "exact", False),
 }
+
+# Fiscal 2026 is September 2025 to August 2026 (named by the year it ends in): its first quarter, "the first quarter
+# of its financial year" and "the three months to Nov. 30" of a story of 11 December 2025, is September to November
+# 2025, "a year earlier" September to November 2024, and "the June-August quarter" the fourth quarter of fiscal 2025;
+# "the year to August 2026" is fiscal 2026, not over on the day published (a forecast). Factories, capacity and staff
+# have no date written, so the day published; "on Thursday" is the day published. The rival reports on a calendar
+# year: its "third-quarter" is July to September 2025. "next year" is 2026, a forecast.
+KELANA_FIGURES = {
+    # "US orders lift sales 31%" (headline) and "Revenue rose 31% to RM742.5 million in the three months to Nov. 30"
+    "kg_revenue_growth_headline": (31 / 100, "ratio", "", "FY2026-Q1", "exact", False),
+    "kg_revenue_growth_fy2026q1": (31 / 100, "ratio", "", "FY2026-Q1", "exact", False),
+    "kg_revenue_fy2026q1": (742.5 * MILLION, "MYR", "MYR", "FY2026-Q1", "exact", False),
+    # "ahead of the RM701 million that analysts had expected": the estimate for the quarter reported, written after
+    # the value, so no forecast of the text
+    "kg_revenue_estimate_fy2026q1": (701 * MILLION, "MYR", "MYR", "FY2026-Q1", "exact", False),
+    # "swung to a net profit of RM48.6 million in the first quarter of its financial year from a net loss of RM12.3
+    # million a year earlier": the loss is a positive amount of the net loss metric
+    "kg_net_profit_fy2026q1": (48.6 * MILLION, "MYR", "MYR", "FY2026-Q1", "exact", False),
+    "kg_net_loss_fy2025q1": (12.3 * MILLION, "MYR", "MYR", "FY2025-Q1", "exact", False),
+    # "Sales volume jumped 24% to 7.9 billion gloves.": no period written, the quarter reported
+    "kg_glove_sales_volume_growth_fy2026q1": (24 / 100, "ratio", "", "FY2026-Q1", "exact", False),
+    "kg_glove_sales_volume_fy2026q1": (7.9 * BILLION, "count", "", "FY2026-Q1", "exact", False),
+    # "The average selling price climbed to US$21.40 per 1,000 gloves from US$20.10 in the June-August quarter": US
+    # dollars written as such in a ringgit source; June to August 2025 is the fourth quarter of fiscal 2025
+    "kg_average_selling_price_fy2026q1": (21.40, "USD", "USD", "FY2026-Q1", "exact", False),
+    "kg_average_selling_price_fy2025q4": (20.10, "USD", "USD", "FY2025-Q4", "exact", False),
+    # "Kelana's EBITDA margin widened to 14.1% from 4.5% a year earlier"
+    "kg_ebitda_margin_fy2026q1": (14.1 / 100, "ratio", "", "FY2026-Q1", "exact", False),
+    "kg_ebitda_margin_fy2025q1": (4.5 / 100, "ratio", "", "FY2025-Q1", "exact", False),
+    "kg_interim_dividend_fy2026q1": (1.5 * SEN, "MYR", "MYR", "FY2026-Q1", "exact", False),  # "1.5 sen a share"
+    # "Kelana runs 11 factories ... that can make 38 billion gloves a year, and employs about 9,600 people."
+    "kg_factory_count_now": (11, "count", "", KELANA_NOW, "exact", False),
+    "kg_glove_capacity_now": (38 * BILLION, "count", "", KELANA_NOW, "exact", False),
+    "kg_employee_count_now": (9_600, "count", "", KELANA_NOW, "approx", False),
+    # "now expects to sell 30 billion to 32 billion gloves" in "the year to August 2026": a range, a forecast
+    "kg_glove_sales_volume_fy2026_forecast_low": (30 * BILLION, "count", "", "FY2026", "range_low", True),
+    "kg_glove_sales_volume_fy2026_forecast_high": (32 * BILLION, "count", "", "FY2026", "range_high", True),
+    # "jumped as much as 9.8% to RM1.46 on Thursday, ... before closing 6.2% higher at RM1.41": the day's high during
+    # trading, then the close
+    "kg_share_price_change_2025_12_11": (9.8 / 100, "ratio", "", "2025-12-11", "exact", False),
+    "kg_intraday_share_price_2025_12_11": (1.46, "MYR", "MYR", "2025-12-11", "exact", False),
+    "kg_share_price_day_change_2025_12_11": (6.2 / 100, "ratio", "", "2025-12-11", "exact", False),
+    "kg_closing_share_price_2025_12_11": (1.41, "MYR", "MYR", "2025-12-11", "exact", False),
+    # the rival's "third-quarter net profit of RM63.8 million, up from RM9.2 million a year earlier"
+    "cm_net_profit_2025q3": (63.8 * MILLION, "MYR", "MYR", "2025-Q3", "exact", False),
+    "cm_net_profit_2024q3": (9.2 * MILLION, "MYR", "MYR", "2024-Q3", "exact", False),
+    # "expects global demand for gloves to grow 12% to 420 billion pieces next year"
+    "global_glove_demand_growth_2026": (12 / 100, "ratio", "", "FY2026", "exact", True),
+    "global_glove_demand_2026": (420 * BILLION, "count", "", "FY2026", "exact", True),
+}
 HOLDOUTS = {
     BOREALIS: BOREALIS_FIGURES,
     VINTNERS: VINTNERS_FIGURES,
@@ -868,6 +933,7 @@ HOLDOUTS = {
     BOKAMOSO: BOKAMOSO_FIGURES,
     CHAO_PHRAYA: CHAO_PHRAYA_FIGURES,
     SEMEN_MERAPI: SEMEN_MERAPI_FIGURES,
+    KELANA: KELANA_FIGURES,
 }
 
 
