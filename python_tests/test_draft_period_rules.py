@@ -27,6 +27,7 @@ COPPER, VESTFJORD = "copper_kettle_grill_2025_11_06", "vestfjord_havbruk_2025_11
 NORRFORS = "norrfors_stal_2025_10_23"
 ZORZA = "zorza_interactive_2025_11_20"
 CHAO = "chao_phraya_medical_2025_11_13"
+SEMEN = "semen_merapi_2025_10_29"
 # fixture groups that go in one copy of the project (each carries its own catalogue rows). The first
 # three are test_draft_rules.py's, drafted once for both files: its NIMBUS and CORVANE change no row
 # of RHEIN, SAKURA, DECCAN or the first article (compared row for row with copies without them).
@@ -41,6 +42,7 @@ GROUPS = {
     "eighth": [ORRIN, WENDMOOR],
     "ninth": [COPPER, VESTFJORD, NORRFORS],
     "tenth": [ZORZA, CHAO],
+    "eleventh": [SEMEN],
 }
 
 
@@ -366,9 +368,11 @@ def test_a_number_after_from_a_multiple_written_in_words_is_the_figure_compared_
     assert period_of(drafted, ZORZA, 5, "512.3 million zlotys") == "2025-Q3"
 
 
-# ---- a count hanging off a present-tense statement, a day's trading in shares and a part written as an
-# adjective. Chao Phraya Medical (python_tests/fixtures/chao_phraya_medical_2025_11_13) keeps a calendar
-# year and is published on Thursday 13 November 2025.
+# ---- a count hanging off a present-tense statement, a relative period after a comparison word, a day's
+# trading in shares and a part written as an adjective. Chao Phraya Medical
+# (python_tests/fixtures/chao_phraya_medical_2025_11_13) keeps a calendar year and is published on
+# Thursday 13 November 2025; Semen Merapi (semen_merapi_2025_10_29), on Wednesday 29 October 2025,
+# leads with the first nine months of 2025.
 
 
 def test_a_count_after_a_link_word_right_after_a_present_tense_object_is_as_of_publication(drafted):
@@ -379,6 +383,29 @@ def test_a_count_after_a_link_word_right_after_a_present_tense_object_is_as_of_p
     2025-Q3). A flow in the quarter with no present-tense verb keeps its period."""
     assert [period_of(drafted, CHAO, 9, value) for value in ("21", "3,480", "about 14,200")] == ["as of 2025-11-13"] * 3
     assert period_of(drafted, CHAO, 5, "8.46 billion baht") == "2025-Q3"
+
+
+def test_a_count_after_a_link_word_that_opens_a_noun_and_of_is_as_of_publication(drafted):
+    """ "Semen Merapi operates five integrated cement plants in Java, Sumatra and Sulawesi with a combined
+    annual capacity of 24.5 million tonnes, and employs around 6,800 people": "with" (present_tense_link)
+    opens a noun and "of" ("a combined annual capacity of"), so it joins the 24.5 million to the
+    statement in the present tense ("operates"), wherever it stands after the verb's object (here a list
+    of islands, commas in it): as of publication, as the five and the 6,800 are (without the rule: the
+    document's leading period, 2025-9M)."""
+    assert [period_of(drafted, SEMEN, 8, value) for value in ("five", "24.5 million", "around 6,800")] == [
+        "as of 2025-10-29"
+    ] * 3
+
+
+def test_a_relative_period_after_a_comparison_word_is_not_the_numbers(drafted):
+    """ "Larger rival PT Semen Garuda Perkasa Tbk last week reported a nine-month net profit of Rp 2.8
+    trillion, also lower than a year earlier": "a year earlier" after "than" (comparison_word) is what the
+    profit is compared with, not its period, as after "from"; the paragraph writes no other period, so
+    the profit takes the document's leading period, the first nine months of 2025, that "nine-month"
+    speaks of (without the rule: a year earlier, 2024-9M). The number compared with, right before
+    "a year earlier", keeps it: "fell to Rp 905,000 per tonne from Rp 948,000 a year earlier"."""
+    assert period_of(drafted, SEMEN, 12, "Rp 2.8 trillion") == "2025-9M"
+    assert period_of(drafted, SEMEN, 6, "Rp 948,000") == "2024-9M"
 
 
 def test_a_number_of_a_days_trading_in_shares_is_of_the_published_date(drafted):

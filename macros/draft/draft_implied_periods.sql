@@ -23,10 +23,13 @@
     {#- what joins a number to a statement in the present tense before it: "and", or after a comma a link
         word ("..., with two processing plants") or a participle ("..., selling to some 1,400 customers"),
         or a link word right after the verb's object of a few words ("runs 21 hospitals with 3,480 beds",
-        "serves 6.3 million customers through 1,140 branches") -#}
+        "serves 6.3 million customers through 1,140 branches"), or anywhere after the verb a link word
+        that opens a noun of a few words and "of" ("operates five plants in Java, Sumatra and Sulawesi
+        with a combined annual capacity of 24.5 million tonnes", "..., with total assets of") -#}
     {%- set links = regex_alternation(vocabulary_words(period_words, 'present_tense_link')) -%}
     {%- set word = "(?:[^ ,;]|,[0-9])+" -%}
-    {%- set present_join = "(?:[^,;]* +and|[^;]*, +(?:" ~ links ~ "|[a-z]+ing(?: +[a-z]+)?)|" ~ word ~ "(?: +" ~ word ~ "){0,3} +" ~ links ~ ")" -%}
+    {%- set present_join = "(?:[^,;]* +and|[^;]*, +(?:" ~ links ~ "|[a-z]+ing(?: +[a-z]+)?)|" ~ word ~ "(?: +" ~ word ~ "){0,3} +" ~ links
+        ~ "|[^;]* +" ~ links ~ "(?: +[a-z][a-z'’-]*){1,4} +of)" -%}
     -- a number a change is measured from, after a direction word and another number of its clause
     -- ("Basic earnings per share rose to 18.4 pence from 16.9 pence"), with no period right after it: the figure compared
     -- with, a year before (before any period earlier in its sentence, which is the other number's)

@@ -3,7 +3,7 @@
     (only lead words between, or "of"), else the nearest before it in its sentence, else the nearest
     after it with no other number and no clause conjunction ("after", "as") between, else the last period with a year in digits before its
     sentence in the paragraph that leads its sentence or is set off by a comma. A relative period
-    ("a year earlier") after "from", or before the number, is not its own, nor is a period written
+    ("a year earlier") after a comparison word ("from", "lower than"), or before the number, is not its own, nor is a period written
     right after a number a change is measured from (the compared number's). A number a change is
     measured from ("rose to 18.4 pence from 16.9 pence") with no period right after it is the figure
     compared with, a year before; a number stated in the present tense ("employs about 1,850
@@ -144,8 +144,9 @@ leading_periods as (
 {#- a period right after the number: lead words between, or words that join a number to its period
     ("the €250 million of H1 2023") -#}
 {%- set period_lead_pattern = "^[ ,]*(?:(?:" ~ period_lead_words ~ "|" ~ regex_alternation(vocabulary_words(period_words, 'figure_lead_word')) ~ ") +)*$" %}
-{#- "from" and lead words before a relative period: "up 3 percentage points from the year before" #}
-{%- set period_from_pattern = "(?:^|[^a-z])from +(?:(?:" ~ period_lead_words ~ ") +)*$" %}
+{#- a comparison word and lead words before a relative period: "up 3 percentage points from the year
+    before", "also lower than a year earlier" (vocabulary_period_words, class comparison_word) #}
+{%- set period_compared_pattern = "(?:^|[^a-z])(?:" ~ regex_alternation(vocabulary_words(period_words, 'comparison_word')) ~ ") +(?:(?:" ~ period_lead_words ~ ") +)*$" %}
 {#- a period after the number in its sentence, with no other number between (a period may start with one:
     "as of 31 December") and no conjunction that opens a clause of its own ("fell 4% to 298,000oz after a
     seismic event ... in March": vocabulary_context_words, class clause_conjunction; "as of" is a lead word) -#}
@@ -178,12 +179,13 @@ period_candidates as (
         document_period_forms.period_form as period_match_form,
         case
             when document_period_forms.period_text is null and not document_period_forms.is_other_calendar then null
-            -- a relative period after "from" ("doubled from a year earlier to $450m", "up 3 points from
-            -- the year before", lead words between) names what the numbers are compared with, and is
-            -- the period of none of them
+            -- a relative period after a comparison word ("doubled from a year earlier to $450m", "up 3
+            -- points from the year before", "a nine-month net profit of Rp 2.8 trillion, also lower than
+            -- a year earlier", lead words between) names what the numbers are compared with, and is the
+            -- period of none of them
             when document_period_forms.period_form in ('same_part', 'figure_relative')
                 and {{ regex_matches(
-                    'lower(substring(sentences.paragraph_text, 1, period_matches.match_start - 1))', period_from_pattern) }}
+                    'lower(substring(sentences.paragraph_text, 1, period_matches.match_start - 1))', period_compared_pattern) }}
                 then null
             when period_matches.match_start >= sentences.mention_end
                 and period_matches.match_start < sentences.sentence_end
