@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline import dbt, settings
-from pipeline.partial_parse import macro_edits_parse_their_users_only
+from pipeline.partial_parse import macro_edits_parse_their_users_only, without_generic_or_unit_tests
 from pipeline.seed_checks import check_seeds
 
 CHECK_DIR = settings.BUILD_DIR / "check"
@@ -300,7 +300,7 @@ def check_with_dbt(project_dir: Path, work_dir: Path) -> list[Problem]:
         "variables": {**CHECK_VARS, "landing_dir": str(landing)},
         "quiet": True,
     }
-    with macro_edits_parse_their_users_only():
+    with macro_edits_parse_their_users_only(), without_generic_or_unit_tests():
         parsed = dbt.parse(**options)
     if not parsed.success:
         return [Problem("dbt", line) for line in parsed.describe().splitlines()]
