@@ -50,37 +50,56 @@ def _callables(table: dict) -> str:
     )
 
 
+# signatures already written out, by the objects they were written from (dbt makes a new
+# environment for each template, nearly always with the same settings, filters and tests)
+_signatures: dict[tuple, str] = {}
+
+
 def environment_signature(environment) -> str:
     """Everything of a Jinja environment its compile of a template reads."""
-    return "\n".join(
-        [
-            _qualified(type(environment)),
-            _qualified(environment.code_generator_class),
-            repr(
-                (
-                    environment.block_start_string,
-                    environment.block_end_string,
-                    environment.variable_start_string,
-                    environment.variable_end_string,
-                    environment.comment_start_string,
-                    environment.comment_end_string,
-                    environment.line_statement_prefix,
-                    environment.line_comment_prefix,
-                    environment.trim_blocks,
-                    environment.lstrip_blocks,
-                    environment.newline_sequence,
-                    environment.keep_trailing_newline,
-                    environment.optimized,
-                    environment.is_async,
-                )
-            ),
-            _qualified(environment.finalize),
-            _qualified(environment.autoescape),
-            ";".join(sorted(_qualified(type(extension)) for extension in environment.extensions.values())),
-            _callables(environment.filters),
-            _callables(environment.tests),
-        ]
+    settings = (
+        type(environment),
+        environment.code_generator_class,
+        environment.block_start_string,
+        environment.block_end_string,
+        environment.variable_start_string,
+        environment.variable_end_string,
+        environment.comment_start_string,
+        environment.comment_end_string,
+        environment.line_statement_prefix,
+        environment.line_comment_prefix,
+        environment.trim_blocks,
+        environment.lstrip_blocks,
+        environment.newline_sequence,
+        environment.keep_trailing_newline,
+        environment.optimized,
+        environment.is_async,
+        environment.finalize,
+        environment.autoescape,
+        tuple(type(extension) for extension in environment.extensions.values()),
+        tuple(environment.filters.items()),
+        tuple(environment.tests.items()),
     )
+    try:
+        signature = _signatures.get(settings)
+    except TypeError:  # a filter or test that cannot be hashed: written out each time
+        signature, settings = None, None
+    if signature is None:
+        signature = "\n".join(
+            [
+                _qualified(type(environment)),
+                _qualified(environment.code_generator_class),
+                repr(settings[2:16]),
+                _qualified(environment.finalize),
+                _qualified(environment.autoescape),
+                ";".join(sorted(_qualified(extension) for extension in settings[18])),
+                _callables(environment.filters),
+                _callables(environment.tests),
+            ]
+        )
+        if settings is not None:
+            _signatures[settings] = signature
+    return signature
 
 
 def versions() -> str:
