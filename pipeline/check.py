@@ -296,6 +296,8 @@ def parse_and_compile(options: dict, project_dir: Path) -> list[Problem] | tuple
         problems = load_seeds(connection, seed_entries(seeds), project_dir)
     if problems:
         return problems
+    # the SQL the last check's compile wrote is moved aside first: writing over it waits on the disk
+    deleting = dbt.set_aside_written_sql(options["target_path"])
     run = dbt.invoke(
         [
             # nothing on the console: `dbt compile --select` prints the SQL it compiled, even with
@@ -316,6 +318,7 @@ def parse_and_compile(options: dict, project_dir: Path) -> list[Problem] | tuple
         manifest=parsed.result,
         **options,
     )
+    deleting.join()
     if not run.success:
         return [Problem("dbt", line) for line in run.describe().splitlines()]
     return seeds, run
