@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline import dbt, settings
+from pipeline.json_schema_cache import json_schemas_kept_in
 from pipeline.partial_parse import macro_edits_parse_their_users_only, without_generic_or_unit_tests
 from pipeline.seed_checks import check_seeds
 from pipeline.template_cache import compiled_templates_kept_in
@@ -48,6 +49,8 @@ CHECK_DIR = settings.BUILD_DIR / "check"
 COMPILED_NAME = "compiled.json"
 # the Python code Jinja compiled templates to, by their text (pipeline/template_cache.py)
 TEMPLATES_NAME = "templates.marshal"
+# the JSON schemas dbt validates what it parses against (pipeline/json_schema_cache.py)
+JSON_SCHEMAS_NAME = "json_schemas.json"
 MODELS = ["+int_figures_normalised", "+int_document_mentions"]
 TESTS = ["assert_quotes_are_verbatim_in_their_paragraph", "assert_every_number_mention_is_accounted_for"]
 FIGURES_SEED = "seeds/articles/article_figures.csv"
@@ -345,7 +348,10 @@ def check_with_dbt(project_dir: Path, work_dir: Path) -> list[Problem]:
         "variables": {**CHECK_VARS, "landing_dir": str(landing)},
         "quiet": True,
     }
-    with compiled_templates_kept_in(work_dir / TEMPLATES_NAME):
+    with (
+        compiled_templates_kept_in(work_dir / TEMPLATES_NAME),
+        json_schemas_kept_in(work_dir / JSON_SCHEMAS_NAME),
+    ):
         outcome = parse_and_compile(options, project_dir)
     if isinstance(outcome, list):
         return outcome
