@@ -332,7 +332,10 @@ def check_with_dbt(project_dir: Path, work_dir: Path) -> list[Problem]:
     changed: pipeline/partial_parse.py) and compiles the models of MODELS and the data tests of TESTS, with
     the seeds they read loaded in a scratch database (the grammar macros read the vocabulary while
     compiling); DuckDB then runs that SQL as the reuse path does, and the SQL is kept for the next
-    check. No `dbt build`: dbt's start-up, parse and compile, without materialising each node."""
+    check. No `dbt build`: dbt's start-up, parse and compile, without materialising each node. Kept
+    between these passes, for what dbt would otherwise build again from what did not change: Jinja's
+    compile of each template, by its text (pipeline/template_cache.py), and the JSON schemas dbt
+    validates its parse against, by the versions of dbt and its libraries (pipeline/json_schema_cache.py)."""
     work_dir.mkdir(parents=True, exist_ok=True)
     compiled = work_dir / COMPILED_NAME
     compiled.unlink(missing_ok=True)
