@@ -57,9 +57,7 @@ _signatures: dict[tuple, str] = {}
 
 def environment_signature(environment) -> str:
     """Everything of a Jinja environment its compile of a template reads."""
-    settings = (
-        type(environment),
-        environment.code_generator_class,
+    syntax = (
         environment.block_start_string,
         environment.block_end_string,
         environment.variable_start_string,
@@ -74,30 +72,40 @@ def environment_signature(environment) -> str:
         environment.keep_trailing_newline,
         environment.optimized,
         environment.is_async,
+        environment.sandboxed,
+        tuple(sorted(getattr(environment, "intercepted_binops", ()))),
+        tuple(sorted(getattr(environment, "intercepted_unops", ()))),
+    )
+    extensions = tuple(type(extension) for extension in environment.extensions.values())
+    settings = (
+        type(environment),
+        environment.code_generator_class,
+        syntax,
         environment.finalize,
         environment.autoescape,
-        tuple(type(extension) for extension in environment.extensions.values()),
+        extensions,
         tuple(environment.filters.items()),
         tuple(environment.tests.items()),
     )
     try:
         signature = _signatures.get(settings)
+        hashable = True
     except TypeError:  # a filter or test that cannot be hashed: written out each time
-        signature, settings = None, None
+        signature, hashable = None, False
     if signature is None:
         signature = "\n".join(
             [
                 _qualified(type(environment)),
                 _qualified(environment.code_generator_class),
-                repr(settings[2:16]),
+                repr(syntax),
                 _qualified(environment.finalize),
                 _qualified(environment.autoescape),
-                ";".join(sorted(_qualified(extension) for extension in settings[18])),
+                ";".join(sorted(_qualified(extension) for extension in extensions)),
                 _callables(environment.filters),
                 _callables(environment.tests),
             ]
         )
-        if settings is not None:
+        if hashable:
             _signatures[settings] = signature
     return signature
 

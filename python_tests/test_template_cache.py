@@ -72,3 +72,17 @@ def test_entries_no_check_used_for_a_while_are_dropped(tmp_path, monkeypatch):
     with compiled_templates_kept_in(path) as last:
         pass
     assert len(last.entries) == 1
+
+
+def test_an_environment_with_a_filter_that_cannot_be_hashed_still_compiles(tmp_path):
+    class Same:
+        __hash__ = None  # an object dbt or a plugin might register as a filter
+
+        def __call__(self, value):
+            return value
+
+    environment = jinja2.Environment()
+    environment.filters["same"] = Same()
+    with compiled_templates_kept_in(tmp_path / "templates.marshal") as kept:
+        assert environment.from_string("{{ rows | same }}").render(rows=[1]) == "[1]"
+    assert kept.added == 1
