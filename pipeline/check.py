@@ -40,11 +40,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline import dbt, settings
-from pipeline.partial_parse import macro_edits_parse_their_users_only
+from pipeline.json_schema_cache import json_schemas_kept_in
+from pipeline.partial_parse import macro_edits_parse_their_users_only, without_generic_or_unit_tests
 from pipeline.seed_checks import check_seeds
+from pipeline.template_cache import compiled_templates_kept_in
 
 CHECK_DIR = settings.BUILD_DIR / "check"
 COMPILED_NAME = "compiled.json"
+# the Python code Jinja compiled templates to, by their text (pipeline/template_cache.py)
+TEMPLATES_NAME = "templates.marshal"
+# the JSON schemas dbt validates what it parses against (pipeline/json_schema_cache.py)
+JSON_SCHEMAS_NAME = "json_schemas.json"
 MODELS = ["+int_figures_normalised", "+int_document_mentions"]
 TESTS = ["assert_quotes_are_verbatim_in_their_paragraph", "assert_every_number_mention_is_accounted_for"]
 FIGURES_SEED = "seeds/articles/article_figures.csv"
@@ -279,38 +285,22 @@ def save_compiled(path: Path, saved: dict) -> None:
     os.replace(partial, path)
 
 
-def check_with_dbt(project_dir: Path, work_dir: Path) -> list[Problem]:
-    """dbt parses the project (after a macro edit, only the nodes that reach a macro whose text
-    changed: pipeline/partial_parse.py) and compiles the models of MODELS and the data tests of TESTS, with
-    the seeds they read loaded in a scratch database (the grammar macros read the vocabulary while
-    compiling); DuckDB then runs that SQL as the reuse path does, and the SQL is kept for the next
-    check. No `dbt build`: dbt's start-up, parse and compile, without materialising each node."""
-    work_dir.mkdir(parents=True, exist_ok=True)
-    compiled = work_dir / COMPILED_NAME
-    compiled.unlink(missing_ok=True)
-    print_ = fingerprint(project_dir)
-    database = work_dir / "check.duckdb"
-    database.unlink(missing_ok=True)
-    landing = work_dir / "no-landing"
-    landing.mkdir(exist_ok=True)
-    options = {
-        "database": database,
-        "project_dir": project_dir,
-        "target_path": work_dir / "target",
-        "variables": {**CHECK_VARS, "landing_dir": str(landing)},
-        "quiet": True,
-    }
-    with macro_edits_parse_their_users_only():
+def parse_and_compile(options: dict, project_dir: Path) -> list[Problem] | tuple[list, dbt.DbtRun]:
+    """Check's dbt parse (pipeline/partial_parse.py), the seeds its models and tests read loaded in
+    the scratch database, and dbt's compile of them: the seeds and the run, or what failed."""
+    with macro_edits_parse_their_users_only(), without_generic_or_unit_tests():
         parsed = dbt.parse(**options)
     if not parsed.success:
         return [Problem("dbt", line) for line in parsed.describe().splitlines()]
     seeds = seeds_read_by(parsed.result, {name.lstrip("+") for name in MODELS} | set(TESTS))
-    with settings.connect(database) as connection:
+    with settings.connect(options["database"]) as connection:
         for schema in sorted({entry["schema"] for entry in seed_entries(seeds)}):
             connection.execute(f'create schema if not exists "{schema}"')
         problems = load_seeds(connection, seed_entries(seeds), project_dir)
     if problems:
         return problems
+    # the SQL the last check's compile wrote is moved aside first: writing over it waits on the disk
+    deleting = dbt.set_aside_written_sql(options["target_path"])
     run = dbt.invoke(
         [
             # nothing on the console: `dbt compile --select` prints the SQL it compiled, even with
@@ -331,8 +321,44 @@ def check_with_dbt(project_dir: Path, work_dir: Path) -> list[Problem]:
         manifest=parsed.result,
         **options,
     )
+    deleting.join()
     if not run.success:
         return [Problem("dbt", line) for line in run.describe().splitlines()]
+    return seeds, run
+
+
+def check_with_dbt(project_dir: Path, work_dir: Path) -> list[Problem]:
+    """dbt parses the project (after a macro edit, only the nodes that reach a macro whose text
+    changed: pipeline/partial_parse.py) and compiles the models of MODELS and the data tests of TESTS, with
+    the seeds they read loaded in a scratch database (the grammar macros read the vocabulary while
+    compiling); DuckDB then runs that SQL as the reuse path does, and the SQL is kept for the next
+    check. No `dbt build`: dbt's start-up, parse and compile, without materialising each node. Kept
+    between these passes, for what dbt would otherwise build again from what did not change: Jinja's
+    compile of each template, by its text (pipeline/template_cache.py), and the JSON schemas dbt
+    validates its parse against, by the versions of dbt and its libraries (pipeline/json_schema_cache.py)."""
+    work_dir.mkdir(parents=True, exist_ok=True)
+    compiled = work_dir / COMPILED_NAME
+    compiled.unlink(missing_ok=True)
+    print_ = fingerprint(project_dir)
+    database = work_dir / "check.duckdb"
+    database.unlink(missing_ok=True)
+    landing = work_dir / "no-landing"
+    landing.mkdir(exist_ok=True)
+    options = {
+        "database": database,
+        "project_dir": project_dir,
+        "target_path": work_dir / "target",
+        "variables": {**CHECK_VARS, "landing_dir": str(landing)},
+        "quiet": True,
+    }
+    with (
+        compiled_templates_kept_in(work_dir / TEMPLATES_NAME),
+        json_schemas_kept_in(work_dir / JSON_SCHEMAS_NAME),
+    ):
+        outcome = parse_and_compile(options, project_dir)
+    if isinstance(outcome, list):
+        return outcome
+    seeds, run = outcome
     saved = compiled_sql(print_, seeds, getattr(run.result, "results", None) or [])
     if saved is None:
         return [Problem("dbt", f"check's models and data tests did not all compile: {', '.join(TESTS)}")]

@@ -17,6 +17,11 @@ macros followed.
 
 It narrows `dbt parse` for `python -m pipeline check` only (whose compiled SQL is then compiled with
 the new macros as always); the build's own parse is dbt's, unchanged.
+
+`without_generic_or_unit_tests()` leaves out of check's parse what check never compiles: the
+generic tests of the schema YAML (of models, seeds, snapshots and sources) and the unit tests.
+Check compiles its models and its two singular data tests only; the build's parse, which runs
+every test, keeps them all. After a macro edit that is some 150 generic tests fewer to parse again.
 """
 
 from __future__ import annotations
@@ -109,3 +114,34 @@ def macro_edits_parse_their_users_only() -> Iterator[None]:
         yield
     finally:
         PartialParsing.update_macro_in_saved = update
+
+
+@contextlib.contextmanager
+def without_generic_or_unit_tests() -> Iterator[None]:
+    """For the length of one in-process `dbt parse`: no generic test (of a model, seed, snapshot or
+    source) and no unit test is parsed; every other node, patch and macro is, as dbt parses them.
+    The parse's saved state (for the next partial parse) then holds no such test either."""
+    from dbt.parser.schema_generic_tests import SchemaGenericTestParser
+    from dbt.parser.sources import SourcePatcher
+    from dbt.parser.unit_tests import UnitTestParser
+
+    def no_tests(*_args, **_kwargs):
+        return None
+
+    def no_source_tests(*_args, **_kwargs):
+        return iter(())
+
+    originals = [
+        (SchemaGenericTestParser, "parse_tests", no_tests),
+        (SchemaGenericTestParser, "parse_versioned_tests", no_tests),
+        (SourcePatcher, "get_source_tests", no_source_tests),
+        (UnitTestParser, "parse", no_tests),
+    ]
+    saved = [(owner, name, owner.__dict__[name]) for owner, name, _ in originals]
+    for owner, name, replacement in originals:
+        setattr(owner, name, replacement)
+    try:
+        yield
+    finally:
+        for owner, name, original in saved:
+            setattr(owner, name, original)
