@@ -2,7 +2,7 @@
 
     python -m lab.check_timing [--runs 5] [--project DIR]   (DIR: another checkout to time, say main's)
 
-Three cases, RUNS runs each, the median printed (with the load average when measured):
+Five cases, RUNS runs each, the median printed (with the load average when measured):
 - warm: nothing changed since the last check (the SQL dbt compiled for it is reused);
 - seed edited: a seed the models read changed before each run (a note of curated_entity_aliases.csv),
   which the compiled SQL reads when it runs, so it is still reused;
