@@ -759,3 +759,31 @@ def test_a_markets_amount_with_no_metric_word_is_the_market_size(drafted):
     the rules: earnings_per_share, as "earned" began with " earn", the form of "earnings"; with the
     forms alone no guess, the market's marts taking three amounts)."""
     assert row_of(drafted, CHAO_PHRAYA, 14, "about 310 billion baht")["metric_id"] == "market_size"
+
+
+# ---- the metric guess: a count by the noun it counts, a quantity by its verb
+
+SEMEN = "semen_merapi_2025_10_29"
+GROUPS["quantities"] = [SEMEN]
+
+
+def test_a_count_takes_the_metric_of_the_noun_it_counts(drafted):
+    """ "Semen Merapi operates five integrated cement plants in Java, Sumatra and Sulawesi with a combined
+    annual capacity of 24.5 million tonnes": vocabulary_metric_phrases puts "plants" in the group of
+    "factories", so the noun the five counts signals Factories in its clause, before the words of
+    "Cement production capacity (tonnes a year)" in the sentence (without the row: cement_capacity);
+    Thamesbridge's "at seven factories" stays Factories."""
+    assert row_of(drafted, SEMEN, 8, "five")["metric_id"] == "factory_count"
+    assert row_of(drafted, SEMEN, 8, "24.5 million")["metric_id"] == "cement_capacity"
+    assert row_of(drafted, THAMESBRIDGE, 10, "seven")["metric_id"] == "factory_count"
+
+
+def test_a_quantity_to_sell_is_the_quantity_sold(drafted):
+    """ "The company expects to sell 17 million to 17.5 million tonnes of cement this year": "sell" is in
+    the group of "sold" (vocabulary_metric_phrases), so it stands for the "sold" of "Cement and clinker
+    sold (tonnes)", three words of whose name the clause holds, as many as of "Cement production
+    capacity (tonnes a year)" (cement, tonnes, year) but more of the name (without the rows:
+    cement_capacity at both ends)."""
+    for end in ("first", "second"):
+        assert row_of(drafted, SEMEN, 9, "17 million to 17.5 million", end)["metric_id"] == "cement_sales_volume"
+    assert row_of(drafted, ALPENKLANG, 7, "more than 1.2 million")["metric_id"] == "hearing_aids_sold"

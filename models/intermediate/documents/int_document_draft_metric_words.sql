@@ -92,15 +92,16 @@ catalogue_metric_words as (
     from metrics
 ),
 
--- a metric whose name holds a phrase of vocabulary_metric_phrases is signalled by every phrase of
--- its group: "same-store sales" for "Like-for-like sales growth"
+-- a metric whose name holds a phrase of vocabulary_metric_phrases, as whole words, is signalled by
+-- every phrase of its group: "same-store sales" for "Like-for-like sales growth" (not "sell" for
+-- "Average selling price")
 phrase_metric_words as (
     select distinct
         lower(group_phrases.phrase) as word,
         metrics.metric_id
     from metric_phrases as named_phrases
     inner join metrics
-        on {{ dbt.position('lower(named_phrases.phrase)', 'lower(metrics.metric_name)') }} > 0
+        on {{ dbt.position("' ' || lower(named_phrases.phrase) || ' '", "' ' || " ~ regex_replace_all('lower(metrics.metric_name)', '[^a-z0-9&-]+', ' ') ~ " || ' '") }} > 0
     inner join metric_phrases as group_phrases
         on named_phrases.phrase_group = group_phrases.phrase_group
 ),
@@ -219,7 +220,8 @@ base_name_sizes as (
 -- ("trains" for "training"; "company" is no form of "compound" nor "earned" of "earnings"), one of four
 -- to seven by its first four ("open" for "opened"), a shorter one ("ai", "gpu") whole, and a word that
 -- is a metric's whole name by that metric's signal words ("sales" for the "revenue" of "AI
--- networking revenue")
+-- networking revenue"), and a word that is a phrase of vocabulary_metric_phrases by each phrase of one
+-- word of its group ("sell" for the "sold" of "Cement sold (tonnes)", "plants" for "Factories")
 metric_name_word_forms as (
     select
         metric_id,
@@ -240,6 +242,17 @@ metric_name_word_forms as (
         on metric_name_words.word = lower(named_metrics.metric_name)
     inner join base_metric_words
         on named_metrics.metric_id = base_metric_words.metric_id
+    union
+    select
+        metric_name_words.metric_id,
+        metric_name_words.word,
+        ' ' || lower(group_phrases.phrase) || ' ' as form_text
+    from metric_name_words
+    inner join metric_phrases as named_phrases
+        on metric_name_words.word = lower(named_phrases.phrase)
+    inner join metric_phrases as group_phrases
+        on named_phrases.phrase_group = group_phrases.phrase_group
+            and group_phrases.phrase not like '% %'
 ),
 
 -- a signal word of two metrics or more of one unit kind ("year on year": revenue's growth and a
