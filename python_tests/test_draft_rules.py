@@ -761,10 +761,23 @@ def test_a_markets_amount_with_no_metric_word_is_the_market_size(drafted):
     assert row_of(drafted, CHAO_PHRAYA, 14, "about 310 billion baht")["metric_id"] == "market_size"
 
 
-# ---- the metric guess: a count by the noun it counts, a quantity by its verb
+# ---- the metric guess: a change by the unit of the level it reaches, a count by the noun it counts, a
+# ---- quantity by its verb
 
 SEMEN = "semen_merapi_2025_10_29"
 GROUPS["quantities"] = [SEMEN]
+
+
+def test_a_change_that_reaches_a_quantity_is_no_change_of_an_amount(drafted):
+    """ "Sales volume, including clinker exports, rose 2.4 percent to 12.8 million tonnes": the level the
+    change reaches, after "to", is a count, so revenue growth (a change of an amount, by "sales") is
+    not its guess and the growth of tonnes sold, named by its words near it, is (without the rule:
+    revenue_yoy_growth). A change that reaches an amount keeps its amount's growth: "Revenue slipped
+    3.1 percent year-on-year to Rp 13.9 trillion"."""
+    assert row_of(drafted, SEMEN, 6, "2.4 percent")["metric_id"] == "cement_sales_volume_yoy_growth"
+    assert row_of(drafted, SEMEN, 6, "12.8 million")["metric_id"] == "cement_sales_volume"
+    assert row_of(drafted, SEMEN, 5, "3.1 percent")["metric_id"] == "revenue_yoy_growth"
+    assert row_of(drafted, SEMEN, 4, "12 percent")["metric_id"] == "net_profit_yoy_growth"
 
 
 def test_a_count_takes_the_metric_of_the_noun_it_counts(drafted):
