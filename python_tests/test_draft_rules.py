@@ -759,3 +759,44 @@ def test_a_markets_amount_with_no_metric_word_is_the_market_size(drafted):
     the rules: earnings_per_share, as "earned" began with " earn", the form of "earnings"; with the
     forms alone no guess, the market's marts taking three amounts)."""
     assert row_of(drafted, CHAO_PHRAYA, 14, "about 310 billion baht")["metric_id"] == "market_size"
+
+
+# ---- the metric guess: a change by the unit of the level it reaches, a count by the noun it counts, a
+# ---- quantity by its verb
+
+SEMEN = "semen_merapi_2025_10_29"
+GROUPS["quantities"] = [SEMEN]
+
+
+def test_a_change_that_reaches_a_quantity_is_no_change_of_an_amount(drafted):
+    """ "Sales volume, including clinker exports, rose 2.4 percent to 12.8 million tonnes": the level the
+    change reaches, after "to", is a count, so revenue growth (a change of an amount, by "sales") is
+    not its guess and the growth of tonnes sold, named by its words near it, is (without the rule:
+    revenue_yoy_growth). A change that reaches an amount keeps its amount's growth: "Revenue slipped
+    3.1 percent year-on-year to Rp 13.9 trillion"."""
+    assert row_of(drafted, SEMEN, 6, "2.4 percent")["metric_id"] == "cement_sales_volume_yoy_growth"
+    assert row_of(drafted, SEMEN, 6, "12.8 million")["metric_id"] == "cement_sales_volume"
+    assert row_of(drafted, SEMEN, 5, "3.1 percent")["metric_id"] == "revenue_yoy_growth"
+    assert row_of(drafted, SEMEN, 4, "12 percent")["metric_id"] == "net_profit_yoy_growth"
+
+
+def test_a_count_takes_the_metric_of_the_noun_it_counts(drafted):
+    """ "Semen Merapi operates five integrated cement plants in Java, Sumatra and Sulawesi with a combined
+    annual capacity of 24.5 million tonnes": vocabulary_metric_phrases puts "plants" in the group of
+    "factories", so the noun the five counts signals Factories in its clause, before the words of
+    "Cement production capacity (tonnes a year)" in the sentence (without the row: cement_capacity);
+    Thamesbridge's "at seven factories" stays Factories."""
+    assert row_of(drafted, SEMEN, 8, "five")["metric_id"] == "factory_count"
+    assert row_of(drafted, SEMEN, 8, "24.5 million")["metric_id"] == "cement_capacity"
+    assert row_of(drafted, THAMESBRIDGE, 10, "seven")["metric_id"] == "factory_count"
+
+
+def test_a_quantity_to_sell_is_the_quantity_sold(drafted):
+    """ "The company expects to sell 17 million to 17.5 million tonnes of cement this year": "sell" is in
+    the group of "sold" (vocabulary_metric_phrases), so it stands for the "sold" of "Cement and clinker
+    sold (tonnes)", three words of whose name the clause holds, as many as of "Cement production
+    capacity (tonnes a year)" (cement, tonnes, year) but more of the name (without the rows:
+    cement_capacity at both ends)."""
+    for end in ("first", "second"):
+        assert row_of(drafted, SEMEN, 9, "17 million to 17.5 million", end)["metric_id"] == "cement_sales_volume"
+    assert row_of(drafted, ALPENKLANG, 7, "more than 1.2 million")["metric_id"] == "hearing_aids_sold"

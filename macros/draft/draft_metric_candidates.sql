@@ -287,3 +287,25 @@ left join (
 ) as general
     on {{ draft_same_mention(guess, 'general') }}
 {%- endmacro %}
+
+{#- The numbers of `sentences` (int_document_draft_sentences' columns) written before the level they
+    reach: the next number of their sentence follows "to" with no comma or semicolon between ("rose 2.4
+    percent to 12.8 million tonnes"), with that number's unit kind (level_unit). -#}
+{% macro draft_reached_levels(sentences) -%}
+{%- set in_sentence = 'partition by source_id, paragraph_number, sentence_start order by mention_start' %}
+select
+    source_id,
+    paragraph_number,
+    mention_start,
+    level_unit
+from (
+    select
+        source_id,
+        paragraph_number,
+        mention_start,
+        lower(substring(paragraph_text, mention_end, lead(mention_start) over ({{ in_sentence }}) - mention_end)) as gap_after,
+        lead(value_unit) over ({{ in_sentence }}) as level_unit
+    from {{ sentences }}
+) as neighbours
+where {{ regex_matches('gap_after', '^[^,;]*(?:^| )to +$') }}
+{%- endmacro %}

@@ -75,6 +75,7 @@ select
     mention_metrics.metric_id,
     mention_metrics.is_signed_change,
     mention_metrics.unit_rank,
+    mention_metrics.level_rank,
     mention_metrics.per_rank,
     mention_metrics.fit_rank,
     least(
@@ -115,6 +116,7 @@ select
     metric_id,
     is_signed_change,
     unit_rank,
+    level_rank,
     per_rank,
     fit_rank,
     case when is_generic or is_direction_word then 1 else 0 end as generic_rank,
@@ -139,6 +141,7 @@ select
     metric_id,
     is_signed_change,
     unit_rank,
+    level_rank,
     per_rank,
     fit_rank,
     0 as generic_rank,

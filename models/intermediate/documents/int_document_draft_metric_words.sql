@@ -13,7 +13,8 @@
       that is a variant of a metric, that of the metric's name, as the direction word stands for the
       words the change adds ("profit rises 9%" names "Net profit growth year on year" as well as "net
       profit rose" would), else its own; a word the change adds to that metric's name is a change word
-      (is_change_word: "growth", "year").
+      (is_change_word: "growth", "year"); and, for a signed change that is a variant of a metric, that
+      metric's unit kind (varied_unit_kind: revenue growth varies an amount).
     A measure the catalogue holds twice under one name and unit kind (an article's own id beside the
     product's) is the id the vocabulary has no words for: the other's words signal it. -#}
 
@@ -92,15 +93,16 @@ catalogue_metric_words as (
     from metrics
 ),
 
--- a metric whose name holds a phrase of vocabulary_metric_phrases is signalled by every phrase of
--- its group: "same-store sales" for "Like-for-like sales growth"
+-- a metric whose name holds a phrase of vocabulary_metric_phrases, as whole words, is signalled by
+-- every phrase of its group: "same-store sales" for "Like-for-like sales growth" (not "sell" for
+-- "Average selling price")
 phrase_metric_words as (
     select distinct
         lower(group_phrases.phrase) as word,
         metrics.metric_id
     from metric_phrases as named_phrases
     inner join metrics
-        on {{ dbt.position('lower(named_phrases.phrase)', 'lower(metrics.metric_name)') }} > 0
+        on {{ dbt.position("' ' || lower(named_phrases.phrase) || ' '", "' ' || " ~ regex_replace_all('lower(metrics.metric_name)', '[^a-z0-9&-]+', ' ') ~ " || ' '") }} > 0
     inner join metric_phrases as group_phrases
         on named_phrases.phrase_group = group_phrases.phrase_group
 ),
@@ -203,14 +205,19 @@ metric_name_sizes as (
     group by metric_id
 ),
 
--- the name size of the metric a signed change varies (its longest, when several names begin its own)
+-- the name size of the metric a signed change varies (its longest, when several names begin its own),
+-- and its unit kind (NULL when the metrics it varies differ in it): revenue growth is a change of an
+-- amount, not of a quantity
 base_name_sizes as (
     select
         change_variants.variant_metric_id as metric_id,
-        max(metric_name_sizes.name_word_count) as base_name_word_count
+        max(metric_name_sizes.name_word_count) as base_name_word_count,
+        case when count(distinct base_metrics.unit_kind) = 1 then min(base_metrics.unit_kind) end as base_unit_kind
     from change_variants
     inner join metric_name_sizes
         on change_variants.base_metric_id = metric_name_sizes.metric_id
+    inner join metrics as base_metrics
+        on change_variants.base_metric_id = base_metrics.metric_id
     where change_variants.is_signed_change
     group by change_variants.variant_metric_id
 ),
@@ -219,7 +226,8 @@ base_name_sizes as (
 -- ("trains" for "training"; "company" is no form of "compound" nor "earned" of "earnings"), one of four
 -- to seven by its first four ("open" for "opened"), a shorter one ("ai", "gpu") whole, and a word that
 -- is a metric's whole name by that metric's signal words ("sales" for the "revenue" of "AI
--- networking revenue")
+-- networking revenue"), and a word that is a phrase of vocabulary_metric_phrases by each phrase of one
+-- word of its group ("sell" for the "sold" of "Cement sold (tonnes)", "plants" for "Factories")
 metric_name_word_forms as (
     select
         metric_id,
@@ -240,6 +248,17 @@ metric_name_word_forms as (
         on metric_name_words.word = lower(named_metrics.metric_name)
     inner join base_metric_words
         on named_metrics.metric_id = base_metric_words.metric_id
+    union
+    select
+        metric_name_words.metric_id,
+        metric_name_words.word,
+        ' ' || lower(group_phrases.phrase) || ' ' as form_text
+    from metric_name_words
+    inner join metric_phrases as named_phrases
+        on metric_name_words.word = lower(named_phrases.phrase)
+    inner join metric_phrases as group_phrases
+        on named_phrases.phrase_group = group_phrases.phrase_group
+            and group_phrases.phrase not like '% %'
 ),
 
 -- a signal word of two metrics or more of one unit kind ("year on year": revenue's growth and a
@@ -293,7 +312,8 @@ final as (
         false as is_change_word,
         cast(null as string) as form_text,
         cast(null as integer) as name_word_count,
-        cast(null as integer) as direction_name_word_count
+        cast(null as integer) as direction_name_word_count,
+        cast(null as string) as varied_unit_kind
     from metric_words
     left join generic_words
         on metric_words.word = generic_words.word
@@ -310,7 +330,8 @@ final as (
         base_name_sizes.metric_id is not null and variant_base_words.word is null as is_change_word,
         metric_name_word_forms.form_text,
         metric_name_sizes.name_word_count,
-        coalesce(base_name_sizes.base_name_word_count, metric_name_sizes.name_word_count) as direction_name_word_count
+        coalesce(base_name_sizes.base_name_word_count, metric_name_sizes.name_word_count) as direction_name_word_count,
+        base_name_sizes.base_unit_kind as varied_unit_kind
     from metric_name_word_forms
     inner join metric_name_sizes
         on metric_name_word_forms.metric_id = metric_name_sizes.metric_id

@@ -8,7 +8,9 @@
       clause a metric's name of two words first; the number's direction word ("raised") is a generic
       word; a signed
       change needs a direction word before the number; a number written "per share" takes a metric
-      whose name holds "share" first;
+      whose name holds "share" first; a change written before the level it reaches ("rose 2.4
+      percent to 12.8 million tonnes") takes no change of a metric of another unit kind than that
+      level (not revenue growth, a change of an amount) while another is a candidate;
     - with no signal word of its unit, the metric with the most words of its name in the number's
       clause, then sentence; a longer name holding the guess's whose other words are in the clause
       is more specific ("opened four restaurants": Restaurants opened); a signal word outside the
@@ -96,7 +98,8 @@ metric_name_sizes as (
     select distinct
         metric_id,
         name_word_count,
-        direction_name_word_count
+        direction_name_word_count,
+        varied_unit_kind
     from all_metric_words
     where word_role = 'name'
 ),
@@ -118,8 +121,16 @@ metric_takes_any as (
     where entity_type = '' and takes_any_type
 ),
 
+-- the unit kind of the level each change reaches: the next number of its sentence, after "to" with
+-- no comma between ("rose 2.4 percent to 12.8 million tonnes": a count)
+reached_levels as (
+    {{ draft_reached_levels('sentences') | indent(4) }}
+),
+
 -- the metrics of each number's unit kind (a ratio metric takes a multiple too): unit_rank 0 for its
--- own kind; per_rank 1 when the number is "per" a word not in the name ("$1.02 per share");
+-- own kind; level_rank 1 for a signed change of a metric of another unit kind than the level the
+-- number reaches (revenue growth, of an amount, before a number of tonnes); per_rank 1 when the
+-- number is "per" a word not in the name ("$1.02 per share");
 -- fit_rank 0 when a mart of the metric takes the subject's entity type, 1 any, else 2
 {%- set per_word = regex_group('lower(sentences.mention_as_written)', ' per +([a-z]+)$', 1) %}
 mention_metrics as (
@@ -134,6 +145,7 @@ mention_metrics as (
         case when {{ per_word }} <> '' and {{ dbt.position("' ' || " ~ per_word ~ " || ' '",
             "' ' || lower(metrics.metric_name) || ' '") }} = 0 then 1 else 0 end as per_rank,
         case when metrics.unit_kind = sentences.value_unit then 0 else 1 end as unit_rank,
+        case when metric_name_sizes.varied_unit_kind <> reached_levels.level_unit then 1 else 0 end as level_rank,
         case
             when metric_fit.metric_id is not null then 0
             when metric_takes_any.metric_id is not null then 1
@@ -150,6 +162,10 @@ mention_metrics as (
             and subjects.subject_entity_type = metric_fit.entity_type
     left join metric_takes_any
         on metrics.metric_id = metric_takes_any.metric_id
+    left join reached_levels
+        on {{ draft_same_mention('sentences', 'reached_levels') }}
+    left join metric_name_sizes
+        on metrics.metric_id = metric_name_sizes.metric_id
 ),
 
 -- the text between each number and the numbers beside it in its sentence: an "and" there, with no
@@ -255,7 +271,7 @@ unshared_metric_candidates as (
 first_metric_guess as (
     {{ draft_first_per_mention(
         'unshared_metric_candidates',
-        'unit_rank, per_rank, noun_phrase_rank, generic_rank, case when clause_word_count >= 3 and matched_share >= 0.5 then 0 else 1 end, clause_rank, '
+        'unit_rank, level_rank, per_rank, noun_phrase_rank, generic_rank, case when clause_word_count >= 3 and matched_share >= 0.5 then 0 else 1 end, clause_rank, '
         ~ 'case when clause_rank = 0 or clause_word_count > 0 then 0 else 1 end, '
         ~ 'basis_rank, case when fit_rank = 2 then 1 else 0 end, '
         ~ 'case when clause_rank = 1 and not is_long_name then 1 else 0 end, distance, '
