@@ -2,7 +2,8 @@
 
 Each case copies a project whose warehouse has been published, injects one fault, runs the whole
 pipeline (`python -m pipeline build`) and checks the exit code, the message and that the
-published file is byte for byte unchanged.
+published file is byte for byte unchanged. The copies take turns in one folder (conftest's
+Workbench), so that each build's dbt parses only the seeds its fault changed.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from conftest import checksum, replace_in_file, run_pipeline
+from conftest import Workbench, checksum, replace_in_file, run_pipeline
 from faults import copy_published
 
 FIGURES = Path("seeds/articles/article_figures.csv")
@@ -343,8 +344,18 @@ class Built:
     after: str
 
 
-def build_with(published, folder: Path, cases: list[Case]) -> Built:
-    project, documents = copy_published(published, folder)
+@pytest.fixture(scope="module")
+def bench(published, tmp_path_factory) -> Workbench:
+    """The folder where this file's builds take turns: a copy of the published project and its
+    documents, and dbt's state in the project's target/ (where `python -m pipeline build` keeps it)."""
+    return Workbench(
+        tmp_path_factory.mktemp("bad_input"), lambda folder: copy_published(published, folder), "project/target"
+    )
+
+
+def build_with(bench: Workbench, cases: list[Case]) -> Built:
+    folder = bench.turn()
+    project, documents = folder / "project", folder / "documents"
     before = checksum(project / "warehouse.duckdb")
     for case in cases:
         case.inject(project, documents, case.id)
@@ -355,22 +366,22 @@ def build_with(published, folder: Path, cases: list[Case]) -> Built:
 
 
 @pytest.fixture(scope="module")
-def group_builds(published, tmp_path_factory) -> Callable[[str], Built]:
+def group_builds(bench) -> Callable[[str], Built]:
     """The build of each group of GROUPS, run the first time one of its cases asks for it."""
     built: dict[str, Built] = {}
 
     def build(group: str) -> Built:
         if group not in built:
             members = [case for case in CASES if case.group == group]
-            built[group] = build_with(published, tmp_path_factory.mktemp(group.replace(" ", "_")), members)
+            built[group] = build_with(bench, members)
         return built[group]
 
     return build
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
-def test_bad_input_fails_the_build_and_leaves_the_warehouse_unchanged(published, group_builds, tmp_path, case):
-    built = group_builds(case.group) if case.group else build_with(published, tmp_path, [case])
+def test_bad_input_fails_the_build_and_leaves_the_warehouse_unchanged(bench, group_builds, case):
+    built = group_builds(case.group) if case.group else build_with(bench, [case])
     output = built.output
     caught = built.returncode != 0 and all(words in output for words in case.expected) and built.after == built.before
     SCORE[case.id] = caught
@@ -384,12 +395,13 @@ HOSTILE = "'); drop table marts.fct_figures; --"
 
 
 @pytest.fixture(scope="module")
-def built_while_read(published, tmp_path_factory) -> dict:
+def built_while_read(bench) -> dict:
     """One build of a copy whose entity description holds SQL in quotes, run while a reader holds the
     published warehouse open: what the reader saw before and after, and what the new warehouse holds.
     The two faults are independent (text a seed loads, a file a build replaces), so they share a build
     and each test below asserts its own."""
-    project, documents = copy_published(published, tmp_path_factory.mktemp("built_while_read"))
+    folder = bench.turn()
+    project, documents = folder / "project", folder / "documents"
     replace_in_file(project / ENTITIES, "Growth consulting firm.", f'"Growth consulting firm {HOSTILE}"')
     with duckdb.connect(str(project / "warehouse.duckdb"), read_only=True) as reader:
         before = reader.execute("select count(*) from marts.fct_figures").fetchone()[0]
