@@ -208,17 +208,20 @@ class Case:
 #   figure and source ids, or a figure no other case touches); each expectation lists every row it
 #   refuses, so one build shows them all.
 # - "data tests": the two catalogue tests (on stg_curated__marts and stg_curated__metrics) and the
-#   quote test (on the article seeds and the documents' paragraphs) fail; a failed data test skips
-#   the nodes below the models it reads, and none of these tests reads below another's. The claims'
+#   quote test (on the article seeds and the documents' paragraphs) fail, and stg_articles__figures
+#   stops at one value that does not parse; a failed data test skips the nodes below the models it
+#   reads, a model in error the nodes below it, and none of these four nodes is below another's
+#   (stg_articles__figures reads the figures seed and the grammar, not the catalogue). The claims'
 #   test no_two_values_for_one_figure is below the catalogue (a failed catalogue test skipped it),
 #   so two_values_for_one_figure has a build of its own.
 # Alone: the check stage's faults of article_figures.csv (a file that is not UTF-8, or whose header
-# is broken, is not read further, and the file's problems would hide each other), and the faults a
-# model refuses with an error (int_figures_normalised and int_figures_resolved stop at the first row
-# they refuse: a second such fault would not be named).
+# is broken, is not read further, and the file's problems would hide each other), and the other
+# faults a model refuses with an error (stg_articles__figures and int_figures_resolved stop at the
+# first row they refuse: a second such fault would not be named, and int_figures_resolved is below
+# stg_articles__figures and the catalogue).
 GROUPS = {
     "expectations": "the dbt stage passes; Great Expectations refuses each row",
-    "data tests": "the catalogue tests and the quote test fail, none below another's models",
+    "data tests": "the catalogue tests and the quote test fail, a value does not parse, none below another",
 }
 
 CASES: list[Case] = [
@@ -245,6 +248,7 @@ CASES: list[Case] = [
         "value_does_not_parse",
         one_figure("Revenue was several billion yuan in 2019.", "revenue", "2019", "several billion yuan"),
         [f"figure {figure_of('value_does_not_parse')}", "does not parse"],
+        "data tests",
     ),
     Case(
         "unknown_scale_word",
