@@ -2,8 +2,12 @@
     instead of two and one batch of statements instead of two: dbt-duckdb's alter_column_comment looks
     the columns up again after persist_docs has already kept only the documented columns that exist.
     The same comments result: the relation's description, and each documented column's that exists
-    (a documented column the relation lacks is warned about by validate_doc_columns, as before). -#}
+    (a documented column the relation lacks is warned about by validate_doc_columns, as before).
+    With the variable persist_docs false (the draft's scratch database), no comment at all. -#}
 {% macro duckdb__persist_docs(relation, model, for_relation, for_columns) -%}
+    {%- if not var('persist_docs') -%}
+        {{ return('') }}
+    {%- endif -%}
     {%- set statements = [] -%}
     {%- if for_relation and config.persist_relation_docs() and model.description -%}
         {%- do statements.append(alter_relation_comment(relation, model.description)) -%}

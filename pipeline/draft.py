@@ -90,12 +90,14 @@ def read_model(
 
 
 def _options(project_dir: Path, work_dir: Path, quiet: bool) -> dict:
-    """How draft_sources and parse call dbt: the scratch database and dbt's target folder in `work_dir`."""
+    """How draft_sources and parse call dbt: the scratch database and dbt's target folder in `work_dir`,
+    and no descriptions written into that database as comments (dbt_project.yml's persist_docs)."""
     return {
         "database": work_dir / "draft.duckdb",
         "project_dir": project_dir,
         "target_path": work_dir / "target",
         "quiet": quiet,
+        "variables": {"persist_docs": False},
     }
 
 

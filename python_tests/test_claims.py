@@ -6,13 +6,14 @@ from __future__ import annotations
 import csv
 import io
 import math
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import duckdb
 import pytest
-from conftest import copy_project, dbt_build, read_csv, replace_in_file
+from conftest import Workbench, copy_project, read_csv, replace_in_file, warehouse_build
 
 from pipeline import dbt, settings
 from reports.claims import render
@@ -68,8 +69,16 @@ def test_report_lists_inconsistent_claims_and_conflicts(warehouse_path):
     assert "Inconsistent claims (3)" in report
 
 
-def test_changing_a_stated_value_flips_its_verdict(tmp_path):
-    project = copy_project(tmp_path / "project")
+@pytest.fixture(scope="module")
+def bench(tmp_path_factory) -> Workbench:
+    """The folder where this file's copies of the project take turns (a copy in project/, its
+    warehouse.duckdb, and dbt's state in target/)."""
+    return Workbench(tmp_path_factory.mktemp("claims"), lambda folder: copy_project(folder / "project"), "target")
+
+
+def test_changing_a_stated_value_flips_its_verdict(bench):
+    folder = bench.turn()
+    project = folder / "project"
     # the article as if it stated the 2022 decline as the revenue figures give it, and the public
     # cloud share wrongly: its text and every seed row quoting it say so (quotes stay verbatim)
     edited = [*(project / "documents").glob("*.txt"), *(project / "seeds" / "articles").glob("*.csv")]
@@ -78,8 +87,8 @@ def test_changing_a_stated_value_flips_its_verdict(tmp_path):
         assert touched, stated
         for path in touched:
             replace_in_file(path, stated, instead, count=-1)
-    database = tmp_path / "warehouse.duckdb"
-    run = dbt_build(database, tmp_path / "target", project_dir=project)
+    database = folder / "warehouse.duckdb"
+    run = warehouse_build(database, folder / "target", project)
     assert run.success, run.describe(database)
     with duckdb.connect(str(database), read_only=True) as connection:
         found = verdicts(connection)
@@ -386,16 +395,19 @@ def seed_problems(project: Path) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def two_articles(tmp_path_factory) -> Path:
-    """A warehouse built from the project plus the note (another source) and one new claim kind."""
-    folder = tmp_path_factory.mktemp("two_articles")
-    project = copy_project(folder / "project")
+def two_articles(bench, tmp_path_factory) -> Path:
+    """A warehouse built from the project plus the note (another source) and one new claim kind
+    (built in the bench, then copied out of it for the tests that read it)."""
+    folder = bench.turn()
+    project = folder / "project"
     add_note(project)
     assert seed_problems(project) == []
     database = folder / "warehouse.duckdb"
-    run = dbt_build(database, folder / "target", project_dir=project)
+    run = warehouse_build(database, folder / "target", project)
     assert run.success, run.describe(database)
-    return database
+    kept = tmp_path_factory.mktemp("two_articles") / "warehouse.duckdb"
+    shutil.copyfile(database, kept)
+    return kept
 
 
 def checks(database: Path) -> dict[str, dict]:
@@ -524,8 +536,9 @@ DBT_REFUSALS = {
 }
 
 
-def test_claim_rows_missing_what_their_kind_needs_are_refused(tmp_path):
-    project = copy_project(tmp_path / "project")
+def test_claim_rows_missing_what_their_kind_needs_are_refused(bench):
+    folder = bench.turn()
+    project = folder / "project"
     lines = {
         claim_id: blank_column(project / CLAIMS, claim_id, column, value) for claim_id, column, value, _ in BAD_CLAIMS
     }
@@ -536,12 +549,21 @@ def test_claim_rows_missing_what_their_kind_needs_are_refused(tmp_path):
         assert any(problem.startswith(prefix) and words in problem for problem in problems), (claim_id, problems)
     assert len(problems) == len(BAD_CLAIMS)
     # dbt alone refuses them too: the claims mart is never built, and the error names a claim and the file
-    database = tmp_path / "warehouse.duckdb"
+    # (the unit tests, which check the models' logic on rows of their own, the first warehouse runs)
+    database = folder / "warehouse.duckdb"
     run = dbt.invoke(
-        ["build", "--select", "+fct_claim_checks", "--indirect-selection", "cautious"],
+        [
+            "build",
+            "--select",
+            "+fct_claim_checks",
+            "--indirect-selection",
+            "cautious",
+            "--exclude-resource-type",
+            "unit_test",
+        ],
         database=database,
         project_dir=project,
-        target_path=tmp_path / "target",
+        target_path=folder / "target",
     )
     assert not run.success
     message = run.describe()
@@ -564,15 +586,16 @@ def test_claim_rows_missing_what_their_kind_needs_are_refused(tmp_path):
         ("verdict_test", "roughly", "verdict_test 'roughly' is not one of"),
     ],
 )
-def test_a_claim_kind_with_no_computation_is_refused(tmp_path, column, value, words):
-    project = copy_project(tmp_path / "project")
+def test_a_claim_kind_with_no_computation_is_refused(bench, column, value, words):
+    folder = bench.turn()
+    project = folder / "project"
     blank_column(project / CLAIM_KINDS, "yoy_growth", column, value)
-    database = tmp_path / "warehouse.duckdb"
+    database = folder / "warehouse.duckdb"
     run = dbt.invoke(
         ["build", "--select", "curated_claim_kinds", "stg_curated__claim_kinds"],
         database=database,
         project_dir=project,
-        target_path=tmp_path / "target",
+        target_path=folder / "target",
     )
     assert not run.success
     message = run.describe()
