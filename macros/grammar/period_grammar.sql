@@ -311,7 +311,8 @@
     span), part number, part length in months, month and day (named by `columns`, a dict over the
     keys kind, year, first_year, part_number, part_months, month and day; by default the names
     period_part_values and period_ctes give them): the period as a type, dates, fiscal year and label. A period whose parts do not make one (a fifth quarter,
-    a year that names no year) gets a NULL period_type, which fails the figure. -#}
+    a year that names no year, a year outside the window of years of the published date:
+    is_year_in_window) gets a NULL period_type, which fails the figure. -#}
 {% macro period_fields(published_date_expr, columns=none) -%}
     {%- set c = {'kind': 'period_kind', 'year': 'period_year', 'first_year': 'period_first_year_number',
                  'part_number': 'period_part_number', 'part_months': 'period_part_months',
@@ -337,6 +338,9 @@
         when {{ c.kind }} = 'unstated' then 'unstated'
         when {{ c.kind }} in ('as_of_publication', 'before_publication') then {{ c.kind }}
         when {{ c.year }} is null then null
+        -- a year no four digits of the document can be ("7153" in a text of 2025: is_year_in_window)
+        when not {{ is_year_in_window(c.year, published_date_expr) }} then null
+        when {{ c.kind }} = 'span' and not {{ is_year_in_window(c.first_year, published_date_expr) }} then null
         when {{ c.kind }} = 'part' and {{ c.part_number }} between 1 and 12 / {{ c.part_months }}
             then case {{ c.part_months }} when 3 then 'quarter' when 6 then 'half_year' when 1 then 'month' end
         when {{ c.kind }} = 'year_to_date' and {{ c.part_number }} * {{ c.part_months }} between 1 and 12 then 'year_to_date'
