@@ -28,6 +28,7 @@ NORRFORS = "norrfors_stal_2025_10_23"
 ZORZA = "zorza_interactive_2025_11_20"
 CHAO = "chao_phraya_medical_2025_11_13"
 SEMEN = "semen_merapi_2025_10_29"
+KELANA = "kelana_glove_2025_12_11"
 # fixture groups that go in one copy of the project (each carries its own catalogue rows). The first
 # three are test_draft_rules.py's, drafted once for both files: its NIMBUS and CORVANE change no row
 # of RHEIN, SAKURA, DECCAN or the first article (compared row for row with copies without them).
@@ -43,6 +44,7 @@ GROUPS = {
     "ninth": [COPPER, VESTFJORD, NORRFORS],
     "tenth": [ZORZA, CHAO],
     "eleventh": [SEMEN],
+    "twelfth": [KELANA],
 }
 
 
@@ -343,6 +345,18 @@ def test_a_four_digit_number_before_a_time_zone_is_a_time_of_day(drafted):
     time of day, no period (without the rule: the year 1015, FY1015)."""
     for value in ("8.4%", "286.50 zlotys", "about 7.2 billion zlotys"):
         assert "1015" not in period_of(drafted, ZORZA, 10, value)
+
+
+def test_a_four_digit_number_no_year_of_the_document_can_be_is_no_period(drafted):
+    """ "Kelana shares, which trade under the code 7153 on Bursa Malaysia, jumped as much as 9.8% to RM1.46 on
+    Thursday, ... before closing 6.2% higher at RM1.41", published on Thursday 11 December 2025: 7153 is
+    no year of a text of 2025 (outside the window of years of the published date: year_window), so no
+    period, and the day's trading is of the day, the published date (without the rule: the year 7153,
+    FY7153, for the 9.8%, the 6.2% and the RM1.41); the number is a row of its own, as it is a mention
+    the coverage test sees."""
+    for value in ("9.8%", "6.2%", "RM1.41"):
+        assert period_of(drafted, KELANA, 12, value) == "2025-12-11"
+    assert row_of(drafted, KELANA, 12, "7153")["period_label_guess"] != "FY7153"
 
 
 def test_a_month_alone_after_in_is_the_month(drafted):

@@ -311,7 +311,8 @@
     span), part number, part length in months, month and day (named by `columns`, a dict over the
     keys kind, year, first_year, part_number, part_months, month and day; by default the names
     period_part_values and period_ctes give them): the period as a type, dates, fiscal year and label. A period whose parts do not make one (a fifth quarter,
-    a year that names no year) gets a NULL period_type, which fails the figure. -#}
+    a year that names no year, a year outside the window of years of the published date:
+    is_year_in_window) gets a NULL period_type, which fails the figure. -#}
 {% macro period_fields(published_date_expr, columns=none) -%}
     {%- set c = {'kind': 'period_kind', 'year': 'period_year', 'first_year': 'period_first_year_number',
                  'part_number': 'period_part_number', 'part_months': 'period_part_months',
@@ -337,6 +338,9 @@
         when {{ c.kind }} = 'unstated' then 'unstated'
         when {{ c.kind }} in ('as_of_publication', 'before_publication') then {{ c.kind }}
         when {{ c.year }} is null then null
+        -- a year no four digits of the document can be ("7153" in a text of 2025: is_year_in_window)
+        when not {{ is_year_in_window(c.year, published_date_expr) }} then null
+        when {{ c.kind }} = 'span' and not {{ is_year_in_window(c.first_year, published_date_expr) }} then null
         when {{ c.kind }} = 'part' and {{ c.part_number }} between 1 and 12 / {{ c.part_months }}
             then case {{ c.part_months }} when 3 then 'quarter' when 6 then 'half_year' when 1 then 'month' end
         when {{ c.kind }} = 'year_to_date' and {{ c.part_number }} * {{ c.part_months }} between 1 and 12 then 'year_to_date'
@@ -494,4 +498,47 @@ period_fiscal_years as (
     {%- for row in grammar['words'] if row['word_class'] == 'before_publication' -%}{%- do before.append(row['phrase']) -%}{%- endfor -%}
     {%- do alternatives.append(regex_alternation(before)) -%}
     {{ return('(?:' ~ alternatives | join('|') ~ ')') }}
+{%- endmacro %}
+
+{#- True when the year `year_expr` (a number) is one a four-digit number may be in a document published on
+    `published_date_expr`: within the window of vocabulary_period_words (class year_window, the offsets
+    of its earliest and latest year from the published year, each with its reason). A four-digit number
+    outside it ("trades under the code 7153" in 2025, "4200 staff") is no year. A bound the vocabulary
+    does not give does not bound. -#}
+{% macro is_year_in_window(year_expr, published_date_expr) -%}
+    {%- set bounds = {} -%}
+    {%- for row in vocabulary_rows('vocabulary_period_words') if row['word_class'] == 'year_window' and row['number_value'] != '' -%}
+        {%- do bounds.update({row['word']: row['number_value'] | int}) -%}
+    {%- endfor -%}
+    {%- set published_year = 'cast(extract(year from ' ~ published_date_expr ~ ') as integer)' -%}
+    (
+        {{ year_expr }} >= {{ published_year ~ ' + (' ~ bounds['earliest'] ~ ')' if 'earliest' in bounds else year_expr }}
+        and {{ year_expr }} <= {{ published_year ~ ' + (' ~ bounds['latest'] ~ ')' if 'latest' in bounds else year_expr }}
+    )
+{%- endmacro %}
+
+{#- True when the text right after a four-digit number (`text_after_expr`, lowercased) starts with a time zone
+    (vocabulary_period_words, class time_zone): the number is a time of day ("by 1015 GMT"), not a year. -#}
+{% macro is_time_of_day(text_after_expr) -%}
+    {%- set zones = vocabulary_words(vocabulary_rows('vocabulary_period_words'), 'time_zone') -%}
+    {{ regex_matches(text_after_expr, '^ +(?:' ~ regex_alternation(zones) ~ ')(?:[^a-z]|$)') }}
+{%- endmacro %}
+
+{#- Over the rows of text_matches (match_text, match_start, source_text) of a period pattern, in a document
+    published on `published_date_expr`: true when the period is one, false when a four-digit number it
+    reads as a year is no year for the document (is_year_in_window: "the code 7153" of a text of 2025 is
+    no period, and the number is a mention of its own), unless the number is a time of day ("by 1015 GMT":
+    is_time_of_day), which the draft reads as of the published date. A period writes at most two years
+    (a span: "2018-2021"), so its first and last four-digit numbers are all it has. -#}
+{% macro is_period_match_in_window(published_date_expr) -%}
+    {%- set year_pattern = '(?:^|[^0-9])([0-9]{4})(?:[^0-9]|$)' -%}
+    {%- set first_year = 'cast(nullif(' ~ regex_group('match_text', year_pattern, 1) ~ ', ' ~ sql_text('') ~ ') as integer)' -%}
+    {%- set last_year = 'cast(nullif(' ~ regex_group('match_text', '^.*' ~ year_pattern, 1) ~ ', ' ~ sql_text('') ~ ') as integer)' -%}
+    (
+        (
+            coalesce({{ is_year_in_window(first_year, published_date_expr) }}, true)
+            and coalesce({{ is_year_in_window(last_year, published_date_expr) }}, true)
+        )
+        or {{ is_time_of_day('lower(substring(source_text, match_start + ' ~ dbt.length('match_text') ~ '))') }}
+    )
 {%- endmacro %}

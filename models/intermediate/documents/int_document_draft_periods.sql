@@ -56,7 +56,14 @@ paragraphs as (
 {%- set no_year_ordinal = no_year_parts['ordinal'] %}
 {%- set no_year_latest = no_year_parts['latest'] %}
 {{ text_matches('paragraphs', ['source_id', 'paragraph_number', 'published_date', 'lead_entity_id'], 'paragraph_text',
-    text_period_pattern(), 'period_matches') }},
+    text_period_pattern(), 'written_period_matches') }},
+
+-- a four-digit number no year of the document can be ("trades under the code 7153") is no period
+-- (is_period_match_in_window), as for the number mentions
+period_matches as (
+    select * from written_period_matches
+    where {{ is_period_match_in_window('published_date') }}
+),
 
 -- a day of the week, the full year, the end of a month, a day and month or months to a month,
 -- written with no year: the year the published date gives them (draft_yearless_periods)
@@ -73,8 +80,7 @@ document_period_texts as (
         published_date,
         lead_entity_id,
         -- a four-digit number with a time zone after it ("by 1015 GMT") is a time of day, not a year
-        {{ regex_matches('lower(substring(source_text, match_start + ' ~ dbt.length('match_text') ~ '))',
-            '^ +(?:' ~ regex_alternation(vocabulary_words(period_words, 'time_zone')) ~ ')(?:[^a-z]|$)') }} as is_time_of_day,
+        {{ is_time_of_day('lower(substring(source_text, match_start + ' ~ dbt.length('match_text') ~ '))') }} as is_time_of_day,
         {{ period_core('lower(match_text)') }}
     from period_matches
 ),

@@ -2,7 +2,8 @@
     mention_pattern: the same words, qualifiers, currencies, scale and unit words, number words)
     in each paragraph of every source that has text: the longest span the grammar accepts at each
     place, two values joined by a range connector ("15% to 50%", "8-10%") as one range. A number inside a
-    period the period grammar reads ("April 12, 2024", "the first half of 2023", "2023"), or the
+    period the period grammar reads ("April 12, 2024", "the first half of 2023", "2023", a year within the
+    window of years of the published date: is_period_match_in_window, so "the code 7153" is a number), or the
     draft reads with no year ("the six months to June 30", "the first nine months of the year",
     "first-half", "Aug. 28": text_period_pattern), or inside a length of time ("nearly three weeks",
     "nine-month": duration_pattern) is part of that period: its kind is 'period'. With each, what the grammar reads of it for the draft (its
@@ -42,7 +43,21 @@ paragraphs as (
 
 {{ text_matches('paragraphs', ['source_id', 'paragraph_number'], 'paragraph_text', grammar['mention_pattern'], 'value_matches') }},
 
-{{ text_matches('paragraphs', ['source_id', 'paragraph_number'], 'paragraph_text', period_mention_pattern(), 'dated_period_matches') }},
+{{ text_matches('paragraphs', ['source_id', 'paragraph_number', 'published_date'], 'paragraph_text', period_mention_pattern(), 'written_period_matches') }},
+
+-- a four-digit number no year of the document can be ("trades under the code 7153") is no period: the
+-- number is a mention of its own (is_period_match_in_window)
+dated_period_matches as (
+    select
+        source_id,
+        paragraph_number,
+        match_index,
+        match_start,
+        match_text,
+        source_text
+    from written_period_matches
+    where {{ is_period_match_in_window('published_date') }}
+),
 
 -- apart from the periods with a year, so that an undated period starting earlier ("ended March" of
 -- "which ended March 31, 2025") does not hide the date that overlaps it
