@@ -28,6 +28,7 @@ NORRFORS = "norrfors_stal_2025_10_23"
 ZORZA = "zorza_interactive_2025_11_20"
 CHAO = "chao_phraya_medical_2025_11_13"
 SEMEN = "semen_merapi_2025_10_29"
+KELANA = "kelana_glove_2025_12_11"
 # fixture groups that go in one copy of the project (each carries its own catalogue rows). The first
 # three are test_draft_rules.py's, drafted once for both files: its NIMBUS and CORVANE change no row
 # of RHEIN, SAKURA, DECCAN or the first article (compared row for row with copies without them).
@@ -43,6 +44,7 @@ GROUPS = {
     "ninth": [COPPER, VESTFJORD, NORRFORS],
     "tenth": [ZORZA, CHAO],
     "eleventh": [SEMEN],
+    "twelfth": [KELANA],
 }
 
 
@@ -444,3 +446,16 @@ def test_a_count_of_a_length_of_time_is_no_figure(drafted):
     written = {(row["paragraph_number"], row["value_as_written"]) for row in drafted[COPPER]}
     assert ("6", "less than 18") not in written
     assert ("6", "2.4%") in written
+
+
+def test_the_day_of_a_statement_is_not_the_period_of_its_numbers(drafted):
+    """ "Revenue rose 31% to RM742.5 million in the three months to Nov. 30, ahead of the RM701 million that
+    analysts had expected, the Klang-based company said in a stock exchange filing on Thursday": "on
+    Thursday" after "said" (statement_verb), with no number and no comma between, is the day the statement
+    was made, not the period of the estimate, which takes the quarter written before it, the first quarter
+    of fiscal 2026 (September to November 2025), as the revenue does (without the rule: the Thursday,
+    2025-12-11). A day of the week of a day's trading keeps its date: "Kelana shares ... jumped as much as
+    9.8% to RM1.46 on Thursday"."""
+    assert [period_of(drafted, KELANA, 5, value) for value in ("RM742.5 million", "RM701 million")] == ["FY2026-Q1"] * 2
+    assert period_of(drafted, KELANA, 12, "RM1.46") == "2025-12-11"
+
