@@ -459,3 +459,13 @@ def test_the_day_of_a_statement_is_not_the_period_of_its_numbers(drafted):
     assert [period_of(drafted, KELANA, 5, value) for value in ("RM742.5 million", "RM701 million")] == ["FY2026-Q1"] * 2
     assert period_of(drafted, KELANA, 12, "RM1.46") == "2025-12-11"
 
+
+def test_a_rate_in_a_statement_in_the_present_tense_is_as_of_publication(drafted):
+    """ "Kelana runs 11 factories in Selangor and Kedah that can make 38 billion gloves a year, and employs
+    about 9,600 people": "a year" (rate_word) after the number and its unit makes it a rate, not a period,
+    and a verb in the present tense before it in its clause ("runs", present_tense_verb; "can",
+    present_tense_modal) states it as of publication, as the 11 and the 9,600 are (without the rule: the
+    document's leading period, FY2026-Q1)."""
+    assert [period_of(drafted, KELANA, 10, value) for value in ("11", "38 billion", "about 9,600")] == [
+        "as of 2025-12-11"
+    ] * 3
