@@ -458,3 +458,26 @@ def test_a_count_of_a_length_of_time_is_no_figure(drafted):
     written = {(row["paragraph_number"], row["value_as_written"]) for row in drafted[COPPER]}
     assert ("6", "less than 18") not in written
     assert ("6", "2.4%") in written
+
+
+def test_the_day_of_a_statement_is_not_the_period_of_its_numbers(drafted):
+    """ "Revenue rose 31% to RM742.5 million in the three months to Nov. 30, ahead of the RM701 million that
+    analysts had expected, the Klang-based company said in a stock exchange filing on Thursday": "on
+    Thursday" after "said" (statement_verb), with no number and no comma between, is the day the statement
+    was made, not the period of the estimate, which takes the quarter written before it, the first quarter
+    of fiscal 2026 (September to November 2025), as the revenue does (without the rule: the Thursday,
+    2025-12-11). A day of the week of a day's trading keeps its date: "Kelana shares ... jumped as much as
+    9.8% to RM1.46 on Thursday"."""
+    assert [period_of(drafted, KELANA, 5, value) for value in ("RM742.5 million", "RM701 million")] == ["FY2026-Q1"] * 2
+    assert period_of(drafted, KELANA, 12, "RM1.46") == "2025-12-11"
+
+
+def test_a_rate_in_a_statement_in_the_present_tense_is_as_of_publication(drafted):
+    """ "Kelana runs 11 factories in Selangor and Kedah that can make 38 billion gloves a year, and employs
+    about 9,600 people": "a year" (rate_word) after the number and its unit makes it a rate, not a period,
+    and a verb in the present tense before it in its clause ("runs", present_tense_verb; "can",
+    present_tense_modal) states it as of publication, as the 11 and the 9,600 are (without the rule: the
+    document's leading period, FY2026-Q1)."""
+    assert [period_of(drafted, KELANA, 10, value) for value in ("11", "38 billion", "about 9,600")] == [
+        "as of 2025-12-11"
+    ] * 3

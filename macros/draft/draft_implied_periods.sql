@@ -7,10 +7,11 @@
     `relation` (int_document_draft_sentences' columns with previous_mention_start) that no written
     period gives: a number a change is measured from, its text before matching
     `changed_from_pattern`, after another number of its sentence, is the figure compared with (distance
-    900); a number stated in the present tense is as of publication (distance 1000000, after any period
-    its paragraph writes); a number of a sentence on a day's trading in shares is of the published date
-    (distance 50000), when its sentence writes no period of `periods` (source_id, paragraph_number,
-    match_start, period_text) and no session_event_lead after the number. -#}
+    900); a number stated in the present tense, or a rate ("38 billion gloves a year") in a statement in
+    the present tense, is as of publication (distance 1000000, after any period its paragraph writes); a
+    number of a sentence on a day's trading in shares is of the published date (distance 50000), when its
+    sentence writes no period of `periods` (source_id, paragraph_number, match_start, period_text) and no
+    session_event_lead after the number. -#}
 {% macro draft_implied_periods(relation, changed_from_pattern, periods) -%}
     {%- set period_words = vocabulary_rows('vocabulary_period_words') -%}
     {%- set qualifiers = regex_alternation(vocabulary_words(vocabulary_rows('vocabulary_value_words'), 'qualifier')) -%}
@@ -27,6 +28,10 @@
         that opens a noun of a few words and "of" ("operates five plants in Java, Sumatra and Sulawesi
         with a combined annual capacity of 24.5 million tonnes", "..., with total assets of") -#}
     {%- set links = regex_alternation(vocabulary_words(period_words, 'present_tense_link')) -%}
+    {#- the words of a number's unit before a rate ("gloves", "tonnes of cement"), and the relative years
+        that start as a rate does ("a year earlier") -#}
+    {%- set rate_after = "^(?: +[^ ,;:.!?0-9]+){0,3} +" -%}
+    {%- set relative_years = regex_alternation(vocabulary_words(period_words, 'relative_year') + vocabulary_words(period_words, 'figure_relative_year')) -%}
     {%- set word = "(?:[^ ,;]|,[0-9])+" -%}
     {%- set present_join = "(?:[^,;]* +and|[^;]*, +(?:" ~ links ~ "|[a-z]+ing(?: +[a-z]+)?)|" ~ word ~ "(?: +" ~ word ~ "){0,3} +" ~ links
         ~ "|[^;]* +" ~ links ~ "(?: +[a-z][a-z'’-]*){1,4} +of)" -%}
@@ -64,6 +69,13 @@
     where {{ regex_matches('text_before',
             "(?:^|[^a-z])" ~ present_verbs ~ " +(?:" ~ qualifiers ~ " +)*(?:" ~ present_join ~ " +(?:" ~ qualifiers ~ " +)*)?$") }}
         or {{ regex_matches('text_after', "^ +of +(?:[^,;]|,[0-9])*?[^a-z]" ~ present_verbs ~ "(?:[^a-z]|$)") }}
+        -- a rate ("38 billion gloves a year": a rate_word after the number and the words of its unit, not "a
+        -- year earlier") in a statement in the present tense, a present_tense_verb or present_tense_modal
+        -- before the number in its clause ("runs 11 factories in Selangor and Kedah that can make ...")
+        or ({{ regex_matches('text_after', rate_after ~ regex_alternation(vocabulary_words(period_words, 'rate_word')) ~ "(?:[^a-z]|$)") }}
+            and not {{ regex_matches('text_after', rate_after ~ relative_years ~ "(?:[^a-z]|$)") }}
+            and {{ regex_matches('text_before', "(?:^|[^a-z])(?:" ~ present_verbs ~ "|"
+                ~ regex_alternation(vocabulary_words(period_words, 'present_tense_modal')) ~ ") (?:[^,;]|,[0-9])*$") }})
     union all
     -- a number of a sentence on the day's trading in a company's shares ("Shares of X rose 3.4% to 30.25
     -- baht at the midday break", "its shares fell 4% on the day of the results"): the published date,

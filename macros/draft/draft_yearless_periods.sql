@@ -77,7 +77,9 @@
 
 {#- A select over `relation` (source_id, paragraph_number, match_start, match_text, source_text: the
     paragraph, published_date, lead_entity_id) of the periods written with no year, each with the
-    period the draft writes for it (period_text) and whether it is a day of the week (is_weekday):
+    period the draft writes for it (period_text), whether it is a day of the week (is_weekday) and
+    whether that day is the day of a statement (is_statement_day: a statement_verb before it in its
+    clause with no number between, "said in a stock exchange filing on Thursday", or right after it):
     - a day of the week: the latest such day on or before the published date ("24 July 2025");
     - the full year: the fiscal year of the source's lead entity (curated_fiscal_years) that ended
       last by publication, or the current one when its sentence has a forecast word
@@ -129,6 +131,7 @@
     {%- set year_noun = first_words.get('year_to_noun', "''") -%}
     {%- set year_connector = first_words.get('year_to_connector', "''") -%}
     {%- set forecast = regex_alternation(vocabulary_words(vocabulary_rows('vocabulary_context_words'), 'forecast')) -%}
+    {%- set statement_verbs = regex_alternation(vocabulary_words(words, 'statement_verb')) -%}
     {%- set text = 'lower(match_text)' -%}
     {%- set month_of = lookup_case('month_word', month_pairs) -%}
     {%- set day_of = 'cast(nullif(day_text, \'\') as integer)' -%}
@@ -142,6 +145,14 @@
         match_start,
         lead_entity_id,
         shape = 'weekday' as is_weekday,
+        -- a day of the week of a statement ("said in a filing on Thursday", "Kelana on Thursday said"):
+        -- a statement_verb before it in its clause, with no number between, or right after it
+        shape = 'weekday' and (
+            {{ regex_matches('lower(substring(source_text, 1, match_start - 1))',
+                '(?:^|[^a-z])' ~ statement_verbs ~ '(?: +[^ ,;:.!?0-9]+)* +$') }}
+            or {{ regex_matches('lower(substring(source_text, match_start + ' ~ dbt.length('match_text') ~ '))',
+                '^ +' ~ statement_verbs ~ '(?:[^a-z]|$)') }}
+        ) as is_statement_day,
         case shape
             when 'weekday' then {{ date_text }}
             when 'as_of_publication' then {{ full_year_word }} || ' ' || cast(

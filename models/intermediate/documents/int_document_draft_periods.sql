@@ -15,7 +15,8 @@
     vocabulary_period_words). A day of the week, the full year, the end of a month or quarter, a day
     and month or months to a month with no year take the year the published date gives them
     (draft_yearless_periods); a day of the week is the period of every number of its sentence with
-    none nearer. The document's leading period (leading_period_text), which a number with no period
+    none nearer, unless it is the day of a statement ("the company said in a filing on Thursday",
+    after a statement_verb): then it is the period of none. The document's leading period (leading_period_text), which a number with no period
     in its paragraph takes, is the first year or part of one it writes, with no year written too
     ("third-quarter profit"), that is not a period compared with (draft_leading_periods); else that
     of int_document_draft_sentences. The first model of the draft's chain: it passes on the columns
@@ -104,8 +105,10 @@ period_texts as (
         document_period_forms.paragraph_number,
         document_period_forms.match_start,
         document_period_forms.period_form,
-        -- a time of day ("by 1015 GMT") is the published date's
-        case when document_period_forms.is_time_of_day then {{ draft_date_text('document_period_forms.published_date') }} else coalesce(
+        -- a time of day ("by 1015 GMT") is the published date's; the day of a statement ("said in a filing
+        -- on Thursday") is the period of none of its numbers
+        case when document_period_forms.is_time_of_day then {{ draft_date_text('document_period_forms.published_date') }}
+            when yearless_periods.is_statement_day then null else coalesce(
             no_year_parts.period_text,
             yearless_periods.period_text,
             -- a period with no year the draft does not write is no period
