@@ -36,6 +36,7 @@ GROUPS = {
     "fourth": ["marlowe_finch_2025_04_16"],
     # a document that adds no catalogue row of its own: only the product's catalogue names its measures
     "general": ["kildebro_cykler_2025_09_18"],
+    "kelana": ["kelana_glove_2025_12_11"],
 }
 SET_ASIDE = ["article_figures", "article_claims", "article_ignored_mentions"]
 
@@ -134,6 +135,7 @@ RHEIN, SAKURA, NIMBUS = "rhein_logic_2024_11_14", "sakura_compute_2024_11_08", "
 DECCAN, CORVANE = "deccan_infotech_2025_01_16", "corvane_systems_2025_05_02"
 ALPENKLANG = "alpenklang_hearing_2025_10_23"
 MARLOWE = "marlowe_finch_2025_04_16"
+KELANA = "kelana_glove_2025_12_11"
 
 
 def test_a_metric_word_with_a_direction_word_signals_its_growth(drafted):
@@ -800,3 +802,16 @@ def test_a_quantity_to_sell_is_the_quantity_sold(drafted):
     for end in ("first", "second"):
         assert row_of(drafted, SEMEN, 9, "17 million to 17.5 million", end)["metric_id"] == "cement_sales_volume"
     assert row_of(drafted, ALPENKLANG, 7, "more than 1.2 million")["metric_id"] == "hearing_aids_sold"
+
+
+def test_a_number_takes_the_signal_words_of_its_side_of_a_clause_break(drafted):
+    """ "Kelana shares ... jumped as much as 9.8% to RM1.46 on Thursday, their biggest intraday gain in
+    eight months, before closing 6.2% higher at RM1.41": "before closing" (a clause break of
+    vocabulary_context_words) opens the clause of the close. The move and price before it take
+    "intraday" past the comma, the move during trading and the price during trading; those after it
+    take "closing", the change on the day and the closing price (without the rule 9.8% was the change
+    on the day, RM1.46 the closing price and 6.2% the move during trading, from "intraday")."""
+    assert row_of(drafted, KELANA, 12, "9.8%")["metric_id"] == "share_price_change"
+    assert row_of(drafted, KELANA, 12, "RM1.46")["metric_id"] == "intraday_share_price"
+    assert row_of(drafted, KELANA, 12, "6.2%")["metric_id"] == "share_price_day_change"
+    assert row_of(drafted, KELANA, 12, "RM1.41")["metric_id"] == "closing_share_price"

@@ -49,6 +49,33 @@ group by
 {%- endmacro %}
 
 
+{#- Each number of `sentences` (draft_neighbour_gaps' columns) with where a clause break of
+    `context_words` (class clause_break: "before closing") is around it in its sentence: how far back
+    the far end of the nearest before it is (break_before_end, counted as draft_distance_before), and
+    where the nearest after it begins (break_after, as draft_distance_after); NULL when none. -#}
+{% macro draft_clause_breaks(sentences, context_words) -%}
+select
+    {{ sentences }}.*,
+    clause_breaks.break_before_end,
+    clause_breaks.break_after
+from {{ sentences }}
+left join (
+    select
+        {{ sentences }}.source_id,
+        {{ sentences }}.paragraph_number,
+        {{ sentences }}.mention_start,
+        min(nullif({{ dbt.position('reverse(context_words.word)', 'reverse(' ~ sentences ~ '.text_before)') }}, 0)
+            + {{ dbt.length('context_words.word') }}) as break_before_end,
+        min(nullif({{ dbt.position('context_words.word', sentences ~ '.text_after') }}, 0)) as break_after
+    from {{ sentences }}
+    inner join {{ context_words }} as context_words
+        on context_words.word_class = 'clause_break'
+            and {{ dbt.position('context_words.word', 'lower(' ~ sentences ~ '.quote)') }} > 0
+    group by {{ sentences }}.source_id, {{ sentences }}.paragraph_number, {{ sentences }}.mention_start
+) as clause_breaks
+    on {{ draft_same_mention(sentences, 'clause_breaks') }}
+{%- endmacro %}
+
 {#- The signal words of `metric_words` (word, metric_id, needs_direction, is_generic, is_long_name) in the sentence
     of each number of `sentences` (draft_neighbour_gaps' columns) whose metric is one of the number's
     unit (`mention_metrics`), a signed change only when the number has a direction word (`subjects`,
@@ -56,13 +83,18 @@ group by
     in its clause; 100000 when neither), is_in_clause (in the number, before it with no comma or
     semicolon between, or after it in its clause: a clause ends at a comma, a semicolon, or an "and"
     before another number), is_in_noun_phrase (in noun_phrase_after) and is_direction_word (the word
-    is the number's direction word: "raised" of "The board raised the quarterly dividend"). -#}
-{% macro draft_signal_candidates(sentences, metric_words, mention_metrics, subjects) -%}
+    is the number's direction word: "raised" of "The board raised the quarterly dividend"). A word
+    on the other side of a clause break (break_before_end, break_after: "before closing") counts for
+    none of them, a word after the number before a break counts in its clause past a comma (the
+    clause breaks of `context_words`, draft_clause_breaks). -#}
+{% macro draft_signal_candidates(sentences, metric_words, mention_metrics, subjects, context_words) -%}
 {%- set distance_before = draft_distance_before('sentences', 'metric_words.word') %}
 {%- set distance_after = draft_distance_after('sentences', 'metric_words.word') %}
 {%- set in_number = dbt.position('lower(metric_words.word)', 'lower(sentences.mention_as_written)') ~ ' > 0' %}
-{%- set clause_after = "not " ~ regex_matches("substring(sentences.text_after, 1, " ~ distance_after ~ ")", '[,;]')
-    ~ " and " ~ distance_after ~ " < coalesce(sentences.and_after, 100000)" %}
+{%- set before_break = distance_after ~ " < sentences.break_after" %}
+{%- set clause_after = "(" ~ before_break ~ " or not " ~ regex_matches("substring(sentences.text_after, 1, " ~ distance_after ~ ")", '[,;]')
+    ~ ") and " ~ distance_after ~ " < least(coalesce(sentences.and_after, 100000), coalesce(sentences.break_after, 100000))" %}
+{%- set on_side_before = distance_before ~ " + " ~ dbt.length('metric_words.word') ~ " <= coalesce(sentences.break_before_end, 100000)" %}
 {%- set clause_before = "not " ~ regex_matches("substring(sentences.text_before, " ~ dbt.length('sentences.text_before') ~ " - " ~ distance_before ~ " + 2)", '[,;]')
     ~ " and " ~ distance_before ~ " < coalesce(sentences.and_before, 100000)" %}
 select
@@ -80,16 +112,16 @@ select
     mention_metrics.fit_rank,
     least(
         case when {{ in_number }} then 0 end,
-        coalesce({{ distance_before }}, 100000),
+        coalesce(case when {{ on_side_before }} then {{ distance_before }} end, 100000),
         coalesce(case when {{ clause_after }} then {{ distance_after }} end, 100000)
     ) as distance,
     -- the word is in the number's clause (in it, before it with no comma or semicolon between, or
     -- after it in the clause)
-    coalesce({{ in_number }} or {{ clause_before }} or {{ clause_after }}, false) as is_in_clause,
+    coalesce({{ in_number }} or ({{ clause_before }} and {{ on_side_before }}) or {{ clause_after }}, false) as is_in_clause,
     {{ dbt.position("' ' || metric_words.word || ' '", 'sentences.noun_phrase_after') }} > 0 as is_in_noun_phrase,
     -- the word is the number's direction word ("The board raised the dividend"): a verb, not its metric
     coalesce(lower(metric_words.word) = lower(subjects.direction_word), false) as is_direction_word
-from {{ sentences }} as sentences
+from ({{ draft_clause_breaks(sentences, context_words) | indent(4) }}) as sentences
 inner join {{ metric_words }} as metric_words
     on {{ dbt.position('lower(metric_words.word)', 'lower(sentences.quote)') }} > 0
 inner join {{ mention_metrics }} as mention_metrics

@@ -175,11 +175,11 @@ neighbour_gaps as (
     {{ draft_neighbour_gaps('sentences') | indent(4) }}
 ),
 
--- the signal words in each number's sentence (a word after the number counts only in its clause:
--- "..., up from ¥162 billion in fiscal 2023, and an operating profit of ¥21 billion": not the ¥162
--- billion's metric)
+-- the signal words in each number's sentence, on its side of a clause break ("before closing"); a
+-- word after it only in its clause ("up from ¥162 billion in fiscal 2023, and an operating profit")
 metric_candidates as (
-    {{ draft_signal_candidates('neighbour_gaps', 'metric_words', 'mention_metrics', 'subjects') | indent(4) }}
+    {{ draft_signal_candidates('neighbour_gaps', 'metric_words', 'mention_metrics', 'subjects',
+        ref('vocabulary_context_words')) | indent(4) }}
 ),
 
 -- the words of each number's sentence and of its clause (as for metric_candidates), lowercased,
