@@ -159,6 +159,16 @@ project as a user adds articles: their seed rows and texts alone, nothing else.
   billion gloves"), an intraday high ("jumped as much as 9.8% to RM1.46 on Thursday") and a close ("closing 6.2% higher
   at RM1.41"), a rival that reports on a calendar year ("a third-quarter net profit"), world glove demand "next year",
   and numbers that are no figures: "COVID-19", "ThinGuard 5", "per 1,000 gloves" and a stock code.
+- Meltem Beyaz Esya (python_tests/fixtures/meltem_beyaz_esya_2025_11_06/), a Manisa maker of washing machines and
+  refrigerators reporting in Turkish lira written after the number ("1.46 billion lira", a share price of "86.45
+  lira"), a currency its fixture adds with its rates; calendar fiscal year: "quarterly profit jumps 38%" in the
+  headline, "third-quarter net profit rose 38%", "the July-September period" against "a year earlier", the revenue
+  analysts "had expected", a margin "narrowed by 60 basis points", appliances shipped "up 14% from the same quarter
+  last year" and an export share with no period written, nine-month profit that "slipped to 3.9 billion lira from 4.2
+  billion lira", a full-year revenue forecast as a range ("84 billion to 88 billion lira") and capital spending "this
+  year", "some 12,400" staff with no date written, a share move "by 1120 GMT" with the market value, a rival's "12%
+  fall in third-quarter net profit" written before its amount, domestic appliance sales "in the first nine months",
+  and a number that is no figure: a product's name ("Aura 900").
 
 Every expected value below is worked out from the written text (the comment says how), never read back
 from the warehouse.
@@ -214,6 +224,8 @@ SEMEN_MERAPI_NOW = "as of 2025-10-29"
 KELANA = "kelana_glove_2025_12_11"  # published Thursday 11 December 2025, in Malaysian ringgit
 KELANA_NOW = "as of 2025-12-11"
 SEN = 1 / 100  # a sen is a hundredth of a ringgit
+MELTEM = "meltem_beyaz_esya_2025_11_06"  # published Thursday 6 November 2025, in Turkish lira
+MELTEM_NOW = "as of 2025-11-06"
 
 # Fiscal 2025 is November 2024 to October 2025, so its fourth quarter is August to October 2025.
 # figure_id: (value, unit, currency_code, period_label, qualifier, is_forecast)
@@ -914,6 +926,54 @@ KELANA_FIGURES = {
     "global_glove_demand_growth_2026": (12 / 100, "ratio", "", "FY2026", "exact", True),
     "global_glove_demand_2026": (420 * BILLION, "count", "", "FY2026", "exact", True),
 }
+
+# Calendar fiscal year: "third-quarter" and "the July-September period" of a story of 6 November 2025 are July to
+# September 2025, "a year earlier" and "the same quarter last year" July to September 2024. Appliances shipped and the
+# export share have no period written beside them: the quarter reported. "For the first nine months" is January to
+# September 2025 against the same months of 2024 ("from 4.2 billion lira"). "full-year" and "this year" are 2025, not
+# over on the day published (forecasts). Staff have no date written, so the day published; the share move "by 1120
+# GMT" is the day published. The rival's "third-quarter" is July to September 2025; the market's "first nine months"
+# are January to September 2025.
+MELTEM_FIGURES = {
+    # "quarterly profit jumps 38%" (headline) and "third-quarter net profit rose 38% to 1.46 billion lira"
+    "mbe_net_profit_growth_headline": (38 / 100, "ratio", "", "2025-Q3", "exact", False),
+    "mbe_net_profit_growth_2025q3": (38 / 100, "ratio", "", "2025-Q3", "exact", False),
+    "mbe_net_profit_2025q3": (1.46 * BILLION, "TRY", "TRY", "2025-Q3", "exact", False),
+    # "Revenue grew to 21.8 billion lira in the July-September period from 17.3 billion lira a year earlier"
+    "mbe_revenue_2025q3": (21.8 * BILLION, "TRY", "TRY", "2025-Q3", "exact", False),
+    "mbe_revenue_2024q3": (17.3 * BILLION, "TRY", "TRY", "2024-Q3", "exact", False),
+    # "Analysts polled by the company had expected 20.9 billion lira.": the estimate for the quarter reported, with
+    # "expected" before the value in its sentence, so a forecast of the text
+    "mbe_revenue_estimate_2025q3": (20.9 * BILLION, "TRY", "TRY", "2025-Q3", "exact", True),
+    # "Operating margin narrowed by 60 basis points to 9.4%"
+    "mbe_operating_margin_change_2025q3": (-60 * BPS, "percentage_point", "", "2025-Q3", "exact", False),
+    "mbe_operating_margin_2025q3": (9.4 / 100, "ratio", "", "2025-Q3", "exact", False),
+    # "The company shipped 2.35 million appliances, up 14% from the same quarter last year. Exports made up 61% of
+    # sales"
+    "mbe_appliances_shipped_2025q3": (2.35 * MILLION, "count", "", "2025-Q3", "exact", False),
+    "mbe_appliances_shipped_growth_2025q3": (14 / 100, "ratio", "", "2025-Q3", "exact", False),
+    "mbe_export_sales_share_2025q3": (61 / 100, "ratio", "", "2025-Q3", "exact", False),
+    # "For the first nine months, net profit slipped to 3.9 billion lira from 4.2 billion lira"
+    "mbe_net_profit_2025_9m": (3.9 * BILLION, "TRY", "TRY", "2025-9M", "exact", False),
+    "mbe_net_profit_2024_9m": (4.2 * BILLION, "TRY", "TRY", "2024-9M", "exact", False),
+    # "now expects full-year revenue of 84 billion to 88 billion lira, and plans to spend about 3 billion lira on its
+    # plants this year": a range and an approximate amount, both forecasts
+    "mbe_revenue_2025_forecast_low": (84 * BILLION, "TRY", "TRY", "FY2025", "range_low", True),
+    "mbe_revenue_2025_forecast_high": (88 * BILLION, "TRY", "TRY", "FY2025", "range_high", True),
+    "mbe_capital_spending_2025_forecast": (3 * BILLION, "TRY", "TRY", "FY2025", "approx", True),
+    "mbe_employee_count_now": (12_400, "count", "", MELTEM_NOW, "approx", False),  # "employs some 12,400 people"
+    # "Meltem shares rose 7.2% to 86.45 lira by 1120 GMT, valuing the company at about 58 billion lira": a price during
+    # trading, not a close
+    "mbe_share_price_change_2025_11_06": (7.2 / 100, "ratio", "", "2025-11-06", "exact", False),
+    "mbe_intraday_share_price_2025_11_06": (86.45, "TRY", "TRY", "2025-11-06", "exact", False),
+    "mbe_market_value_2025_11_06": (58 * BILLION, "TRY", "TRY", "2025-11-06", "approx", False),
+    # the rival "reported a 12% fall in third-quarter net profit last week, to 2.1 billion lira": a fall is negative
+    "ee_net_profit_growth_2025q3": (-12 / 100, "ratio", "", "2025-Q3", "exact", False),
+    "ee_net_profit_2025q3": (2.1 * BILLION, "TRY", "TRY", "2025-Q3", "exact", False),
+    # "Domestic sales of the main household appliances fell 4% to 7.2 million units in the first nine months"
+    "turkey_appliance_sales_growth_2025_9m": (-4 / 100, "ratio", "", "2025-9M", "exact", False),
+    "turkey_appliance_sales_2025_9m": (7.2 * MILLION, "count", "", "2025-9M", "exact", False),
+}
 HOLDOUTS = {
     BOREALIS: BOREALIS_FIGURES,
     VINTNERS: VINTNERS_FIGURES,
@@ -934,6 +994,7 @@ HOLDOUTS = {
     CHAO_PHRAYA: CHAO_PHRAYA_FIGURES,
     SEMEN_MERAPI: SEMEN_MERAPI_FIGURES,
     KELANA: KELANA_FIGURES,
+    MELTEM: MELTEM_FIGURES,
 }
 
 
