@@ -39,23 +39,51 @@ metric_marts as (
     {{ split_to_rows('metrics', 'metric_id', 'marts', ';') | indent(4) }}
 ),
 
--- every mart a figure may be cited in
+-- every mart a metric's figures may be cited in, and whether it takes forecasts
+bindings as (
+    select
+        metric_marts.key as metric_id,
+        metric_marts.value as mart,
+        mart_rules.takes_forecasts
+    from metric_marts
+    inner join mart_rules
+        on metric_marts.value = mart_rules.mart
+),
+
+-- the metrics fct_figures takes: it cites each of their figures by its own row
+shown_by_fct_figures as (
+    select
+        metric_id,
+        takes_forecasts
+    from bindings
+    where mart = 'fct_figures'
+),
+
+-- every mart a figure fct_figures does not take may be cited in. The figures fct_figures takes are
+-- reached already, and are left out here rather than joined with every citation: at 10^7 figures that
+-- join ran out of DuckDB's memory
 bound as (
     select
         figures.figure_id,
         figures.metric_id,
-        metric_marts.value as mart
+        bindings.mart
     from figures
-    inner join metric_marts
-        on figures.metric_id = metric_marts.key
-    inner join mart_rules
-        on metric_marts.value = mart_rules.mart
-    where mart_rules.takes_forecasts or not figures.is_forecast
+    inner join bindings
+        on figures.metric_id = bindings.metric_id
+    left join shown_by_fct_figures as shown
+        on
+            figures.metric_id = shown.metric_id
+            and (shown.takes_forecasts or not figures.is_forecast)
+    where
+        (bindings.takes_forecasts or not figures.is_forecast)
+        and shown.metric_id is null
 ),
 
+-- the figures each mart other than fct_figures cites (no figure bound here is bound for fct_figures),
+-- distinct once over all of them
 cited as (
     {%- set selects = [] %}
-    {%- for mart in marts %}
+    {%- for mart in marts if mart != 'fct_figures' %}
         {%- set relation = ref(mart) %}
         {%- set columns = (adapter.get_columns_in_relation(relation) if execute else []) | map(attribute='name') | list %}
         {%- set meta = graph.nodes['model.' ~ project_name ~ '.' ~ mart].config.get('meta') or {} if execute else {} %}
@@ -63,28 +91,30 @@ cited as (
         {%- set condition = changed_entities_in_test('mart_rows', entity_column) | trim if entity_column else 'true' %}
         {%- set rows = relation if condition == 'true' else
             '(select * from ' ~ relation ~ ' as mart_rows where ' ~ condition ~ ') as changed_' ~ mart %}
-        {#- the figures are read from fct_figures, so each is cited there by its own row: unreached_ids
-            counts a figure bound for fct_figures as reached, without splitting that column #}
-        {%- for column in columns if 'figure_id' in column and not (mart == 'fct_figures' and column == 'figure_id') %}
-            {%- do selects.append("select distinct '" ~ mart ~ "' as mart, value as figure_id from ("
+        {%- for column in columns if 'figure_id' in column %}
+            {%- do selects.append("select '" ~ mart ~ "' as mart, value as figure_id from ("
                 ~ split_to_rows(rows, "''", column, ', ') ~ ") as " ~ mart ~ "_" ~ column) %}
         {%- endfor %}
     {%- endfor %}
-    {{ selects | join('\n    union all\n    ') if selects else "select '' as mart, '' as figure_id where false" }}
+    select distinct
+        mart,
+        figure_id
+    from (
+        {{ selects | join('\n        union all\n        ') if selects else "select '' as mart, '' as figure_id where false" }}
+    ) as citations
 ),
 
 -- the bound figures no mart of theirs cites, in one grouped join (a distinct of the reached figures
--- and two IN lists over every figure took twice the CPU at 10^6 figures); a figure bound for
--- fct_figures is cited there by its own row, so is reached
+-- and two IN lists over every figure took twice the CPU at 10^6 figures)
 unreached_ids as (
     select bound.figure_id
     from bound
     left join cited
-        on bound.figure_id = cited.figure_id
-        and bound.mart = cited.mart
+        on
+            bound.figure_id = cited.figure_id
+            and bound.mart = cited.mart
     group by bound.figure_id
     having count(cited.figure_id) = 0
-        and count(case when bound.mart = 'fct_figures' then 1 end) = 0
 ),
 
 unreached as (
