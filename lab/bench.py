@@ -19,7 +19,8 @@ $BENCH_SPARK_SIZES: default 100000,1000000; empty for none (needs `make spark`).
 From $BENCH_ONE_THREAD_FROM figures on (default 5000000), the pipeline builds with `--threads 1`:
 two models at once would share DuckDB's memory limit.
 BENCH_REUSE_CORPUS=1 keeps a corpus already generated for a size (under build/bench/SIZE/landing).
-Results: printed, and written to bench/RESULTS.md.
+Results: printed, and written to bench/RESULTS.md; what each build printed (its stages' times, the lean
+file's and the exports') in build/bench/SIZE/full_build.log and build/bench/SIZE/<change>.log.
 """
 
 from __future__ import annotations
@@ -57,10 +58,11 @@ PEAK_TARGET_MIB = 4 * 1024
 LOADS: list[float] = []
 
 
-def measured(cwd: Path, command: list[str], environment: dict[str, str] | None = None) -> dict:
+def measured(cwd: Path, command: list[str], environment: dict[str, str] | None = None, log: Path | None = None) -> dict:
     """Run `command` in a fresh process; its wall time, the peak resident memory of its process tree's
     largest process (ru_maxrss of waited-for children), and the peak of the whole tree's resident
-    memory sampled every half second (for Spark, whose JVM dbt does not wait for)."""
+    memory sampled every half second (for Spark, whose JVM dbt does not wait for). What the command
+    printed is written to `log`, if given (a build's stages say there what their time went to)."""
     LOADS.append(os.getloadavg()[0])
     completed = subprocess.run(
         [sys.executable, "-m", "lab.measure", str(cwd), *command],
@@ -71,6 +73,8 @@ def measured(cwd: Path, command: list[str], environment: dict[str, str] | None =
         env=dict(os.environ, **(environment or {})),
     )
     result = json.loads(completed.stdout)
+    if log:
+        log.write_text(result["stdout"] + result["stderr"], encoding="utf-8")
     if result["returncode"] != 0:
         raise RuntimeError(f"{' '.join(command)} failed:\n{result['stdout'][-4000:]}\n{result['stderr'][-4000:]}")
     return result
@@ -115,7 +119,11 @@ def run_size(size: int) -> dict:
     command = ["python", "-m", "pipeline", "build", *threads]
     print(f"   pipeline: {' '.join(command)} (dbt build with tests, expectations, publish)", flush=True)
     project = project_copy(folder / "project")
-    pipeline = measured(project, [sys.executable, "-m", "pipeline", "build", "--landing", str(landing), *threads])
+    pipeline = measured(
+        project,
+        [sys.executable, "-m", "pipeline", "build", "--landing", str(landing), *threads],
+        log=folder / "full_build.log",
+    )
     summary = build_summary(project)
     stages = summary["timings"]
     print(f"   pipeline {pipeline['seconds']:.1f} s, peak {pipeline['peak_mib']:.0f} MiB; stages {stages}", flush=True)
@@ -193,6 +201,7 @@ def incremental_build(result: dict, what: str) -> dict:
     run = measured(
         result["project"],
         [sys.executable, "-m", "pipeline", "build", "--incremental", "--landing", str(result["landing"]), *threads],
+        log=result["project"].parent / f"{what.replace(' ', '_').replace(',', '')}.log",
     )
     summary = build_summary(result["project"])
     seen = summary["published_at"] - started
