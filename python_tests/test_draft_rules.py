@@ -815,3 +815,34 @@ def test_a_number_takes_the_signal_words_of_its_side_of_a_clause_break(drafted):
     assert row_of(drafted, KELANA, 12, "RM1.46")["metric_id"] == "intraday_share_price"
     assert row_of(drafted, KELANA, 12, "6.2%")["metric_id"] == "share_price_day_change"
     assert row_of(drafted, KELANA, 12, "RM1.41")["metric_id"] == "closing_share_price"
+
+
+# ---- numbers that are no figures: a number of a name, the denominator of a unit
+
+MELTEM = "meltem_beyaz_esya_2025_11_06"
+GROUPS["names"] = [MELTEM]
+
+
+def test_a_whole_number_right_after_a_capitalised_word_is_part_of_a_name(drafted):
+    """ "Its best-selling product abroad is the Aura 900 refrigerator", "a thinner surgical glove, to be sold
+    as ThinGuard 5, at its plant in Kulim", "during the COVID-19 pandemic", "the cost of training GPT-3 in
+    China": a whole number right after a word with a capital letter (not the sentence's first, nor a
+    word of the period or value grammar or a currency's) names a product, a disease or a model, no
+    figure, so it gets no draft row (without the rule each was drafted, as a count). A count after a
+    word in lower case stays: "Kelana runs 11 factories", "The company employs some 12,400 people"."""
+    assert "900" not in drafted_values(drafted, MELTEM, 11)
+    assert "some 12,400" in drafted_values(drafted, MELTEM, 11)
+    assert "5" not in drafted_values(drafted, KELANA, 10)
+    assert "11" in drafted_values(drafted, KELANA, 10)
+    assert "19" not in drafted_values(drafted, KELANA, 7)
+    assert "3" not in drafted_values(drafted, FIRST_ARTICLE, 43)
+    assert "$2 million to $12 million" in drafted_values(drafted, FIRST_ARTICLE, 43)
+
+
+def test_a_count_after_per_is_the_denominator_of_the_unit(drafted):
+    """ "The average selling price climbed to US$21.40 per 1,000 gloves from US$20.10": the count after
+    "per" (the value grammar's per_connector) with a word after it is the quantity the price is quoted
+    for, part of the price's unit, so it gets no draft row (without the rule it was drafted, as a
+    count); the two prices stay."""
+    assert "1,000" not in drafted_values(drafted, KELANA, 6)
+    assert {"US$21.40", "US$20.10"} <= set(drafted_values(drafted, KELANA, 6))

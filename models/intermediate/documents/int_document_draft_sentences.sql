@@ -5,8 +5,10 @@
     multiple, a count), and what int_document_mentions passes on of its source (published date, lead
     entity, leading period). An amount in brackets right after another amount (its conversion into
     another currency) is no number of the draft, nor a value a new one replaced ("from 8% to 10%
-    previously"), and "up to" after a verb of a direction phrase ending "up" is no qualifier ("edged up
-    to 2.4%"). The draft's guesses read these through the chain
+    previously"), nor a number that is part of a name ("the Aura 900 refrigerator", "the COVID-19
+    pandemic") or the denominator of a unit ("US$21.40 per 1,000 gloves"), and "up to" after a verb of
+    a direction phrase ending "up" is no qualifier ("edged up to 2.4%"). The draft's guesses read these
+    through the chain
     int_document_draft_periods, _subjects, _metrics, int_document_draft_figures, each passing on
     the columns of the one before. -#}
 
@@ -15,6 +17,19 @@
 {%- for word in vocabulary_words(vocabulary_rows('vocabulary_direction_words')) if word.endswith(' up') %}
     {%- do up_directions.append(word) %}
 {%- endfor %}
+
+{#- the words a whole number written right after them can follow without being part of a name: those of
+    the period grammar (a month, a day, "Q", "FY", "In"), of the value grammar (a qualifier, a scale or
+    number word) and every currency's written forms (vocabulary_period_words, _value_words, _currencies) -#}
+{%- set value_words = vocabulary_rows('vocabulary_value_words') %}
+{%- set grammar_words = vocabulary_words(vocabulary_rows('vocabulary_period_words')) + vocabulary_words(value_words) %}
+{%- for currency in vocabulary_rows('vocabulary_currencies') %}
+    {%- for form in (currency['written_before'] ~ ';' ~ currency['written_after'] ~ ';' ~ currency['written_after_hundredths']).split(';') if form %}
+        {%- do grammar_words.append(form) %}
+    {%- endfor %}
+{%- endfor %}
+{#- the words of an amount per unit ("per", vocabulary_value_words' per_connector) -#}
+{%- set per_connectors = vocabulary_words(value_words, 'per_connector') %}
 
 with
 
@@ -67,6 +82,48 @@ sentences as (
     from with_text
 ),
 
+-- a number that is part of a name or the denominator of a unit is no figure:
+-- - a whole number written right after a word with a capital letter, a space or a hyphen between ("the
+--   Aura 900 refrigerator", "to be sold as ThinGuard 5", "the COVID-19 pandemic", "training GPT-3"), is
+--   part of a name, unless the word opens its sentence ("Another 15 stores ...") or is a word of the period
+--   or value grammar or a currency's ("March 12", "FY 2025") or the word after the number starts with a
+--   capital too (a title written in capitals: "Kelana Glove Adds 11 Factories");
+-- - a count right after "per" with a word after it or a unit of its own ("US$21.40 per 1,000 gloves") is
+--   the quantity the amount before it is quoted for, part of that amount's unit
+{%- set text_before_in_sentence = 'substring(paragraph_text, sentence_start, mention_start - sentence_start)' %}
+named as (
+    select
+        *,
+        {{ regex_group(text_before_in_sentence, "(?:^|[^A-Za-z0-9'’])([A-Za-z]*[A-Z][A-Za-z]*)[ -]$", 1) }} as name_word
+    from sentences
+),
+
+drafted_numbers as (
+    select *
+    from named
+    where not coalesce(
+        mention_kind = 'value'
+        and value_unit = 'count'
+        and {{ regex_matches('mention_as_written', '^[0-9]+$') }}
+        and name_word <> ''
+        and not {{ regex_matches(text_before_in_sentence, '^[^A-Za-z0-9]*[A-Za-z]+[ -]$') }}
+        and not {{ regex_matches('lower(name_word)', '^' ~ regex_alternation(grammar_words) ~ '$') }}
+        and not {{ regex_matches('substring(paragraph_text, mention_end)', '^ +[A-Z]') }},
+        false
+    )
+    and not coalesce(
+        mention_kind = 'value'
+        and value_unit = 'count'
+        and {{ regex_matches('lower(substring(paragraph_text, 1, mention_start - 1))',
+            '(?:^|[^a-z])' ~ regex_alternation(per_connectors) ~ ' +$') }}
+        and (
+            {{ regex_matches('lower(substring(paragraph_text, mention_end))', '^ +[a-z]') }}
+            or {{ regex_matches('lower(mention_as_written)', '[a-z]$') }}
+        ),
+        false
+    )
+),
+
 final as (
     select
         -- keys
@@ -98,7 +155,7 @@ final as (
         published_date,
         lead_entity_id,
         leading_period_text
-    from sentences
+    from drafted_numbers
 )
 
 select * from final
