@@ -144,6 +144,9 @@
     {%- set forecast = regex_alternation(vocabulary_words(vocabulary_rows('vocabulary_context_words'), 'forecast')) -%}
     {%- set statement_verbs = regex_alternation(vocabulary_words(words, 'statement_verb')) -%}
     {%- set text = 'lower(match_text)' -%}
+    {#- parts counted from the start of the year, "of the year" written or not: one pattern reads both shapes'
+        parts (the phrase, its count and its parts), so that the long count words are written once -#}
+    {%- set counted_any = '^' ~ patterns['counted_parts'] ~ '(?:' ~ patterns['parts_of_the_year'][patterns['counted_parts'] | length:] ~ ')?$' -%}
     {%- set month_of = lookup_case('month_word', month_pairs) -%}
     {%- set day_of = 'cast(nullif(day_text, \'\') as integer)' -%}
     {#- a date's day, month and year: "24 July 2025" -#}
@@ -179,7 +182,7 @@
             when 'day_month' then match_text || ' ' || cast(published_year - case when month_number * 100 + day_number > published_month * 100 + published_day then 1 else 0 end as string)
             when 'month_day' then match_text || ' ' || cast(published_year - case when month_number * 100 + day_number > published_month * 100 + published_day then 1 else 0 end as string)
             when 'month_alone' then {{ lookup_case('cast(month_number as string)', month_names) }} || ' ' || cast(to_year as string)
-            when 'parts_of_the_year' then {{ regex_group(text, '^' ~ patterns['parts_of_the_year'] ~ '$', 1) }} || ' of '
+            when 'parts_of_the_year' then {{ regex_group(text, counted_any, 1) }} || ' of '
                 || cast(published_year - case when count_number * parts_months > published_month - 1 then 1 else 0 end as string)
             -- with no year written, of a calendar year: the same, until the document's leading period gives the
             -- year (draft_counted_period_text)
@@ -208,7 +211,7 @@
     from (
         select
             *,
-            case when shape = 'counted_parts' then {{ regex_group(text, '^' ~ patterns['counted_parts'] ~ '$', 1) }} end as counted_phrase,
+            case when shape = 'counted_parts' then {{ text }} end as counted_phrase,
             -- the latest day of the week written on or before the published date
             cast({{ dbt.dateadd('day', '0 - cast((' ~ draft_iso_day_of_week('published_date') ~ ' - weekday_number + 7) % 7 as integer)', 'published_date') }} as date) as resolved_date,
             -- the month (counted from year 0) the latest part of the entity's fiscal year ended in before the published month
@@ -224,10 +227,7 @@
                 cast({{ lookup_case(regex_group(text, '^' ~ patterns['weekday'] ~ '$', 1), weekday_pairs) }} as integer) as weekday_number,
                 cast({{ lookup_case(regex_group(text, '^' ~ patterns['part_end'] ~ '$', 1), part_pairs) }} as integer) as part_months,
                 cast(coalesce({{ lookup_case('count_text', count_pairs) }}, cast(nullif(count_text, '') as integer)) as integer) as count_number,
-                cast(coalesce(
-                    {{ lookup_case(regex_group(text, '^' ~ patterns['parts_of_the_year'] ~ '$', 3), parts_pairs) }},
-                    {{ lookup_case(regex_group(text, '^' ~ patterns['counted_parts'] ~ '$', 3), parts_pairs) }}
-                ) as integer) as parts_months,
+                cast({{ lookup_case(regex_group(text, counted_any, 3), parts_pairs) }} as integer) as parts_months,
                 cast({{ month_of }} as integer) as month_number,
                 cast({{ day_of }} as integer) as day_number,
                 {{ regex_matches('lower(substring(source_text, 1, match_start - 1))', '(?:^|[^a-z])(?:' ~ forecast ~ ')(?:[^a-z](?:[^.!?]|[.][0-9])*)?$') }}
@@ -256,8 +256,7 @@
                         {#- the months of a span, the first and last counted: "July-September" is three #}
                         cast(mod({{ lookup_case(regex_group(text, '^' ~ patterns['months_span'] ~ '$', 2), month_pairs) }}
                             - {{ lookup_case(regex_group(text, '^' ~ patterns['months_span'] ~ '$', 1), month_pairs) }} + 12, 12) + 1 as string),
-                        nullif({{ regex_group(text, '^' ~ patterns['parts_of_the_year'] ~ '$', 2) }}, ''),
-                        {{ regex_group(text, '^' ~ patterns['counted_parts'] ~ '$', 2) }}
+                        {{ regex_group(text, counted_any, 2) }}
                     ) as count_text,
                     case
                         {#- a part of a year by its months ("the July-to-September quarter") is read as months to its last month #}
