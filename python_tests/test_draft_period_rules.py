@@ -29,6 +29,8 @@ ZORZA = "zorza_interactive_2025_11_20"
 CHAO = "chao_phraya_medical_2025_11_13"
 SEMEN = "semen_merapi_2025_10_29"
 KELANA = "kelana_glove_2025_12_11"
+MELTEM = "meltem_beyaz_esya_2025_11_06"
+KASKELA = "kaskela_leipomo_2025_05_15"
 # fixture groups that go in one copy of the project (each carries its own catalogue rows). The first
 # three are test_draft_rules.py's, drafted once for both files: its NIMBUS and CORVANE change no row
 # of RHEIN, SAKURA, DECCAN or the first article (compared row for row with copies without them).
@@ -45,6 +47,7 @@ GROUPS = {
     "tenth": [ZORZA, CHAO],
     "eleventh": [SEMEN],
     "twelfth": [KELANA],
+    "thirteenth": [MELTEM, KASKELA],
 }
 
 
@@ -481,3 +484,67 @@ def test_a_rate_in_a_statement_in_the_present_tense_is_as_of_publication(drafted
     assert [period_of(drafted, KELANA, 10, value) for value in ("11", "38 billion", "about 9,600")] == [
         "as of 2025-12-11"
     ] * 3
+
+
+# ---- parts counted from the start of a year with no year written. Meltem Beyaz Esya
+# (python_tests/fixtures/meltem_beyaz_esya_2025_11_06) keeps a calendar year, is published on Thursday
+# 6 November 2025 and reports the third quarter of 2025 ("third-quarter net profit"); Kaskela Leipomo
+# (kaskela_leipomo_2025_05_15) keeps a calendar year, is published on 15 May 2025 and reports the first
+# quarter of 2025.
+
+
+def test_parts_counted_with_no_year_are_of_the_year_the_document_reports(drafted):
+    """ "For the first nine months, net profit slipped to 3.9 billion lira from 4.2 billion lira, because of
+    heavy losses on its lira holdings early in the year": parts counted from the start of a year with no
+    year written (counted_parts) are of the year of the period the document reports, its leading period
+    (2025-Q3), written "first nine months of 2025", the period grammar's form; the period opens the
+    sentence, so it is the 3.9 billion's, and the 4.2 billion the profit slipped from is the figure
+    compared with, a year earlier, 2024-9M (without the rule "the first nine months" was not read: the
+    numbers took the leading period, 2025-Q3 and 2024-Q3)."""
+    row = row_of(drafted, MELTEM, 8, "3.9 billion lira")
+    assert (row["period_as_written"], row["period_label_guess"]) == ("first nine months of 2025", "2025-9M")
+    assert period_of(drafted, MELTEM, 8, "4.2 billion lira") == "2024-9M"
+
+
+def test_parts_counted_with_no_year_after_the_numbers_and_a_statement(drafted):
+    """ "Domestic sales of the main household appliances fell 4% to 7.2 million units in the first nine
+    months, the manufacturers' association TURKBESD said last month, ...": the period after the 7.2
+    million, with words and no number between, is its own, and the 4% that fell to it takes it; "said
+    last month" dates the statement, no period the draft reads (without the rule neither number had a
+    period: "the first nine months" was not read)."""
+    assert [period_of(drafted, MELTEM, 15, value) for value in ("4%", "7.2 million")] == ["2025-9M"] * 2
+    assert row_of(drafted, MELTEM, 15, "7.2 million")["period_as_written"] == "first nine months of 2025"
+
+
+def test_parts_counted_with_no_year_take_the_reported_year_not_the_latest_ended(drafted):
+    """ "The company expects revenue of about €190 million for the first nine months, up from €176 million a
+    year earlier", published on 15 May 2025 in an article on the first quarter of 2025: the nine months are
+    those of the year the document reports, its leading period ("first-quarter", 2025-Q1), 2025-9M, and the
+    €176 million a year earlier 2024-9M (without the rule, the year the published date gives, the latest
+    in which nine months ended by publication: 2024-9M and 2023-9M; before parts counted with no year were
+    read at all: the leading period, 2025-Q1 and 2024-Q1)."""
+    row = row_of(drafted, KASKELA, 5, "about €190 million")
+    assert (row["period_as_written"], row["period_label_guess"]) == ("first nine months of 2025", "2025-9M")
+    assert period_of(drafted, KASKELA, 5, "€176 million") == "2024-9M"
+
+
+def test_parts_counted_from_another_start_are_no_period(drafted):
+    """ "The 14 cafés Kaskela opened in Sweden last year lost €1.2 million in their first six months of
+    trading": parts followed by a counted_from_word ("of trading") are counted from another start than the
+    year's, no period, so the €1.2 million takes the nearest period before it in its sentence, "last year"
+    (without the rule: "first six months of 2025", 2025-6M)."""
+    row = row_of(drafted, KASKELA, 6, "€1.2 million")
+    assert (row["period_as_written"], row["period_label_guess"]) == ("last year", "FY2024")
+
+
+def test_parts_counted_with_no_year_of_another_calendar_year_entity_take_the_reported_year(drafted):
+    """ "Larger rival Ruislinna Oy expects sales to grow about 5% in the first nine months": resolved again on
+    the calendar of the number's subject, a rival that keeps a calendar year as the lead entity does, the
+    nine months are still those of the year the document reports, 2025-9M (without the rule: the year the
+    published date gives, 2024-9M)."""
+    row = row_of(drafted, KASKELA, 7, "about 5%")
+    assert (row["entity_id_guess"], row["period_as_written"], row["period_label_guess"]) == (
+        "ruislinna",
+        "first nine months of 2025",
+        "2025-9M",
+    )

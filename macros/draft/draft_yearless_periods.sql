@@ -38,7 +38,9 @@
 {#- The regular expressions of the periods written with no year (lowercase), by shape: a day of the
     week ("on Thursday"), the whole year ("for the full year", "full-year"), the end of a month or of
     a part of a year ("at the end of June", "the end of the quarter"), a day and month ("as of 30
-    June", "June 30") and months counted to a month ("the six months to 30 June"). -#}
+    June", "June 30"), months counted to a month ("the six months to 30 June") and parts counted from
+    the start of the year, with "the year" written ("the first nine months of the year") or not ("the
+    first nine months", "the first three quarters": counted_parts). -#}
 {% macro draft_yearless_period_patterns() -%}
     {%- set words = vocabulary_rows('vocabulary_period_words') -%}
     {%- set months = '(' ~ regex_alternation(vocabulary_words(words, 'month')) ~ ')[.]?' -%}
@@ -47,12 +49,17 @@
     {%- set end_prefix = '(?:' ~ regex_alternation(vocabulary_words(words, 'year_end_prefix') + vocabulary_words(words, 'month_end_verb')) ~ ')' -%}
     {%- set cardinal = regex_alternation(vocabulary_words(vocabulary_rows('vocabulary_value_words'), 'number')) -%}
     {%- set connector = '(?:' ~ regex_alternation(vocabulary_words(words, 'year_to_connector')) ~ ')' -%}
+    {#- parts counted from a start: "first nine months", "first three quarters"; before months counted to a
+        month, an ordinal changes nothing ("the first six months to 30 June": months_to, before counted_parts
+        in draft_yearless_period_pattern) -#}
+    {%- set counted = '((?:' ~ regex_alternation(vocabulary_words(words, 'ordinal')) ~ ') +(' ~ cardinal ~ '|[0-9]{1,2}) +('
+        ~ regex_alternation(vocabulary_words(words, 'parts_of_year')) ~ '))' -%}
     {%- set patterns = {
         'weekday': '(' ~ regex_alternation(vocabulary_words(words, 'weekday')) ~ ')',
         'full_year': '(' ~ regex_alternation(vocabulary_words(words, 'full_year_no_year')) ~ ')',
-        'parts_of_the_year': '((?:' ~ regex_alternation(vocabulary_words(words, 'ordinal')) ~ ') +(' ~ cardinal ~ '|[0-9]{1,2}) +('
-            ~ regex_alternation(vocabulary_words(words, 'parts_of_year')) ~ ')) +of +(?:' ~ regex_alternation(vocabulary_words(words, 'yearless_year')) ~ ')',
-        'months_to': '(' ~ cardinal ~ '|[0-9]{1,2}) +(?:' ~ regex_alternation(vocabulary_words(words, 'parts_of_year'))
+        'parts_of_the_year': counted ~ ' +of +(?:' ~ regex_alternation(vocabulary_words(words, 'yearless_year')) ~ ')',
+        'counted_parts': counted,
+        'months_to': '(?:(?:' ~ regex_alternation(vocabulary_words(words, 'ordinal')) ~ ') +)?(' ~ cardinal ~ '|[0-9]{1,2}) +(?:' ~ regex_alternation(vocabulary_words(words, 'parts_of_year'))
             ~ ') +' ~ connector ~ ' +(?:' ~ day ~ ' +(?:of +)?' ~ months ~ '|' ~ months ~ '(?: +' ~ day ~ ')?)',
         'months_span': months ~ '[ -]+(?:(?:' ~ regex_alternation(vocabulary_words(words, 'span_connector')) ~ ')[ -]+)?' ~ months
             ~ '(?: +(' ~ regex_alternation(vocabulary_words(words, 'part_of_year')) ~ '))?',
@@ -69,7 +76,7 @@
     year, so that "30 June 2025" is read whole. -#}
 {% macro draft_yearless_period_pattern() -%}
     {%- set patterns = draft_yearless_period_patterns() -%}
-    {%- set order = ['weekday', 'full_year', 'parts_of_the_year', 'months_to', 'months_span', 'month_end', 'part_end', 'day_month', 'month_day', 'month_alone'] -%}
+    {%- set order = ['weekday', 'full_year', 'parts_of_the_year', 'months_to', 'counted_parts', 'months_span', 'month_end', 'part_end', 'day_month', 'month_day', 'month_alone'] -%}
     {%- set alternatives = [] -%}
     {%- for name in order %}{% do alternatives.append('(?:' ~ patterns[name] ~ ')') %}{% endfor -%}
     {{ return(alternatives | join('|')) }}
@@ -94,7 +101,11 @@
       of one whose fiscal year ends in another month, the part of its fiscal year that ends that
       month ("Q2 FY2026"); else twelve months: the year to that month ("year to June 2025");
     - parts counted from the start of the year ("the first nine months of the year"): of the latest
-      year in which they ended by publication ("first nine months of 2025"). -#}
+      year in which they ended by publication ("first nine months of 2025"); with no year written
+      ("the first nine months", not followed by a counted_from_word: "of trading"), the same for an
+      entity that keeps a calendar year and none for another, with counted_phrase ("first nine
+      months") and fiscal_end_month, from which draft_counted_period_text writes them with the year of
+      the document's leading period. -#}
 {% macro draft_yearless_periods(relation) -%}
     {%- set words = vocabulary_rows('vocabulary_period_words') -%}
     {%- set patterns = draft_yearless_period_patterns() -%}
@@ -133,6 +144,9 @@
     {%- set forecast = regex_alternation(vocabulary_words(vocabulary_rows('vocabulary_context_words'), 'forecast')) -%}
     {%- set statement_verbs = regex_alternation(vocabulary_words(words, 'statement_verb')) -%}
     {%- set text = 'lower(match_text)' -%}
+    {#- parts counted from the start of the year, "of the year" written or not: one pattern reads both shapes'
+        parts (the phrase, its count and its parts), so that the long count words are written once -#}
+    {%- set counted_any = '^' ~ patterns['counted_parts'] ~ '(?:' ~ patterns['parts_of_the_year'][patterns['counted_parts'] | length:] ~ ')?$' -%}
     {%- set month_of = lookup_case('month_word', month_pairs) -%}
     {%- set day_of = 'cast(nullif(day_text, \'\') as integer)' -%}
     {#- a date's day, month and year: "24 July 2025" -#}
@@ -168,8 +182,12 @@
             when 'day_month' then match_text || ' ' || cast(published_year - case when month_number * 100 + day_number > published_month * 100 + published_day then 1 else 0 end as string)
             when 'month_day' then match_text || ' ' || cast(published_year - case when month_number * 100 + day_number > published_month * 100 + published_day then 1 else 0 end as string)
             when 'month_alone' then {{ lookup_case('cast(month_number as string)', month_names) }} || ' ' || cast(to_year as string)
-            when 'parts_of_the_year' then {{ regex_group(text, '^' ~ patterns['parts_of_the_year'] ~ '$', 1) }} || ' of '
+            when 'parts_of_the_year' then {{ regex_group(text, counted_any, 1) }} || ' of '
                 || cast(published_year - case when count_number * parts_months > published_month - 1 then 1 else 0 end as string)
+            -- with no year written, of a calendar year: the same, until the document's leading period gives the
+            -- year (draft_counted_period_text)
+            when 'counted_parts' then case when fiscal_end_month = 12 then counted_phrase || ' of '
+                || cast(published_year - case when count_number * parts_months > published_month - 1 then 1 else 0 end as string) end
             when 'months_to' then case
                 when fiscal_end_month = 12 and {{ lookup_case('cast(count_number as string)', letters) }} is not null
                     and mod(month_number, count_number) = 0
@@ -185,10 +203,15 @@
                 when count_number = 12
                     then {{ year_noun }} || ' ' || {{ year_connector }} || ' ' || {{ lookup_case('cast(month_number as string)', month_names) }} || ' ' || cast(to_year as string)
             end
-        end as period_text
+        end as period_text,
+        -- parts counted from the start of a year with no year written ("first nine months") and the calendar
+        -- they count on, which draft_counted_period_text reads
+        counted_phrase,
+        fiscal_end_month
     from (
         select
             *,
+            case when shape = 'counted_parts' then {{ text }} end as counted_phrase,
             -- the latest day of the week written on or before the published date
             cast({{ dbt.dateadd('day', '0 - cast((' ~ draft_iso_day_of_week('published_date') ~ ' - weekday_number + 7) % 7 as integer)', 'published_date') }} as date) as resolved_date,
             -- the month (counted from year 0) the latest part of the entity's fiscal year ended in before the published month
@@ -204,7 +227,7 @@
                 cast({{ lookup_case(regex_group(text, '^' ~ patterns['weekday'] ~ '$', 1), weekday_pairs) }} as integer) as weekday_number,
                 cast({{ lookup_case(regex_group(text, '^' ~ patterns['part_end'] ~ '$', 1), part_pairs) }} as integer) as part_months,
                 cast(coalesce({{ lookup_case('count_text', count_pairs) }}, cast(nullif(count_text, '') as integer)) as integer) as count_number,
-                cast({{ lookup_case(regex_group(text, '^' ~ patterns['parts_of_the_year'] ~ '$', 3), parts_pairs) }} as integer) as parts_months,
+                cast({{ lookup_case(regex_group(text, counted_any, 3), parts_pairs) }} as integer) as parts_months,
                 cast({{ month_of }} as integer) as month_number,
                 cast({{ day_of }} as integer) as day_number,
                 {{ regex_matches('lower(substring(source_text, 1, match_start - 1))', '(?:^|[^a-z])(?:' ~ forecast ~ ')(?:[^a-z](?:[^.!?]|[.][0-9])*)?$') }}
@@ -233,11 +256,11 @@
                         {#- the months of a span, the first and last counted: "July-September" is three #}
                         cast(mod({{ lookup_case(regex_group(text, '^' ~ patterns['months_span'] ~ '$', 2), month_pairs) }}
                             - {{ lookup_case(regex_group(text, '^' ~ patterns['months_span'] ~ '$', 1), month_pairs) }} + 12, 12) + 1 as string),
-                        {{ regex_group(text, '^' ~ patterns['parts_of_the_year'] ~ '$', 2) }}
+                        {{ regex_group(text, counted_any, 2) }}
                     ) as count_text,
                     case
                         {#- a part of a year by its months ("the July-to-September quarter") is read as months to its last month #}
-                        {%- for name in ['weekday', 'full_year', 'parts_of_the_year', 'months_to', 'months_span', 'month_end', 'part_end', 'day_month', 'month_day', 'month_alone'] %}
+                        {%- for name in ['weekday', 'full_year', 'parts_of_the_year', 'counted_parts', 'months_to', 'months_span', 'month_end', 'part_end', 'day_month', 'month_day', 'month_alone'] %}
                         when {{ regex_matches(text, '^' ~ patterns[name] ~ '$') }} then '{{ 'months_to' if name == 'months_span' else name }}'
                         {%- endfor %}
                         when {{ regex_matches(text, '^(?:(?:' ~ regex_alternation(vocabulary_words(words, 'lead_word')) ~ ') +)*(?:' ~ regex_alternation(vocabulary_words(words, 'as_of_publication')) ~ ')$') }} then 'as_of_publication'
@@ -252,6 +275,55 @@
         -- a month alone is a period after a word that leads one ("in September"), not "may" the verb
         and (shape <> 'month_alone' or {{ regex_matches('lower(substring(source_text, 1, match_start - 1))',
             '(?:^|[^a-z])(?:' ~ regex_alternation(vocabulary_words(words, 'month_alone_lead')) ~ ') +$') }})
+        -- parts counted with no year are counted from another start with a counted_from_word after them
+        -- ("the first six months of trading", "its first three months as chief executive")
+        and (shape <> 'counted_parts' or not {{ regex_matches('lower(substring(source_text, match_start + ' ~ dbt.length('match_text') ~ '))',
+            '^ +(?:' ~ regex_alternation(vocabulary_words(words, 'counted_from_word')) ~ ')(?:[^a-z]|$)') }})
+{%- endmacro %}
+
+{#- The period the draft writes for parts counted from the start of a year with no year written ("For
+    the first nine months, net profit ...", "the first three quarters"), over the columns of
+    draft_yearless_periods (`phrase_expr`: counted_phrase, `fiscal_end_month_expr`: fiscal_end_month of
+    the entity they are resolved for): of an entity that keeps a calendar year, they are of the year of
+    the period the document reports, its leading period `leading_text_expr` ("Q3 2025": "first nine
+    months of 2025"), when the document's lead entity `lead_entity_expr` (if given: the entity is
+    another) keeps a calendar year too. NULL when the leading period writes no year in digits (the
+    published date gives the year: draft_yearless_periods), and for an entity whose fiscal year ends in
+    another month (the period grammar writes no months counted from the start of a fiscal year). -#}
+{% macro draft_counted_period_text(phrase_expr, fiscal_end_month_expr, leading_text_expr, lead_entity_expr=none) -%}
+    (
+        case when {{ fiscal_end_month_expr }} = 12
+            {%- if lead_entity_expr is not none %} and {{ period_fiscal_calendar(lead_entity_expr)['end_month'] }} = 12{% endif %}
+            then {{ phrase_expr }} || ' of ' || nullif({{ regex_group(leading_text_expr, '([0-9]{4})', 1) }}, {{ sql_text('') }})
+        end
+    )
+{%- endmacro %}
+
+{#- A select over `periods` (int_document_draft_periods' period_texts: source_id, paragraph_number,
+    match_start, period_form, period_text, is_weekday, is_other_calendar, and counted_phrase and
+    fiscal_end_month of draft_yearless_periods) and `leading` (source_id, period_text: the document's
+    leading period, draft_leading_periods) of the same columns up to is_other_calendar, with parts
+    counted from the start of a year with no year written ("For the first nine months, net profit ...")
+    of the year of the period the document reports (draft_counted_period_text): the period a number
+    takes. -#}
+{% macro draft_reported_periods(periods, leading) -%}
+    select
+        source_id,
+        paragraph_number,
+        match_start,
+        period_form,
+        coalesce(counted_period_text, period_text) as period_text,
+        is_weekday,
+        is_other_calendar and counted_period_text is null as is_other_calendar
+    from (
+        select
+            {{ periods }}.*,
+            {{ draft_counted_period_text(periods ~ '.counted_phrase', periods ~ '.fiscal_end_month', leading ~ '.period_text') }}
+                as counted_period_text
+        from {{ periods }}
+        left join {{ leading }}
+            on {{ periods }}.source_id = {{ leading }}.source_id
+    ) as counted
 {%- endmacro %}
 
 {#- The regular expressions of a part of a year written with no year: an ordinal and a part ("the
@@ -264,6 +336,15 @@
         'ordinal': '(' ~ regex_alternation(vocabulary_words(words, 'ordinal')) ~ ')[ -]+(' ~ part_nouns ~ ')',
         'latest': '(?:(?:' ~ regex_alternation(vocabulary_words(words, 'latest_part_lead')) ~ ') +(' ~ part_nouns
             ~ ')|(' ~ regex_alternation(vocabulary_words(words, 'part_adjective')) ~ '))'}) }}
+{%- endmacro %}
+
+{#- The periods with no year that the draft writes only as resolved, anchored: a part of a year
+    (draft_no_year_part_patterns), a month alone and parts counted with no year (counted_parts). One
+    that no rule resolves ("may" the verb, "the first six months of trading") is no period. -#}
+{% macro draft_unwritten_period_pattern() -%}
+    {%- set parts = draft_no_year_part_patterns() -%}
+    {%- set patterns = draft_yearless_period_patterns() -%}
+    {{ return('^(?:' ~ parts['ordinal'] ~ '|' ~ parts['latest'] ~ '|' ~ patterns['month_alone'] ~ '|' ~ patterns['counted_parts'] ~ ')$') }}
 {%- endmacro %}
 
 {#- Every period a text writes, for text_matches: those the period grammar reads (period_mention_pattern),

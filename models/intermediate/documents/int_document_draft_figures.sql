@@ -16,7 +16,9 @@
     - period: the nearest period the period grammar reads in the sentence, else the last one before
       it in the paragraph (int_document_draft_periods), else that of the number it rose or fell
       "to", else the document's leading period (the first year or part of a year it
-      writes), resolved against the published date and the subject's fiscal year (period_label_guess);
+      writes), resolved against the published date and the subject's fiscal year (period_label_guess),
+      parts counted from the start of a year with no year ("the first nine months") of the year of
+      that leading period when the subject and the lead entity keep calendar years;
       a relative period ("a year earlier") resolves against the number before it in its sentence, and
       the numbers of a span of years, as many as its years, take its years in turn;
     - value as written: a range keeps its opener ("between 4.5% and 5%"). -#}
@@ -92,7 +94,15 @@ subject_periods as (
         guesses.source_id,
         guesses.paragraph_number,
         guesses.mention_start,
-        coalesce(subject_no_year_parts.period_text, subject_yearless_periods.period_text, guesses.period_text) as period_text
+        coalesce(
+            subject_no_year_parts.period_text,
+            -- parts counted from the start of a year with no year ("the first nine months"): of the year of
+            -- the document's leading period, when the subject and the lead entity keep calendar years
+            {{ draft_counted_period_text('subject_yearless_periods.counted_phrase', 'subject_yearless_periods.fiscal_end_month',
+                'guesses.leading_period_text', 'guesses.lead_entity_id') | indent(12) }},
+            subject_yearless_periods.period_text,
+            guesses.period_text
+        ) as period_text
     from guesses
     left join subject_no_year_parts
         on guesses.source_id = subject_no_year_parts.source_id

@@ -14,7 +14,8 @@
     published date, written with its year ("Q2 2025", "Q2 FY2026": draft_no_year_parts; the words:
     vocabulary_period_words). A day of the week, the full year, the end of a month or quarter, a day
     and month or months to a month with no year take the year the published date gives them
-    (draft_yearless_periods); a day of the week is the period of every number of its sentence with
+    (draft_yearless_periods), and "the first nine months" that of the leading period
+    (draft_reported_periods); a day of the week is the period of every number of its sentence with
     none nearer, unless it is the day of a statement ("the company said in a filing on Thursday",
     after a statement_verb): then it is the period of none. The document's leading period (leading_period_text), which a number with no period
     in its paragraph takes, is the first year or part of one it writes, with no year written too
@@ -53,9 +54,6 @@ paragraphs as (
     "in the quarter", "quarterly" (a lead word and a part, or an adjective: the latest part that ended by publication), after the
     periods with a year so that "the first half of 2025" is read whole -#}
 {%- set period_words = vocabulary_rows('vocabulary_period_words') %}
-{%- set no_year_parts = draft_no_year_part_patterns() %}
-{%- set no_year_ordinal = no_year_parts['ordinal'] %}
-{%- set no_year_latest = no_year_parts['latest'] %}
 {{ text_matches('paragraphs', ['source_id', 'paragraph_number', 'published_date', 'lead_entity_id'], 'paragraph_text',
     text_period_pattern(), 'written_period_matches') }},
 
@@ -112,8 +110,7 @@ period_texts as (
             no_year_parts.period_text,
             yearless_periods.period_text,
             -- a period with no year the draft does not write is no period
-            case when not {{ regex_matches('lower(document_period_forms.match_text)',
-                '^(?:' ~ no_year_ordinal ~ '|' ~ no_year_latest ~ '|' ~ draft_yearless_period_patterns()['month_alone'] ~ ')$') }}
+            case when not {{ regex_matches('lower(document_period_forms.match_text)', draft_unwritten_period_pattern()) }}
                 and yearless_periods.match_start is null
                 then document_period_forms.match_text end
         ) end as period_text,
@@ -121,7 +118,9 @@ period_texts as (
         coalesce(yearless_periods.is_weekday, false) or document_period_forms.is_time_of_day as is_weekday,
         -- a period with no year the lead entity's calendar does not write ("three months to September" of a
         -- fiscal year to October) may be written on the calendar of the number's subject (int_document_draft_figures)
-        yearless_periods.match_start is not null and yearless_periods.period_text is null as is_other_calendar
+        yearless_periods.match_start is not null and yearless_periods.period_text is null as is_other_calendar,
+        yearless_periods.counted_phrase,
+        yearless_periods.fiscal_end_month
     from document_period_forms
     left join yearless_periods
         on document_period_forms.source_id = yearless_periods.source_id
@@ -144,6 +143,11 @@ leading_periods as (
         ~ ' and period_texts.match_start = period_matches.match_start'
         ~ ' where not ' ~ regex_matches('lower(period_matches.match_text)', '^(?:' ~ regex_alternation(vocabulary_words(period_words, 'part_adjective')) ~ ')$')
         ~ ') as written') | indent(4) }}
+),
+
+-- "the first nine months": of the year of the leading period
+reported_period_texts as (
+    {{ draft_reported_periods('period_texts', 'leading_periods') | indent(4) }}
 ),
 
 -- the period of a number: one written right after it ("9.061 billion yuan in 2021", with only
@@ -254,7 +258,7 @@ period_candidates as (
         on period_matches.source_id = compared_periods.source_id
             and period_matches.paragraph_number = compared_periods.paragraph_number
             and period_matches.match_start = compared_periods.match_start
-    left join period_texts as document_period_forms
+    left join reported_period_texts as document_period_forms
         on period_matches.source_id = document_period_forms.source_id
             and period_matches.paragraph_number = document_period_forms.paragraph_number
             and period_matches.match_start = document_period_forms.match_start
@@ -264,7 +268,7 @@ period_candidates as (
 -- a number with no period of its own: the figure compared with, or one stated in the present tense
 -- (draft_implied_periods)
 implied_candidates as (
-    {{ draft_implied_periods('numbers', changed_from_pattern, 'period_texts') | indent(4) }}
+    {{ draft_implied_periods('numbers', changed_from_pattern, 'reported_period_texts') | indent(4) }}
 ),
 
 period_guess as (
