@@ -328,6 +328,7 @@ def test_an_incremental_build_tests_only_the_rows_it_changed(builds):
         # a view over every figure, kept per source for its tests: its unique test reads the changed
         # sources' ids
         "unique_int_figures_stated_figure_id",
+        "primary_key_int_company_statements_statement_id",
     ):
         assert "int_changed_sources" in compiled_test(stepwise, name)
         assert "int_changed_sources" not in compiled_test(full, name)
