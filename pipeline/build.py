@@ -10,6 +10,7 @@ changed.`
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import hashlib
 import json
@@ -25,7 +26,7 @@ from pathlib import Path
 
 import duckdb
 
-from pipeline import changes, check, dbt, expectations, exports, incremental, publish, settings
+from pipeline import changes, check, dbt, expectations, exports, incremental, publish, published_file, settings
 from pipeline.errors import BuildFailed, classify, describe_os_error
 from pipeline.faults import pause
 from pipeline.landing_checks import check_landing
@@ -327,6 +328,7 @@ class Build:
         self.state_build_before: str | None = None  # the build the state held before an incremental build
         # (schema, table) of the reader tables the lean file kept as the published one had them
         self.unchanged_tables: set[tuple[str, str]] = set()
+        self.lean_digest: str | None = None  # the SHA-256 of the lean file, recorded once published
 
     def run(self) -> dict[str, float]:
         try:
@@ -472,6 +474,7 @@ class Build:
         pause("exports-written")
         note(publish.publish(self.lean, self.build_id, self.export_folder))
         self.published = True
+        self.record_published_digest()
         self.published_at = time.time()
         self.timings["publish"] = time.perf_counter() - started
         self.cpu_timings["publish"] = self.cpu_lap()
@@ -531,14 +534,29 @@ class Build:
             and self.state_build_before == (publish.build_id_of(published))
         ):
             try:
-                tables = update_published_file(
-                    self.candidate, published, self.lean, exports.DBT_MANIFEST, self.unchanged_tables
+                tables, self.lean_digest = update_published_file(
+                    self.candidate,
+                    published,
+                    self.lean,
+                    exports.DBT_MANIFEST,
+                    self.unchanged_tables,
+                    published_file.recorded_digest(self.state_build_before),
                 )
                 return f"{APPLIED} {tables} tables ({schemas}) to a copy of {published.name}"
             except PublishedFileMismatch as mismatch:
-                print(f"the copy brought up to date differs from the state in {mismatch}: writing a new file")
-        tables = write_published_file(self.candidate, self.lean)
+                print(f"{mismatch}: writing a new file")
+        tables, self.lean_digest = write_published_file(self.candidate, self.lean)
         return f"wrote {tables} tables of the reader schemas ({schemas}) to a new file"
+
+    def record_published_digest(self) -> None:
+        """Record the published file's SHA-256 for the next incremental build's copy of it. A failure
+        is a warning: without the record, that build checks every table of its copy whole."""
+        try:
+            published_file.record_digest(self.build_id, self.lean_digest)
+        except OSError as error:
+            with contextlib.suppress(OSError):
+                settings.PUBLISHED_DIGEST_PATH.unlink(missing_ok=True)
+            print(f"warning: published, but its SHA-256 could not be recorded: {error}", file=sys.stderr)
 
     def after_publish(self, landed: int, rejected: int) -> None:
         """The summary and the claims report: the warehouse is published already, so a failure here

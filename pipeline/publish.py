@@ -6,6 +6,7 @@ The published layout (README, Publishing):
     exports -> .exports/<build id>/     the build's Parquet files and manifest.json
     .publish/build.lock                 the build lock (pipeline/lock.py)
     .publish/journal.json               the publish (or rollback) in progress, if any
+    .publish/published.json             the build id and SHA-256 of the file last published
     .publish/previous/warehouse.duckdb  the warehouse published before this one (rollback)
     .publish/stale/                     write-ahead logs found beside the published file, moved aside
     build/work/<build id>/              the build's candidate and DuckDB's work files, removed at the end

@@ -11,16 +11,25 @@ build id) publishes without rewriting every table: a copy of the published file 
 date, table by table, with only the rows of the sources and entities the build changed replaced
 in the tables kept per source or entity (the models' meta kept_per in dbt's manifest; a table
 whose rows of those sources or entities are unchanged is left as it is); the other tables are small
-and are replaced whole (or left as they are when unchanged). Every table is then checked against
-the state by its row count and the sum of its rows' hashes, so a published file changed since it
-was published (a row planted, changed or removed in a table the build did not touch) is noticed
-and a new file written.
+and are replaced whole (or left as they are when unchanged).
+
+The copy is then checked against the state. Each publish records the SHA-256 of the file it
+published (settings.PUBLISHED_DIGEST_PATH, with its build id). When the copy's SHA-256 is the one
+recorded, the copy holds exactly what was published, and the check reads only what the build
+changed: each table kept per source or entity by its row count and the fingerprint (row count and
+sum of row hashes) of its changed sources' or entities' rows, each other table whole. When the
+copy's SHA-256 is not the one recorded (the published file was written to since it was published:
+a row planted, changed or removed), nothing of it is kept: a new file is written. With no record
+(a file published before records were kept), every table is checked whole, so a row changed in a
+table the build did not touch is noticed and a new file written.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -39,7 +48,44 @@ def query(name: str) -> str:
 
 
 class PublishedFileMismatch(Exception):
-    """A published file brought up to date by changed rows does not hold the state's row counts."""
+    """A copy of the published file cannot be brought up to date: the published file changed since
+    it was published, or the copy brought up to date differs from the state."""
+
+
+def file_digest(path: Path) -> str:
+    """The SHA-256 of the file at `path` (hex), read in 16 MiB blocks (hashlib releases the GIL on
+    them, so other threads run meanwhile)."""
+    digest = hashlib.sha256()
+    block = bytearray(16 << 20)
+    view = memoryview(block)
+    with open(path, "rb") as file:
+        while size := file.readinto(block):
+            digest.update(view[:size])
+    return digest.hexdigest()
+
+
+def record_digest(build_id: str, digest: str, path: Path | None = None) -> None:
+    """Record the SHA-256 of the file published by build `build_id` (written whole, then renamed
+    into place: a crash leaves the record before, which names another build and is not used)."""
+    path = path or settings.PUBLISHED_DIGEST_PATH
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(path.name + ".tmp")
+    temporary.write_text(json.dumps({"build_id": build_id, "sha256": digest}), encoding="utf-8")
+    os.replace(temporary, path)
+
+
+def recorded_digest(build_id: str | None, path: Path | None = None) -> str | None:
+    """The SHA-256 recorded when build `build_id` was published; None when the record is of
+    another build, missing or unreadable."""
+    path = path or settings.PUBLISHED_DIGEST_PATH
+    try:
+        record = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(record, dict) or build_id is None or record.get("build_id") != build_id:
+        return None
+    digest = record.get("sha256")
+    return digest if isinstance(digest, str) else None
 
 
 def kept_per(manifest: Path) -> dict[tuple[str, str], dict]:
@@ -87,18 +133,31 @@ def describe(connection, schema: str, table: str, comments: list[tuple]) -> None
 
 
 def update_published_file(
-    state: Path, previous: Path, destination: Path, manifest: Path, unchanged: set[tuple[str, str]] | None = None
-) -> int:
+    state: Path,
+    previous: Path,
+    destination: Path,
+    manifest: Path,
+    unchanged: set[tuple[str, str]] | None = None,
+    published_digest: str | None = None,
+) -> tuple[int, str]:
     """Write `destination` as a copy of `previous` (the published file of the build the state was at
     before this incremental build) with the changed rows of `state` applied; return the number of
-    tables. A table whose DDL differs from the state's (the build records, whose column types follow
-    their values) is written anew. Raises PublishedFileMismatch when a table's rows then differ from
-    the state's (row count or sum of row hashes: `fingerprint`). Given `unchanged`, adds to it the
-    (schema, table) of each table left as the previous file had it (the same rows as the state's)."""
+    tables and the new file's SHA-256. A table whose DDL differs from the state's (the build records,
+    whose column types follow their values) is written anew. `published_digest` is the SHA-256
+    recorded when `previous` was published (None: not known). Raises PublishedFileMismatch when the
+    copy's SHA-256 is not `published_digest`, or when a table's rows then differ from the state's
+    (see the module's docstring for what is checked). Given `unchanged`, adds to it the (schema,
+    table) of each table left as the previous file had it (the same rows as the state's)."""
     for leftover in (destination, destination.with_name(destination.name + ".wal")):
         leftover.unlink(missing_ok=True)
     destination.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(previous, destination)
+    trusted = published_digest is not None
+    if trusted and file_digest(destination) != published_digest:
+        raise PublishedFileMismatch(
+            f"{previous.name} changed since it was published (its SHA-256 is not the one recorded when it was "
+            "published)"
+        )
     metas = kept_per(manifest)
     template = jinja2.Template((SQL_DIR / "publish_changed_rows.sql").read_text(encoding="utf-8"))
     with settings.connect(destination) as connection:
@@ -115,6 +174,10 @@ def update_published_file(
             checked: dict[tuple[str, str], tuple] = {}
             # (schema, table) of the tables kept per source or entity left as they were
             left: set[tuple[str, str]] = set()
+            # (schema, table) -> for each table kept per source or entity of a copy known to be the
+            # published file: the options of the changed-rows template when its changed rows were
+            # replaced, None when it was left as it was
+            changed_rows: dict[tuple[str, str], dict | None] = {}
             connection.execute("begin")
             for schema, table, create_statement, _ in tables:
                 meta = metas.get((schema, table), {})
@@ -136,11 +199,14 @@ def update_published_file(
                 }
                 if meta:
                     # a table kept per source or entity whose rows of the changed sources or entities
-                    # are those the copy holds already is left as it is (checked whole below)
+                    # are those the copy holds already is left as it is (checked below: in a copy known
+                    # to be the published file, by its row count alone)
                     copy_rows, state_rows = (
-                        connection.execute(template.render(mode="fingerprint", relation=relation, **options)).fetchone()
+                        changed_fingerprint(connection, template, options, relation)
                         for relation in (name, f"state.{name}")
                     )
+                    if trusted:
+                        changed_rows[(schema, table)] = None if copy_rows == state_rows else options
                     if copy_rows == state_rows:
                         left.add((schema, table))
                         continue
@@ -156,8 +222,7 @@ def update_published_file(
                 f"{schema}.{table}"
                 for schema, table, _, _ in tables
                 if (schema, table) not in checked
-                and fingerprint(connection, f"{identifier(schema)}.{identifier(table)}")
-                != fingerprint(connection, f"state.{identifier(schema)}.{identifier(table)}")
+                and not same_rows(connection, template, schema, table, changed_rows, (schema, table))
             ]
         except Exception:
             with contextlib.suppress(duckdb.Error):  # no transaction open when it failed before `begin`
@@ -167,15 +232,41 @@ def update_published_file(
             connection.execute("detach state")
         connection.execute("checkpoint")
     if different:
-        raise PublishedFileMismatch(", ".join(different))
+        raise PublishedFileMismatch(f"the copy brought up to date differs from the state in {', '.join(different)}")
     if unchanged is not None:
         unchanged.update(checked, left)
-    return len(tables)
+    return len(tables), file_digest(destination)
 
 
-def write_published_file(state: Path, destination: Path) -> int:
+def changed_fingerprint(connection, template: jinja2.Template, options: dict, relation: str) -> tuple:
+    """The fingerprint of the rows of the changed sources or entities in `relation` (the copy's
+    table or the state's), for the table the `options` of the changed-rows template name."""
+    return connection.execute(template.render(mode="fingerprint", relation=relation, **options)).fetchone()
+
+
+def same_rows(
+    connection, template: jinja2.Template, schema: str, table: str, changed_rows: dict, key: tuple[str, str]
+) -> bool:
+    """Whether table `schema.table` of the copy holds the state's rows. A table kept per source or
+    entity in a copy known to be the published file (in `changed_rows`: the build changed none of
+    its other rows) by its row count, and, when its changed rows were replaced (their template
+    options in `changed_rows`), by the fingerprint of those rows; any other table by the fingerprint
+    of the whole table."""
+    name = f"{identifier(schema)}.{identifier(table)}"
+    if key not in changed_rows:
+        return fingerprint(connection, name) == fingerprint(connection, f"state.{name}")
+    counts = [connection.execute(f"select count(*) from {relation}").fetchone() for relation in (name, f"state.{name}")]
+    options = changed_rows[key]
+    return counts[0] == counts[1] and (
+        options is None
+        or changed_fingerprint(connection, template, options, name)
+        == changed_fingerprint(connection, template, options, f"state.{name}")
+    )
+
+
+def write_published_file(state: Path, destination: Path) -> tuple[int, str]:
     """Write `destination` (named warehouse.duckdb) with the reader schemas of `state`; return the
-    number of tables written."""
+    number of tables written and the file's SHA-256."""
     for leftover in (destination, destination.with_name(destination.name + ".wal")):
         leftover.unlink(missing_ok=True)
     destination.parent.mkdir(parents=True, exist_ok=True)
@@ -202,4 +293,4 @@ def write_published_file(state: Path, destination: Path) -> int:
         finally:
             connection.execute("detach state")
         connection.execute("checkpoint")
-    return len(tables)
+    return len(tables), file_digest(destination)

@@ -19,6 +19,9 @@ EXPORTS_VERSIONS_DIR = ROOT / ".exports"
 PUBLISH_DIR = ROOT / ".publish"
 LOCK_PATH = PUBLISH_DIR / "build.lock"
 JOURNAL_PATH = PUBLISH_DIR / "journal.json"
+# The SHA-256 of the file the last build published, with its build id: an incremental build's copy
+# of the published file is checked against it (pipeline/published_file.py).
+PUBLISHED_DIGEST_PATH = PUBLISH_DIR / "published.json"
 # Same file name as the published file: dbt-duckdb qualifies view SQL with the database name,
 # which DuckDB takes from the file name, so views survive a rename only if the names match.
 PREVIOUS_PATH = PUBLISH_DIR / "previous" / PUBLISHED_PATH.name

@@ -6,6 +6,7 @@ warehouse built from other models."""
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import math
 import os
@@ -403,29 +404,52 @@ def tampered(builds, published):
                 break
         assert "applied the changed rows of" in settled.stdout, settled.stdout[-3000:]
     runs = {}
-    for name, statement in TAMPERINGS.items():
+    # each tampering with the SHA-256 recorded at the publish; the one that keeps the row counts also
+    # with no record (a file published before records were kept), where every table is checked whole
+    cases = [(name, True) for name in TAMPERINGS] + [("changed", False)]
+    for name, recorded in cases:
         with duckdb.connect(str(stepwise / "warehouse.duckdb")) as connection:
-            connection.execute(statement)
+            connection.execute(TAMPERINGS[name])
+        if not recorded:
+            (stepwise / ".publish" / "published.json").unlink()
         run = build(stepwise, documents, "--incremental")
         assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
-        runs[name] = (run, marts(stepwise / "warehouse.duckdb"))
+        runs[name, recorded] = (run, marts(stepwise / "warehouse.duckdb"))
     return marts(full / "warehouse.duckdb"), runs
 
 
-@pytest.mark.parametrize("tampering", sorted(TAMPERINGS))
-def test_a_published_file_changed_since_it_was_published_is_not_copied_into_the_next(tampered, tampering):
+@pytest.mark.parametrize(
+    ("tampering", "recorded"),
+    [(name, True) for name in sorted(TAMPERINGS)] + [("changed", False)],
+    ids=[f"{name}-recorded" for name in sorted(TAMPERINGS)] + ["changed-unrecorded"],
+)
+def test_a_published_file_changed_since_it_was_published_is_not_copied_into_the_next(tampered, tampering, recorded):
     """The incremental publish copies the published file and replaces only the changed sources'
-    rows; when the copy then differs from the build's state (here: a row planted or changed in the
-    published file for a source the build did not touch) it writes a new file, and the tampering
-    does not survive: the published marts are a full build's."""
+    rows. When the copy's SHA-256 is not the one recorded at its publish (here: a row planted,
+    removed or changed in the published file for a source the build did not touch) it writes a new
+    file; with no record, the copy brought up to date is checked whole against the build's state,
+    which the tampering makes differ. Either way the tampering does not survive: the published marts
+    are a full build's."""
     full_marts, runs = tampered
-    run, published_marts = runs[tampering]
+    run, published_marts = runs[tampering, recorded]
     assert f"incremental: bringing {STATE} up to date in place" in run.stdout, run.stdout[-3000:]
-    assert "differs from the state in marts.fct_figures" in run.stdout, run.stdout[-3000:]
+    if recorded:
+        assert "warehouse.duckdb changed since it was published" in run.stdout, run.stdout[-3000:]
+    else:
+        assert "differs from the state in marts.fct_figures" in run.stdout, run.stdout[-3000:]
     assert "writing a new file" in run.stdout and "wrote" in run.stdout
     different = [table for table in full_marts if not same_rows(full_marts[table], published_marts.get(table, []))]
     assert different == []
     assert sorted(published_marts) == sorted(full_marts)
+
+
+def test_each_publish_records_the_sha256_of_the_file_it_published(builds):
+    """The record an incremental build checks its copy of the published file against: the build id
+    and SHA-256 of the file published last."""
+    _, stepwise, *_ = builds
+    record = json.loads((stepwise / ".publish" / "published.json").read_text(encoding="utf-8"))
+    assert record["build_id"] == publish.build_id_of(stepwise / "warehouse.duckdb")
+    assert record["sha256"] == hashlib.sha256((stepwise / "warehouse.duckdb").read_bytes()).hexdigest()
 
 
 def test_a_new_row_repeating_an_old_key_fails_an_incremental_build(builds, published):
