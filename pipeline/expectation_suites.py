@@ -16,7 +16,7 @@ first reporting currency's lowercase code (`{C}` the code) and `{c_rate}` its ra
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -188,8 +188,19 @@ def sql_template() -> jinja2.Template:
     return environment.get_template(SQL_TEMPLATE.name)
 
 
+def used_check_columns(declaration: Declaration, columns: list[str] | None = None) -> dict[str, str]:
+    """The check columns of `declaration` that its expectations (or `columns`, the columns selected)
+    name: the others are not computed. A check column can cost a scan of the whole mart (a median
+    over each entity's series), which the row count of a table-level expectation does not need."""
+    named = {value for each in declaration.expectations for value in each["kwargs"].values() if isinstance(value, str)}
+    named.update(columns or [])
+    return {name: expression for name, expression in declaration.check_columns.items() if name in named}
+
+
 def render_sql(declaration: Declaration, mode: str, changed_only: bool = False, **options: Any) -> str:
-    """The declaration as SQL (pipeline/sql/expectations.sql): 'rows', 'violations' or 'offending'.
-    `changed_only`: read only the mart's rows an incremental build changed (its `changed_rows`)."""
+    """The declaration as SQL (pipeline/sql/expectations.sql): 'rows', 'violations' or 'offending',
+    with the check columns its expectations use. `changed_only`: read only the mart's rows an
+    incremental build changed (its `changed_rows`)."""
     changed = declaration.changed_rows if changed_only else None
-    return sql_template().render(declaration=declaration, mode=mode, changed=changed, **options)
+    used = replace(declaration, check_columns=used_check_columns(declaration, options.get("columns")))
+    return sql_template().render(declaration=used, mode=mode, changed=changed, **options)

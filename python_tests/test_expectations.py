@@ -5,12 +5,13 @@ verdicts (and the same counts of offending rows) as Great Expectations on the sa
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import duckdb
 import pytest
 
-from pipeline import expectations
+from pipeline import expectation_suites, expectations
 
 # One fault per declared expectation (some trip others too); each is a statement on a copy of the
 # published warehouse. The test below fails if an expectation is declared that no fault trips.
@@ -239,3 +240,27 @@ def test_an_incremental_build_checks_the_rows_of_the_changed_entities_and_the_wh
     outcomes = verdicts(expectations.validate(emptied, tmp_path / "results", sql_rows=sql_rows, changed_only=True))
     assert outcomes[("fct_figures", 0)][0] is False
     assert outcomes[("dim_sources", 0)][0] is False
+
+
+def test_only_the_check_columns_an_expectation_uses_are_computed():
+    """The row count of fct_figures (table-level: read on every row of an incremental build too)
+    computes no check column: its median over each entity's series is a scan of the whole mart.
+    An expectation on one check column computes that one alone."""
+    (declaration,) = [each for each in expectations.load_declarations() if each.mart == "fct_figures"]
+    row_count = replace(
+        declaration, expectations=[each for each in declaration.expectations if each["type"] == ROW_COUNT]
+    )
+    on_median = replace(
+        declaration,
+        expectations=[
+            each for each in declaration.expectations if each["kwargs"].get("column") == "ratio_to_series_median"
+        ],
+    )
+    assert row_count.expectations and on_median.expectations
+    counted = expectation_suites.render_sql(row_count, "violations", changed_only=True)
+    assert not [name for name in declaration.check_columns if name in counted]
+    median = expectation_suites.render_sql(on_median, "violations", changed_only=True)
+    assert [name for name in declaration.check_columns if name in median] == ["ratio_to_series_median"]
+    # the columns an offending-rows query selects are computed too
+    offending = expectation_suites.render_sql(row_count, "offending", only=0, columns=["metric_min_value"], limit=5)
+    assert [name for name in declaration.check_columns if name in offending] == ["metric_min_value"]
