@@ -99,13 +99,22 @@ def kept_per(manifest: Path) -> dict[tuple[str, str], dict]:
     }
 
 
-def fingerprint(connection, name: str) -> tuple:
+def fingerprint(connection, name: str, cache: dict | None = None) -> tuple:
     """The row count and the sum of the rows' hashes of table `name`: equal for the same rows (as a
     multiset) whatever their order, and differing, but for a hash collision, when a row was added,
-    removed or changed. One scan of the table."""
-    return connection.execute(
-        f"select count(*), sum(hash(fingerprinted)::hugeint) from {name} as fingerprinted"
-    ).fetchone()
+    removed or changed. One scan of the table (none when `cache` holds it: see `fetch`)."""
+    return fetch(connection, f"select count(*), sum(hash(fingerprinted)::hugeint) from {name} as fingerprinted", cache)
+
+
+def fetch(connection, sql: str, cache: dict | None = None) -> tuple:
+    """The one row of `sql`. Given `cache` (for queries of the state's tables only: attached
+    read-only, they do not change while the copy is brought up to date), run once and kept there."""
+    if cache is not None and sql in cache:
+        return cache[sql]
+    row = connection.execute(sql).fetchone()
+    if cache is not None:
+        cache[sql] = row
+    return row
 
 
 def published_ddl(connection) -> dict[tuple[str, str], str]:
@@ -174,6 +183,8 @@ def update_published_file(
             checked: dict[tuple[str, str], tuple] = {}
             # (schema, table) of the tables kept per source or entity left as they were
             left: set[tuple[str, str]] = set()
+            # the fingerprints of the state's tables read so far, by their query (see `fetch`)
+            state_prints: dict[str, tuple] = {}
             # (schema, table) -> for each table kept per source or entity of a copy known to be the
             # published file: the options of the changed-rows template when its changed rows were
             # replaced, None when it was left as it was
@@ -188,7 +199,7 @@ def update_published_file(
                 if not meta:
                     # a table replaced whole: unchanged (the same fingerprint as the state's) is left
                     # as it is, since rewriting it would only leave free blocks in the file
-                    pair = (fingerprint(connection, name), fingerprint(connection, f"state.{name}"))
+                    pair = (fingerprint(connection, name), fingerprint(connection, f"state.{name}", state_prints))
                     if pair[0] == pair[1]:
                         checked[(schema, table)] = pair
                         continue
@@ -202,8 +213,8 @@ def update_published_file(
                     # are those the copy holds already is left as it is (checked below: in a copy known
                     # to be the published file, by its row count alone)
                     copy_rows, state_rows = (
-                        changed_fingerprint(connection, template, options, relation)
-                        for relation in (name, f"state.{name}")
+                        changed_fingerprint(connection, template, options, relation, cache)
+                        for relation, cache in ((name, None), (f"state.{name}", state_prints))
                     )
                     if trusted:
                         changed_rows[(schema, table)] = None if copy_rows == state_rows else options
@@ -222,7 +233,7 @@ def update_published_file(
                 f"{schema}.{table}"
                 for schema, table, _, _ in tables
                 if (schema, table) not in checked
-                and not same_rows(connection, template, schema, table, changed_rows, (schema, table))
+                and not same_rows(connection, template, schema, table, changed_rows, (schema, table), state_prints)
             ]
         except Exception:
             with contextlib.suppress(duckdb.Error):  # no transaction open when it failed before `begin`
@@ -238,29 +249,40 @@ def update_published_file(
     return len(tables), file_digest(destination)
 
 
-def changed_fingerprint(connection, template: jinja2.Template, options: dict, relation: str) -> tuple:
+def changed_fingerprint(
+    connection, template: jinja2.Template, options: dict, relation: str, cache: dict | None = None
+) -> tuple:
     """The fingerprint of the rows of the changed sources or entities in `relation` (the copy's
     table or the state's), for the table the `options` of the changed-rows template name."""
-    return connection.execute(template.render(mode="fingerprint", relation=relation, **options)).fetchone()
+    return fetch(connection, template.render(mode="fingerprint", relation=relation, **options), cache)
 
 
 def same_rows(
-    connection, template: jinja2.Template, schema: str, table: str, changed_rows: dict, key: tuple[str, str]
+    connection,
+    template: jinja2.Template,
+    schema: str,
+    table: str,
+    changed_rows: dict,
+    key: tuple[str, str],
+    cache: dict,
 ) -> bool:
     """Whether table `schema.table` of the copy holds the state's rows. A table kept per source or
     entity in a copy known to be the published file (in `changed_rows`: the build changed none of
     its other rows) by its row count, and, when its changed rows were replaced (their template
     options in `changed_rows`), by the fingerprint of those rows; any other table by the fingerprint
-    of the whole table."""
+    of the whole table. The state's side is read from `cache` when it was read before."""
     name = f"{identifier(schema)}.{identifier(table)}"
     if key not in changed_rows:
-        return fingerprint(connection, name) == fingerprint(connection, f"state.{name}")
-    counts = [connection.execute(f"select count(*) from {relation}").fetchone() for relation in (name, f"state.{name}")]
+        return fingerprint(connection, name) == fingerprint(connection, f"state.{name}", cache)
+    counts = [
+        fetch(connection, f"select count(*) from {name}"),
+        fetch(connection, f"select count(*) from state.{name}"),
+    ]
     options = changed_rows[key]
     return counts[0] == counts[1] and (
         options is None
         or changed_fingerprint(connection, template, options, name)
-        == changed_fingerprint(connection, template, options, f"state.{name}")
+        == changed_fingerprint(connection, template, options, f"state.{name}", cache)
     )
 
 
