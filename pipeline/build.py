@@ -20,8 +20,10 @@ import resource
 import shutil
 import signal
 import sys
+import threading
 import time
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
@@ -327,7 +329,6 @@ class Build:
         self.published_at: float | None = None  # when a new reader could first see this build (epoch seconds)
         self.state_build_before: str | None = None  # the build the state held before an incremental build
         # (schema, table) of the reader tables the lean file kept as the published one had them
-        self.unchanged_tables: set[tuple[str, str]] = set()
         self.lean_digest: str | None = None  # the SHA-256 of the lean file, recorded once published
 
     def run(self) -> dict[str, float]:
@@ -492,40 +493,58 @@ class Build:
 
     def write_publishable(self, built_mode: str) -> str:
         """Write the lean warehouse file and the Parquet exports of this build (not published yet);
-        say how long each took."""
-        lean_started, lean_cpu = time.perf_counter(), time.process_time()
-        how = self.write_lean_file(built_mode)
-        lean_seconds, lean_cpu = time.perf_counter() - lean_started, time.process_time() - lean_cpu
-        print(f"{how}: {self.lean.stat().st_size / 1e6:,.1f} MB in {lean_seconds:.1f} s (CPU {lean_cpu:.1f} s)")
-        exports_started, exports_cpu = time.perf_counter(), time.process_time()
+        say how long each took. The exports read the build's state, whose reader tables the lean
+        file holds (checked). When the lean file is the published one with the changed rows applied,
+        the exports start in a thread of their own as soon as the lean file's update knows which
+        marts it leaves as they were, and are written while it goes on."""
+        started, cpu = time.perf_counter(), time.process_time()
         self.export_folder = exports.version_folder(self.build_id)
-        exports.write_exports(self.lean, self.build_id, **self.exports_to_reuse(how))
-        exports_seconds, exports_cpu = time.perf_counter() - exports_started, time.process_time() - exports_cpu
+        background: list[ExportsThread] = []
+
+        def start_exports(unchanged: set[tuple[str, str]]) -> None:
+            background.append(ExportsThread(self.candidate, self.build_id, self.exports_to_reuse(unchanged)))
+
+        how = self.write_lean_file(built_mode, start_exports)
+        lean_seconds = time.perf_counter() - started
+        print(f"{how}: {self.lean.stat().st_size / 1e6:,.1f} MB in {lean_seconds:.1f} s")
+        if background and how.startswith(APPLIED):
+            exports_seconds = background[0].join()
+            overlapped = ", begun while the lean file was written"
+        else:
+            if background:
+                # begun for a copy that was then not published: its files are written again, whole
+                with contextlib.suppress(Exception):
+                    background[0].join()
+            exports_started = time.perf_counter()
+            exports.write_exports(self.candidate, self.build_id)
+            exports_seconds, overlapped = time.perf_counter() - exports_started, ""
         return (
-            f"the lean file ({lean_seconds:.1f} s, CPU {lean_cpu:.1f} s) and the Parquet exports "
-            f"({exports_seconds:.1f} s, CPU {exports_cpu:.1f} s)"
+            f"the lean file ({lean_seconds:.1f} s) and the Parquet exports ({exports_seconds:.1f} s{overlapped}), "
+            f"CPU {time.process_time() - cpu:.1f} s together"
         )
 
-    def exports_to_reuse(self, how: str) -> dict:
-        """When the lean file is the published one with the changed sources' rows applied (an
-        incremental build of the published file's state): the published build's exports folder and
-        the sources changed, so that the marts exported by source rewrite only those sources' files.
-        The marts the lean file kept as they were are linked from that folder rather than written
-        again. Otherwise nothing: every file is written."""
+    def exports_to_reuse(self, unchanged: set[tuple[str, str]]) -> dict:
+        """For exports written while the lean file is the published one being brought up to date with
+        the changed rows (an incremental build of the published file's state), given the tables it
+        leaves as they were (`unchanged`): the published build's exports folder and the sources
+        changed, so that the marts exported by source rewrite only those sources' files, and the
+        marts left as they were are linked from that folder rather than written again. Nothing when
+        the exports published are not that build's: every file is written."""
         previous = self.state_build_before
-        if not how.startswith(APPLIED) or not previous or exports.linked_build_id() != previous:
+        if not previous or exports.linked_build_id() != previous:
             return {}
         with settings.connect(self.candidate, read_only=True) as connection:
             changed = connection.execute("select source_id from intermediate.int_changed_sources").fetchall()
         return {
             "previous": exports.version_folder(previous),
             "changed_sources": {row[0] for row in changed},
-            "unchanged_marts": {table for schema, table in self.unchanged_tables if schema == "marts"},
+            "unchanged_marts": {table for schema, table in unchanged if schema == "marts"},
         }
 
-    def write_lean_file(self, built_mode: str) -> str:
+    def write_lean_file(self, built_mode: str, on_decided: Callable[[set[tuple[str, str]]], None]) -> str:
         """The lean file to publish: after an incremental build from the state of the published file,
-        a copy of that file with the changed rows applied; else a new file. Says which."""
+        a copy of that file with the changed rows applied (`on_decided` is called with the tables it
+        leaves as they were, once known); else a new file. Says which."""
         published = settings.PUBLISHED_PATH
         schemas = ", ".join(settings.READER_SCHEMAS)
         if (
@@ -539,8 +558,8 @@ class Build:
                     published,
                     self.lean,
                     exports.DBT_MANIFEST,
-                    self.unchanged_tables,
-                    published_file.recorded_digest(self.state_build_before),
+                    published_digest=published_file.recorded_digest(self.state_build_before),
+                    on_decided=on_decided,
                 )
                 return f"{APPLIED} {tables} tables ({schemas}) to a copy of {published.name}"
             except PublishedFileMismatch as mismatch:
@@ -592,6 +611,32 @@ def build(
     build lock."""
     given = landing is not None or "LANDING_DIR" in os.environ
     return Build(landing or settings.landing_dir(), given, incremental, threads).run()
+
+
+class ExportsThread:
+    """The Parquet exports of a build written in a thread of their own (DuckDB, Arrow and the file
+    system calls release the GIL), so that they overlap the lean file's update."""
+
+    def __init__(self, database: Path, build_id: str, reuse: dict) -> None:
+        self.error: BaseException | None = None
+        self.seconds = 0.0
+        self.thread = threading.Thread(target=self.run, args=(database, build_id, reuse), name="exports", daemon=True)
+        self.thread.start()
+
+    def run(self, database: Path, build_id: str, reuse: dict) -> None:
+        started = time.perf_counter()
+        try:
+            exports.write_exports(database, build_id, **reuse)
+        except BaseException as error:  # raised again in the build's thread, by `join`
+            self.error = error
+        self.seconds = time.perf_counter() - started
+
+    def join(self) -> float:
+        """Wait for the exports; their seconds, or the error they failed with."""
+        self.thread.join()
+        if self.error is not None:
+            raise self.error
+        return self.seconds
 
 
 class WithoutStackTraces(logging.Filter):

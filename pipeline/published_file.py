@@ -31,6 +31,7 @@ import hashlib
 import json
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
@@ -148,6 +149,7 @@ def update_published_file(
     manifest: Path,
     unchanged: set[tuple[str, str]] | None = None,
     published_digest: str | None = None,
+    on_decided: Callable[[set[tuple[str, str]]], None] | None = None,
 ) -> tuple[int, str]:
     """Write `destination` as a copy of `previous` (the published file of the build the state was at
     before this incremental build) with the changed rows of `state` applied; return the number of
@@ -156,7 +158,10 @@ def update_published_file(
     recorded when `previous` was published (None: not known). Raises PublishedFileMismatch when the
     copy's SHA-256 is not `published_digest`, or when a table's rows then differ from the state's
     (see the module's docstring for what is checked). Given `unchanged`, adds to it the (schema,
-    table) of each table left as the previous file had it (the same rows as the state's)."""
+    table) of each table left as the previous file had it (the same rows as the state's).
+    `on_decided` is called with those tables once they are known, before any table is changed (so
+    that work which needs them, the exports, starts while the copy is brought up to date); a
+    PublishedFileMismatch raised after it means they were those of a copy that was not published."""
     for leftover in (destination, destination.with_name(destination.name + ".wal")):
         leftover.unlink(missing_ok=True)
     destination.parent.mkdir(parents=True, exist_ok=True)
@@ -189,12 +194,15 @@ def update_published_file(
             # published file: the options of the changed-rows template when its changed rows were
             # replaced, None when it was left as it was
             changed_rows: dict[tuple[str, str], dict | None] = {}
-            connection.execute("begin")
+            # what to do with each table, decided before any is changed: write anew (its DDL differs
+            # from the state's), or replace its changed rows (template options) or the whole table
+            recreated: list[tuple[str, str, str]] = []
+            applied: list[dict] = []
             for schema, table, create_statement, _ in tables:
                 meta = metas.get((schema, table), {})
                 name = f"{identifier(schema)}.{identifier(table)}"
                 if existing.get((schema, table)) != create_statement:
-                    recreate_table(connection, schema, table, create_statement)
+                    recreated.append((schema, table, create_statement))
                     continue
                 if not meta:
                     # a table replaced whole: unchanged (the same fingerprint as the state's) is left
@@ -221,8 +229,14 @@ def update_published_file(
                     if copy_rows == state_rows:
                         left.add((schema, table))
                         continue
-                sql = template.render(**options)
-                for statement in sql.split(";\n"):
+                applied.append(options)
+            if on_decided is not None:
+                on_decided({*checked, *left})
+            connection.execute("begin")
+            for schema, table, create_statement in recreated:
+                recreate_table(connection, schema, table, create_statement)
+            for options in applied:
+                for statement in template.render(**options).split(";\n"):
                     connection.execute(statement)
             # descriptions as the state has them now (catalogue entries only: no rows are rewritten)
             for schema, table, _, table_comment in tables:
