@@ -96,7 +96,8 @@ def describe_tables(
 ) -> list[dict]:
     """Each mart: its description, columns, row count and the sources it holds (for the marts in
     `partitioned`, the sources are listed per file by `write_partitions` instead; for those in
-    `reused`, the previous manifest's entry, whose rows are the same, gives them)."""
+    `reused`, the previous manifest's entry, whose rows are the same, gives them, but for a mart
+    without a source column, which holds every source of this build)."""
     declared = declared_column_docs(dbt_manifest)
     tables = connection.execute("""
         select table_name, coalesce(comment, '') from duckdb_tables()
@@ -125,8 +126,17 @@ def describe_tables(
             ).fetchall()
         ]
         names = {column["name"] for column in columns}
+        if "source_id" not in names and all_sources is None:
+            all_sources = [
+                row[0] for row in connection.execute("select source_id from marts.dim_sources order by 1").fetchall()
+            ]
         if reused and table in reused:
-            described.append({**reused[table], "description": description, "columns": columns})
+            entry = {**reused[table], "description": description, "columns": columns}
+            if "source_id" not in names:
+                # a mart without a source column draws on every source: those of this build, not the
+                # previous one's (a source added since is one of them)
+                entry["source_ids"] = list(all_sources)
+            described.append(entry)
             continue
         if table in partitioned:
             source_ids = []
@@ -136,11 +146,6 @@ def describe_tables(
                 for row in connection.execute(f"select distinct source_id from marts.{table} order by 1").fetchall()
             ]
         else:
-            if all_sources is None:
-                all_sources = [
-                    row[0]
-                    for row in connection.execute("select source_id from marts.dim_sources order by 1").fetchall()
-                ]
             source_ids = list(all_sources)
         row_count = connection.execute(f"select count(*) from marts.{table}").fetchone()[0]
         described.append(
