@@ -7,9 +7,9 @@ one build, never a half-written one. The folders of the published build and of t
 (for rollback) are kept; any other is removed by the next build.
 
 A large mart kept per source (its model's meta `export_partitions: {files: N, order_by: [...]}`:
-fct_figures) is exported as a folder of up to N files,
+fct_figures, fct_market_metrics) is exported as a folder of up to N files,
 `exports/<table>/part-NN.parquet`, each holding the sources whose hash falls in it, rows ordered by
-`order_by` (columns unique together: source and figure id); the manifest's `file` is the glob that
+`order_by` (columns unique together: source and figure or statement id); the manifest's `file` is the glob that
 reads them all (`read_parquet('exports/fct_figures/*.parquet')`). An incremental build whose lean
 file was brought up to date from the published one (so only its changed sources' rows differ)
 writes only the files of its changed sources, each from the previous build's file (the rows of its
