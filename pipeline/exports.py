@@ -9,14 +9,14 @@ one build, never a half-written one. The folders of the published build and of t
 A large mart kept per source (its model's meta `export_partitions: {files: N, order_by: [...]}`:
 fct_figures, fct_market_metrics) is exported as a folder of up to N files,
 `exports/<table>/part-NN.parquet`, each holding the sources whose hash falls in it, rows ordered by
-`order_by` (columns unique together: source and figure or statement id); the manifest's `file` is the glob that
-reads them all (`read_parquet('exports/fct_figures/*.parquet')`). An incremental build whose lean
-file was brought up to date from the published one (so only its changed sources' rows differ)
-writes only the files of its changed sources, each from the previous build's file (the rows of its
-other sources) and the changed sources' rows, the only rows read from the mart; the other files
-are hard links to the previous build's files (never written in place), checked against the previous
-manifest's byte counts. A full build writes every file; its files hold the same rows in the same
-order as those an incremental build leaves.
+`order_by` (columns unique together: source and figure or statement id); the manifest's `file` is
+the glob that reads them all (`read_parquet('exports/fct_figures/*.parquet')`). An incremental
+build whose lean file was brought up to date from the published one (so only its changed sources'
+rows differ) writes only the files of its changed sources, each from the previous build's file
+(the rows of its other sources) and the changed sources' rows, the only rows read from the mart;
+the other files are hard links to the previous build's files (never written in place), checked
+against the previous manifest's byte counts. A full build writes every file; its files hold the
+same rows in the same order as those an incremental build leaves.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from pipeline import settings
-from pipeline.literals import sql_string
+from pipeline.literals import identifier, sql_string
 
 EXPORTS_LINK = settings.EXPORTS_LINK
 VERSIONS_DIR = settings.EXPORTS_VERSIONS_DIR
@@ -345,8 +345,8 @@ def write_changed_partitions(
     """The files of the partitions holding a changed source, each written from the previous build's
     file of that partition (the rows of its other sources, which the lean file has as the previous
     build exported them) and the changed sources' rows now, in the order a full build writes them:
-    the mart is read for the changed sources' rows only, never whole. partition -> what the manifest
-    says of its file, or None for a partition left with no rows (it has no file, as in a full build)."""
+    of the mart, only the changed sources' rows are read. partition -> what the manifest says of its
+    file, or None for a partition left with no rows (it has no file, as in a full build)."""
     name = table["table"]
     changed = sorted(changed_sources)
     types = connection.execute(
@@ -367,9 +367,11 @@ def write_changed_partitions(
             f"select distinct {key} from (select unnest(?::varchar[]) as source_id) order by 1", [changed]
         ).fetchall()
     ]
-    columns = ", ".join(f'"{column}"' for column, _ in types)
+    columns = ", ".join(identifier(column) for column, _ in types)
     # the previous file's columns as the mart's types (Parquet keeps the values, not every DuckDB type)
-    casts = ", ".join(f'cast("{column}" as {data_type}) as "{column}"' for column, data_type in types)
+    casts = ", ".join(
+        f"cast({identifier(column)} as {data_type}) as {identifier(column)}" for column, data_type in types
+    )
     written: dict[int, dict | None] = {}
     try:
         for partition in partitions:
