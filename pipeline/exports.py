@@ -6,15 +6,17 @@ publish (pipeline/publish.py). A reader that opens `exports/<table>.parquet` get
 one build, never a half-written one. The folders of the published build and of the previous one
 (for rollback) are kept; any other is removed by the next build.
 
-A large mart kept per source (its model's meta `export_partitions: {files: N, order_by: [...]}`,
-fct_figures) is exported as a folder of up to N files, `exports/<table>/part-NN.parquet`, each
-holding the sources whose hash falls in it, rows ordered by `order_by` (columns unique together:
-source and figure id); the manifest's `file` is the glob that reads them all
-(`read_parquet('exports/fct_figures/*.parquet')`). An incremental build whose lean file was
-brought up to date from the published one (so only its changed sources' rows differ) writes only
-the files of its changed sources; the others are hard links to the previous build's files (never
-written in place), checked against the previous manifest's byte counts. A full build writes every
-file; its files hold the same rows in the same order as those an incremental build leaves.
+A large mart kept per source (its model's meta `export_partitions: {files: N, order_by: [...]}`:
+fct_figures, fct_market_metrics) is exported as a folder of up to N files,
+`exports/<table>/part-NN.parquet`, each holding the sources whose hash falls in it, rows ordered by
+`order_by` (columns unique together: source and figure or statement id); the manifest's `file` is
+the glob that reads them all (`read_parquet('exports/fct_figures/*.parquet')`). An incremental
+build whose lean file was brought up to date from the published one (so only its changed sources'
+rows differ) writes only the files of its changed sources, each from the previous build's file
+(the rows of its other sources) and the changed sources' rows, the only rows read from the mart;
+the other files are hard links to the previous build's files (never written in place), checked
+against the previous manifest's byte counts. A full build writes every file; its files hold the
+same rows in the same order as those an incremental build leaves.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from pipeline import settings
+from pipeline.literals import identifier, sql_string
 
 EXPORTS_LINK = settings.EXPORTS_LINK
 VERSIONS_DIR = settings.EXPORTS_VERSIONS_DIR
@@ -93,7 +96,8 @@ def describe_tables(
 ) -> list[dict]:
     """Each mart: its description, columns, row count and the sources it holds (for the marts in
     `partitioned`, the sources are listed per file by `write_partitions` instead; for those in
-    `reused`, the previous manifest's entry, whose rows are the same, gives them)."""
+    `reused`, the previous manifest's entry, whose rows are the same, gives them, but for a mart
+    without a source column, which holds every source of this build)."""
     declared = declared_column_docs(dbt_manifest)
     tables = connection.execute("""
         select table_name, coalesce(comment, '') from duckdb_tables()
@@ -122,8 +126,17 @@ def describe_tables(
             ).fetchall()
         ]
         names = {column["name"] for column in columns}
+        if "source_id" not in names and all_sources is None:
+            all_sources = [
+                row[0] for row in connection.execute("select source_id from marts.dim_sources order by 1").fetchall()
+            ]
         if reused and table in reused:
-            described.append({**reused[table], "description": description, "columns": columns})
+            entry = {**reused[table], "description": description, "columns": columns}
+            if "source_id" not in names:
+                # a mart without a source column draws on every source: those of this build, not the
+                # previous one's (a source added since is one of them)
+                entry["source_ids"] = list(all_sources)
+            described.append(entry)
             continue
         if table in partitioned:
             source_ids = []
@@ -133,11 +146,6 @@ def describe_tables(
                 for row in connection.execute(f"select distinct source_id from marts.{table} order by 1").fetchall()
             ]
         else:
-            if all_sources is None:
-                all_sources = [
-                    row[0]
-                    for row in connection.execute("select source_id from marts.dim_sources order by 1").fetchall()
-                ]
             source_ids = list(all_sources)
         row_count = connection.execute(f"select count(*) from marts.{table}").fetchone()[0]
         described.append(
@@ -195,12 +203,17 @@ def partition_of(partitions: int) -> str:
     return f"hash(source_id) % {int(partitions)}"
 
 
-def previous_partitions(previous: Path | None, table: str) -> dict[int, dict]:
-    """The files of `table` in the exports folder `previous` (its manifest), by partition."""
-    if previous is None or not (previous / "manifest.json").is_file():
-        return {}
-    manifest = json.loads((previous / "manifest.json").read_text(encoding="utf-8"))
-    for described in manifest.get("tables", []):
+def read_manifest(folder: Path | None) -> dict | None:
+    """The manifest of the exports folder `folder`; None when there is none. Read once per build: it
+    lists the sources of every mart, tens of MB in a large warehouse."""
+    if folder is None or not (folder / "manifest.json").is_file():
+        return None
+    return json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+
+
+def previous_partitions(manifest: dict | None, table: str) -> dict[int, dict]:
+    """The files of `table` in a previous exports folder (its `manifest`), by partition."""
+    for described in (manifest or {}).get("tables", []):
         if described["table"] == table:
             return {part["partition"]: part for part in described.get("partitions", [])}
     return {}
@@ -240,6 +253,35 @@ class PartitionWriter:
         }
 
 
+def write_batches(
+    batches: pa.RecordBatchReader, table: dict, folder: Path, file_metadata: dict[str, str], only: int | None = None
+) -> dict[int, dict]:
+    """Write `batches` (rows of `table` ordered by their column `export_partition`, then by the rows'
+    order) into one file per partition; return what the manifest says of each file written. With
+    `only`, every row is of that partition (the batches have no `export_partition` column). A
+    partition with no rows gets no file."""
+    column_names = [column["name"] for column in table["columns"]]
+    written: dict[int, dict] = {}
+    writer: PartitionWriter | None = None
+    for batch in batches:
+        if only is None:
+            keys = batch.column("export_partition")
+            pieces = [(partition, batch.filter(pc.equal(keys, partition))) for partition in pc.unique(keys).to_pylist()]
+        else:
+            pieces = [(only, batch)] if batch.num_rows else []
+        for partition, piece in pieces:
+            part = piece.select(column_names)
+            if writer is None or writer.partition != partition:
+                if writer is not None:
+                    written[writer.partition] = writer.close()
+                schema = documented_schema(part.schema, table["columns"], file_metadata)
+                writer = PartitionWriter(folder, table["table"], partition, schema)
+            writer.write(part)
+    if writer is not None:
+        written[writer.partition] = writer.close()
+    return written
+
+
 def write_partitions(
     connection: duckdb.DuckDBPyConnection,
     table: dict,
@@ -248,47 +290,31 @@ def write_partitions(
     file_metadata: dict[str, str],
     previous: Path | None,
     changed_sources: set[str] | None,
+    previous_manifest: dict | None = None,
 ) -> dict[str, int]:
     """Export `table` as files by source (see the module's docstring) into `folder`: every file, or,
-    given the exports folder of the build the lean file was brought up to date from (`previous`)
-    and the sources the build changed, the files of those sources only, with hard links to the
-    previous files for the others. Fills table's `partitions` and `source_ids`; returns how many
-    files were written and reused."""
+    given the exports folder of the build the lean file was brought up to date from (`previous`,
+    its manifest `previous_manifest`) and the sources the build changed, the files of those sources
+    only, with hard links to the previous files for the others. Fills table's `partitions` and
+    `source_ids`; returns how many files were written and reused."""
     name, key = table["table"], partition_of(partitioning["files"])
     order_by = ", ".join(f'"{column}"' for column in partitioning["order_by"])
     (folder / name).mkdir(parents=True, exist_ok=True)
-    before = previous_partitions(previous, name) if changed_sources is not None else {}
+    before = previous_partitions(previous_manifest, name) if changed_sources is not None else {}
     kept: dict[int, dict] = {}
     if before and all(reusable(previous, part) for part in before.values()):
-        changed = {
-            row[0]
-            for row in connection.execute(
-                f"select distinct {key} from (select unnest(?::varchar[]) as source_id)", [sorted(changed_sources)]
-            ).fetchall()
-        }
+        written = write_changed_partitions(
+            connection, table, key, order_by, folder, file_metadata, previous, before, changed_sources
+        )
         # (an empty mart's file, row_count 0, is never kept: a full build would not write it)
-        kept = {partition: part for partition, part in before.items() if partition not in changed and part["row_count"]}
-    # rows in one order, whichever build writes the file
-    rows = connection.sql(
-        f'select {key} as export_partition, * from marts."{name}" '
-        + (f"where {key} not in ({', '.join(map(str, sorted(kept)))}) " if kept else "")
-        + f"order by export_partition, {order_by}"
-    )
-    column_names = [column["name"] for column in table["columns"]]
-    written: dict[int, dict] = {}
-    writer: PartitionWriter | None = None
-    for batch in rows.fetch_record_batch(BATCH_ROWS):
-        keys = batch.column("export_partition")
-        for partition in pc.unique(keys).to_pylist():
-            part = batch.filter(pc.equal(keys, partition)).select(column_names)
-            if writer is None or writer.partition != partition:
-                if writer is not None:
-                    written[writer.partition] = writer.close()
-                schema = documented_schema(part.schema, table["columns"], file_metadata)
-                writer = PartitionWriter(folder, name, partition, schema)
-            writer.write(part)
-    if writer is not None:
-        written[writer.partition] = writer.close()
+        kept = {partition: part for partition, part in before.items() if partition not in written and part["row_count"]}
+        written = {partition: part for partition, part in written.items() if part is not None}
+    else:
+        # rows in one order, whichever build writes the file
+        rows = connection.sql(
+            f'select {key} as export_partition, * from marts."{name}" order by export_partition, {order_by}'
+        )
+        written = write_batches(rows.fetch_record_batch(BATCH_ROWS), table, folder, file_metadata)
     for part in kept.values():
         link_or_copy(previous / part["file"], folder / part["file"])
     parts = sorted([*written.values(), *kept.values()], key=lambda part: part["partition"])
@@ -305,13 +331,72 @@ def write_partitions(
     return {"written": len(written), "reused": len(kept)}
 
 
-def reusable_marts(previous: Path | None, unchanged: set[str]) -> dict[str, dict]:
-    """mart -> its entry in the manifest of the exports folder `previous`, for each mart of
+def write_changed_partitions(
+    connection: duckdb.DuckDBPyConnection,
+    table: dict,
+    key: str,
+    order_by: str,
+    folder: Path,
+    file_metadata: dict[str, str],
+    previous: Path,
+    before: dict[int, dict],
+    changed_sources: set[str],
+) -> dict[int, dict | None]:
+    """The files of the partitions holding a changed source, each written from the previous build's
+    file of that partition (the rows of its other sources, which the lean file has as the previous
+    build exported them) and the changed sources' rows now, in the order a full build writes them:
+    of the mart, only the changed sources' rows are read. partition -> what the manifest says of its
+    file, or None for a partition left with no rows (it has no file, as in a full build)."""
+    name = table["table"]
+    changed = sorted(changed_sources)
+    types = connection.execute(
+        "select column_name, data_type from duckdb_columns() where schema_name = 'marts' and table_name = ? "
+        "order by column_index",
+        [name],
+    ).fetchall()
+    # the changed sources' rows, read once (the mart's source_id column is scanned, the other columns
+    # only where a changed source's rows are); held in the connection's temporary storage
+    connection.execute(
+        f'create or replace temp table export_changed_rows as select {key} as export_partition, * from marts."{name}" '
+        "where source_id in (select unnest(?::varchar[]))",
+        [changed],
+    )
+    partitions = [
+        row[0]
+        for row in connection.execute(
+            f"select distinct {key} from (select unnest(?::varchar[]) as source_id) order by 1", [changed]
+        ).fetchall()
+    ]
+    columns = ", ".join(identifier(column) for column, _ in types)
+    # the previous file's columns as the mart's types (Parquet keeps the values, not every DuckDB type)
+    casts = ", ".join(
+        f"cast({identifier(column)} as {data_type}) as {identifier(column)}" for column, data_type in types
+    )
+    written: dict[int, dict | None] = {}
+    try:
+        for partition in partitions:
+            now = f"select {columns} from export_changed_rows where export_partition = {int(partition)}"
+            if before.get(partition, {}).get("row_count"):
+                earlier = (
+                    f"select {casts} from read_parquet({sql_string(str(previous / before[partition]['file']))}) "
+                    "where source_id is null or source_id not in (select unnest(?::varchar[]))"
+                )
+                rows = connection.execute(f"select * from ({earlier} union all {now}) order by {order_by}", [changed])
+            else:
+                rows = connection.execute(f"{now} order by {order_by}")
+            files = write_batches(rows.fetch_record_batch(BATCH_ROWS), table, folder, file_metadata, only=partition)
+            written[partition] = files.get(partition)
+    finally:
+        connection.execute("drop table if exists export_changed_rows")
+    return written
+
+
+def reusable_marts(previous: Path | None, manifest: dict | None, unchanged: set[str]) -> dict[str, dict]:
+    """mart -> its entry in the `manifest` of the exports folder `previous`, for each mart of
     `unchanged` (its rows are those the previous build exported) whose one file is there as that
     manifest describes it (its bytes); a mart exported by source is left to `write_partitions`."""
-    if previous is None or not unchanged or not (previous / "manifest.json").is_file():
+    if previous is None or not unchanged or manifest is None:
         return {}
-    manifest = json.loads((previous / "manifest.json").read_text(encoding="utf-8"))
     return {
         entry["table"]: entry
         for entry in manifest.get("tables", [])
@@ -344,7 +429,8 @@ def write_exports(
     partitioned = declared_partitions(dbt_manifest)
     with settings.connect(database, read_only=True) as connection:
         version = connection.execute("select version()").fetchone()[0]
-        reused = reusable_marts(previous, (unchanged_marts or set()) - set(partitioned))
+        previous_manifest = read_manifest(previous) if changed_sources is not None or unchanged_marts else None
+        reused = reusable_marts(previous, previous_manifest, (unchanged_marts or set()) - set(partitioned))
         tables = describe_tables(connection, dbt_manifest, frozenset(partitioned), reused)
         for table in tables:
             file_metadata = {
@@ -355,7 +441,14 @@ def write_exports(
             }
             if table["table"] in partitioned:
                 files = write_partitions(
-                    connection, table, partitioned[table["table"]], folder, file_metadata, previous, changed_sources
+                    connection,
+                    table,
+                    partitioned[table["table"]],
+                    folder,
+                    file_metadata,
+                    previous,
+                    changed_sources,
+                    previous_manifest,
                 )
                 print(
                     f"exports: {table['table']}: wrote {files['written']} of its {len(table['partitions'])} files, "

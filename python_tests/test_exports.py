@@ -202,3 +202,73 @@ def test_sqlalchemy_readers_keep_reading_every_mart_while_a_build_runs(published
     assert build.returncode == 0, output[-3000:]
     assert rounds >= 3
     engine.dispose()
+
+
+def export_by_source(database, folder, previous=None, changed=None) -> dict:
+    """marts.statements of `database` exported as files by source into `folder` (from the exports
+    folder `previous` and its changed sources, when given); its manifest entry."""
+    with duckdb.connect(str(database), read_only=True) as connection:
+        names = connection.execute(
+            "select column_name from duckdb_columns() where table_name = 'statements' order by column_index"
+        ).fetchall()
+        table = {"table": "statements", "columns": [{"name": name} for (name,) in names]}
+        earlier = json.loads((previous / "manifest.json").read_text(encoding="utf-8")) if previous else None
+        partitioning = {"files": 8, "order_by": ["source_id", "statement_id"]}
+        files = exports.write_partitions(
+            connection, table, partitioning, folder, {"table": "statements"}, previous, changed, earlier
+        )
+    (folder / "manifest.json").write_text(json.dumps({"tables": [table]}), encoding="utf-8")
+    return table | files
+
+
+def test_an_export_by_source_rewrites_the_changed_sources_files_as_a_full_export_writes_them(tmp_path):
+    """Files by source written from the previous build's files and the changed sources' rows hold
+    what a full export writes, in its order: a source changed, one removed (its file left with no
+    rows is gone), one added; columns of types Parquet does not keep as such come back as they were."""
+    database = tmp_path / "warehouse.duckdb"
+    with duckdb.connect(str(database)) as connection:
+        connection.execute("create schema marts")
+        connection.execute(
+            "create table marts.statements as select 'source_' || (range // 3) as source_id, range as statement_id, "
+            "(range * 1.25)::decimal(18, 3) as amount, range::hugeint * 1000000000000 as large, "
+            "date '2024-01-01' + range::integer as stated_on, ['tag_' || range] as tags, "
+            "case when range % 5 = 0 then null else 'quote ' || range end as quote from range(60)"
+        )
+        # a source alone in its file, removed below: that file has no rows left
+        alone = connection.execute("""
+            select min(source_id) from (
+                select source_id, count(*) over (partition by hash(source_id) % 8) as sharing
+                from (select distinct source_id from marts.statements)
+            ) where sharing = 1""").fetchone()[0]
+    assert alone is not None
+    first = export_by_source(database, tmp_path / "first")
+    changed = {"source_3", alone, "source_new"}
+    with duckdb.connect(str(database)) as connection:
+        connection.execute(
+            "update marts.statements set amount = amount + 1, quote = 'changed' where source_id = 'source_3'"
+        )
+        connection.execute("delete from marts.statements where source_id = ?", [alone])
+        connection.execute(
+            "insert into marts.statements select 'source_new', 100 + range, 1.5, 7, date '2025-01-01', [], null "
+            "from range(4)"
+        )
+        touched = {
+            row[0]
+            for row in connection.execute(
+                "select distinct hash(unnest(?::varchar[])) % 8", [sorted(changed)]
+            ).fetchall()
+        }
+    incremental = export_by_source(database, tmp_path / "incremental", tmp_path / "first", changed)
+    full = export_by_source(database, tmp_path / "full")
+    # the touched files written again (the removed source's is gone), the others linked
+    assert incremental["written"] == len({part["partition"] for part in full["partitions"]} & touched)
+    assert incremental["reused"] == len({part["partition"] for part in first["partitions"]} - touched) > 0
+    without_bytes = [
+        [{key: value for key, value in part.items() if key != "bytes"} for part in table["partitions"]]
+        for table in (incremental, full)
+    ]
+    assert without_bytes[0] == without_bytes[1]
+    assert alone not in incremental["source_ids"] and "source_new" in incremental["source_ids"]
+    for part in full["partitions"]:
+        rows = pq.read_table(tmp_path / "incremental" / part["file"])
+        assert rows.equals(pq.read_table(tmp_path / "full" / part["file"])), part["file"]
