@@ -356,6 +356,15 @@ def test_an_incremental_build_lists_the_landed_files_from_the_landed_figures_tab
     assert '"warehouse"."intermediate"."int_figures_stated"' not in listed, sorted(listed)
 
 
+def test_the_share_price_events_read_the_statement_columns_they_use(builds):
+    """fct_share_price_events reads the statements' columns it uses, not every column with its quote
+    (DuckDB keeps the statements it reads twice in memory)."""
+    full, stepwise, *_ = builds
+    for project in (full, stepwise):
+        events = compiled_test(project, "fct_share_price_events")
+        assert not re.search(r"select \* from \S+int_company_statements", events), events[:2000]
+
+
 def test_the_narrowed_tests_still_catch_a_lost_figure_and_a_duplicate_document(builds, tmp_path):
     """On an incremental build the published-or-rejected and duplicate-documents tests read the
     changed sources only; run as compiled on a copy of the state, they still catch a figure of a
