@@ -365,6 +365,15 @@ def test_the_share_price_events_read_the_statement_columns_they_use(builds):
         assert not re.search(r"select \* from \S+int_company_statements", events), events[:2000]
 
 
+def test_a_relationships_parents_test_looks_each_value_up_in_its_parent(builds):
+    """relationships_parents looks each value up in its parent, not among the parent's distinct values
+    (for fct_cdn_nodes every figure_id of fct_figures); test_folded_tests checks it still fails."""
+    full, stepwise, *_ = builds
+    for project in (full, stepwise):
+        parents = compiled_test(project, "fct_cdn_nodes_parents_exist")
+        assert "not exists" in parents and "distinct" not in parents, parents
+
+
 def test_the_narrowed_tests_still_catch_a_lost_figure_and_a_duplicate_document(builds, tmp_path):
     """On an incremental build the published-or-rejected and duplicate-documents tests read the
     changed sources only; run as compiled on a copy of the state, they still catch a figure of a
