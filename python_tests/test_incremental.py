@@ -374,6 +374,16 @@ def test_a_relationships_parents_test_looks_each_value_up_in_its_parent(builds):
         assert "not exists" in parents and "distinct" not in parents, parents
 
 
+def test_touched_aliases_are_matched_to_earlier_figures_by_name(builds):
+    """int_earlier_figures_touched computes the alias key of each distinct name written as a subject or
+    an item, not of every earlier figure's subject and item; test_landing_property checks that an alias
+    landed for an earlier figure still resolves it again."""
+    _, stepwise, *_ = builds
+    touched = compiled_test(stepwise, "int_earlier_figures_touched")
+    assert "lower(trim(names.name_as_written))" in touched, touched
+    assert "lower(trim(figures." not in touched, touched
+
+
 def test_the_narrowed_tests_still_catch_a_lost_figure_and_a_duplicate_document(builds, tmp_path):
     """On an incremental build the published-or-rejected and duplicate-documents tests read the
     changed sources only; run as compiled on a copy of the state, they still catch a figure of a
