@@ -374,6 +374,15 @@ def test_a_relationships_parents_test_looks_each_value_up_in_its_parent(builds):
         assert "not exists" in parents and "distinct" not in parents, parents
 
 
+def test_the_cdn_node_mart_reads_the_quotes_of_its_metric_only(builds):
+    """fct_cdn_nodes, rebuilt whole, joins the quotes of node-count figures, not every accepted quote."""
+    full, stepwise, *_ = builds
+    for project in (full, stepwise):
+        nodes = compiled_test(project, "fct_cdn_nodes")
+        quotes = nodes[nodes.index("quotes as (") : nodes.index("final as (")]
+        assert "metric_id = 'cdn_node_count'" in quotes, quotes
+
+
 def test_touched_aliases_are_matched_to_earlier_figures_by_name(builds):
     """int_earlier_figures_touched computes the alias key of each distinct name written as a subject or
     an item, not of every earlier figure's subject and item; test_landing_property checks that an alias
