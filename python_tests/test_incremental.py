@@ -90,18 +90,25 @@ def land(landing: Path, batch: str, changes: dict[str, str] | None = None) -> No
             writer.writerows(rows)
 
 
-def command(project: Path, documents: Path, *arguments: str, landing: str = "landing") -> dict:
+def command(
+    project: Path, documents: Path, *arguments: str, landing: str = "landing", environment: dict | None = None
+) -> dict:
     return {
         "args": [sys.executable, "-m", "pipeline", "build", "--landing", str(project / landing), *arguments],
         "cwd": project,
-        "env": dict(os.environ, SOURCE_DOCUMENTS_DIR=str(documents)),
+        "env": dict(os.environ, SOURCE_DOCUMENTS_DIR=str(documents), **(environment or {})),
         "stdin": subprocess.DEVNULL,
     }
 
 
-def build(project: Path, documents: Path, *arguments: str, landing: str = "landing") -> subprocess.CompletedProcess:
+def build(
+    project: Path, documents: Path, *arguments: str, landing: str = "landing", environment: dict | None = None
+) -> subprocess.CompletedProcess:
     return subprocess.run(
-        **command(project, documents, *arguments, landing=landing), capture_output=True, text=True, check=False
+        **command(project, documents, *arguments, landing=landing, environment=environment),
+        capture_output=True,
+        text=True,
+        check=False,
     )
 
 
@@ -171,7 +178,8 @@ def builds(published, tmp_path_factory):
 
     land(stepwise / "landing", "batch_000002")
     land(stepwise / "landing", "batch_000003")
-    second = build(stepwise, documents, "--incremental")
+    # dbt's log of this build keeps every query it ran (test_an_incremental_build_lists_...)
+    second = build(stepwise, documents, "--incremental", environment={"DBT_LOG_LEVEL_FILE": "debug"})
     assert second.returncode == 0, second.stdout[-3000:] + second.stderr[-3000:]
     after_second = per_file_rows(stepwise / STATE)
 
@@ -356,6 +364,55 @@ def test_an_incremental_build_tests_only_the_rows_it_changed(builds):
         assert "int_changed_sources" not in compiled_test(full, name)
     # tests of models not kept per source read everything
     assert "int_changed_sources" not in compiled_test(stepwise, "accepted_values_dim_entities_*")
+
+
+def test_an_incremental_build_lists_the_landed_files_from_the_landed_figures_table(builds):
+    """int_figures_resolved lists the files it has not loaded yet and those changed since it loaded them from
+    stg_landing__figures, not through the view int_figures_stated, which joins every figure to its source
+    (at 10^7 figures 2.2 CPU s a list)."""
+    _, stepwise, *_ = builds
+    log = (stepwise / "logs" / "dbt.log").read_text(encoding="utf-8")
+    listed = set(re.findall(r"select distinct landed_file, landed_file_hash(?: as landed_file_hash)? from (\S+)", log))
+    # the log holds the queries of int_figures_resolved's incremental run (the retraction of changed files)
+    assert 'delete from "warehouse"."intermediate"."int_figures_resolved"' in log
+    assert '"warehouse"."intermediate"."int_figures_stated"' not in listed, sorted(listed)
+
+
+def test_the_share_price_events_read_the_statement_columns_they_use(builds):
+    """fct_share_price_events reads the statements' columns it uses, not every column with its quote
+    (DuckDB keeps the statements it reads twice in memory)."""
+    full, stepwise, *_ = builds
+    for project in (full, stepwise):
+        events = compiled_test(project, "fct_share_price_events")
+        assert not re.search(r"select \* from \S+int_company_statements", events), events[:2000]
+
+
+def test_a_relationships_parents_test_looks_each_value_up_in_its_parent(builds):
+    """relationships_parents looks each value up in its parent, not among the parent's distinct values
+    (for fct_cdn_nodes every figure_id of fct_figures); test_folded_tests checks it still fails."""
+    full, stepwise, *_ = builds
+    for project in (full, stepwise):
+        parents = compiled_test(project, "fct_cdn_nodes_parents_exist")
+        assert "not exists" in parents and "distinct" not in parents, parents
+
+
+def test_the_cdn_node_mart_reads_the_quotes_of_its_metric_only(builds):
+    """fct_cdn_nodes, rebuilt whole, joins the quotes of node-count figures, not every accepted quote."""
+    full, stepwise, *_ = builds
+    for project in (full, stepwise):
+        nodes = compiled_test(project, "fct_cdn_nodes")
+        quotes = nodes[nodes.index("quotes as (") : nodes.index("final as (")]
+        assert "metric_id = 'cdn_node_count'" in quotes, quotes
+
+
+def test_touched_aliases_are_matched_to_earlier_figures_by_name(builds):
+    """int_earlier_figures_touched computes the alias key of each distinct name written as a subject or
+    an item, not of every earlier figure's subject and item; test_landing_property checks that an alias
+    landed for an earlier figure still resolves it again."""
+    _, stepwise, *_ = builds
+    touched = compiled_test(stepwise, "int_earlier_figures_touched")
+    assert "lower(trim(names.name_as_written))" in touched, touched
+    assert "lower(trim(figures." not in touched, touched
 
 
 def test_the_narrowed_tests_still_catch_a_lost_figure_and_a_duplicate_document(builds, tmp_path):

@@ -1,13 +1,15 @@
 {#- CDN node counts by provider and fiscal year. -#}
+{%- set metric = 'cdn_node_count' %}
 with
 
 figures as (
     select * from {{ ref('int_figures_preferred') }}
 ),
 
--- the quotes, kept in int_figures_resolved alone (not copied through the tables between)
+-- the quotes, kept in int_figures_resolved alone (not copied through the tables between), of the node
+-- counts only (at 10^7 figures the join read every accepted quote: 1.5 CPU s, 1.0 with these)
 quotes as (
-    {{ accepted_quotes(changed_only=false) }}
+    {{ accepted_quotes(changed_only=false, metric_id=metric) }}
 ),
 
 final as (
@@ -38,7 +40,7 @@ final as (
     from figures
     inner join quotes
         on figures.figure_id = quotes.figure_id
-    where figures.metric_id = 'cdn_node_count'
+    where figures.metric_id = '{{ metric }}'
         and figures.entity_type in {{ company_entity_types() }}
 )
 

@@ -18,9 +18,26 @@
 -- depends_on: {{ ref('int_changed_cells') }}
 with
 
--- the reported statements about companies, with the company's canonical name
+-- the reported statements about companies, with the company's canonical name: the columns the events
+-- read (DuckDB keeps this CTE, read twice, in memory: with every column it held every quote, and at
+-- 10^7 figures an incremental build's query took 1.7 CPU s, 0.8 with these)
 statements as (
-    select * from {{ ref('int_company_statements') }}
+    select
+        statement_id,
+        entity_id,
+        entity_name,
+        metric_id,
+        period_type,
+        period_label,
+        period_end_date,
+        currency_code,
+        qualifier,
+        value_low,
+        value_high,
+        value_low_{{ compared }},
+        value_high_{{ compared }},
+        figure_ids
+    from {{ ref('int_company_statements') }}
     where {{ changed_entities_condition('entity_id') }}
 ),
 
