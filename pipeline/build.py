@@ -328,7 +328,6 @@ class Build:
         self.cpu_mark = cpu_seconds()
         self.published_at: float | None = None  # when a new reader could first see this build (epoch seconds)
         self.state_build_before: str | None = None  # the build the state held before an incremental build
-        # (schema, table) of the reader tables the lean file kept as the published one had them
         self.lean_digest: str | None = None  # the SHA-256 of the lean file, recorded once published
 
     def run(self) -> dict[str, float]:

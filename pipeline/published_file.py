@@ -147,7 +147,6 @@ def update_published_file(
     previous: Path,
     destination: Path,
     manifest: Path,
-    unchanged: set[tuple[str, str]] | None = None,
     published_digest: str | None = None,
     on_decided: Callable[[set[tuple[str, str]]], None] | None = None,
 ) -> tuple[int, str]:
@@ -157,11 +156,11 @@ def update_published_file(
     whose column types follow their values) is written anew. `published_digest` is the SHA-256
     recorded when `previous` was published (None: not known). Raises PublishedFileMismatch when the
     copy's SHA-256 is not `published_digest`, or when a table's rows then differ from the state's
-    (see the module's docstring for what is checked). Given `unchanged`, adds to it the (schema,
-    table) of each table left as the previous file had it (the same rows as the state's).
-    `on_decided` is called with those tables once they are known, before any table is changed (so
-    that work which needs them, the exports, starts while the copy is brought up to date); a
-    PublishedFileMismatch raised after it means they were those of a copy that was not published."""
+    (see the module's docstring for what is checked). `on_decided` is called with the (schema,
+    table) of each table left as the previous file had it (the same rows as the state's) once they
+    are known, before any table is changed (so that work which needs them, the exports, starts
+    while the copy is brought up to date); a PublishedFileMismatch raised after it means they were
+    those of a copy that was not published."""
     for leftover in (destination, destination.with_name(destination.name + ".wal")):
         leftover.unlink(missing_ok=True)
     destination.parent.mkdir(parents=True, exist_ok=True)
@@ -258,8 +257,6 @@ def update_published_file(
         connection.execute("checkpoint")
     if different:
         raise PublishedFileMismatch(f"the copy brought up to date differs from the state in {', '.join(different)}")
-    if unchanged is not None:
-        unchanged.update(checked, left)
     return len(tables), file_digest(destination)
 
 
