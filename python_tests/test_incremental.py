@@ -387,6 +387,20 @@ def test_the_share_price_events_read_the_statement_columns_they_use(builds):
         assert not re.search(r"select \* from \S+int_company_statements", events), events[:2000]
 
 
+def test_the_figure_conflicts_read_the_statements_of_the_changed_cells_once(builds):
+    """On an incremental build fct_figure_conflicts reads the statements of the changed cells' entities
+    and periods, in one scan, not every statement twice (once to list the sources stating a changed
+    cell, once for their statements); the full rebuild test checks its pairs stay a full build's."""
+    full, stepwise, *_ = builds
+    for project, incremental in ((stepwise, True), (full, False)):
+        conflicts = compiled_test(project, "fct_figure_conflicts")
+        statements = conflicts[conflicts.index("statements as (") : conflicts.index("figures as (")]
+        assert ("int_changed_cells" in statements) == incremental, statements
+        assert "int_changed_sources" not in statements, statements
+        # the statements' pairs, and the quotes of the few conflicting ones
+        assert conflicts.count("int_figure_statements") == 2, conflicts[:3000]
+
+
 def test_a_relationships_parents_test_looks_each_value_up_in_its_parent(builds):
     """relationships_parents looks each value up in its parent, not among the parent's distinct values
     (for fct_cdn_nodes every figure_id of fct_figures); test_folded_tests checks it still fails."""

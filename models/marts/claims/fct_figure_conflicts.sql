@@ -26,32 +26,33 @@
 with
 
 {% if is_incremental() %}
--- the sources whose within-source pairs may change: the changed ones, and those stating a changed
--- cell (the statements are read twice, not through one CTE: DuckDB would keep a CTE read twice,
--- every column of every statement, in memory)
-touched_sources as (
-    select source_id from {{ ref('int_changed_sources') }}
-    union
-    select kept.source_id from {{ ref('int_figure_statements') }} as kept
-    where {{ changed_cells_condition('kept') }}
-),
-
+-- the statements whose within-source pairs may change: every pair recomputed is of a changed source
+-- or names a changed cell, and both of its statements share its entity and period; every statement
+-- of a changed source states a changed cell (int_changed_cells holds each cell a changed source
+-- states). So the statements of a changed cell's entity and period hold every such pair: one scan
+-- of the few rows of the changed entities, where listing the touched sources first read every
+-- statement twice
 statements as (
     select
-        statement_id,
-        source_id,
-        entity_id,
-        metric_id,
-        period_label,
-        period_type,
-        unit,
-        per_unit,
-        qualifier,
-        value_as_written,
-        value_low,
-        value_high
-    from {{ ref('int_figure_statements') }}
-    where source_id in (select touched_sources.source_id from touched_sources)
+        kept.statement_id,
+        kept.source_id,
+        kept.entity_id,
+        kept.metric_id,
+        kept.period_label,
+        kept.period_type,
+        kept.unit,
+        kept.per_unit,
+        kept.qualifier,
+        kept.value_as_written,
+        kept.value_low,
+        kept.value_high
+    from {{ ref('int_figure_statements') }} as kept
+    where kept.entity_id in (select cells_entities.entity_id from {{ ref('int_changed_cells') }} as cells_entities)
+        and exists (
+            select 1 from {{ ref('int_changed_cells') }} as changed_cells
+            where changed_cells.entity_id = kept.entity_id
+                and changed_cells.period_label is not distinct from kept.period_label
+        )
 ),
 {% else %}
 {# the columns the pairing reads: the quotes are joined to the few conflicting pairs at the end
