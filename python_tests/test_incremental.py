@@ -401,6 +401,17 @@ def test_the_figure_conflicts_read_the_statements_of_the_changed_cells_once(buil
         assert conflicts.count("int_figure_statements") == 2, conflicts[:3000]
 
 
+def test_the_preferred_figures_are_read_where_they_are_stored(builds):
+    """On an incremental build int_figures_preferred reads the preferred figures' columns by their
+    rowid (DuckDB reads only the blocks holding them), not every column of every figure; a full build
+    reads them by figure_id."""
+    full, stepwise, *_ = builds
+    for project, incremental in ((stepwise, True), (full, False)):
+        preferred = compiled_test(project, "int_figures_preferred")
+        assert ("preferred.rowid in (" in preferred) == incremental, preferred[-1500:]
+        assert ("normalised.rowid as figure_row" in preferred) == incremental, preferred[:1500]
+
+
 def test_a_relationships_parents_test_looks_each_value_up_in_its_parent(builds):
     """relationships_parents looks each value up in its parent, not among the parent's distinct values
     (for fct_cdn_nodes every figure_id of fct_figures); test_folded_tests checks it still fails."""

@@ -22,8 +22,10 @@
 with
 
 figures as (
-    -- the alias is read by changed_cells_condition on an incremental run
-    select * from {{ ref('int_figures_normalised') }} as normalised  -- noqa: AL05
+    -- the alias is read by changed_cells_condition on an incremental run, which also keeps where
+    -- each figure is stored for the final read (DuckDB's rowid: incremental runs are DuckDB's)
+    select *{% if is_incremental() %}, normalised.rowid as figure_row{% endif %}
+    from {{ ref('int_figures_normalised') }} as normalised  -- noqa: AL05
     where rejection_reason is null
         and qualifier not in ('range_low', 'range_high')
         -- marts that pivot a metric show reported figures: a forecast never speaks for a cell
@@ -50,6 +52,9 @@ candidates as (
         figures.source_id,
         case figures.qualifier when 'exact' then 1 when 'approx' then 2 else 3 end as qualifier_rank,
         coalesce(figures.paragraph_number, 2147483647) as paragraph_rank
+        {%- if is_incremental() %},
+        figures.figure_row
+        {%- endif %}
     from figures
     left join sources
         on figures.source_id = sources.source_id
@@ -72,7 +77,10 @@ cells as (
 
 -- the preferred figures' columns read again by figure_id (figure_id is unique:
 -- unique_int_figures_normalised_figure_id), not kept from the figures above: DuckDB would hold that
--- CTE, every column of every figure, in memory to read it twice
+-- CTE, every column of every figure, in memory to read it twice. On an incremental run only the
+-- rows where the preferred figures are stored are read: DuckDB then reads the few blocks holding
+-- them (for up to 50 figures, its dynamic_or_filter_threshold; for more, every block, as a full
+-- read), not every column of every figure
 final as (
     select
         preferred.*,
@@ -82,6 +90,12 @@ final as (
     from {{ ref('int_figures_normalised') }} as preferred
     inner join cells
         on preferred.figure_id = cells.preferred_figure_id
+    {%- if is_incremental() %}
+    where preferred.rowid in (
+        select candidates.figure_row from candidates
+        where candidates.figure_id in (select cells.preferred_figure_id from cells)
+    )
+    {%- endif %}
 )
 
 select * from final
