@@ -440,6 +440,20 @@ def test_touched_aliases_are_matched_to_earlier_figures_by_name(builds):
     assert "lower(trim(figures." not in touched, touched
 
 
+def test_the_earlier_figures_touched_are_looked_up_by_what_was_touched(builds):
+    """int_earlier_figures_touched (read by its tests and by the build after dbt) looks up the figures of
+    each touched source, entity and alias and reads the landed files of those only, by where they are
+    stored; the names are read only when an alias was touched. test_landing_property checks that a
+    touched registry still rebuilds in full."""
+    _, stepwise, *_ = builds
+    touched = compiled_test(stepwise, "int_earlier_figures_touched")
+    assert touched.count("where exists (select 1 from touched_aliases)") == 2, touched
+    earlier = touched[
+        touched.index("earlier_figures as (") : touched.index("final as (", touched.index("earlier_figures as ("))
+    ]
+    assert "figures.rowid in (select touched_figures.figure_row from touched_figures)" in earlier, earlier
+
+
 def test_the_narrowed_tests_still_catch_a_lost_figure_and_a_duplicate_document(builds, tmp_path):
     """On an incremental build the published-or-rejected and duplicate-documents tests read the
     changed sources only; run as compiled on a copy of the state, they still catch a figure of a

@@ -46,17 +46,41 @@ earlier_files as (
 
 -- the names written as a subject or an item whose alias key is a touched alias: the key is computed once
 -- per distinct name, not per figure (at 10^7 figures the view took 3.3 CPU s computing it for every
--- figure's subject and item, 2.0 per name)
+-- figure's subject and item, 2.0 per name); with no touched alias, no name is read
 touched_names as (
     select names.name_as_written
     from (
         select subject_as_written as name_as_written from {{ ref('int_figures_resolved') }}
+        where exists (select 1 from touched_aliases)
         union
         select item_as_written as name_as_written from {{ ref('int_figures_resolved') }}
+        where exists (select 1 from touched_aliases)
     ) as names
     where {{ alias_key('names.name_as_written') }} in (select touched_aliases.alias_key from touched_aliases)
 ),
 
+-- where the figures naming a touched alias, entity or source are stored (DuckDB's rowid; build_state
+-- is DuckDB's): each lookup reads its one column only when something of its kind was touched (an
+-- empty list ends its scan at once), not every earlier figure's files and names
+touched_figures as (
+    select figures.rowid as figure_row
+    from {{ ref('int_figures_resolved') }} as figures
+    where figures.subject_as_written in (select touched_names.name_as_written from touched_names)
+    union
+    select figures.rowid as figure_row
+    from {{ ref('int_figures_resolved') }} as figures
+    where figures.item_as_written in (select touched_names.name_as_written from touched_names)
+    union
+    select figures.rowid as figure_row
+    from {{ ref('int_figures_resolved') }} as figures
+    where figures.entity_id in (select touched_entities.entity_id from touched_entities)
+    union
+    select figures.rowid as figure_row
+    from {{ ref('int_figures_resolved') }} as figures
+    where figures.source_id in (select touched_sources.source_id from touched_sources)
+),
+
+-- those loaded by earlier builds
 earlier_figures as (
     select
         figures.figure_id,
@@ -68,6 +92,7 @@ earlier_figures as (
     inner join earlier_files
         on figures.landed_file = earlier_files.landed_file
         and figures.landed_file_hash is not distinct from earlier_files.landed_file_hash
+    where figures.rowid in (select touched_figures.figure_row from touched_figures)
 ),
 
 final as (
@@ -81,10 +106,6 @@ final as (
             else 'its source'
         end as touched_by
     from earlier_figures
-    where subject_as_written in (select touched_names.name_as_written from touched_names)
-        or item_as_written in (select touched_names.name_as_written from touched_names)
-        or entity_id in (select touched_entities.entity_id from touched_entities)
-        or source_id in (select touched_sources.source_id from touched_sources)
 )
 {% endif %}
 
