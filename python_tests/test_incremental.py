@@ -454,6 +454,17 @@ def test_the_earlier_figures_touched_are_looked_up_by_what_was_touched(builds):
     assert "figures.rowid in (select touched_figures.figure_row from touched_figures)" in earlier, earlier
 
 
+def test_the_reach_a_mart_test_keeps_the_citations_of_the_figures_it_checks(builds):
+    """The reach-a-mart test keeps only the citations of the figures it checks before taking their
+    distinct pairs and joining them, not every citation of the marts it reads whole (fct_cdn_nodes,
+    fct_price_cuts); test_warehouse checks that it still returns a figure no mart of its metric cites."""
+    full, stepwise, *_ = builds
+    for project in (full, stepwise):
+        reach = compiled_test(project, "assert_reported_figures_reach_a_mart_of_their_metric")
+        cited = reach[reach.index("cited as (") : reach.index("unreached_ids as (")]
+        assert "where figure_id in (select bound.figure_id from bound)" in cited, cited[-1500:]
+
+
 def test_the_narrowed_tests_still_catch_a_lost_figure_and_a_duplicate_document(builds, tmp_path):
     """On an incremental build the published-or-rejected and duplicate-documents tests read the
     changed sources only; run as compiled on a copy of the state, they still catch a figure of a

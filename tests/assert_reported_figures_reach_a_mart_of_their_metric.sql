@@ -79,8 +79,10 @@ bound as (
         and shown.metric_id is null
 ),
 
--- the figures each mart other than fct_figures cites (no figure bound here is bound for fct_figures),
--- distinct once over all of them
+-- the bound figures each mart other than fct_figures cites (no figure bound here is bound for
+-- fct_figures), distinct once over all of them: only the bound figures' citations are kept, so the
+-- distinct and the join below hold those, not every citation of the marts read whole (at 10^7
+-- figures an add-one's test took 2.7 CPU s keeping every citation, 1.6 with these)
 cited as (
     {%- set selects = [] %}
     {%- for mart in marts if mart != 'fct_figures' %}
@@ -102,6 +104,7 @@ cited as (
     from (
         {{ selects | join('\n        union all\n        ') if selects else "select '' as mart, '' as figure_id where false" }}
     ) as citations
+    where figure_id in (select bound.figure_id from bound)
 ),
 
 -- the bound figures no mart of theirs cites, in one grouped join (a distinct of the reached figures
