@@ -465,6 +465,15 @@ def test_the_reach_a_mart_test_keeps_the_citations_of_the_figures_it_checks(buil
         assert "where figure_id in (select bound.figure_id from bound)" in cited, cited[-1500:]
 
 
+def test_an_incremental_build_reads_only_the_new_sources_files(builds):
+    """stg_landing__sources appends the sources files not loaded yet, as stg_landing__figures does: the
+    last stepwise build (a figures file changed in place, batch 3 deleted) reads no sources file, where
+    a full build reads them all; the full rebuild test checks that batch 3's source is retracted."""
+    full, stepwise, *_ = builds
+    assert "sources/batch_000001.csv" in compiled_test(full, "stg_landing__sources")
+    assert "sources/batch_" not in compiled_test(stepwise, "stg_landing__sources")
+
+
 def test_the_narrowed_tests_still_catch_a_lost_figure_and_a_duplicate_document(builds, tmp_path):
     """On an incremental build the published-or-rejected and duplicate-documents tests read the
     changed sources only; run as compiled on a copy of the state, they still catch a figure of a
