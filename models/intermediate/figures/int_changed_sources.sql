@@ -46,14 +46,27 @@ landed_figures as (
     select * from {{ ref('stg_landing__figures') }}
 ),
 
--- rows of files the last build did not hold as they are now
+-- the figures files the last build did not hold as they are now
+new_files as (
+    select
+        current_files.landed_file,
+        current_files.landed_file_hash
+    from current_files
+    left join loaded_files
+        on current_files.landed_file = loaded_files.landed_file
+        and current_files.landed_file_hash = loaded_files.landed_file_hash
+    where loaded_files.landed_file is null
+),
+
+-- the sources of their rows: every landed figure is of a file as it is now (stg_landing__figures
+-- retracts the rows of files changed or deleted), so the figures of those files are read, not every
+-- figure against the files loaded (none when no figures file is new)
 new_file_sources as (
     select distinct landed_figures.source_id
     from landed_figures
-    left join loaded_files
-        on landed_figures.landed_file = loaded_files.landed_file
-        and landed_figures.landed_file_hash = loaded_files.landed_file_hash
-    where loaded_files.landed_file is null
+    inner join new_files
+        on landed_figures.landed_file = new_files.landed_file
+        and landed_figures.landed_file_hash = new_files.landed_file_hash
 ),
 
 -- sources of files the last build loaded that are gone or changed since
