@@ -273,6 +273,19 @@ def test_an_incremental_publish_writes_the_exports_manifest_of_a_full_build(buil
     assert [table["table"] for table, other in zip(stepwise_tables, full_tables, strict=True) if table != other] == []
 
 
+def test_the_loaded_files_sources_kept_stepwise_are_those_of_the_loaded_figures(builds):
+    """An incremental build reads the sources of the files it added or changed only, and keeps the
+    others' from the build before: after a file was changed in place and another deleted, the state
+    holds each loaded file's sources as its figures give them."""
+    _, stepwise, *_ = builds
+    with duckdb.connect(str(stepwise / STATE), read_only=True) as connection:
+        kept = "select landed_file, landed_file_hash, source_id from build_state.loaded_file_sources"
+        loaded = "select distinct landed_file, landed_file_hash, source_id from intermediate.int_figures_resolved"
+        assert connection.execute(f"select count(*) from ({kept})").fetchone()[0] > 0
+        for left, right in ((kept, loaded), (loaded, kept)):
+            assert connection.execute(f"select count(*) from ({left} except all {right})").fetchone()[0] == 0
+
+
 def test_landed_figures_reach_the_marts_through_their_aliases(builds):
     full, *_ = builds
     with duckdb.connect(str(full / "warehouse.duckdb"), read_only=True) as connection:
