@@ -35,6 +35,12 @@ def figure(figure_id, source_id, paragraph, subject, metric, period, value, posi
     return [figure_id, source_id, paragraph, subject, "", metric, metric, period, value, position, direction, sentence]
 
 
+def cut(figure_id, source_id, paragraph, subject, product, period, value):
+    """A price cut of `subject`'s `product` (its item as written)."""
+    row = figure(figure_id, source_id, paragraph, subject, "price_change", period, value, "", "cut")
+    return [*row[:4], product, *row[5:]]
+
+
 BATCHES = {
     "batch_000001": {
         "sources": [["polar_2024_01", "Polar Cloud results", "2024-01-20", "en", "polar.txt", "News"]],
@@ -49,6 +55,8 @@ BATCHES = {
             figure("polar_cdn_2023", "polar_2024_01", 2, "Polar Cloud", "cdn_node_count", "2023", "over 1,200"),
             figure("polar_loss_2023", "polar_2024_01", 3, "Polar Cloud", "net_loss", "2023", "RMB 800 million"),
             figure("polar_bad_value", "polar_2024_01", 4, "Polar Cloud", "revenue", "2021", "twelve-ish billion"),
+            # fct_price_cuts, kept per provider: this source changes in place in the last build
+            cut("polar_cut_2023", "polar_2024_01", 5, "Polar Cloud", "CDN", "2023", "30%"),
         ],
     },
     "batch_000002": {
@@ -59,6 +67,8 @@ BATCHES = {
             figure("ksc2_rd_2019", "ksc_2024_06", 1, "Golden Mountain Cloud", "rd_expense", "2019", "1.2 billion yuan"),
             figure("ksc2_growth", "ksc_2024_06", 2, "Kingsoft Cloud", "revenue_yoy_growth", "2019", "20%", "", "rose"),
             figure("ksc2_unknown", "ksc_2024_06", 3, "Nobody Cloud", "revenue", "2019", "3 billion yuan"),
+            # a cut of a provider the article states cuts of: its cuts are computed again, the article's with it
+            cut("ksc2_alibaba_cut", "ksc_2024_06", 4, "Alibaba Cloud", "CDN", "2019", "20%"),
         ],
     },
 }
@@ -197,6 +207,16 @@ def test_incremental_build_gives_the_marts_of_a_full_rebuild(builds):
     assert sorted(full_marts) == sorted(stepwise_marts)
     different = [table for table in full_marts if not same_rows(full_marts[table], stepwise_marts[table])]
     assert different == []
+    # the landed figures reach the marts an incremental build recomputes per provider or whose other
+    # rows it ranks again, so their comparison is not vacuous
+    with duckdb.connect(str(stepwise / "warehouse.duckdb"), read_only=True) as connection:
+        reached = connection.execute(
+            "select (select count(*) from marts.fct_price_cuts"
+            " where figure_ids in ('polar_cut_2023', 'ksc2_alibaba_cut')),"
+            " (select count(*) from marts.fct_cdn_nodes where provider_id = 'polar_cloud'),"
+            " (select count(*) from marts.fct_cloud_revenue where provider_id = 'polar_cloud')"
+        ).fetchone()
+    assert reached == (2, 1, 2), reached
 
 
 def test_an_incremental_build_publishes_its_changed_rows_into_a_copy_of_the_published_file(builds):
