@@ -416,13 +416,17 @@ def test_a_relationships_parents_test_looks_each_value_up_in_its_parent(builds):
         assert "not exists" in parents and "distinct" not in parents, parents
 
 
-def test_the_cdn_node_mart_reads_the_quotes_of_its_metric_only(builds):
-    """fct_cdn_nodes, rebuilt whole, joins the quotes of node-count figures, not every accepted quote."""
+def test_the_cdn_node_mart_reads_the_quotes_it_shows_only(builds):
+    """fct_cdn_nodes joins, on a full build, the quotes of node-count figures, not every accepted
+    quote; on an incremental build, the quotes it showed for the counts of unchanged sources, and the
+    other counts' quotes looked up by their sources (not among every figure id)."""
     full, stepwise, *_ = builds
-    for project in (full, stepwise):
-        nodes = compiled_test(project, "fct_cdn_nodes")
-        quotes = nodes[nodes.index("quotes as (") : nodes.index("final as (")]
-        assert "metric_id = 'cdn_node_count'" in quotes, quotes
+    nodes = compiled_test(full, "fct_cdn_nodes")
+    quotes = nodes[nodes.index("quotes as (") : nodes.index("final as (")]
+    assert "metric_id = 'cdn_node_count'" in quotes, quotes
+    nodes = compiled_test(stepwise, "fct_cdn_nodes")
+    quotes = nodes[nodes.index("looked_up as (") : nodes.index("final as (")]
+    assert "kept_rows.quote" in quotes and "resolved.source_id in (select looked_up.source_id" in quotes, quotes
 
 
 def test_touched_aliases_are_matched_to_earlier_figures_by_name(builds):
