@@ -69,6 +69,10 @@ BATCHES = {
             figure("ksc2_unknown", "ksc_2024_06", 3, "Nobody Cloud", "revenue", "2019", "3 billion yuan"),
             # a cut of a provider the article states cuts of: its cuts are computed again, the article's with it
             cut("ksc2_alibaba_cut", "ksc_2024_06", 4, "Alibaba Cloud", "CDN", "2019", "20%"),
+            # a node count the article states otherwise: a disagreement with the article, whose row of
+            # dim_sources counts it though the article is no changed source, and the other providers'
+            # ranks of the year move
+            figure("ksc2_cdn_2023", "ksc_2024_06", 5, "Golden Mountain Cloud", "cdn_node_count", "2023", "over 5,000"),
         ],
     },
 }
@@ -217,6 +221,14 @@ def test_incremental_build_gives_the_marts_of_a_full_rebuild(builds):
             " (select count(*) from marts.fct_cloud_revenue where provider_id = 'polar_cloud')"
         ).fetchone()
     assert reached == (2, 1, 2), reached
+    # a landed node count disagrees with the article's: the article's conflict_count in dim_sources
+    # changes though the article is no changed source
+    with duckdb.connect(str(full / "warehouse.duckdb"), read_only=True) as connection:
+        disagreements = connection.execute(
+            "select count(*) from marts.fct_figure_conflicts where 'ksc_2024_06' in (first_source_id, second_source_id)"
+            " and 'kingsoft_cloud_2024_04_17' in (first_source_id, second_source_id)"
+        ).fetchone()[0]
+    assert disagreements == 1, disagreements
 
 
 def test_an_incremental_build_publishes_its_changed_rows_into_a_copy_of_the_published_file(builds):
@@ -326,7 +338,7 @@ def test_incremental_build_loads_only_the_new_file(builds):
     assert f"incremental: bringing {STATE} up to date in place" in second.stdout
     assert "started from a copy" not in second.stdout
     # loaded once each: a second load of batch 1 would double its rows
-    assert after_second == {"batch_000001.csv": 6, "batch_000002.csv": 4, "batch_000003.csv": 1}
+    assert after_second == {"batch_000001.csv": 6, "batch_000002.csv": 5, "batch_000003.csv": 1}
 
 
 def test_a_file_changed_in_place_and_a_deleted_one_are_seen_incrementally(builds):
@@ -343,7 +355,7 @@ def test_a_file_changed_in_place_and_a_deleted_one_are_seen_incrementally(builds
     record("file changed in place (--incremental)", changed)
     record("file deleted (--incremental)", deleted)
     assert loss == (9e8,), third.stdout[-3000:]
-    assert per_file == {"batch_000001.csv": 5, "batch_000002.csv": 3}
+    assert per_file == {"batch_000001.csv": 6, "batch_000002.csv": 5}
     assert retracted == 0 and "polar_2024_02" not in sources
     assert "rebuilding in full" not in third.stdout
 
