@@ -34,7 +34,10 @@ looked_up as (
         source_id
     from figures
     where source_id in (select changed_sources.source_id from {{ ref('int_changed_sources') }} as changed_sources)
-        or figure_id not in (select kept_rows.figure_id from {{ this }} as kept_rows)
+        or figure_id not in (
+            select kept_rows.figure_id from {{ this }} as kept_rows
+            where kept_rows.figure_id is not null
+        )
 ),
 
 quotes as (
