@@ -9,6 +9,7 @@
 -- depends_on: {{ ref('stg_landing__entities') }}
 -- depends_on: {{ ref('stg_landing__sources') }}
 -- depends_on: {{ ref('int_figures_resolved') }}
+-- depends_on: {{ ref('int_entity_aliases') }}
 {%- set previous_aliases = loaded_state_relation('landed_entity_aliases') %}
 {%- set previous_entities = loaded_state_relation('landed_entities') %}
 {%- set previous_sources = loaded_state_relation('landed_sources') %}
@@ -44,17 +45,32 @@ earlier_files as (
     from {{ earlier_files }}
 ),
 
--- the names written as a subject or an item whose alias key is a touched alias: the key is computed once
--- per distinct name, not per figure (at 10^7 figures the view took 3.3 CPU s computing it for every
--- figure's subject and item, 2.0 per name)
+-- the alias keys of the touched entities: an item naming one names a product whose row changed (the
+-- marts show a product's name, fct_price_cuts)
+touched_entity_keys as (
+    select aliases.alias_key
+    from {{ ref('int_entity_aliases') }} as aliases
+    where aliases.entity_id in (select touched_entities.entity_id from touched_entities)
+),
+
+-- the names written as a subject or an item whose alias key is a touched alias (is_alias_touched) or
+-- an alias of a touched entity: the key is computed once per distinct name, not per figure (at 10^7
+-- figures the view took 3.3 CPU s computing it for every figure's subject and item, 2.0 per name)
 touched_names as (
-    select names.name_as_written
+    select
+        names.name_as_written,
+        {{ alias_key('names.name_as_written') }} in (select touched_aliases.alias_key from touched_aliases)
+            as is_alias_touched
     from (
         select subject_as_written as name_as_written from {{ ref('int_figures_resolved') }}
         union
         select item_as_written as name_as_written from {{ ref('int_figures_resolved') }}
     ) as names
-    where {{ alias_key('names.name_as_written') }} in (select touched_aliases.alias_key from touched_aliases)
+    where {{ alias_key('names.name_as_written') }} in (
+        select touched_aliases.alias_key from touched_aliases
+        union
+        select touched_entity_keys.alias_key from touched_entity_keys
+    )
 ),
 
 earlier_figures as (
@@ -75,13 +91,16 @@ final as (
         figure_id,
         source_id,
         case
-            when subject_as_written in (select touched_names.name_as_written from touched_names) then 'alias of its subject'
-            when item_as_written in (select touched_names.name_as_written from touched_names) then 'alias of its item'
+            when subject_as_written in (select touched_names.name_as_written from touched_names where touched_names.is_alias_touched)
+                then 'alias of its subject'
+            when item_as_written in (select touched_names.name_as_written from touched_names where touched_names.is_alias_touched)
+                then 'alias of its item'
             when entity_id in (select touched_entities.entity_id from touched_entities) then 'its entity'
+            when item_as_written in (select touched_names.name_as_written from touched_names) then 'entity its item names'
             else 'its source'
         end as touched_by
     from earlier_figures
-    where subject_as_written in (select touched_names.name_as_written from touched_names)
+    where subject_as_written in (select touched_names.name_as_written from touched_names where touched_names.is_alias_touched)
         or item_as_written in (select touched_names.name_as_written from touched_names)
         or entity_id in (select touched_entities.entity_id from touched_entities)
         or source_id in (select touched_sources.source_id from touched_sources)
