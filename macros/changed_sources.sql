@@ -120,3 +120,35 @@
     {%- if not execute or this is none or not is_incremental() -%}{{ return('') }}{%- endif -%}
     delete from {{ this }} where {{ changed_entities_condition(column) }}
 {%- endmacro %}
+
+{#- Marts ranked within a fiscal year across entities (fct_cdn_nodes, fct_cloud_revenue): a row belongs
+    to one entity (the model's entity column) and is computed from that entity's figures alone, but
+    its rank depends on the other entities' rows of its year. An incremental build replaces the rows
+    of the changed entities, ranked among themselves, then this post-hook ranks every row of the mart
+    again and writes the ranks that differ: `ranked_rows` is a select of the mart's `key_columns`
+    with each row's rank in `rank_column`, read from the mart as it is after the insert. The marts
+    are not kept per entity: other entities' ranks change, so the published file takes them whole. -#}
+{% macro update_ranks(rank_column, key_columns, ranked_rows) -%}
+    {%- if not execute or this is none or not is_incremental() -%}{{ return('') }}{%- endif -%}
+    update {{ this }} as mart_rows
+    set {{ rank_column }} = ranked.{{ rank_column }}
+    from ({{ ranked_rows }}) as ranked
+    where {% for column in key_columns %}mart_rows.{{ column }} = ranked.{{ column }}
+        and {% endfor %}mart_rows.{{ rank_column }} is distinct from ranked.{{ rank_column }}
+{%- endmacro %}
+
+{#- Pre-hook of a mart whose rows each belong to one entity and that replaces the changed entities'
+    rows with dbt's delete+insert on its entity column (its query reads the rows it replaces first:
+    fct_cdn_nodes takes the quotes it showed from them): remove the rows of the changed entities
+    that have no row now (in no row of `current_rows`, a select of the rows the mart is computed
+    from, their entity in `current_column`), which delete+insert, replacing the entities its query
+    gives rows for, would leave. -#}
+{% macro delete_changed_entities_gone(column, current_rows, current_column) -%}
+    {%- if not execute or this is none or not is_incremental() -%}{{ return('') }}{%- endif -%}
+    delete from {{ this }}
+    where {{ changed_entities_condition(column) }}
+        and {{ column }} not in (
+            select current_rows.{{ current_column }} from ({{ current_rows }}) as current_rows
+            where current_rows.{{ current_column }} is not null
+        )
+{%- endmacro %}

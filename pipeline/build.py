@@ -328,7 +328,7 @@ class Build:
         self.cpu_mark = cpu_seconds()
         self.published_at: float | None = None  # when a new reader could first see this build (epoch seconds)
         self.state_build_before: str | None = None  # the build the state held before an incremental build
-        self.lean_digest: str | None = None  # the SHA-256 of the lean file, recorded once published
+        self.lean_digest: published_file.FileDigest | None = None  # the lean file's SHA-256, recorded once published
 
     def run(self) -> dict[str, float]:
         try:
@@ -474,8 +474,8 @@ class Build:
         pause("exports-written")
         note(publish.publish(self.lean, self.build_id, self.export_folder))
         self.published = True
+        self.published_at = time.time()  # a new reader sees this build from here on
         self.record_published_digest()
-        self.published_at = time.time()
         self.timings["publish"] = time.perf_counter() - started
         self.cpu_timings["publish"] = self.cpu_lap()
         parquet_files = len(list(self.export_folder.rglob("*.parquet")))
@@ -505,6 +505,8 @@ class Build:
 
         how = self.write_lean_file(built_mode, start_exports)
         lean_seconds = time.perf_counter() - started
+        # hashed while the exports, Great Expectations and the publish go on; recorded once published
+        self.lean_digest = published_file.FileDigest(self.lean)
         print(f"{how}: {self.lean.stat().st_size / 1e6:,.1f} MB in {lean_seconds:.1f} s")
         if background and how.startswith(APPLIED):
             exports_seconds = background[0].join()
@@ -552,7 +554,7 @@ class Build:
             and self.state_build_before == (publish.build_id_of(published))
         ):
             try:
-                tables, self.lean_digest = update_published_file(
+                tables = update_published_file(
                     self.candidate,
                     published,
                     self.lean,
@@ -563,14 +565,14 @@ class Build:
                 return f"{APPLIED} {tables} tables ({schemas}) to a copy of {published.name}"
             except PublishedFileMismatch as mismatch:
                 print(f"{mismatch}: writing a new file")
-        tables, self.lean_digest = write_published_file(self.candidate, self.lean)
+        tables = write_published_file(self.candidate, self.lean)
         return f"wrote {tables} tables of the reader schemas ({schemas}) to a new file"
 
     def record_published_digest(self) -> None:
         """Record the published file's SHA-256 for the next incremental build's copy of it. A failure
         is a warning: without the record, that build checks every table of its copy whole."""
         try:
-            published_file.record_digest(self.build_id, self.lean_digest)
+            published_file.record_digest(self.build_id, self.lean_digest.result())
         except OSError as error:
             with contextlib.suppress(OSError):
                 settings.PUBLISHED_DIGEST_PATH.unlink(missing_ok=True)

@@ -31,8 +31,10 @@ import hashlib
 import json
 import os
 import shutil
+import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 import duckdb
 import jinja2
@@ -53,16 +55,50 @@ class PublishedFileMismatch(Exception):
     it was published, or the copy brought up to date differs from the state."""
 
 
+BLOCK_BYTES = 16 << 20
+
+
 def file_digest(path: Path) -> str:
-    """The SHA-256 of the file at `path` (hex), read in 16 MiB blocks (hashlib releases the GIL on
-    them, so other threads run meanwhile)."""
-    digest = hashlib.sha256()
-    block = bytearray(16 << 20)
-    view = memoryview(block)
+    """The SHA-256 of the file at `path` (hex)."""
     with open(path, "rb") as file:
-        while size := file.readinto(block):
-            digest.update(view[:size])
+        return read_digest(file)
+
+
+def read_digest(file: BinaryIO) -> str:
+    """The SHA-256 (hex) of what is left to read in `file`, read in 16 MiB blocks (hashlib releases
+    the GIL on them, so other threads run meanwhile)."""
+    digest = hashlib.sha256()
+    block = bytearray(BLOCK_BYTES)
+    view = memoryview(block)
+    while size := file.readinto(block):
+        digest.update(view[:size])
     return digest.hexdigest()
+
+
+class FileDigest:
+    """The SHA-256 of a finished file computed in a thread of its own, so that the work after it (the
+    exports, Great Expectations, the publish) goes on meanwhile; `result` waits for it. The file is
+    opened at once: renaming it (the publish) does not change what is read."""
+
+    def __init__(self, path: Path) -> None:
+        self.file = open(path, "rb")  # noqa: SIM115 (closed by the thread when it has read it)
+        self.digest: str | None = None
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self.run, name="published-digest", daemon=True)
+        self.thread.start()
+
+    def run(self) -> None:
+        try:
+            with self.file:
+                self.digest = read_digest(self.file)
+        except BaseException as error:  # raised again by `result`, in the build's thread
+            self.error = error
+
+    def result(self) -> str:
+        self.thread.join()
+        if self.error is not None:
+            raise self.error
+        return self.digest
 
 
 def record_digest(build_id: str, digest: str, path: Path | None = None) -> None:
@@ -149,10 +185,10 @@ def update_published_file(
     manifest: Path,
     published_digest: str | None = None,
     on_decided: Callable[[set[tuple[str, str]]], None] | None = None,
-) -> tuple[int, str]:
+) -> int:
     """Write `destination` as a copy of `previous` (the published file of the build the state was at
     before this incremental build) with the changed rows of `state` applied; return the number of
-    tables and the new file's SHA-256. A table whose DDL differs from the state's (the build records,
+    tables. A table whose DDL differs from the state's (the build records,
     whose column types follow their values) is written anew. `published_digest` is the SHA-256
     recorded when `previous` was published (None: not known). Raises PublishedFileMismatch when the
     copy's SHA-256 is not `published_digest`, or when a table's rows then differ from the state's
@@ -166,11 +202,43 @@ def update_published_file(
     destination.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(previous, destination)
     trusted = published_digest is not None
-    if trusted and file_digest(destination) != published_digest:
-        raise PublishedFileMismatch(
-            f"{previous.name} changed since it was published (its SHA-256 is not the one recorded when it was "
-            "published)"
+    # the copy is hashed while the tables are read to decide what to change; nothing is changed, and
+    # `on_decided` is not called, before its SHA-256 is known to be the one recorded
+    copy_digest = FileDigest(destination) if trusted else None
+
+    def check_copy() -> None:
+        if copy_digest is not None and copy_digest.result() != published_digest:
+            raise PublishedFileMismatch(
+                f"{previous.name} changed since it was published (its SHA-256 is not the one recorded when it "
+                "was published)"
+            )
+
+    try:
+        tables, different = apply_changed_rows(
+            state, destination, manifest, trusted=trusted, check_copy=check_copy, on_decided=on_decided
         )
+    except PublishedFileMismatch:
+        raise
+    except Exception:
+        check_copy()  # a copy that is not the published file may fail to be read: say so
+        raise
+    if different:
+        raise PublishedFileMismatch(f"the copy brought up to date differs from the state in {', '.join(different)}")
+    return len(tables)
+
+
+def apply_changed_rows(
+    state: Path,
+    destination: Path,
+    manifest: Path,
+    trusted: bool,
+    check_copy: Callable[[], None],
+    on_decided: Callable[[set[tuple[str, str]]], None] | None,
+) -> tuple[list[tuple], list[str]]:
+    """Bring `destination`, a copy of the published file, up to date with the changed rows of `state`
+    (see `update_published_file`); return the reader tables and the names of those whose rows then
+    differ from the state's. `trusted`: the copy is known (once `check_copy` returns) to be the file
+    published, so a table kept per source or entity is checked by its row count and its changed rows."""
     metas = kept_per(manifest)
     template = jinja2.Template((SQL_DIR / "publish_changed_rows.sql").read_text(encoding="utf-8"))
     with settings.connect(destination) as connection:
@@ -229,6 +297,7 @@ def update_published_file(
                         left.add((schema, table))
                         continue
                 applied.append(options)
+            check_copy()
             if on_decided is not None:
                 on_decided({*checked, *left})
             connection.execute("begin")
@@ -255,9 +324,7 @@ def update_published_file(
         finally:
             connection.execute("detach state")
         connection.execute("checkpoint")
-    if different:
-        raise PublishedFileMismatch(f"the copy brought up to date differs from the state in {', '.join(different)}")
-    return len(tables), file_digest(destination)
+    return tables, different
 
 
 def changed_fingerprint(
@@ -297,9 +364,9 @@ def same_rows(
     )
 
 
-def write_published_file(state: Path, destination: Path) -> tuple[int, str]:
+def write_published_file(state: Path, destination: Path) -> int:
     """Write `destination` (named warehouse.duckdb) with the reader schemas of `state`; return the
-    number of tables written and the file's SHA-256."""
+    number of tables written."""
     for leftover in (destination, destination.with_name(destination.name + ".wal")):
         leftover.unlink(missing_ok=True)
     destination.parent.mkdir(parents=True, exist_ok=True)
@@ -326,4 +393,4 @@ def write_published_file(state: Path, destination: Path) -> tuple[int, str]:
         finally:
             connection.execute("detach state")
         connection.execute("checkpoint")
-    return len(tables), file_digest(destination)
+    return len(tables)

@@ -600,3 +600,31 @@ def test_a_claim_kind_with_no_computation_is_refused(bench, column, value, words
     assert not run.success
     message = run.describe()
     assert "claim kind yoy_growth (seeds/curated/curated_claim_kinds.csv): " in message and words in message, message
+
+
+def test_a_claim_stating_a_figure_of_another_source_is_refused_naming_it(bench):
+    """A claim whose stated figure is a figure of another source (one with no claims):
+    int_claims_resolved, which joins the figures of the claims' sources only, still names the
+    figure's source in its refusal."""
+    folder = bench.turn()
+    project = folder / "project"
+    add_note(project)
+    # the note without its claims, so that no claim reads the note's figures
+    with (project / CLAIMS).open(encoding="utf-8", newline="") as handle:
+        rows = [row for row in csv.reader(handle) if row[1:2] != [NOTE]]
+    with (project / CLAIMS).open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows(rows)
+    blank_column(project / CLAIMS, "ksc_revenue_yoy_2023", "stated_figure_id", "nimbus_rd_intensity_2023")
+    database = folder / "warehouse.duckdb"
+    run = dbt.invoke(
+        ["build", "--select", "+int_claims_resolved", "--exclude-resource-type", "unit_test"],
+        database=database,
+        project_dir=project,
+        target_path=folder / "target",
+    )
+    assert not run.success
+    message = run.describe()
+    assert (
+        "claim ksc_revenue_yoy_2023 (seeds/articles/article_claims.csv): stated_figure_id 'nimbus_rd_intensity_2023'"
+        f" is a figure of source {NOTE}, not of the claim's source kingsoft_cloud_2024_04_17" in message
+    ), message

@@ -35,6 +35,12 @@ def figure(figure_id, source_id, paragraph, subject, metric, period, value, posi
     return [figure_id, source_id, paragraph, subject, "", metric, metric, period, value, position, direction, sentence]
 
 
+def cut(figure_id, source_id, paragraph, subject, product, period, value):
+    """A price cut of `subject`'s `product` (its item as written)."""
+    row = figure(figure_id, source_id, paragraph, subject, "price_change", period, value, "", "cut")
+    return [*row[:4], product, *row[5:]]
+
+
 BATCHES = {
     "batch_000001": {
         "sources": [["polar_2024_01", "Polar Cloud results", "2024-01-20", "en", "polar.txt", "News"]],
@@ -49,6 +55,8 @@ BATCHES = {
             figure("polar_cdn_2023", "polar_2024_01", 2, "Polar Cloud", "cdn_node_count", "2023", "over 1,200"),
             figure("polar_loss_2023", "polar_2024_01", 3, "Polar Cloud", "net_loss", "2023", "RMB 800 million"),
             figure("polar_bad_value", "polar_2024_01", 4, "Polar Cloud", "revenue", "2021", "twelve-ish billion"),
+            # fct_price_cuts, kept per provider: this source changes in place in the last build
+            cut("polar_cut_2023", "polar_2024_01", 5, "Polar Cloud", "CDN", "2023", "30%"),
         ],
     },
     "batch_000002": {
@@ -59,6 +67,12 @@ BATCHES = {
             figure("ksc2_rd_2019", "ksc_2024_06", 1, "Golden Mountain Cloud", "rd_expense", "2019", "1.2 billion yuan"),
             figure("ksc2_growth", "ksc_2024_06", 2, "Kingsoft Cloud", "revenue_yoy_growth", "2019", "20%", "", "rose"),
             figure("ksc2_unknown", "ksc_2024_06", 3, "Nobody Cloud", "revenue", "2019", "3 billion yuan"),
+            # a cut of a provider the article states cuts of: its cuts are computed again, the article's with it
+            cut("ksc2_alibaba_cut", "ksc_2024_06", 4, "Alibaba Cloud", "CDN", "2019", "20%"),
+            # a node count the article states otherwise: a disagreement with the article, whose row of
+            # dim_sources counts it though the article is no changed source, and the other providers'
+            # ranks of the year move
+            figure("ksc2_cdn_2023", "ksc_2024_06", 5, "Golden Mountain Cloud", "cdn_node_count", "2023", "over 5,000"),
         ],
     },
 }
@@ -197,6 +211,24 @@ def test_incremental_build_gives_the_marts_of_a_full_rebuild(builds):
     assert sorted(full_marts) == sorted(stepwise_marts)
     different = [table for table in full_marts if not same_rows(full_marts[table], stepwise_marts[table])]
     assert different == []
+    # the landed figures reach the marts an incremental build recomputes per provider or whose other
+    # rows it ranks again, so their comparison is not vacuous
+    with duckdb.connect(str(stepwise / "warehouse.duckdb"), read_only=True) as connection:
+        reached = connection.execute(
+            "select (select count(*) from marts.fct_price_cuts"
+            " where figure_ids in ('polar_cut_2023', 'ksc2_alibaba_cut')),"
+            " (select count(*) from marts.fct_cdn_nodes where provider_id = 'polar_cloud'),"
+            " (select count(*) from marts.fct_cloud_revenue where provider_id = 'polar_cloud')"
+        ).fetchone()
+    assert reached == (2, 1, 2), reached
+    # a landed node count disagrees with the article's: the article's conflict_count in dim_sources
+    # changes though the article is no changed source
+    with duckdb.connect(str(full / "warehouse.duckdb"), read_only=True) as connection:
+        disagreements = connection.execute(
+            "select count(*) from marts.fct_figure_conflicts where 'ksc_2024_06' in (first_source_id, second_source_id)"
+            " and 'kingsoft_cloud_2024_04_17' in (first_source_id, second_source_id)"
+        ).fetchone()[0]
+    assert disagreements == 1, disagreements
 
 
 def test_an_incremental_build_publishes_its_changed_rows_into_a_copy_of_the_published_file(builds):
@@ -273,6 +305,19 @@ def test_an_incremental_publish_writes_the_exports_manifest_of_a_full_build(buil
     assert [table["table"] for table, other in zip(stepwise_tables, full_tables, strict=True) if table != other] == []
 
 
+def test_the_loaded_files_sources_kept_stepwise_are_those_of_the_loaded_figures(builds):
+    """An incremental build reads the sources of the files it added or changed only, and keeps the
+    others' from the build before: after a file was changed in place and another deleted, the state
+    holds each loaded file's sources as its figures give them."""
+    _, stepwise, *_ = builds
+    with duckdb.connect(str(stepwise / STATE), read_only=True) as connection:
+        kept = "select landed_file, landed_file_hash, source_id from build_state.loaded_file_sources"
+        loaded = "select distinct landed_file, landed_file_hash, source_id from intermediate.int_figures_resolved"
+        assert connection.execute(f"select count(*) from ({kept})").fetchone()[0] > 0
+        for left, right in ((kept, loaded), (loaded, kept)):
+            assert connection.execute(f"select count(*) from ({left} except all {right})").fetchone()[0] == 0
+
+
 def test_landed_figures_reach_the_marts_through_their_aliases(builds):
     full, *_ = builds
     with duckdb.connect(str(full / "warehouse.duckdb"), read_only=True) as connection:
@@ -306,7 +351,7 @@ def test_incremental_build_loads_only_the_new_file(builds):
     assert f"incremental: bringing {STATE} up to date in place" in second.stdout
     assert "started from a copy" not in second.stdout
     # loaded once each: a second load of batch 1 would double its rows
-    assert after_second == {"batch_000001.csv": 5, "batch_000002.csv": 3, "batch_000003.csv": 1}
+    assert after_second == {"batch_000001.csv": 6, "batch_000002.csv": 5, "batch_000003.csv": 1}
 
 
 def test_a_file_changed_in_place_and_a_deleted_one_are_seen_incrementally(builds):
@@ -323,7 +368,7 @@ def test_a_file_changed_in_place_and_a_deleted_one_are_seen_incrementally(builds
     record("file changed in place (--incremental)", changed)
     record("file deleted (--incremental)", deleted)
     assert loss == (9e8,), third.stdout[-3000:]
-    assert per_file == {"batch_000001.csv": 5, "batch_000002.csv": 3}
+    assert per_file == {"batch_000001.csv": 6, "batch_000002.csv": 5}
     assert retracted == 0 and "polar_2024_02" not in sources
     assert "rebuilding in full" not in third.stdout
 
@@ -431,13 +476,17 @@ def test_a_relationships_parents_test_looks_each_value_up_in_its_parent(builds):
         assert "not exists" in parents and "distinct" not in parents, parents
 
 
-def test_the_cdn_node_mart_reads_the_quotes_of_its_metric_only(builds):
-    """fct_cdn_nodes, rebuilt whole, joins the quotes of node-count figures, not every accepted quote."""
+def test_the_cdn_node_mart_reads_the_quotes_it_shows_only(builds):
+    """fct_cdn_nodes joins, on a full build, the quotes of node-count figures, not every accepted
+    quote; on an incremental build, the quotes it showed for the counts of unchanged sources, and the
+    other counts' quotes looked up by their sources (not among every figure id)."""
     full, stepwise, *_ = builds
-    for project in (full, stepwise):
-        nodes = compiled_test(project, "fct_cdn_nodes")
-        quotes = nodes[nodes.index("quotes as (") : nodes.index("final as (")]
-        assert "metric_id = 'cdn_node_count'" in quotes, quotes
+    nodes = compiled_test(full, "fct_cdn_nodes")
+    quotes = nodes[nodes.index("quotes as (") : nodes.index("final as (")]
+    assert "metric_id = 'cdn_node_count'" in quotes, quotes
+    nodes = compiled_test(stepwise, "fct_cdn_nodes")
+    quotes = nodes[nodes.index("looked_up as (") : nodes.index("final as (")]
+    assert "kept_rows.quote" in quotes and "resolved.source_id in (select looked_up.source_id" in quotes, quotes
 
 
 def test_touched_aliases_are_matched_to_earlier_figures_by_name(builds):
@@ -457,7 +506,7 @@ def test_the_earlier_figures_touched_are_looked_up_by_what_was_touched(builds):
     touched registry still rebuilds in full."""
     _, stepwise, *_ = builds
     touched = compiled_test(stepwise, "int_earlier_figures_touched")
-    assert touched.count("where exists (select 1 from touched_aliases)") == 2, touched
+    assert touched.count("where exists (select 1 from touched_keys)") == 2, touched
     earlier = touched[
         touched.index("earlier_figures as (") : touched.index("final as (", touched.index("earlier_figures as ("))
     ]

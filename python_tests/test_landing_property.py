@@ -376,6 +376,45 @@ def test_an_alias_landed_for_an_earlier_figures_item_resolves_it_again(builder, 
     assert different == [], different
 
 
+# The product's registry landed again with the product renamed (its aliases as they were)
+ITEM_DOCUMENTS["polar_cut_registry_renamed"] = {
+    "entities": [
+        ["polar_object_storage", "Polar Object Storage Service", "product", "", "Polar Cloud's object storage."]
+    ],
+    "entity_aliases": ITEM_DOCUMENTS["polar_cut_registry"]["entity_aliases"],
+}
+
+
+def test_a_product_renamed_after_an_earlier_figure_named_it_is_renamed_in_the_marts(builder, tmp_path):
+    """A landed entity renamed after a figure whose item names it (the product of a price cut, its
+    aliases unchanged): the incremental build shows the product's new name, as a full build does,
+    though no source stating the cut changed (fct_price_cuts keeps the cuts per provider)."""
+    landing = tmp_path / "landing"
+    write_landing(landing, {"polar": False, "polar_cut": False, "polar_cut_registry": False}, ITEM_DOCUMENTS)
+    first = builder.build(landing, builder.empty_warehouse())
+    state = {"polar": False, "polar_cut": False, "polar_cut_registry_renamed": False}
+    write_landing(landing, state, ITEM_DOCUMENTS)
+    stepwise = builder.build(landing, first)
+    full_landing = tmp_path / "full_landing"
+    write_landing(full_landing, state, ITEM_DOCUMENTS)
+    full = builder.build(full_landing, None)
+
+    query = "select product_name from marts.fct_price_cuts where product_id = 'polar_object_storage'"
+    with duckdb.connect(str(first), read_only=True) as connection:
+        before = connection.execute(query).fetchall()
+    with duckdb.connect(str(full), read_only=True) as connection:
+        after = connection.execute(query).fetchall()
+    # the cut reaches the mart, and the rename changes it, so the comparison below is not vacuous
+    assert before == [("Polar Object Storage",)] and after == [("Polar Object Storage Service",)], (before, after)
+    stepwise_rows, full_rows = warehouse_rows(stepwise), warehouse_rows(full)
+    different = sorted(
+        table
+        for table in set(stepwise_rows) | set(full_rows)
+        if not same_rows(stepwise_rows.get(table, []), full_rows.get(table, []))
+    )
+    assert different == [], different
+
+
 def test_a_landed_figure_with_no_value_is_rejected_as_empty(builder, tmp_path):
     """A landed figure whose value is empty is rejected with a reason that says the value is empty
     (before, the grammar found no error in it and a later stage gave the metric's unit as the reason)."""

@@ -9,6 +9,7 @@
 -- depends_on: {{ ref('stg_landing__entities') }}
 -- depends_on: {{ ref('stg_landing__sources') }}
 -- depends_on: {{ ref('int_figures_resolved') }}
+-- depends_on: {{ ref('int_entity_aliases') }}
 {%- set previous_aliases = loaded_state_relation('landed_entity_aliases') %}
 {%- set previous_entities = loaded_state_relation('landed_entities') %}
 {%- set previous_sources = loaded_state_relation('landed_sources') %}
@@ -44,19 +45,38 @@ earlier_files as (
     from {{ earlier_files }}
 ),
 
--- the names written as a subject or an item whose alias key is a touched alias: the key is computed once
--- per distinct name, not per figure (at 10^7 figures the view took 3.3 CPU s computing it for every
--- figure's subject and item, 2.0 per name); with no touched alias, no name is read
+-- the alias keys of the touched entities: an item naming one names a product whose row changed (the
+-- marts show a product's name, fct_price_cuts)
+touched_entity_keys as (
+    select aliases.alias_key
+    from {{ ref('int_entity_aliases') }} as aliases
+    where aliases.entity_id in (select touched_entities.entity_id from touched_entities)
+),
+
+-- the alias keys touched: the touched aliases' and those of the touched entities
+touched_keys as (
+    select touched_aliases.alias_key from touched_aliases
+    union
+    select touched_entity_keys.alias_key from touched_entity_keys
+),
+
+-- the names written as a subject or an item whose alias key is a touched alias (is_alias_touched) or
+-- an alias of a touched entity: the key is computed once per distinct name, not per figure (at 10^7
+-- figures the view took 3.3 CPU s computing it for every figure's subject and item, 2.0 per name);
+-- with no key touched, no name is read
 touched_names as (
-    select names.name_as_written
+    select
+        names.name_as_written,
+        {{ alias_key('names.name_as_written') }} in (select touched_aliases.alias_key from touched_aliases)
+            as is_alias_touched
     from (
         select subject_as_written as name_as_written from {{ ref('int_figures_resolved') }}
-        where exists (select 1 from touched_aliases)
+        where exists (select 1 from touched_keys)
         union
         select item_as_written as name_as_written from {{ ref('int_figures_resolved') }}
-        where exists (select 1 from touched_aliases)
+        where exists (select 1 from touched_keys)
     ) as names
-    where {{ alias_key('names.name_as_written') }} in (select touched_aliases.alias_key from touched_aliases)
+    where {{ alias_key('names.name_as_written') }} in (select touched_keys.alias_key from touched_keys)
 ),
 
 -- where the figures naming a touched alias, entity or source are stored (DuckDB's rowid; build_state
@@ -65,7 +85,9 @@ touched_names as (
 touched_figures as (
     select figures.rowid as figure_row
     from {{ ref('int_figures_resolved') }} as figures
-    where figures.subject_as_written in (select touched_names.name_as_written from touched_names)
+    where figures.subject_as_written in (
+        select touched_names.name_as_written from touched_names where touched_names.is_alias_touched
+    )
     union
     select figures.rowid as figure_row
     from {{ ref('int_figures_resolved') }} as figures
@@ -100,9 +122,12 @@ final as (
         figure_id,
         source_id,
         case
-            when subject_as_written in (select touched_names.name_as_written from touched_names) then 'alias of its subject'
-            when item_as_written in (select touched_names.name_as_written from touched_names) then 'alias of its item'
+            when subject_as_written in (select touched_names.name_as_written from touched_names where touched_names.is_alias_touched)
+                then 'alias of its subject'
+            when item_as_written in (select touched_names.name_as_written from touched_names where touched_names.is_alias_touched)
+                then 'alias of its item'
             when entity_id in (select touched_entities.entity_id from touched_entities) then 'its entity'
+            when item_as_written in (select touched_names.name_as_written from touched_names) then 'entity its item names'
             else 'its source'
         end as touched_by
     from earlier_figures

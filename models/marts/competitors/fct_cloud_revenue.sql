@@ -2,16 +2,35 @@
     annual revenue or growth figure for, with the prior-year revenue a stated growth implies.
     Revenue keeps its currency of record; reported figures only. The company years of
     fct_company_financials that state a revenue or a growth (the pivot of the preferred figures is
-    written once, there), with the growth figure's qualifier from fct_figures. -#}
+    written once, there), with the growth figure's qualifier. -#}
+{#- A provider's rows are computed from its own company years, ranked within the year among every
+    provider's: an incremental build replaces the rows of the providers a changed source names, old
+    or new (int_changed_cells), then ranks every row again (update_ranks); a full build and Spark
+    build every row. -#}
 {%- set primary = primary_reporting_currency() | lower %}
+{{ config(
+    materialized=per_source_materialization(),
+    incremental_strategy='append',
+    on_schema_change='fail',
+    pre_hook="{{ delete_changed_entities('provider_id') }}",
+    post_hook="{{ update_ranks('revenue_rank', ['provider_id', 'fiscal_year'], cloud_revenue_ranks(this)) }}",
+) }}
+-- depends_on: {{ ref('int_changed_cells') }}
 with
 
 company_years as (
     select * from {{ ref('fct_company_financials') }}
+    where {{ changed_entities_condition('company_id') }}
 ),
 
+-- the growth figures, read among the preferred figures the company years pivot (a few per cell;
+-- fct_figures holds every figure: at 10^7 figures looking them up there read ten million ids)
 figures as (
-    select * from {{ ref('fct_figures') }}
+    select
+        figure_id,
+        qualifier
+    from {{ ref('int_figures_preferred') }}
+    where figure_id in (select company_years.revenue_yoy_growth_figure_id from company_years)
 ),
 
 annual as (
@@ -73,7 +92,7 @@ final as (
         with_prior.revenue_{{ primary }} / (1 + with_prior.stated_yoy_growth_ratio) as implied_prior_year_revenue_{{ primary }},
         with_prior.prior_year_revenue_{{ primary }} as stated_prior_year_revenue_{{ primary }},
         {{ amount_ratio('with_prior.revenue', 'with_prior.prior_year_revenue') }} - 1 as computed_yoy_growth_ratio,
-        cast(rank() over (partition by with_prior.fiscal_year order by with_prior.revenue_{{ primary }} desc) as bigint) as revenue_rank,
+        {{ cloud_revenue_rank('with_prior.fiscal_year', 'with_prior.revenue_' ~ primary) }} as revenue_rank,
 
         -- provenance
         with_prior.revenue_figure_id,

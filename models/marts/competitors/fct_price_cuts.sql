@@ -1,11 +1,26 @@
 {#- Price cuts and discounts by provider and product: one row per statement and product it names
     (one statement can name two products). Changes are negative: -0.5 is a 50% cut. Reported
     figures only. -#}
+{#- Kept per entity: an incremental build recomputes the cuts of the providers a changed source
+    names, old or new (int_changed_cells); a full build and Spark build every row. A cut reads its
+    provider's statement, the aliases its item matches and the product's name: landed files that
+    change an alias or an entity an earlier figure names make the build a full one
+    (int_earlier_figures_touched). -#}
+{{ config(
+    materialized=per_source_materialization(),
+    incremental_strategy='append',
+    on_schema_change='fail',
+    pre_hook="{{ delete_changed_entities('provider_id') }}",
+    meta={'kept_per': 'entity', 'entity_column': 'provider_id'},
+) }}
+-- depends_on: {{ ref('int_changed_cells') }}
 with
 
--- the reported statements about companies (the providers), with the company's canonical name
+-- the reported statements about companies (the providers), with the company's canonical name: those
+-- of the providers the build recomputes
 statements as (
     select * from {{ ref('int_company_statements') }}
+    where {{ changed_entities_condition('entity_id') }}
 ),
 
 entities as (
