@@ -4,6 +4,8 @@ direct children that are leaf models (models nothing reads: its model_fanout thr
 model has a key test (primary_key, unique_combination_of_columns, or a unique test on a column that
 a not_null test or a contract's not_null constraint keeps non-null).
 
+The models of the keys an incremental build changed are exempt from the fan-out rule (FANOUT_EXCEPTIONS).
+
 Needs the session's built warehouse (for its target/manifest.json); no extra dbt run.
 """
 
@@ -18,6 +20,13 @@ TOO_MANY_PARENTS = 7
 # its default models_fanout_threshold: a node with this many leaf models as direct children is reported
 FANOUT = 3
 KEY_TESTS = {"primary_key", "unique_combination_of_columns"}
+# dbt-project-evaluator's exceptions (its dbt_project_evaluator_exceptions seed), with their reason:
+# the models of the keys an incremental build changed are read by every mart kept per source, entity or
+# provider to find its own changed rows; there is nothing they share to compute once upstream
+FANOUT_EXCEPTIONS = {
+    "int_changed_sources": "the sources an incremental build changed: each incremental mart's rows to replace",
+    "int_changed_cells": "the cells and entities an incremental build changed: each incremental mart's rows to replace",
+}
 
 
 def manifest(warehouse_path: Path) -> dict:
@@ -54,7 +63,7 @@ def fanouts(nodes: dict) -> dict[str, list[str]]:
     return {
         parent.split(".")[-1]: [kid.split(".")[-1] for kid in kids]
         for parent, kids in found.items()
-        if len(kids) >= FANOUT
+        if len(kids) >= FANOUT and parent.split(".")[-1] not in FANOUT_EXCEPTIONS
     }
 
 

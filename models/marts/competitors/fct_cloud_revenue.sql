@@ -23,13 +23,13 @@ company_years as (
     where {{ changed_entities_condition('company_id') }}
 ),
 
--- the growth figures, read among the preferred figures the company years pivot (a few per cell;
--- fct_figures holds every figure: at 10^7 figures looking them up there read ten million ids)
+-- the growth figures the company years cite, with their qualifier (read from the figures mart, as
+-- the company years are read from theirs)
 figures as (
     select
         figure_id,
         qualifier
-    from {{ ref('int_figures_preferred') }}
+    from {{ ref('fct_figures') }}
     where figure_id in (select company_years.revenue_yoy_growth_figure_id from company_years)
 ),
 
