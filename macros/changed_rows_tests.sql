@@ -8,6 +8,9 @@
       - unique reads every row whose key a changed row holds, so a new row repeating an old key
         still fails; primary_key reads those and the changed rows (a NULL key among them);
       - any other test reads the whole model, as on a full build.
+    A model kept per source that int_changed_sources is built from (the landed figures) is tested
+    before this build's changed sources are known: its tests read the rows of the landed files the
+    last build did not load as they are now (build_state.loaded_files) instead.
     A full build, Spark, and tests of other models read everything. This replaces dbt's own
     get_where_subquery (dispatch order in dbt_project.yml); a test's own `where` config still
     applies. -#}
@@ -30,9 +33,31 @@
     {{ return(graph.nodes['model.' ~ project_name ~ '.' ~ name].relation_name) }}
 {%- endmacro %}
 
+{#- The unique ids of every node the model `name` of this project is built from, directly or not. -#}
+{% macro nodes_before(name) -%}
+    {%- set found = [] -%}
+    {%- set pending = ['model.' ~ project_name ~ '.' ~ name] -%}
+    {#- at most one pass per node of the graph; each pass takes one pending node -#}
+    {%- for _ in graph.nodes if pending -%}
+        {%- set node = graph.nodes.get(pending.pop()) -%}
+        {%- for parent in (node.depends_on.nodes if node else []) if parent not in found -%}
+            {%- do found.append(parent) -%}
+            {%- do pending.append(parent) -%}
+        {%- endfor -%}
+    {%- endfor -%}
+    {{ return(found) }}
+{%- endmacro %}
+
 {#- The condition on `alias` that keeps the changed rows of a model kept per `kept_per`. -#}
 {% macro changed_rows_of(kept_per, alias) -%}
-    {%- if kept_per == 'source' -%}
+    {%- if kept_per == 'landed_file' -%}
+        not exists (
+            select 1 from {{ loaded_state_relation('loaded_files') }} as loaded_files
+            where
+                loaded_files.landed_file is not distinct from {{ alias }}.landed_file
+                and loaded_files.landed_file_hash is not distinct from {{ alias }}.landed_file_hash
+        )
+    {%- elif kept_per == 'source' -%}
         {{ alias }}.source_id in (select source_id from {{ project_relation('int_changed_sources') }})
     {%- elif kept_per is mapping -%}
         coalesce({{ alias }}.{{ kept_per.entity_column }}, '') in (
@@ -53,6 +78,11 @@
     {%- set meta = graph.nodes[attached].config.get('meta') or {} -%}
     {%- set kept_per = meta.get('kept_per') -%}
     {%- if kept_per not in ('source', 'cell', 'entity') -%}{{ return('') }}{%- endif -%}
+    {#- kept per source, but built before int_changed_sources (which reads it): by landed file -#}
+    {%- if kept_per == 'source' and attached in nodes_before('int_changed_sources') -%}
+        {%- if loaded_state_relation('loaded_files') is none -%}{{ return('') }}{%- endif -%}
+        {%- set kept_per = 'landed_file' -%}
+    {%- endif -%}
     {#- kept per entity: the rows of the changed entities, by the model's entity column -#}
     {%- if kept_per == 'entity' -%}{%- set kept_per = {'entity_column': meta.get('entity_column')} -%}{%- endif -%}
     {%- set test = model.get('test_metadata') or {} -%}

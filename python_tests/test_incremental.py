@@ -433,6 +433,46 @@ def test_the_changed_sources_read_the_landed_figures_of_the_new_files_only(build
     assert "inner join new_files" in sources and "left join" not in sources, sources
 
 
+CHANGED_KEYS = ("int_changed_sources", "int_changed_cells")
+
+
+def ancestors(nodes: dict, unique_id: str) -> set[str]:
+    found, pending = set(), [unique_id]
+    while pending:
+        for parent in nodes.get(pending.pop(), {}).get("depends_on", {}).get("nodes", []):
+            if parent not in found:
+                found.add(parent)
+                pending.append(parent)
+    return found
+
+
+def test_the_narrowed_tests_read_the_changed_keys_of_their_own_build(builds):
+    """A test narrowed to what changed reads int_changed_sources or int_changed_cells: dbt must build
+    that model before the test, or the test reads the keys the last build changed. Every test of the
+    last incremental build that reads one of them is built after it; the landed figures, which
+    int_changed_sources is built from, are tested by the files not loaded yet instead."""
+    _, stepwise, *_ = builds
+    manifest = json.loads((stepwise / "target" / "manifest.json").read_text(encoding="utf-8"))
+    nodes = manifest["nodes"]
+    by_name = {node["name"]: unique_id for unique_id, node in nodes.items() if node["resource_type"] == "model"}
+    tests = {Path(node["path"]).stem: unique_id for unique_id, node in nodes.items() if node["resource_type"] == "test"}
+    read, unordered = 0, []
+    for compiled in (stepwise / "target" / "compiled").rglob("*.sql"):
+        if compiled.stem not in tests:
+            continue
+        text = compiled.read_text(encoding="utf-8")
+        before = ancestors(nodes, tests[compiled.stem])
+        for name in CHANGED_KEYS:
+            if re.search(rf"\b{name}\b", text):
+                read += 1
+                if by_name[name] not in before:
+                    unordered.append(f"{compiled.stem} reads {name}")
+    assert read > 20, read  # the narrowed tests were compiled
+    assert unordered == []
+    landed = compiled_test(stepwise, "primary_key_stg_landing__figures_figure_id")
+    assert "loaded_files" in landed and "int_changed_sources" not in landed, landed
+
+
 def test_the_share_price_events_read_the_statement_columns_they_use(builds):
     """fct_share_price_events reads the statements' columns it uses, not every column with its quote
     (DuckDB keeps the statements it reads twice in memory)."""
@@ -642,16 +682,22 @@ def test_each_publish_records_the_sha256_of_the_file_it_published(builds):
 
 
 def test_a_new_row_repeating_an_old_key_fails_an_incremental_build(builds, published):
-    """unique on an incremental build still compares the new rows with every old one."""
+    """unique on an incremental build still compares the new rows with every old one, from the landed
+    figures on: their key test reads the files not loaded yet, not the sources the last build changed."""
     _, stepwise, *_ = builds
     _, documents = published
+    # the key of a source the last build did not change: a test reading that build's changed sources
+    # would not see the old row
     BATCHES["batch_000009"] = {
-        "sources": [["dup_2024_07", "Polar Cloud again", "2024-07-01", "en", "dup.txt", "News"]],
+        "sources": [["dup_2024_07", "Kingsoft Cloud again", "2024-07-01", "en", "dup.txt", "News"]],
         "entities": [],
         "entity_aliases": [],
-        "figures": [figure("polar_rev_2022", "dup_2024_07", 1, "Polar Cloud", "revenue", "2022", "12.6 billion yuan")],
+        "figures": [
+            figure("ksc2_rd_2019", "dup_2024_07", 1, "Golden Mountain Cloud", "rd_expense", "2019", "1.3 billion yuan")
+        ],
     }
     land(stepwise / "landing", "batch_000009")
     failed = build(stepwise, documents, "--incremental")
     assert failed.returncode == 1, failed.stdout[-3000:]
-    assert "unique" in failed.stderr and "polar_rev_2022" in failed.stderr, failed.stderr[-3000:]
+    assert "primary_key_stg_landing__figures_figure_id" in failed.stderr, failed.stderr[-3000:]
+    assert "duplicate key ksc2_rd_2019" in failed.stderr, failed.stderr[-3000:]

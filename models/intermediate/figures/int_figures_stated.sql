@@ -7,6 +7,8 @@
     the changed sources and those sharing an id with them, not every figure (macros/changed_rows_tests.sql;
     at 10^7 figures its unique test took 5 CPU s reading all) -#}
 {{ config(meta={'kept_per': 'source'}) }}
+-- tests narrowed to the changed sources (macros/changed_rows_tests.sql) run after they are known
+-- depends_on: {{ ref('int_changed_sources') }}
 
 with
 
