@@ -271,6 +271,16 @@ def warehouse_rows(database: Path) -> dict[str, list[tuple]]:
         return {table: connection.execute(f"select * from {table} order by all").fetchall() for table in tables}
 
 
+def tables_differing(stepwise: Path, full: Path) -> list[str]:
+    """The marts (and the rejected figures) whose rows differ between two warehouses."""
+    stepwise_rows, full_rows = warehouse_rows(stepwise), warehouse_rows(full)
+    return sorted(
+        table
+        for table in set(stepwise_rows) | set(full_rows)
+        if not same_rows(stepwise_rows.get(table, []), full_rows.get(table, []))
+    )
+
+
 @pytest.fixture(scope="module")
 def builder(tmp_path_factory) -> Builder:
     return Builder(tmp_path_factory.mktemp("property"))
@@ -307,12 +317,7 @@ def test_incremental_builds_give_the_marts_of_a_full_build_for_any_landing_seque
                 for mart in ("fct_share_price_events", "fct_company_interim_financials", "fct_market_metrics")
             }
         assert all(reached.values()), reached
-    stepwise_rows, full_rows = warehouse_rows(warehouse), warehouse_rows(full)
-    different = sorted(
-        table
-        for table in set(stepwise_rows) | set(full_rows)
-        if not same_rows(stepwise_rows.get(table, []), full_rows.get(table, []))
-    )
+    different = tables_differing(warehouse, full)
     record(f"incremental = full over a random landing sequence (seed {seed})", different == [])
     assert different == [], f"seed {seed}, steps {steps}, final landing {state}"
 
@@ -367,12 +372,7 @@ def test_an_alias_landed_for_an_earlier_figures_item_resolves_it_again(builder, 
         ).fetchall()
     # the full build no longer rejects the item, so the comparison below is not vacuous
     assert not any("matches no alias" in (row[0] or "") for row in rejected), rejected
-    stepwise_rows, full_rows = warehouse_rows(stepwise), warehouse_rows(full)
-    different = sorted(
-        table
-        for table in set(stepwise_rows) | set(full_rows)
-        if not same_rows(stepwise_rows.get(table, []), full_rows.get(table, []))
-    )
+    different = tables_differing(stepwise, full)
     assert different == [], different
 
 
@@ -406,12 +406,7 @@ def test_a_product_renamed_after_an_earlier_figure_named_it_is_renamed_in_the_ma
         after = connection.execute(query).fetchall()
     # the cut reaches the mart, and the rename changes it, so the comparison below is not vacuous
     assert before == [("Polar Object Storage",)] and after == [("Polar Object Storage Service",)], (before, after)
-    stepwise_rows, full_rows = warehouse_rows(stepwise), warehouse_rows(full)
-    different = sorted(
-        table
-        for table in set(stepwise_rows) | set(full_rows)
-        if not same_rows(stepwise_rows.get(table, []), full_rows.get(table, []))
-    )
+    different = tables_differing(stepwise, full)
     assert different == [], different
 
 
