@@ -701,3 +701,5 @@ def test_a_new_row_repeating_an_old_key_fails_an_incremental_build(builds, publi
     assert failed.returncode == 1, failed.stdout[-3000:]
     assert "primary_key_stg_landing__figures_figure_id" in failed.stderr, failed.stderr[-3000:]
     assert "duplicate key ksc2_rd_2019" in failed.stderr, failed.stderr[-3000:]
+    # and it names the landed files holding the key
+    assert "figures/batch_000002.csv, figures/batch_000009.csv" in failed.stderr, failed.stderr[-3000:]
