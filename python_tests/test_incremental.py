@@ -456,6 +456,19 @@ def test_the_figure_conflicts_read_the_statements_of_the_changed_cells_once(buil
         assert conflicts.count("int_figure_statements") == 2, conflicts[:3000]
 
 
+def test_the_figure_conflicts_compare_sources_from_the_statements_they_read(builds):
+    """fct_figure_conflicts bands the single figures it compares across sources from the statements it
+    reads for the pairs within a source, not from a second read of every figure (int_figures_normalised:
+    at 10^7 figures a second scan of as many rows); test_faults checks a conflict across sources is
+    still found, and the stepwise builds that the marts stay a full build's."""
+    full, stepwise, *_ = builds
+    for project in (full, stepwise):
+        conflicts = compiled_test(project, "fct_figure_conflicts")
+        assert "int_figures_normalised" not in conflicts, conflicts[:3000]
+        figures = conflicts[conflicts.index("figures as (") : conflicts.index("preferred as (")]
+        assert "from statements as single_statements" in figures, figures
+
+
 def test_the_preferred_figures_are_read_where_they_are_stored(builds):
     """On an incremental build int_figures_preferred reads the preferred figures' columns by their
     rowid (DuckDB reads only the blocks holding them), not every column of every figure; a full build
