@@ -442,6 +442,17 @@ def test_the_share_price_events_read_the_statement_columns_they_use(builds):
         assert not re.search(r"select \* from \S+int_company_statements", events), events[:2000]
 
 
+def test_the_cloud_revenue_reads_the_company_year_columns_it_uses(builds):
+    """fct_cloud_revenue reads the company years' columns it uses, not every metric of fct_company_financials
+    (DuckDB keeps the company years it reads twice in memory); the stepwise builds check its rows."""
+    full, stepwise, *_ = builds
+    for project in (full, stepwise):
+        revenue = compiled_test(project, "fct_cloud_revenue")
+        company_years = revenue[revenue.index("company_years as (") : revenue.index("figures as (")]
+        assert "fct_company_financials" in company_years, company_years
+        assert not re.search(r"select \* from \S+fct_company_financials", company_years), company_years
+
+
 def test_the_figure_conflicts_read_the_statements_of_the_changed_cells_once(builds):
     """On an incremental build fct_figure_conflicts reads the statements of the changed cells' entities
     and periods, in one scan, not every statement twice (once to list the sources stating a changed

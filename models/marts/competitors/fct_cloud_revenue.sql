@@ -18,8 +18,24 @@
 -- depends_on: {{ ref('int_changed_cells') }}
 with
 
+-- the company years' columns this mart reads: DuckDB keeps this CTE, read twice, in memory, and with
+-- every column it held every metric of every company year read (at 10^7 figures an incremental build's
+-- query took 1.6 CPU s, most of it reading the 43 columns)
 company_years as (
-    select * from {{ ref('fct_company_financials') }}
+    select
+        company_id,
+        fiscal_year,
+        fiscal_year_start_date,
+        company_name,
+        revenue_amount,
+        revenue_currency,
+        {%- for code in reporting_currencies() %}
+        revenue_{{ code | lower }},
+        {%- endfor %}
+        revenue_figure_id,
+        stated_revenue_yoy_growth_ratio,
+        revenue_yoy_growth_figure_id
+    from {{ ref('fct_company_financials') }}
     where {{ changed_entities_condition('company_id') }}
 ),
 
