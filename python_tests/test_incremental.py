@@ -453,6 +453,16 @@ def test_the_cloud_revenue_reads_the_company_year_columns_it_uses(builds):
         assert not re.search(r"select \* from \S+fct_company_financials", company_years), company_years
 
 
+def test_the_cloud_revenue_looks_up_the_growth_figures_among_those_of_their_metric(builds):
+    """fct_cloud_revenue looks the qualifier of the growth figures its company years cite up among the
+    figures of the growth metric only, not among every figure id; the stepwise builds check its rows."""
+    full, stepwise, *_ = builds
+    for project in (full, stepwise):
+        revenue = compiled_test(project, "fct_cloud_revenue")
+        figures = revenue[revenue.index("\nfigures as (") : revenue.index("annual as (")]
+        assert "where metric_id = 'revenue_yoy_growth'" in figures, figures
+
+
 def test_the_figure_conflicts_read_the_statements_of_the_changed_cells_once(builds):
     """On an incremental build fct_figure_conflicts reads the statements of the changed cells' entities
     and periods, in one scan, not every statement twice (once to list the sources stating a changed
