@@ -605,6 +605,41 @@ def test_the_narrowed_tests_still_catch_a_lost_figure_and_a_duplicate_document(b
         assert duplicates == [("polar_2024_01", "zz_copy_of_polar_2024_01")]
 
 
+def test_a_narrowed_primary_key_test_reads_the_changed_keys_while_it_scans(builds, tmp_path):
+    """On an incremental build the primary_key test of a model kept per source reads every row whose key
+    a changed row holds, then the changed rows with a NULL key: two reads DuckDB filters while it scans,
+    where one condition with an OR read every key and joined it twice. Run as compiled on a copy of the
+    state, it still catches a changed source's row with a NULL key and one repeating another source's key."""
+    _, stepwise, *_ = builds
+    key_test = compiled_test(stepwise, "primary_key_int_figure_statements_statement_id")
+    assert "union all" in key_test and "tested_rows.statement_id is null and" in key_test, key_test
+    state = tmp_path / "warehouse.duckdb"  # the compiled tests name the catalog "warehouse"
+    shutil.copyfile(stepwise / STATE, state)
+    if (stepwise / f"{STATE}.wal").exists():
+        shutil.copyfile(stepwise / f"{STATE}.wal", tmp_path / "warehouse.duckdb.wal")
+    with duckdb.connect(str(state)) as connection:
+        assert connection.execute(key_test).fetchall() == []
+        changed, unchanged = (
+            connection.execute(
+                "select min(source_id) from intermediate.int_figure_statements"
+                f" where source_id {kind} (select source_id from intermediate.int_changed_sources)"
+            ).fetchone()[0]
+            for kind in ("in", "not in")
+        )
+        assert changed and unchanged, (changed, unchanged)
+        old_key = connection.execute(
+            "select min(statement_id) from intermediate.int_figure_statements where source_id = ?", [unchanged]
+        ).fetchone()[0]
+        for key in (old_key, None):
+            connection.execute(
+                "insert into intermediate.int_figure_statements select * replace (cast(? as varchar) as statement_id)"
+                " from intermediate.int_figure_statements where source_id = ? limit 1",
+                [key, changed],
+            )
+        found = connection.execute(f"select failure, key_value from ({key_test}) as found order by 1").fetchall()
+        assert found == [("duplicate key", old_key), ("null key", None)], found
+
+
 # A value changed in place in the published file, for a source no build since has changed: the row
 # counts stay the state's, so only the recorded SHA-256, or with no record a fingerprint of every
 # row, tells the copy from the published build (a row planted or removed changes a row count too).
