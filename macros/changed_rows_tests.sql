@@ -16,6 +16,9 @@
     applies. -#}
 {% macro default__get_where_subquery(relation) -%}
     {%- set where = config.get('where', '') -%}
+    {#- a primary_key test of a model kept per source, cell or entity: macros/primary_key_changed_rows.sql -#}
+    {%- set changed_keys = primary_key_changed_rows(relation, where) -%}
+    {%- if changed_keys -%}{{ return(changed_keys) }}{%- endif -%}
     {%- set changed = changed_rows_condition(relation) -%}
     {%- set conditions = [] -%}
     {%- if where -%}{%- do conditions.append('(' ~ where ~ ')') -%}{%- endif -%}

@@ -469,7 +469,7 @@ def test_the_narrowed_tests_read_the_changed_keys_of_their_own_build(builds):
                     unordered.append(f"{compiled.stem} reads {name}")
     assert read > 20, read  # the narrowed tests were compiled
     assert unordered == []
-    landed = compiled_test(stepwise, "primary_key_stg_landing__figures_figure_id")
+    landed = compiled_test(stepwise, "primary_key_stg_landing__figures_figure_id*")
     assert "loaded_files" in landed and "int_changed_sources" not in landed, landed
 
 
@@ -480,6 +480,27 @@ def test_the_share_price_events_read_the_statement_columns_they_use(builds):
     for project in (full, stepwise):
         events = compiled_test(project, "fct_share_price_events")
         assert not re.search(r"select \* from \S+int_company_statements", events), events[:2000]
+
+
+def test_the_cloud_revenue_reads_the_company_year_columns_it_uses(builds):
+    """fct_cloud_revenue reads the company years' columns it uses, not every metric of fct_company_financials
+    (DuckDB keeps the company years it reads twice in memory); the stepwise builds check its rows."""
+    full, stepwise, *_ = builds
+    for project in (full, stepwise):
+        revenue = compiled_test(project, "fct_cloud_revenue")
+        company_years = revenue[revenue.index("company_years as (") : revenue.index("figures as (")]
+        assert "fct_company_financials" in company_years, company_years
+        assert not re.search(r"select \* from \S+fct_company_financials", company_years), company_years
+
+
+def test_the_cloud_revenue_looks_up_the_growth_figures_among_those_of_their_metric(builds):
+    """fct_cloud_revenue looks the qualifier of the growth figures its company years cite up among the
+    figures of the growth metric only, not among every figure id; the stepwise builds check its rows."""
+    full, stepwise, *_ = builds
+    for project in (full, stepwise):
+        revenue = compiled_test(project, "fct_cloud_revenue")
+        figures = revenue[revenue.index("\nfigures as (") : revenue.index("annual as (")]
+        assert "where metric_id = 'revenue_yoy_growth'" in figures, figures
 
 
 def test_the_figure_conflicts_read_the_statements_of_the_changed_cells_once(builds):
@@ -494,6 +515,20 @@ def test_the_figure_conflicts_read_the_statements_of_the_changed_cells_once(buil
         assert "int_changed_sources" not in statements, statements
         # the statements' pairs, and the quotes of the few conflicting ones
         assert conflicts.count("int_figure_statements") == 2, conflicts[:3000]
+
+
+def test_the_figure_conflicts_compare_sources_from_the_statements_they_read(builds):
+    """On an incremental build fct_figure_conflicts bands the single figures of the changed cells it
+    compares across sources from the statements it reads for the pairs within a source, not from a
+    second read of every figure (int_figures_normalised: at 10^7 figures a second scan of as many rows);
+    a full build reads the figures. The stepwise builds check that the marts stay a full build's, with
+    a conflict across sources among them."""
+    full, stepwise, *_ = builds
+    for project, incremental in ((stepwise, True), (full, False)):
+        conflicts = compiled_test(project, "fct_figure_conflicts")
+        assert ("int_figures_normalised" not in conflicts) == incremental, conflicts[:3000]
+        figures = conflicts[conflicts.index("\nfigures as (") : conflicts.index("preferred as (")]
+        assert ("from statements as single_statements" in figures) == incremental, figures
 
 
 def test_the_preferred_figures_are_read_where_they_are_stored(builds):
@@ -609,6 +644,41 @@ def test_the_narrowed_tests_still_catch_a_lost_figure_and_a_duplicate_document(b
         ).fetchall()
         # the copy of the unchanged source is a pair the last build checked: a full build reads it
         assert duplicates == [("polar_2024_01", "zz_copy_of_polar_2024_01")]
+
+
+def test_a_narrowed_primary_key_test_reads_the_changed_keys_while_it_scans(builds, tmp_path):
+    """On an incremental build the primary_key test of a model kept per source reads every row whose key
+    a changed row holds, then the changed rows with a NULL key: two reads DuckDB filters while it scans,
+    where one condition with an OR read every key and joined it twice. Run as compiled on a copy of the
+    state, it still catches a changed source's row with a NULL key and one repeating another source's key."""
+    _, stepwise, *_ = builds
+    key_test = compiled_test(stepwise, "primary_key_int_figure_statements_statement_id")
+    assert "union all" in key_test and "tested_rows.statement_id is null and" in key_test, key_test
+    state = tmp_path / "warehouse.duckdb"  # the compiled tests name the catalog "warehouse"
+    shutil.copyfile(stepwise / STATE, state)
+    if (stepwise / f"{STATE}.wal").exists():
+        shutil.copyfile(stepwise / f"{STATE}.wal", tmp_path / "warehouse.duckdb.wal")
+    with duckdb.connect(str(state)) as connection:
+        assert connection.execute(key_test).fetchall() == []
+        changed, unchanged = (
+            connection.execute(
+                "select min(source_id) from intermediate.int_figure_statements"
+                f" where source_id {kind} (select source_id from intermediate.int_changed_sources)"
+            ).fetchone()[0]
+            for kind in ("in", "not in")
+        )
+        assert changed and unchanged, (changed, unchanged)
+        old_key = connection.execute(
+            "select min(statement_id) from intermediate.int_figure_statements where source_id = ?", [unchanged]
+        ).fetchone()[0]
+        for key in (old_key, None):
+            connection.execute(
+                "insert into intermediate.int_figure_statements select * replace (cast(? as varchar) as statement_id)"
+                " from intermediate.int_figure_statements where source_id = ? limit 1",
+                [key, changed],
+            )
+        found = connection.execute(f"select failure, key_value from ({key_test}) as found order by 1").fetchall()
+        assert found == [("duplicate key", old_key), ("null key", None)], found
 
 
 # A value changed in place in the published file, for a source no build since has changed: the row

@@ -1,5 +1,7 @@
 {#- One row per statement: a single figure, or the two figures of a range ("15% to 50%"), with
-    the interval the statement allows for the signed value (low and high; NULL where open). -#}
+    the interval the statement allows for the signed value (low and high; NULL where open). A single
+    figure keeps its qualifier word and last digit's unit, from which fct_figure_conflicts bands it
+    (claim_band) without reading every figure again. -#}
 {#- a table, not a view: several marts and tests read it, and at scale it should be computed once.
     Kept per source: an incremental build recomputes the statements of the changed sources only. -#}
 {{ config(
@@ -80,6 +82,7 @@ singles as (
         item_as_written,
         value_as_written,
         qualifier,
+        qualifier_word,
         is_forecast,
 
         -- measures: the interval the statement allows
@@ -89,6 +92,7 @@ singles as (
         case when qualifier in ('exact', 'approx', 'lower_bound') then value_{{ code | lower }} end as value_low_{{ code | lower }},
         case when qualifier in ('exact', 'approx', 'upper_bound') then value_{{ code | lower }} end as value_high_{{ code | lower }},
         {%- endfor %}
+        last_digit_unit,
 
         -- provenance
         figure_id as figure_ids,
@@ -132,6 +136,8 @@ ranges as (
         min(item_as_written) as item_as_written,
         min(value_as_written) as value_as_written,
         case when count(*) = 2 then 'range' else min(qualifier) end as qualifier,
+        -- a range's two figures keep their own words and digits (int_figures_normalised)
+        cast(null as string) as qualifier_word,
         max(case when is_forecast then 1 else 0 end) = 1 as is_forecast,
 
         -- measures: the interval the statement allows
@@ -141,6 +147,7 @@ ranges as (
         min(case when qualifier = 'range_low' then value_{{ code | lower }} end) as value_low_{{ code | lower }},
         max(case when qualifier = 'range_high' then value_{{ code | lower }} end) as value_high_{{ code | lower }},
         {%- endfor %}
+        cast(null as double) as last_digit_unit,
 
         -- provenance
         {{ listagg_sorted('figure_id', "', '") }} as figure_ids,

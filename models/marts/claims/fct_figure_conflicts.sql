@@ -45,7 +45,10 @@ statements as (
         kept.qualifier,
         kept.value_as_written,
         kept.value_low,
-        kept.value_high
+        kept.value_high,
+        kept.qualifier_word,
+        kept.last_digit_unit,
+        kept.paragraph_number
     from {{ ref('int_figure_statements') }} as kept
     where kept.entity_id in (select cells_entities.entity_id from {{ ref('int_changed_cells') }} as cells_entities)
         and exists (
@@ -75,14 +78,42 @@ statements as (
 ),
 {% endif %}
 
+{% if is_incremental() %}
+-- the single figures of the changed cells, compared across sources: the statements of one figure (a
+-- range's two figures are compared as its statement, within its source), read from the statements
+-- above, not from every figure again (at 10^7 figures a second scan of as many rows: an add-one's
+-- query 1.8-2.6 -> 0.9 CPU s). A single figure's statement keeps its figure_id, qualifier word and
+-- last digit's unit; its one value is its interval's end
 figures as (
-    -- the alias is read by changed_cells_condition on an incremental run
-    select * from {{ ref('int_figures_normalised') }} as normalised  -- noqa: AL05
+    select
+        single_statements.statement_id as figure_id,
+        single_statements.source_id,
+        single_statements.entity_id,
+        single_statements.metric_id,
+        single_statements.period_label,
+        single_statements.unit,
+        single_statements.per_unit,
+        single_statements.value_as_written,
+        single_statements.paragraph_number,
+        single_statements.qualifier,
+        single_statements.qualifier_word,
+        single_statements.last_digit_unit,
+        coalesce(single_statements.value_low, single_statements.value_high) as value
+    from statements as single_statements
+    where single_statements.qualifier not in ('range', 'range_low', 'range_high')
+        and single_statements.period_type <> 'unstated'
+        and {{ changed_cells_condition('single_statements') }}
+),
+{% else %}
+{# a full build reads them from the figures: the statements above, kept in memory for the pairs within
+   a source, stay as narrow as they are -#}
+figures as (
+    select * from {{ ref('int_figures_normalised') }}
     where rejection_reason is null
         and qualifier not in ('range_low', 'range_high')
         and period_type <> 'unstated'
-        and {{ changed_cells_condition('normalised') }}
 ),
+{% endif %}
 
 preferred as (
     select * from {{ ref('int_figures_preferred') }}
