@@ -441,6 +441,7 @@ class Build:
         same_state = same_state and self.state_build_before == previous_build
         report = changes.compare(self.candidate, published, previous_build, changed_sources_only=same_state)
         record_build(self.candidate, self.build_id, built_mode, report)
+        incremental.record_build_changes(self.candidate, self.build_id, self.state_build_before, built_mode)
         settings.STATE_MARKER.write_text(json.dumps({"build_id": self.build_id, "mode": built_mode}), encoding="utf-8")
         self.timings["dbt build"] = time.perf_counter() - started
         self.cpu_timings["dbt build"] = self.cpu_lap()
