@@ -34,7 +34,12 @@ from pipeline.faults import pause
 from pipeline.landing_checks import check_landing
 from pipeline.lock import BuildLock
 from pipeline.preflight import preflight
-from pipeline.published_file import PublishedFileMismatch, update_published_file, write_published_file
+from pipeline.published_file import (
+    PublishedFileMismatch,
+    update_published_file,
+    update_spare_file,
+    write_published_file,
+)
 from reports.claims import render as render_claims
 
 BUILD_INFO_SQL = Path(__file__).parent / "sql" / "build_info.sql"
@@ -502,6 +507,10 @@ class Build:
         background: list[ExportsThread] = []
 
         def start_exports(unchanged: set[tuple[str, str]]) -> None:
+            if background:
+                # begun for the spare file, which was then not published: they are begun again
+                with contextlib.suppress(Exception):
+                    background.pop().join()
             background.append(ExportsThread(self.candidate, self.build_id, self.exports_to_reuse(unchanged)))
 
         how = self.write_lean_file(built_mode, start_exports)
@@ -545,8 +554,9 @@ class Build:
 
     def write_lean_file(self, built_mode: str, on_decided: Callable[[set[tuple[str, str]]], None]) -> str:
         """The lean file to publish: after an incremental build from the state of the published file,
-        a copy of that file with the changed rows applied (`on_decided` is called with the tables it
-        leaves as they were, once known); else a new file. Says which."""
+        the spare file brought up to date in place when it can be (`usable_spare`), else a copy of
+        the published file with the changed rows applied (`on_decided` is called with the tables the
+        published file has as the state has them, once known); else a new file. Says which."""
         published = settings.PUBLISHED_PATH
         schemas = ", ".join(settings.READER_SCHEMAS)
         if (
@@ -554,6 +564,29 @@ class Build:
             and self.state_build_before
             and self.state_build_before == (publish.build_id_of(published))
         ):
+            spare = self.usable_spare()
+            if spare is not None:
+                spare_build, spare_digest, since = spare
+                try:
+                    tables = update_spare_file(
+                        self.lean,
+                        self.candidate,
+                        published,
+                        exports.DBT_MANIFEST,
+                        spare_digest,
+                        since,
+                        on_decided=on_decided,
+                    )
+                    return (
+                        f"{APPLIED} {tables} tables ({schemas}) to the spare file in place (build {spare_build}, "
+                        f"with the rows changed by builds {', '.join(reversed(since))}): no copy"
+                    )
+                except PublishedFileMismatch as mismatch:
+                    print(f"{mismatch}: copying {published.name} instead")
+                except duckdb.IOException as error:
+                    if "lock" not in str(error).lower():
+                        raise
+                    print(f"spare file not used: a reader opened it meanwhile ({error}); copying {published.name}")
             try:
                 tables = update_published_file(
                     self.candidate,
@@ -569,11 +602,54 @@ class Build:
         tables = write_published_file(self.candidate, self.lean)
         return f"wrote {tables} tables of the reader schemas ({schemas}) to a new file"
 
-    def record_published_digest(self) -> None:
-        """Record the published file's SHA-256 for the next incremental build's copy of it. A failure
-        is a warning: without the record, that build checks every table of its copy whole."""
+    def usable_spare(self) -> tuple[str, str, list[str]] | None:
+        """The spare file (settings.SPARE_PATH), moved to this build's lean file path, when this
+        build may bring it up to date in place: its build id and SHA-256 recorded at the publish of
+        the file published now, the builds since it (their changed rows are what it lacks), no
+        other name (the published or previous file) for it, and no reader holding it open. Else
+        None, and the build says why it copies the published file instead."""
+        spare, published = settings.SPARE_PATH, settings.PUBLISHED_PATH
+        record = published_file.read_record()
+        entry = record.get("spare") if record.get("build_id") == self.state_build_before else None
+
+        def not_used(reason: str) -> None:
+            print(f"spare file not used: {reason}; copying {published.name}", flush=True)
+
+        if not spare.is_file():
+            return not_used(f"there is none ({spare.relative_to(settings.ROOT)}: kept from the third publish on)")
+        if not isinstance(entry, dict) or not entry.get("build_id") or not entry.get("sha256"):
+            return not_used("the publish record does not name its build and SHA-256")
+        others = [path.stat() for path in (published, settings.PREVIOUS_PATH) if path.exists()]
+        own = spare.stat()
+        if any((other.st_dev, other.st_ino) == (own.st_dev, own.st_ino) for other in others):
+            return not_used("it is the published or the previous file too (after a rollback)")
+        since = incremental.builds_since(self.candidate, self.build_id, entry["build_id"])
+        if since is None:
+            return not_used(
+                f"the builds since its build {entry['build_id']} are not all incremental builds whose changes "
+                "the state kept"
+            )
+        if publish.anyone_holds(spare):
+            return not_used("a reader still has it open")
         try:
-            published_file.record_digest(self.build_id, self.lean_digest.result())
+            os.replace(spare, self.lean)
+        except OSError as error:
+            return not_used(f"it could not be moved to the build's work folder ({error})")
+        return entry["build_id"], entry["sha256"], since
+
+    def record_published_digest(self) -> None:
+        """Record the published file's SHA-256 for the next incremental build's copy of it, and the
+        build id and SHA-256 of the previous and spare files, as recorded by the publishes that
+        published them. A failure is a warning: without the record, that build checks every table
+        of its copy whole."""
+        try:
+            digests = published_file.recorded_digests(published_file.read_record())
+            kept = {}
+            for name, path in (("previous", settings.PREVIOUS_PATH), ("spare", settings.SPARE_PATH)):
+                build_id = publish.build_id_of(path)
+                if build_id in digests:
+                    kept[name] = {"build_id": build_id, "sha256": digests[build_id]}
+            published_file.record_digest(self.build_id, self.lean_digest.result(), kept=kept)
         except OSError as error:
             with contextlib.suppress(OSError):
                 settings.PUBLISHED_DIGEST_PATH.unlink(missing_ok=True)
