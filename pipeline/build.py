@@ -629,7 +629,11 @@ class Build:
                 f"the builds since its build {entry['build_id']} are not all incremental builds whose changes "
                 "the state kept"
             )
-        if publish.anyone_holds(spare):
+        try:
+            held = publish.anyone_holds(spare)
+        except OSError as error:
+            return not_used(f"it cannot be opened for writing ({error})")
+        if held:
             return not_used("a reader still has it open")
         try:
             os.replace(spare, self.lean)
