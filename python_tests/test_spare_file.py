@@ -163,6 +163,28 @@ def steps(published, tmp_path_factory):
 
     full = copy_project(tmp_path_factory.mktemp("spare_full") / "project")
     shutil.copytree(landing, full / "landing")
+    found["last marts"] = marts(project / "warehouse.duckdb")
+    found["last exports differ"] = exports_differ(project)
+
+    # a build killed between the rename of its file over warehouse.duckdb and the renames of
+    # `previous` and the spare: the rollback run next first finishes its publish from the journal
+    files = {name: inode(project / name) for name in ("warehouse.duckdb", ".publish/previous/warehouse.duckdb")}
+    land(landing, add_one(9))
+    paused = start(project, documents, "build", "--incremental", "--landing", str(landing), log_name="published",
+                   PIPELINE_PAUSE_AT="warehouse-published")  # fmt: skip
+    reached = paused.wait_for("PAUSED at warehouse-published")
+    paused.kill()
+    assert reached, paused.output()[-4000:]
+    killed_file = inode(project / "warehouse.duckdb")
+    rolled = run(project, documents, "rollback")
+    assert rolled.returncode == 0, rolled.stdout + rolled.stderr
+    found["interrupted publish"] = {
+        "output": rolled.stdout,
+        "spare": inode(project / SPARE) == files[".publish/previous/warehouse.duckdb"],
+        "published": inode(project / "warehouse.duckdb") == files["warehouse.duckdb"],
+        "previous": inode(project / ".publish/previous/warehouse.duckdb") == killed_file,
+    }
+
     done = build(full, documents)
     assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-3000:]
     found["full"] = full
@@ -225,7 +247,16 @@ def test_the_marts_reached_through_the_spare_are_a_full_builds(steps):
     """The last file published is the spare brought up to date (after the rollback); its marts and
     exports are those of a full build of the same landed files."""
     assert IN_PLACE in steps["add 8 after rollback"]["stdout"]
-    stepwise, full = marts(steps["project"] / "warehouse.duckdb"), marts(steps["full"] / "warehouse.duckdb")
+    stepwise, full = steps["last marts"], marts(steps["full"] / "warehouse.duckdb")
     assert sorted(stepwise) == sorted(full)
     assert [table for table in full if not same_rows(full[table], stepwise[table])] == []
-    assert exports_differ(steps["project"]) == []
+    assert steps["last exports differ"] == []
+
+
+def test_an_interrupted_publish_is_finished_with_its_spare_before_a_rollback(steps):
+    """Finishing the publish makes the file `previous` named the spare and the file replaced the
+    previous one, as the publish would have; the rollback then swaps only the published and the
+    previous file."""
+    found = steps["interrupted publish"]
+    assert "finished the publish of build" in found["output"], found["output"]
+    assert found["spare"] and found["published"] and found["previous"], found
