@@ -334,6 +334,9 @@ class Build:
         self.published_at: float | None = None  # when a new reader could first see this build (epoch seconds)
         self.state_build_before: str | None = None  # the build the state held before an incremental build
         self.lean_digest: published_file.FileDigest | None = None  # the lean file's SHA-256, recorded once published
+        # the spare file claimed for this build (`claim_spare`), or why it is not used
+        self.spare: tuple[str, str, published_file.FileDigest] | None = None
+        self.spare_unused: str | None = None
 
     def run(self) -> dict[str, float]:
         try:
@@ -437,6 +440,7 @@ class Build:
         if self.incremental:
             print(f"incremental: bringing {self.candidate.relative_to(settings.ROOT)} up to date in place")
             self.state_build_before = publish.build_id_of(self.candidate)
+            self.claim_spare()
         built_mode = build_candidate(self.candidate, self.landing, self.incremental, self.threads)
         landed, rejected = report_rejections(self.candidate)
         published = settings.PUBLISHED_PATH
@@ -554,7 +558,7 @@ class Build:
 
     def write_lean_file(self, built_mode: str, on_decided: Callable[[set[tuple[str, str]]], None]) -> str:
         """The lean file to publish: after an incremental build from the state of the published file,
-        the spare file brought up to date in place when it can be (`usable_spare`), else a copy of
+        the spare file brought up to date in place when it can be (`claim_spare`), else a copy of
         the published file with the changed rows applied (`on_decided` is called with the tables the
         published file has as the state has them, once known); else a new file. Says which."""
         published = settings.PUBLISHED_PATH
@@ -564,9 +568,14 @@ class Build:
             and self.state_build_before
             and self.state_build_before == (publish.build_id_of(published))
         ):
-            spare = self.usable_spare()
-            if spare is not None:
-                spare_build, spare_digest, since = spare
+            spare, self.spare = self.spare, None
+            since = spare and incremental.builds_since(self.candidate, self.build_id, spare[0])
+            if spare and not since:
+                self.spare_unused = f"the builds since its build {spare[0]} are not all incremental builds"
+            if self.spare_unused:
+                print(f"spare file not used: {self.spare_unused}; copying {published.name}", flush=True)
+            elif spare:
+                spare_build, spare_digest, hashing = spare
                 try:
                     tables = update_spare_file(
                         self.lean,
@@ -576,6 +585,7 @@ class Build:
                         spare_digest,
                         since,
                         on_decided=on_decided,
+                        hashing=hashing,
                     )
                     return (
                         f"{APPLIED} {tables} tables ({schemas}) to the spare file in place (build {spare_build}, "
@@ -602,18 +612,25 @@ class Build:
         tables = write_published_file(self.candidate, self.lean)
         return f"wrote {tables} tables of the reader schemas ({schemas}) to a new file"
 
-    def usable_spare(self) -> tuple[str, str, list[str]] | None:
-        """The spare file (settings.SPARE_PATH), moved to this build's lean file path, when this
-        build may bring it up to date in place: its build id and SHA-256 recorded at the publish of
-        the file published now, the builds since it (their changed rows are what it lacks), no
-        other name (the published or previous file) for it, and no reader holding it open. Else
-        None, and the build says why it copies the published file instead."""
+    def claim_spare(self) -> None:
+        """Before an incremental build's dbt stage: move the spare file (settings.SPARE_PATH) to this
+        build's lean file path and start hashing it (`self.spare`: its build id, the SHA-256 recorded
+        when it was published and the hash under way), when this build may bring it up to date in
+        place: the state and the published file are of the same build, whose publish record names
+        the spare's build and SHA-256; the builds since the spare's are incremental builds whose
+        changes the state kept (their changed rows are what it lacks); it has no other name (the
+        published or previous file); no reader holds it open. Once moved, nothing but this build
+        can open it, so it is hashed while dbt builds; a build that does not publish it removes it
+        with its work files. Else `self.spare_unused` says why (printed if the build copies the
+        published file)."""
         spare, published = settings.SPARE_PATH, settings.PUBLISHED_PATH
+        if not self.state_build_before or self.state_build_before != publish.build_id_of(published):
+            return None  # the lean file is written anew: no copy either
         record = published_file.read_record()
         entry = record.get("spare") if record.get("build_id") == self.state_build_before else None
 
         def not_used(reason: str) -> None:
-            print(f"spare file not used: {reason}; copying {published.name}", flush=True)
+            self.spare_unused = reason
 
         if not spare.is_file():
             return not_used(f"there is none ({spare.relative_to(settings.ROOT)}: kept from the third publish on)")
@@ -623,7 +640,7 @@ class Build:
         own = spare.stat()
         if any((other.st_dev, other.st_ino) == (own.st_dev, own.st_ino) for other in others):
             return not_used("it is the published or the previous file too (after a rollback)")
-        since = incremental.builds_since(self.candidate, self.build_id, entry["build_id"])
+        since = incremental.builds_since(self.candidate, self.state_build_before, entry["build_id"], most=2)
         if since is None:
             return not_used(
                 f"the builds since its build {entry['build_id']} are not all incremental builds whose changes "
@@ -639,7 +656,8 @@ class Build:
             os.replace(spare, self.lean)
         except OSError as error:
             return not_used(f"it could not be moved to the build's work folder ({error})")
-        return entry["build_id"], entry["sha256"], since
+        self.spare = (entry["build_id"], entry["sha256"], published_file.FileDigest(self.lean))
+        return None
 
     def record_published_digest(self) -> None:
         """Record the published file's SHA-256 for the next incremental build's copy of it, and the

@@ -28,9 +28,10 @@ the file published before the previous one (settings.SPARE_PATH, pipeline/publis
 record names its build and SHA-256 too. When the state's builds since the spare's build are all
 incremental ones, each built on the state of the one before, with the sources and entities each
 changed kept in the state (build_state.build_changes, pipeline/sql/build_changes.sql), the spare
-itself is brought up to date in place: it is moved to the candidate's path (so it can never be
-published or used again unless this build publishes it), its SHA-256 is checked against the record
-before anything is changed, and the rows of the sources and entities changed by any of those builds
+itself is brought up to date in place: it is moved to the candidate's path before the build's dbt
+stage (so it can never be published or used again unless this build publishes it, and no other
+process can open it) and hashed while dbt builds, its SHA-256 is checked against the record before
+anything is changed, and the rows of the sources and entities changed by any of those builds
 are replaced (any other row is the same in the spare's build and in this one). The spare is used
 only when no reader has it open (readers hold a shared lock on the file they opened, the spare
 among them if they opened it when it was published), and is not the published or the previous
@@ -250,13 +251,15 @@ def update_spare_file(
     spare_digest: str,
     builds_since: list[str],
     on_decided: Callable[[set[tuple[str, str]]], None] | None = None,
+    hashing: FileDigest | None = None,
 ) -> int:
     """Bring `spare` (the spare file, moved to the candidate's path: see the module's docstring) up
     to date in place with the rows of `state` of the sources and entities changed by the builds
     `builds_since` (this one and those since the spare's build); return the number of tables.
     `spare_digest` is the SHA-256 recorded when the spare was published: nothing is changed before
     the spare's is known to be it. `on_decided` is called with the tables `published` (the file
-    published now) has as the state has them. Raises PublishedFileMismatch as
+    published now) has as the state has them. `hashing`: its SHA-256 begun earlier (the build
+    begins it before its dbt stage), else begun here. Raises PublishedFileMismatch as
     `update_published_file` does; the spare is then no longer the file it was."""
     return bring_up_to_date(
         state,
@@ -268,6 +271,7 @@ def update_spare_file(
         "the spare file brought up to date",
         builds_since=builds_since,
         published=published,
+        hashing=hashing,
     )
 
 
@@ -281,6 +285,7 @@ def bring_up_to_date(
     copy: str,
     builds_since: list[str] | None = None,
     published: Path | None = None,
+    hashing: FileDigest | None = None,
 ) -> int:
     """Apply the changed rows of `state` to `destination`, a file published before (`what` names it
     in messages, `copy` the file brought up to date), checked against `published_digest`; see
@@ -288,7 +293,7 @@ def bring_up_to_date(
     trusted = published_digest is not None
     # the file is hashed while the tables are read to decide what to change; nothing is changed, and
     # `on_decided` is not called, before its SHA-256 is known to be the one recorded
-    copy_digest = FileDigest(destination) if trusted else None
+    copy_digest = (hashing or FileDigest(destination)) if trusted else None
 
     def check_copy() -> None:
         if copy_digest is not None and copy_digest.result() != published_digest:
