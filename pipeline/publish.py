@@ -6,7 +6,8 @@ The published layout (README, Publishing):
     exports -> .exports/<build id>/     the build's Parquet files and manifest.json
     .publish/build.lock                 the build lock (pipeline/lock.py)
     .publish/journal.json               the publish (or rollback) in progress, if any
-    .publish/published.json             the build id and SHA-256 of the file last published
+    .publish/published.json             the build id and SHA-256 of the file last published, and
+                                        of the previous and spare files (pipeline/published_file.py)
     .publish/previous/warehouse.duckdb  the warehouse published before this one (rollback)
     .publish/spare/warehouse.duckdb     the warehouse published before the previous one: the next
                                         incremental build brings it up to date in place (no copy)
@@ -22,8 +23,9 @@ between them leaves the journal, and the next build or rollback finishes the pub
 doing anything else (`recover`).
 
 The three names hold three files in turn: publishing build N makes N-1 the previous and N-2 the
-spare; the spare of an earlier publish is consumed by the build that brings it up to date (it
-becomes that build's candidate) or, when unused, dropped. A rollback swaps warehouse.duckdb and
+spare; the spare of an earlier publish is either claimed by the next incremental build (moved into
+its work folder before its dbt stage, to become its candidate: removed with the work files unless
+that build publishes it) or replaced by the next publish. A rollback swaps warehouse.duckdb and
 `previous` only: the spare stays as it is, and the build id recorded in `.publish/published.json`
 then names another file than warehouse.duckdb, so no incremental build uses the spare until the
 next publish records it again.
