@@ -34,7 +34,12 @@ from pipeline.faults import pause
 from pipeline.landing_checks import check_landing
 from pipeline.lock import BuildLock
 from pipeline.preflight import preflight
-from pipeline.published_file import PublishedFileMismatch, update_published_file, write_published_file
+from pipeline.published_file import (
+    PublishedFileMismatch,
+    update_published_file,
+    update_spare_file,
+    write_published_file,
+)
 from reports.claims import render as render_claims
 
 BUILD_INFO_SQL = Path(__file__).parent / "sql" / "build_info.sql"
@@ -329,6 +334,9 @@ class Build:
         self.published_at: float | None = None  # when a new reader could first see this build (epoch seconds)
         self.state_build_before: str | None = None  # the build the state held before an incremental build
         self.lean_digest: published_file.FileDigest | None = None  # the lean file's SHA-256, recorded once published
+        # the spare file claimed for this build (`claim_spare`), or why it is not used
+        self.spare: tuple[str, str, published_file.FileDigest] | None = None
+        self.spare_unused: str | None = None
 
     def run(self) -> dict[str, float]:
         try:
@@ -432,6 +440,7 @@ class Build:
         if self.incremental:
             print(f"incremental: bringing {self.candidate.relative_to(settings.ROOT)} up to date in place")
             self.state_build_before = publish.build_id_of(self.candidate)
+            self.claim_spare()
         built_mode = build_candidate(self.candidate, self.landing, self.incremental, self.threads)
         landed, rejected = report_rejections(self.candidate)
         published = settings.PUBLISHED_PATH
@@ -441,6 +450,7 @@ class Build:
         same_state = same_state and self.state_build_before == previous_build
         report = changes.compare(self.candidate, published, previous_build, changed_sources_only=same_state)
         record_build(self.candidate, self.build_id, built_mode, report)
+        incremental.record_build_changes(self.candidate, self.build_id, self.state_build_before, built_mode)
         settings.STATE_MARKER.write_text(json.dumps({"build_id": self.build_id, "mode": built_mode}), encoding="utf-8")
         self.timings["dbt build"] = time.perf_counter() - started
         self.cpu_timings["dbt build"] = self.cpu_lap()
@@ -501,6 +511,10 @@ class Build:
         background: list[ExportsThread] = []
 
         def start_exports(unchanged: set[tuple[str, str]]) -> None:
+            if background:
+                # begun for the spare file, which was then not published: they are begun again
+                with contextlib.suppress(Exception):
+                    background.pop().join()
             background.append(ExportsThread(self.candidate, self.build_id, self.exports_to_reuse(unchanged)))
 
         how = self.write_lean_file(built_mode, start_exports)
@@ -544,8 +558,9 @@ class Build:
 
     def write_lean_file(self, built_mode: str, on_decided: Callable[[set[tuple[str, str]]], None]) -> str:
         """The lean file to publish: after an incremental build from the state of the published file,
-        a copy of that file with the changed rows applied (`on_decided` is called with the tables it
-        leaves as they were, once known); else a new file. Says which."""
+        the spare file brought up to date in place when it can be (`claim_spare`), else a copy of
+        the published file with the changed rows applied (`on_decided` is called with the tables the
+        published file has as the state has them, once known); else a new file. Says which."""
         published = settings.PUBLISHED_PATH
         schemas = ", ".join(settings.READER_SCHEMAS)
         if (
@@ -553,6 +568,35 @@ class Build:
             and self.state_build_before
             and self.state_build_before == (publish.build_id_of(published))
         ):
+            spare, self.spare = self.spare, None
+            since = spare and incremental.builds_since(self.candidate, self.build_id, spare[0])
+            if spare and not since:
+                self.spare_unused = f"the builds since its build {spare[0]} are not all incremental builds"
+            if self.spare_unused:
+                print(f"spare file not used: {self.spare_unused}; copying {published.name}", flush=True)
+            elif spare:
+                spare_build, spare_digest, hashing = spare
+                try:
+                    tables = update_spare_file(
+                        self.lean,
+                        self.candidate,
+                        published,
+                        exports.DBT_MANIFEST,
+                        spare_digest,
+                        since,
+                        on_decided=on_decided,
+                        hashing=hashing,
+                    )
+                    return (
+                        f"{APPLIED} {tables} tables ({schemas}) to the spare file in place (build {spare_build}, "
+                        f"with the rows changed by builds {', '.join(reversed(since))}): no copy"
+                    )
+                except PublishedFileMismatch as mismatch:
+                    print(f"{mismatch}: copying {published.name} instead")
+                except duckdb.IOException as error:
+                    if "lock" not in str(error).lower():
+                        raise
+                    print(f"spare file not used: a reader opened it meanwhile ({error}); copying {published.name}")
             try:
                 tables = update_published_file(
                     self.candidate,
@@ -568,11 +612,66 @@ class Build:
         tables = write_published_file(self.candidate, self.lean)
         return f"wrote {tables} tables of the reader schemas ({schemas}) to a new file"
 
-    def record_published_digest(self) -> None:
-        """Record the published file's SHA-256 for the next incremental build's copy of it. A failure
-        is a warning: without the record, that build checks every table of its copy whole."""
+    def claim_spare(self) -> None:
+        """Before an incremental build's dbt stage: move the spare file (settings.SPARE_PATH) to this
+        build's lean file path and start hashing it (`self.spare`: its build id, the SHA-256 recorded
+        when it was published and the hash under way), when this build may bring it up to date in
+        place: the state and the published file are of the same build, whose publish record names
+        the spare's build and SHA-256; the builds since the spare's are incremental builds whose
+        changes the state kept (their changed rows are what it lacks); it has no other name (the
+        published or previous file); no reader holds it open. Once moved, nothing but this build
+        can open it, so it is hashed while dbt builds; a build that does not publish it removes it
+        with its work files. Else `self.spare_unused` says why (printed if the build copies the
+        published file)."""
+        spare, published = settings.SPARE_PATH, settings.PUBLISHED_PATH
+        if not self.state_build_before or self.state_build_before != publish.build_id_of(published):
+            return None  # the lean file is written anew: no copy either
+        record = published_file.read_record()
+        entry = record.get("spare") if record.get("build_id") == self.state_build_before else None
+
+        def not_used(reason: str) -> None:
+            self.spare_unused = reason
+
+        if not spare.is_file():
+            return not_used(f"there is none ({spare.relative_to(settings.ROOT)}: kept from the third publish on)")
+        if not isinstance(entry, dict) or not entry.get("build_id") or not entry.get("sha256"):
+            return not_used("the publish record does not name its build and SHA-256")
+        others = [path.stat() for path in (published, settings.PREVIOUS_PATH) if path.exists()]
+        own = spare.stat()
+        if any((other.st_dev, other.st_ino) == (own.st_dev, own.st_ino) for other in others):
+            return not_used("it is the published or the previous file too (after a rollback)")
+        since = incremental.builds_since(self.candidate, self.state_build_before, entry["build_id"], most=2)
+        if since is None:
+            return not_used(
+                f"the builds since its build {entry['build_id']} are not all incremental builds whose changes "
+                "the state kept"
+            )
         try:
-            published_file.record_digest(self.build_id, self.lean_digest.result())
+            held = publish.anyone_holds(spare)
+        except OSError as error:
+            return not_used(f"it cannot be opened for writing ({error})")
+        if held:
+            return not_used("a reader still has it open")
+        try:
+            os.replace(spare, self.lean)
+        except OSError as error:
+            return not_used(f"it could not be moved to the build's work folder ({error})")
+        self.spare = (entry["build_id"], entry["sha256"], published_file.FileDigest(self.lean))
+        return None
+
+    def record_published_digest(self) -> None:
+        """Record the published file's SHA-256 for the next incremental build's copy of it, and the
+        build id and SHA-256 of the previous and spare files, as recorded by the publishes that
+        published them. A failure is a warning: without the record, that build checks every table
+        of its copy whole."""
+        try:
+            digests = published_file.recorded_digests(published_file.read_record())
+            kept = {}
+            for name, path in (("previous", settings.PREVIOUS_PATH), ("spare", settings.SPARE_PATH)):
+                build_id = publish.build_id_of(path)
+                if build_id in digests:
+                    kept[name] = {"build_id": build_id, "sha256": digests[build_id]}
+            published_file.record_digest(self.build_id, self.lean_digest.result(), kept=kept)
         except OSError as error:
             with contextlib.suppress(OSError):
                 settings.PUBLISHED_DIGEST_PATH.unlink(missing_ok=True)

@@ -39,3 +39,42 @@ def record_loaded_state(candidate: Path) -> None:
         for statement in text.split(";\n"):
             if statement.strip():
                 connection.execute(statement)
+
+
+def record_build_changes(candidate: Path, build_id: str, built_from: str | None, mode: str) -> None:
+    """Keep in `candidate` which build this was, the build whose state it was built on, its mode and
+    the sources and entities it changed (pipeline/sql/build_changes.sql)."""
+    text = (SQL_DIR / "build_changes.sql").read_text(encoding="utf-8")
+    parameters = {"build_id": build_id, "built_from": built_from, "mode": mode}
+    with settings.connect(candidate) as connection:
+        for statement in text.split(";\n"):
+            if statement.strip():
+                used = {name: value for name, value in parameters.items() if f"${name}" in statement}
+                connection.execute(statement, used or None)
+
+
+def builds_since(candidate: Path, build_id: str, since: str, most: int = 3) -> list[str] | None:
+    """The builds from `build_id` back to `since` (not included), each an incremental build of the
+    state the one before it left: the builds whose changed sources and entities are all the rows
+    in which the published file of build `since` and the warehouse of `build_id` may differ. None
+    when the chain is broken (a full build, a build not kept) or longer than `most`."""
+    with settings.connect(candidate, read_only=True) as connection:
+        found = connection.execute(
+            "select count(*) from duckdb_tables() where schema_name = 'build_state' and table_name = 'build_changes'"
+        ).fetchone()[0]
+        if not found:
+            return None
+        kept = {
+            row[0]: (row[1], row[2])
+            for row in connection.execute(
+                "select build_id, built_from, build_mode from build_state.build_changes"
+            ).fetchall()
+        }
+    chain, current = [], build_id
+    while current != since:
+        built_from, mode = kept.get(current, (None, None))
+        if mode != "incremental" or built_from is None or len(chain) == most:
+            return None
+        chain.append(current)
+        current = built_from
+    return chain

@@ -6,17 +6,29 @@ The published layout (README, Publishing):
     exports -> .exports/<build id>/     the build's Parquet files and manifest.json
     .publish/build.lock                 the build lock (pipeline/lock.py)
     .publish/journal.json               the publish (or rollback) in progress, if any
-    .publish/published.json             the build id and SHA-256 of the file last published
+    .publish/published.json             the build id and SHA-256 of the file last published, and
+                                        of the previous and spare files (pipeline/published_file.py)
     .publish/previous/warehouse.duckdb  the warehouse published before this one (rollback)
+    .publish/spare/warehouse.duckdb     the warehouse published before the previous one: the next
+                                        incremental build brings it up to date in place (no copy)
     .publish/stale/                     write-ahead logs found beside the published file, moved aside
     build/work/<build id>/              the build's candidate and DuckDB's work files, removed at the end
 
 A publish: checkpoint the candidate (so the file alone holds everything), write the journal, keep a
 hard link to the published file as the previous one, move any stale `warehouse.duckdb.wal` aside
 (DuckDB would replay it onto the new file), rename the candidate over warehouse.duckdb (the commit
-point), point `exports` at the build's folder, then clear the journal. Both names change within
-microseconds; a crash between them leaves the journal, and the next build or rollback finishes the
-publish from it before doing anything else (`recover`).
+point), point `exports` at the build's folder, rename the file `previous` named to the spare and the
+hard link to `previous`, then clear the journal. Both names change within microseconds; a crash
+between them leaves the journal, and the next build or rollback finishes the publish from it before
+doing anything else (`recover`).
+
+The three names hold three files in turn: publishing build N makes N-1 the previous and N-2 the
+spare; the spare of an earlier publish is either claimed by the next incremental build (moved into
+its work folder before its dbt stage, to become its candidate: removed with the work files unless
+that build publishes it) or replaced by the next publish. A rollback swaps warehouse.duckdb and
+`previous` only: the spare stays as it is, and the build id recorded in `.publish/published.json`
+then names another file than warehouse.duckdb, so no incremental build uses the spare until the
+next publish records it again.
 """
 
 from __future__ import annotations
@@ -61,6 +73,20 @@ def writer_holds(database: Path) -> bool:
     descriptor = os.open(database, os.O_RDONLY)
     try:
         fcntl.lockf(descriptor, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except OSError:
+        return True
+    finally:
+        os.close(descriptor)
+    return False
+
+
+def anyone_holds(database: Path) -> bool:
+    """True when another process has `database` open at all, read-only or read-write: the exclusive
+    fcntl lock DuckDB takes for a read-write connection cannot be had. Never waits, never writes.
+    (Call it when this process has no connection to the file, as `writer_holds`.)"""
+    descriptor = os.open(database, os.O_RDWR)
+    try:
+        fcntl.lockf(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError:
         return True
     finally:
@@ -157,6 +183,17 @@ def link_or_copy(source: Path, destination: Path) -> None:
         shutil.copyfile(source, destination)
 
 
+def keep_previous(previous_new: Path = PREVIOUS_NEW) -> None:
+    """The last step of a publish: the file `previous` named becomes the spare (replacing any older
+    one), then `previous_new` (the file the publish replaced) `previous`. Finishing an interrupted
+    one does the same: when `previous` is gone already, it was renamed to the spare."""
+    previous, spare = settings.PREVIOUS_PATH, settings.SPARE_PATH
+    if previous.exists():
+        spare.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(previous, spare)
+    os.replace(previous_new, previous)
+
+
 def publish(candidate: Path, build_id: str, export_folder: Path) -> list[str]:
     """Publish `candidate` (a checked warehouse named warehouse.duckdb) and `export_folder`: see the
     module's docstring. Returns notes to print. Nothing is renamed if anything before the commit
@@ -188,7 +225,7 @@ def publish(candidate: Path, build_id: str, export_folder: Path) -> list[str]:
         Journal.clear()
         raise
     if had_previous:
-        os.replace(PREVIOUS_NEW, settings.PREVIOUS_PATH)
+        keep_previous()
     fsync_path(published.parent)
     pause("exports-switched")
     Journal.clear()
@@ -258,7 +295,10 @@ def recover(remove: Callable[[Path], None] = shutil.rmtree) -> list[str]:
         build_id = record.get("build_id")
         if build_id is not None and current_id == build_id:
             if PREVIOUS_NEW.exists():
-                os.replace(PREVIOUS_NEW, settings.PREVIOUS_PATH)
+                if record.get("action") == "publish":
+                    keep_previous()
+                else:
+                    os.replace(PREVIOUS_NEW, settings.PREVIOUS_PATH)
             switched = exports.switch_exports(exports.version_folder(build_id))
             notes += [switched] if switched else []
             notes.append(

@@ -22,6 +22,22 @@ copy's SHA-256 is not the one recorded (the published file was written to since 
 a row planted, changed or removed), nothing of it is kept: a new file is written. With no record
 (a file published before records were kept), every table is checked whole, so a row changed in a
 table the build did not touch is noticed and a new file written.
+
+The spare. Copying the published file costs as much as the file is large; the publish keeps instead
+the file published before the previous one (settings.SPARE_PATH, pipeline/publish.py), and the
+record names its build and SHA-256 too. When the state's builds since the spare's build are all
+incremental ones, each built on the state of the one before, with the sources and entities each
+changed kept in the state (build_state.build_changes, pipeline/sql/build_changes.sql), the spare
+itself is brought up to date in place: it is moved to the candidate's path before the build's dbt
+stage (so it can never be published or used again unless this build publishes it, and no other
+process can open it) and hashed while dbt builds, its SHA-256 is checked against the record before
+anything is changed, and the rows of the sources and entities changed by any of those builds
+are replaced (any other row is the same in the spare's build and in this one). The spare is used
+only when no reader has it open (readers hold a shared lock on the file they opened, the spare
+among them if they opened it when it was published), and is not the published or the previous
+file; otherwise, and when its SHA-256 or the check after the update fails, the build copies the
+published file as above. Which tables are left as they were, for the exports, is then decided
+against the published file, whose exports the build reuses.
 """
 
 from __future__ import annotations
@@ -101,14 +117,35 @@ class FileDigest:
         return self.digest
 
 
-def record_digest(build_id: str, digest: str, path: Path | None = None) -> None:
+def record_digest(build_id: str, digest: str, path: Path | None = None, kept: dict | None = None) -> None:
     """Record the SHA-256 of the file published by build `build_id` (written whole, then renamed
-    into place: a crash leaves the record before, which names another build and is not used)."""
+    into place: a crash leaves the record before, which names another build and is not used), and
+    `kept`: for the previous and the spare file, {"build_id", "sha256"} when both are known."""
     path = path or settings.PUBLISHED_DIGEST_PATH
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(path.name + ".tmp")
-    temporary.write_text(json.dumps({"build_id": build_id, "sha256": digest}), encoding="utf-8")
+    temporary.write_text(json.dumps({"build_id": build_id, "sha256": digest, **(kept or {})}), encoding="utf-8")
     os.replace(temporary, path)
+
+
+def read_record(path: Path | None = None) -> dict:
+    """The publish record (see `record_digest`); empty when missing or unreadable."""
+    path = path or settings.PUBLISHED_DIGEST_PATH
+    try:
+        record = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return record if isinstance(record, dict) else {}
+
+
+def recorded_digests(record: dict) -> dict[str, str]:
+    """Build id -> SHA-256 of every file `record` names (the published one, the previous, the spare)."""
+    entries = [record, record.get("previous"), record.get("spare")]
+    return {
+        entry["build_id"]: entry["sha256"]
+        for entry in entries
+        if isinstance(entry, dict) and isinstance(entry.get("build_id"), str) and isinstance(entry.get("sha256"), str)
+    }
 
 
 def recorded_digest(build_id: str | None, path: Path | None = None) -> str | None:
@@ -201,30 +238,92 @@ def update_published_file(
         leftover.unlink(missing_ok=True)
     destination.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(previous, destination)
+    return bring_up_to_date(
+        state, destination, manifest, published_digest, on_decided, previous.name, "the copy brought up to date"
+    )
+
+
+def update_spare_file(
+    spare: Path,
+    state: Path,
+    published: Path,
+    manifest: Path,
+    spare_digest: str,
+    builds_since: list[str],
+    on_decided: Callable[[set[tuple[str, str]]], None] | None = None,
+    hashing: FileDigest | None = None,
+) -> int:
+    """Bring `spare` (the spare file, moved to the candidate's path: see the module's docstring) up
+    to date in place with the rows of `state` of the sources and entities changed by the builds
+    `builds_since` (this one and those since the spare's build); return the number of tables.
+    `spare_digest` is the SHA-256 recorded when the spare was published: nothing is changed before
+    the spare's is known to be it. `on_decided` is called with the tables `published` (the file
+    published now) has as the state has them. `hashing`: its SHA-256 begun earlier (the build
+    begins it before its dbt stage), else begun here. Raises PublishedFileMismatch as
+    `update_published_file` does; the spare is then no longer the file it was."""
+    return bring_up_to_date(
+        state,
+        spare,
+        manifest,
+        spare_digest,
+        on_decided,
+        "the spare file",
+        "the spare file brought up to date",
+        builds_since=builds_since,
+        published=published,
+        hashing=hashing,
+    )
+
+
+def bring_up_to_date(
+    state: Path,
+    destination: Path,
+    manifest: Path,
+    published_digest: str | None,
+    on_decided: Callable[[set[tuple[str, str]]], None] | None,
+    what: str,
+    copy: str,
+    builds_since: list[str] | None = None,
+    published: Path | None = None,
+    hashing: FileDigest | None = None,
+) -> int:
+    """Apply the changed rows of `state` to `destination`, a file published before (`what` names it
+    in messages, `copy` the file brought up to date), checked against `published_digest`; see
+    `update_published_file` and `update_spare_file`."""
     trusted = published_digest is not None
-    # the copy is hashed while the tables are read to decide what to change; nothing is changed, and
+    # the file is hashed while the tables are read to decide what to change; nothing is changed, and
     # `on_decided` is not called, before its SHA-256 is known to be the one recorded
-    copy_digest = FileDigest(destination) if trusted else None
+    copy_digest = (hashing or FileDigest(destination)) if trusted else None
 
     def check_copy() -> None:
         if copy_digest is not None and copy_digest.result() != published_digest:
             raise PublishedFileMismatch(
-                f"{previous.name} changed since it was published (its SHA-256 is not the one recorded when it "
-                "was published)"
+                f"{what} changed since it was published (its SHA-256 is not the one recorded when it was published)"
             )
 
     try:
         tables, different = apply_changed_rows(
-            state, destination, manifest, trusted=trusted, check_copy=check_copy, on_decided=on_decided
+            state,
+            destination,
+            manifest,
+            trusted=trusted,
+            check_copy=check_copy,
+            on_decided=on_decided,
+            builds_since=builds_since,
+            published=published,
         )
     except PublishedFileMismatch:
         raise
     except Exception:
-        check_copy()  # a copy that is not the published file may fail to be read: say so
+        check_copy()  # a file that is not the one published may fail to be read: say so
         raise
     if different:
-        raise PublishedFileMismatch(f"the copy brought up to date differs from the state in {', '.join(different)}")
+        raise PublishedFileMismatch(f"{copy} differs from the state in {', '.join(different)}")
     return len(tables)
+
+
+# the sources and entities changed by the builds since the spare's (see `apply_changed_rows`)
+SINCE_SPARE = {"changed_sources": "temp.main.sources_changed_since", "changed_cells": "temp.main.cells_changed_since"}
 
 
 def apply_changed_rows(
@@ -234,16 +333,24 @@ def apply_changed_rows(
     trusted: bool,
     check_copy: Callable[[], None],
     on_decided: Callable[[set[tuple[str, str]]], None] | None,
+    builds_since: list[str] | None = None,
+    published: Path | None = None,
 ) -> tuple[list[tuple], list[str]]:
     """Bring `destination`, a copy of the published file, up to date with the changed rows of `state`
     (see `update_published_file`); return the reader tables and the names of those whose rows then
     differ from the state's. `trusted`: the copy is known (once `check_copy` returns) to be the file
-    published, so a table kept per source or entity is checked by its row count and its changed rows."""
+    published, so a table kept per source or entity is checked by its row count and its changed rows.
+    With `builds_since` (the spare, `update_spare_file`), the rows replaced and checked are those of
+    the sources and entities any of those builds changed, and what `on_decided` is told is decided
+    against `published`."""
     metas = kept_per(manifest)
     template = jinja2.Template((SQL_DIR / "publish_changed_rows.sql").read_text(encoding="utf-8"))
+    changed_keys = SINCE_SPARE if builds_since is not None else {}
     with settings.connect(destination) as connection:
         connection.execute(f"attach {sql_string(str(state))} as state (read_only)")
         try:
+            if builds_since is not None:
+                changed_since(connection, builds_since)
             tables = connection.execute(query("reader_tables.sql")).fetchall()
             comments: dict[tuple[str, str], list[tuple]] = {}
             for schema, table, column, column_comment in connection.execute(
@@ -282,8 +389,14 @@ def apply_changed_rows(
                     "name": name,
                     "kept_per": meta.get("kept_per"),
                     "entity_column": identifier(meta.get("entity_column") or "entity_id"),
+                    **changed_keys,
                 }
-                if meta:
+                if meta and builds_since is not None:
+                    # the spare: the rows of the sources and entities changed since its build are
+                    # replaced without reading them first (most differ: they were changed), which
+                    # leaves the reads to the check below
+                    changed_rows[(schema, table)] = options
+                elif meta:
                     # a table kept per source or entity whose rows of the changed sources or entities
                     # are those the copy holds already is left as it is (checked below: in a copy known
                     # to be the published file, by its row count alone)
@@ -297,9 +410,12 @@ def apply_changed_rows(
                         left.add((schema, table))
                         continue
                 applied.append(options)
+            unchanged = {*checked, *left}
+            if published is not None and on_decided is not None:
+                unchanged = unchanged_in_published(connection, template, published, tables, metas, state_prints)
             check_copy()
             if on_decided is not None:
-                on_decided({*checked, *left})
+                on_decided(unchanged)
             connection.execute("begin")
             for schema, table, create_statement in recreated:
                 recreate_table(connection, schema, table, create_statement)
@@ -325,6 +441,65 @@ def apply_changed_rows(
             connection.execute("detach state")
         connection.execute("checkpoint")
     return tables, different
+
+
+def changed_since(connection, builds: list[str]) -> None:
+    """The temporary tables SINCE_SPARE names: the sources and the entities (cells) changed by any of
+    `builds` (as the state kept them, build_state.build_changed_sources and _cells) or by this build."""
+    listed = ", ".join(sql_string(build) for build in builds)
+    connection.execute(
+        f"""create or replace temp table sources_changed_since as
+        select source_id from state.build_state.build_changed_sources where build_id in ({listed})
+        union select source_id from state.intermediate.int_changed_sources"""
+    )
+    connection.execute(
+        f"""create or replace temp table cells_changed_since as
+        select entity_id from state.build_state.build_changed_cells where build_id in ({listed})
+        union select entity_id from state.intermediate.int_changed_cells"""
+    )
+
+
+def unchanged_in_published(
+    connection, template: jinja2.Template, published: Path, tables: list[tuple], metas: dict, cache: dict
+) -> set[tuple[str, str]]:
+    """The reader tables `published` (attached read-only meanwhile) holds as the state does: the
+    same DDL, and the same rows of the sources and entities this build changed (a table kept per
+    source or entity: its other rows are those of the build before) or the same rows (any other).
+    Nothing when it cannot be read (it is refused at the publish then)."""
+    try:
+        connection.execute(f"attach {sql_string(str(published))} as published (read_only)")
+    except duckdb.Error:
+        return set()
+    try:
+        ddl = {
+            (schema, table): sql
+            for schema, table, sql in connection.execute(
+                query("published_tables.sql").replace("current_database()", "'published'")
+            ).fetchall()
+        }
+        unchanged = set()
+        for schema, table, create_statement, _ in tables:
+            # the exports are of the marts only
+            if schema != "marts" or ddl.get((schema, table)) != create_statement:
+                continue
+            meta = metas.get((schema, table))
+            name = f"{identifier(schema)}.{identifier(table)}"
+            if meta:
+                options = {
+                    "name": name,
+                    "kept_per": meta.get("kept_per"),
+                    "entity_column": identifier(meta.get("entity_column") or "entity_id"),
+                }
+                same = changed_fingerprint(connection, template, options, f"published.{name}") == changed_fingerprint(
+                    connection, template, options, f"state.{name}", cache
+                )
+            else:
+                same = fingerprint(connection, f"published.{name}") == fingerprint(connection, f"state.{name}", cache)
+            if same:
+                unchanged.add((schema, table))
+        return unchanged
+    finally:
+        connection.execute("detach published")
 
 
 def changed_fingerprint(

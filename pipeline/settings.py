@@ -25,6 +25,11 @@ PUBLISHED_DIGEST_PATH = PUBLISH_DIR / "published.json"
 # Same file name as the published file: dbt-duckdb qualifies view SQL with the database name,
 # which DuckDB takes from the file name, so views survive a rename only if the names match.
 PREVIOUS_PATH = PUBLISH_DIR / "previous" / PUBLISHED_PATH.name
+# The spare: the file `previous` named before the last publish (the warehouse published before the
+# previous one), kept so that the next incremental build brings it up to date in place instead of
+# copying warehouse.duckdb (pipeline/published_file.py); its build id and SHA-256 are in
+# PUBLISHED_DIGEST_PATH.
+SPARE_PATH = PUBLISH_DIR / "spare" / PUBLISHED_PATH.name
 STALE_DIR = PUBLISH_DIR / "stale"
 BUILD_DIR = ROOT / "build"
 # Each build's work files (its candidate warehouse, DuckDB's write-ahead log and spill files) live
