@@ -28,24 +28,14 @@ from pathlib import Path
 
 import duckdb
 
-from pipeline import (
-    changes,
-    check,
-    dbt,
-    expectations,
-    exports,
-    incremental,
-    publish,
-    published_file,
-    selection,
-    settings,
-)
+from pipeline import changes, check, dbt, expectations, exports, incremental, publish, published_file, settings
 from pipeline.errors import BuildFailed, classify, describe_os_error
 from pipeline.faults import pause
 from pipeline.landing_checks import check_landing
 from pipeline.lock import BuildLock
 from pipeline.preflight import preflight
 from pipeline.published_file import PublishedFileMismatch, update_published_file, write_published_file
+from pipeline.selection import incremental_arguments as leave_out_seed_only
 from reports.claims import render as render_claims
 
 BUILD_INFO_SQL = Path(__file__).parent / "sql" / "build_info.sql"
@@ -204,7 +194,7 @@ def run_dbt_build(
     if not parsed.success:
         raise BuildFailed(classify(f"dbt parse failed:\n{parsed.describe(candidate)}"))
     if incremental_build:  # the seeds and what is built from them alone are as the state holds them
-        arguments, left_out = selection.incremental_arguments(parsed.result, arguments, options["variables"])
+        arguments, left_out = leave_out_seed_only(parsed.result, arguments, options["variables"])
         print(left_out, flush=True)
     target = target_path or settings.ROOT / "target"
     deleting = dbt.set_aside_written_sql(target)
