@@ -40,6 +40,7 @@ from pipeline.published_file import (
     update_spare_file,
     write_published_file,
 )
+from pipeline.selection import incremental_arguments as leave_out_seed_only
 from reports.claims import render as render_claims
 
 BUILD_INFO_SQL = Path(__file__).parent / "sql" / "build_info.sql"
@@ -188,6 +189,7 @@ def run_dbt_build(
     threads: int | None = None,
     arguments: list[str] = DBT_BUILD,
     target_path: Path | None = None,
+    incremental_build: bool = False,
 ) -> None:
     started = time.perf_counter()
     options = {"database": candidate, "variables": {"landing_dir": str(landing)}, "target_path": target_path}
@@ -196,6 +198,9 @@ def run_dbt_build(
     parsed = dbt.parse(**options)
     if not parsed.success:
         raise BuildFailed(classify(f"dbt parse failed:\n{parsed.describe(candidate)}"))
+    if incremental_build:  # the seeds and what is built from them alone are as the state holds them
+        arguments, left_out = leave_out_seed_only(parsed.result, arguments, options["variables"])
+        print(left_out, flush=True)
     target = target_path or settings.ROOT / "target"
     deleting = dbt.set_aside_written_sql(target)
     run = dbt.invoke([*arguments, "--no-write-json"], threads=threads, manifest=parsed.result, **options)
@@ -245,7 +250,14 @@ def build_candidate(
     `incremental_arguments` dbt's on an incremental build, when they differ (the property test
     selects only the models landed rows reach there)."""
     prepare_candidate(candidate, published, incremental_build)
-    run_dbt_build(candidate, landing, threads, (incremental_build and incremental_arguments) or arguments, target_path)
+    run_dbt_build(
+        candidate,
+        landing,
+        threads,
+        (incremental_build and incremental_arguments) or arguments,
+        target_path,
+        incremental_build,
+    )
     if incremental_build:
         touched = incremental.earlier_figures_touched(candidate)
         if touched:

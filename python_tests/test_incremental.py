@@ -385,6 +385,18 @@ def test_incremental_build_refuses_a_warehouse_built_from_other_models(builds, p
     assert "Run a full build" in refused.stderr
 
 
+def test_incremental_build_refuses_a_warehouse_built_from_other_seeds(builds, published, tmp_path):
+    # placed before the tests that leave the stepwise state failed (a failed state is built in full)
+    _, stepwise, *_ = builds
+    _, documents = published
+    project = Path(shutil.copytree(stepwise, tmp_path / "project", symlinks=True))
+    seed = sorted((project / "seeds").rglob("*.csv"))[0]
+    seed.write_text(seed.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    refused = build(project, documents, "--incremental")
+    assert refused.returncode == 1
+    assert "Run a full build" in refused.stderr
+
+
 def compiled_test(project: Path, name: str) -> str:
     found = list((project / "target" / "compiled").rglob(f"{name}.sql"))
     assert found, f"no compiled {name} under {project / 'target'}"
@@ -776,3 +788,10 @@ def test_a_new_row_repeating_an_old_key_fails_an_incremental_build(builds, publi
     assert "duplicate key ksc2_rd_2019" in failed.stderr, failed.stderr[-3000:]
     # and it names the landed files holding the key
     assert "figures/batch_000002.csv, figures/batch_000009.csv" in failed.stderr, failed.stderr[-3000:]
+
+
+def test_an_incremental_build_leaves_out_what_the_seeds_alone_make(builds):
+    _, _, full_run, second, _, third = builds
+    for run in (second, third):
+        assert re.search(r"incremental: left out \d+ nodes, \d+ seeds and the models and tests", run.stdout), run.stdout
+    assert "left out" not in full_run.stdout
