@@ -29,14 +29,21 @@
     {%- if located_by %}
 
     -- where the failing keys' rows are (read only when a key fails)
-    located as (
-        select
+    failing_places as (
+        select distinct
             failing.key_value,
-            string_agg(distinct tested.{{ located_by }}, ', ' order by tested.{{ located_by }}) as found_in
+            tested.{{ located_by }} as place
         from failing
         inner join tested
             on failing.key_value is not distinct from tested.{{ column_name }}
-        group by failing.key_value
+    ),
+
+    located as (
+        select
+            key_value,
+            {{ listagg_sorted('place', "', '") }} as found_in
+        from failing_places
+        group by key_value
     ),
 
     final as (
