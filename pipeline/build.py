@@ -108,14 +108,19 @@ def run_landing_checks(landing: Path) -> None:
 
 
 def project_fingerprint() -> str:
-    """A hash of everything that shapes the warehouse besides landed files: seeds, models, macros
-    and the project file. An incremental build is only valid on a warehouse built from the same."""
+    """A hash of everything that shapes or checks the warehouse besides landed files
+    (settings.FINGERPRINTED: the project and selector files, seeds, models, macros, singular tests and
+    expectation suites). An incremental build is only valid on a warehouse built from the same."""
     digest = hashlib.sha256()
-    parts = [settings.ROOT / "dbt_project.yml"]
-    for folder in ("seeds", "models", "macros"):
-        parts += sorted(path for path in (settings.ROOT / folder).rglob("*") if path.is_file())
+    parts = []
+    for part in settings.FINGERPRINTED:
+        path = settings.ROOT / part
+        if part.endswith("/"):
+            parts += sorted(found for found in path.rglob("*") if found.is_file() and "__pycache__" not in found.parts)
+        elif path.is_file():
+            parts.append(path)
     for path in parts:
-        digest.update(str(path.relative_to(settings.ROOT)).encode() + b"\0" + path.read_bytes() + b"\0")
+        digest.update(path.relative_to(settings.ROOT).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
 
@@ -149,8 +154,9 @@ def check_fingerprint(published: Path, fingerprint: str) -> None:
         )
     if recorded != fingerprint:
         raise BuildFailed(
-            f"seeds, models or macros changed since {published.name} was built: an incremental build would "
-            "leave the loaded rows as the old code made them. Run a full build: python -m pipeline build"
+            f"the project changed since {published.name} was built (one of {', '.join(settings.FINGERPRINTED)}):"
+            " an incremental build would leave the loaded rows as the old code made them, checked by the old"
+            " tests and expectations alone. Run a full build: python -m pipeline build"
         )
 
 

@@ -1,15 +1,16 @@
 """What an incremental build can leave out of dbt's selection: the seeds and every node (model or
 data test) whose result can only depend on them.
 
-An incremental build runs only on a state built from the same seeds, models, macros and project
-file (build.project_fingerprint), so the seeds the state holds are the seeds of the project, and a
-node computed from seeds alone, reading nothing else, would come out as the state already holds it.
+An incremental build runs only on a state built from the same project, seeds, models, macros,
+singular tests and expectation suites (build.project_fingerprint), so the seeds the state holds
+are the seeds of the project, and a node computed from seeds alone, reading nothing else, would
+come out as the state already holds it.
 A node is left out when all of these hold (read from dbt's parsed manifest, before anything runs):
 
 - it is a seed, a table or view model, or a data test, and carries no hook;
 - its file and the file of every macro of this project it may call lie in the folders the
-  fingerprint covers (seeds/, models/, macros/): a singular test under tests/ may change between
-  two builds of the same fingerprint, so it always runs;
+  fingerprint covers (settings.FINGERPRINTED): a node or macro elsewhere (a package's) may change
+  between two builds of the same fingerprint, so it always runs;
 - each of its parents is a seed or a node left out (a source, a landed file's model, a model read
   from documents is none);
 - its SQL, its config and the macros of this project it may call (every macro whose name appears
@@ -28,8 +29,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-# the folders build.project_fingerprint hashes (with dbt_project.yml)
-FINGERPRINTED = ("seeds/", "models/", "macros/")
+from pipeline import settings
+
+# the folders build.project_fingerprint hashes
+FINGERPRINTED = tuple(part for part in settings.FINGERPRINTED if part.endswith("/"))
 # what dbt runs of a node a build can leave out
 LEAVABLE = {"seed", "model", "test"}
 MATERIALIZED = {"seed", "table", "view", "test", "ephemeral"}

@@ -48,6 +48,19 @@ STATE_PATH = STATE_DIR / PUBLISHED_PATH.name
 # build's dbt stage has succeeded; an incremental build without it builds in full.
 STATE_MARKER = STATE_DIR / "state.json"
 READER_SCHEMAS = ("marts", "audit", "semantic")
+# What shapes the warehouse and what checks it, besides landed files and documents: an incremental
+# build runs only on a state built and checked by the same (build.project_fingerprint). The folders
+# end in "/"; the tests and expectations are in it because an incremental build checks the changed
+# rows alone, trusting the rest to have passed the same checks.
+FINGERPRINTED = (
+    "dbt_project.yml",
+    "selectors.yml",
+    "seeds/",
+    "models/",
+    "macros/",
+    "tests/",
+    "gx/expectations/",
+)
 RESULTS_DIR = BUILD_DIR / "results"
 # What the last build recorded: each stage's seconds, figure counts (read by the benchmark).
 SUMMARY_PATH = RESULTS_DIR / "build_summary.json"

@@ -7,8 +7,9 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import pytest
+from conftest import copy_project
 
-from pipeline import selection
+from pipeline import build, selection, settings
 
 BUILD = ["build", "--exclude-resource-type", "unit_test"]
 BUILD_VARS = {"landing_dir"}
@@ -152,9 +153,42 @@ def test_a_var_read_by_a_called_macro_keeps_the_model():
 
 
 def test_a_singular_test_outside_the_fingerprinted_folders_runs():
-    # tests/ is not in the project's fingerprint: it may change between two builds of the same state
-    singular = node("assert_units", "test", parents=[STAGED.unique_id], path="tests/assert_units.sql")
-    assert singular.unique_id not in left_out([SEED, STAGED, singular])
+    # a package's test may change between two builds of the same fingerprint; the project's own may not
+    packaged = node(
+        "assert_units", "test", parents=[STAGED.unique_id], path="dbt_packages/units/tests/assert_units.sql"
+    )
+    own = node("assert_unit_names", "test", parents=[STAGED.unique_id], path="tests/assert_unit_names.sql")
+    assert left_out([SEED, STAGED, packaged, own]) == {SEED.unique_id, STAGED.unique_id, own.unique_id}
+
+
+# what the fingerprint must cover (the checks among them: the rows an incremental build does not
+# change were checked by the tests and suites of the state)
+SHAPES_OR_CHECKS = ["dbt_project.yml", "selectors.yml", "seeds/", "models/", "macros/", "tests/", "gx/expectations/"]
+
+
+@pytest.mark.parametrize("part", SHAPES_OR_CHECKS)
+def test_the_fingerprint_changes_with_any_file_of_what_shapes_or_checks_the_warehouse(part, tmp_path, monkeypatch):
+    """An incremental build checks the changed rows alone: a changed test or expectation suite (or
+    model, seed, macro, selector) must send the next build back to a full one."""
+    project = copy_project(tmp_path / "project")
+    monkeypatch.setattr(settings, "ROOT", project)
+    before = build.project_fingerprint()
+    path = project / part
+    if part.endswith("/"):
+        path = sorted(found for found in path.rglob("*") if found.is_file())[0]
+    path.write_bytes(path.read_bytes() + b"\n")
+    assert build.project_fingerprint() != before, path
+
+
+def test_the_fingerprint_leaves_out_what_a_build_reads_as_data(tmp_path, monkeypatch):
+    project = copy_project(tmp_path / "project")
+    monkeypatch.setattr(settings, "ROOT", project)
+    before = build.project_fingerprint()
+    for path in [project / "profiles.yml", sorted((project / "documents").iterdir())[0]]:
+        path.write_bytes(path.read_bytes() + b"\n")
+    (project / "tests" / "__pycache__").mkdir()
+    (project / "tests" / "__pycache__" / "cached.pyc").write_bytes(b"\0")
+    assert build.project_fingerprint() == before
 
 
 def test_a_macro_outside_the_fingerprinted_folders_keeps_its_callers():
@@ -230,7 +264,7 @@ def project_manifest(tmp_path_factory):
     return parsed.result, options
 
 
-def test_the_projects_landed_files_documents_and_singular_tests_always_run(project_manifest):
+def test_the_projects_landed_files_documents_and_the_tests_reading_them_always_run(project_manifest):
     parsed, options = project_manifest
     leaving = selection.seed_only_nodes(parsed, options["variables"])
     names = {parsed.nodes[unique_id].name: parsed.nodes[unique_id].resource_type for unique_id in leaving}
@@ -239,7 +273,11 @@ def test_the_projects_landed_files_documents_and_singular_tests_always_run(proje
     assert "stg_curated__entities" in names
     kept_names = {item.name for unique_id, item in parsed.nodes.items() if unique_id not in leaving}
     assert {"stg_documents__paragraphs", "stg_landing__figures", "base_landing__files"} <= kept_names
-    assert not any(parsed.nodes[unique_id].original_file_path.startswith("tests/") for unique_id in leaving)
+    # a singular test reading the published or landed figures checks every build's changed rows
+    assert {
+        "assert_every_figure_is_published_or_rejected",
+        "assert_quotes_are_verbatim_in_their_paragraph",
+    } <= kept_names
 
 
 def test_dbt_selects_every_node_of_a_build_but_those_left_out(project_manifest):

@@ -12,9 +12,9 @@ select
     cast(? as bigint) as figures_removed,
     cast(? as bigint) as figures_changed;
 
-comment on table audit.build_info is 'The build that made this warehouse: its id (the name of its exports folder, also in exports/manifest.json), the fingerprint of the seeds, models and macros it was built from, and the size of its change report (audit.publish_changes).';
+comment on table audit.build_info is 'The build that made this warehouse: its id (the name of its exports folder, also in exports/manifest.json), the fingerprint of the project it was built and checked from, and the size of its change report (audit.publish_changes).';
 comment on column audit.build_info.build_id is 'Id of the build: its start time and process id. exports/manifest.json of the same publish carries the same id.';
-comment on column audit.build_info.project_fingerprint is 'sha256 of dbt_project.yml, the seeds, models and macros: an incremental build runs only on a warehouse built from the same.';
+comment on column audit.build_info.project_fingerprint is 'sha256 of dbt_project.yml, selectors.yml, the seeds, models, macros, singular tests and expectation suites: an incremental build runs only on a warehouse built and checked by the same.';
 comment on column audit.build_info.built_at is 'When the build recorded this row, before publishing.';
 comment on column audit.build_info.build_mode is 'full, or incremental (started from a copy of the published warehouse).';
 comment on column audit.build_info.previous_build_id is 'Build this publish replaced (the one `python -m pipeline rollback` returns to); NULL for a first publish.';
