@@ -70,7 +70,8 @@ docs: $(INSTALLED)
 dashboard: $(INSTALLED)
 	$(VENV)/bin/python -m pipeline dashboard
 
-## bench: the pipeline against plain DuckDB (the floor) at 10^3..10^7 figures; writes bench/RESULTS.md
+## bench: the pipeline against plain DuckDB (the floor) at 10^3..10^7 figures; keeps each size's figures in
+## bench/measured.json and writes bench/RESULTS.md's tables from them (its notes below are kept)
 bench: $(INSTALLED)
 	$(VENV)/bin/python -m lab.bench
 

@@ -20,8 +20,12 @@ From $BENCH_ONE_THREAD_FROM figures on (default 5000000), the full build runs wi
 two models at once would share DuckDB's memory limit. The incremental builds run with the profile's
 threads at every size (their models read the changed rows only).
 BENCH_REUSE_CORPUS=1 keeps a corpus already generated for a size (under build/bench/SIZE/landing).
-Results: printed, and written to bench/RESULTS.md; what each build printed (its stages' times, the lean
-file's and the exports') in build/bench/SIZE/full_build.log and build/bench/SIZE/<change>.log.
+Results: printed, and kept by size in bench/measured.json (a size measured again replaces its own
+entry, the other sizes' stay), from which bench/RESULTS.md's tables are written for every size ever
+measured, each with its date; the notes below RESULTS.md's tables (after NOTES_MARKER) are kept as
+they are. What each build printed (its stages' times, the lean file's and the exports') is in
+build/bench/SIZE/full_build.log and build/bench/SIZE/<change>.log, every node's seconds of this run in
+build/bench/results.json.
 """
 
 from __future__ import annotations
@@ -45,6 +49,9 @@ DEFAULT_SPARK_SIZES = [100_000, 1_000_000]
 DEFAULT_ONE_THREAD_FROM = 5_000_000
 WORK = settings.BUILD_DIR / "bench"
 RESULTS = settings.ROOT / "bench" / "RESULTS.md"
+MEASURED = settings.ROOT / "bench" / "measured.json"
+# RESULTS.md's text from this line on is the readers' notes, kept when the tables are written again
+NOTES_MARKER = "<!-- make bench writes the text above; the notes below are kept as they are -->"
 SEED = 20240417
 QUOTE_CHARS = 170  # the article's quotes average 168.5 characters
 BATCH_DOCUMENTS = 1_000
@@ -329,26 +336,36 @@ def table(results: list[dict], incrementals: list[dict]) -> str:
 NODES_SHOWN = 12
 
 
+def profile_summary(nodes: dict[str, float]) -> dict:
+    """What RESULTS.md shows of a run's node seconds (`dbt_node_seconds`, largest first): the count
+    and sum of the nodes, the data tests' sum, the dbt invocation and the largest NODES_SHOWN nodes."""
+    models = {key: value for key, value in nodes.items() if not key.startswith("(")}
+    return {
+        "nodes": len(models),
+        "seconds": sum(models.values()),
+        "tests": sum(value for key, value in models.items() if key.startswith("test.")),
+        "invocation": nodes.get("(dbt invocation)", float("nan")),
+        "largest": [[key, value] for key, value in list(models.items())[:NODES_SHOWN]],
+    }
+
+
 def node_profile(results: list[dict], incrementals: list[dict]) -> str:
     """Where dbt's time went (each node's own seconds, from dbt's result objects; with 2 threads
     they overlap, so they add up to more than the dbt stage): the largest size's full build and the
     first incremental run of each size."""
-    runs = [(f"full build, {r['size']:,} figures", r["dbt_node_seconds"]) for r in results[-1:]]
+    runs = [(f"full build, {r['size']:,} figures", r["dbt_profile"]) for r in results[-1:]]
     runs += [
-        (f"{run['what']}, {incremental['size']:,} figures", run["dbt_node_seconds"])
+        (f"{run['what']}, {incremental['size']:,} figures", run["dbt_profile"])
         for incremental in incrementals
         for run in incremental["runs"][:1]
     ]
     text = []
-    for title, nodes in runs:
-        models = {key: value for key, value in nodes.items() if not key.startswith("(")}
-        tests = sum(value for key, value in models.items() if key.startswith("test."))
+    for title, profile in runs:
         text.append(
-            f"**{title}**: {len(models)} nodes, {sum(models.values()):.1f} s in all (data tests {tests:.1f} s); "
-            f"the dbt invocation {nodes.get('(dbt invocation)', float('nan')):.1f} s.\n\n| node | s |\n|---|---:|\n"
-            + "\n".join(
-                f"| {key.split('.', 2)[-1]} | {value:.1f} |" for key, value in list(models.items())[:NODES_SHOWN]
-            )
+            f"**{title}**: {profile['nodes']} nodes, {profile['seconds']:.1f} s in all (data tests "
+            f"{profile['tests']:.1f} s); the dbt invocation {profile['invocation']:.1f} s.\n\n"
+            "| node | s |\n|---|---:|\n"
+            + "\n".join(f"| {key.split('.', 2)[-1]} | {value:.1f} |" for key, value in profile["largest"])
         )
     return "## Where dbt's time goes\n\n" + "\n\n".join(text)
 
@@ -388,44 +405,97 @@ def targets(results: list[dict], incrementals: list[dict]) -> str:
         peak = max([largest["pipeline_peak_mib"], *[run["peak_mib"] for run in largest_runs]])
         rows.append((f"{largest['size']:,} figures: peak memory under 4 GiB", f"{peak:,.0f} MiB",
                      verdict(peak, PEAK_TARGET_MIB, "MiB")))  # fmt: skip
-    return "## Targets (this run)\n\n| target | measured | |\n|---|---|---|\n" + "\n".join(
+    return "## Targets\n\n| target | measured | |\n|---|---|---|\n" + "\n".join(
         f"| {name} | {value} | {outcome} |" for name, value, outcome in rows
+    )
+
+
+def kept(result: dict) -> dict:
+    """A run's figures as bench/measured.json keeps them: its node seconds summarised, no paths."""
+    found = {key: value for key, value in result.items() if key not in ("dbt_node_seconds", "project", "landing")}
+    if "dbt_node_seconds" in result:
+        found["dbt_profile"] = profile_summary(result["dbt_node_seconds"])
+    if "runs" in result:
+        found["runs"] = [kept(run) for run in result["runs"]]
+    return found
+
+
+def merge_measured(measured: dict, path: Path = MEASURED) -> dict:
+    """bench/measured.json with the sizes of `measured` (size -> entry) replaced or added; returned."""
+    merged = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    merged.update({str(size): entry for size, entry in measured.items()})
+    path.write_text(json.dumps(dict(sorted(merged.items(), key=lambda item: int(item[0]))), indent=1) + "\n", "utf-8")
+    return merged
+
+
+def results_text(merged: dict) -> str:
+    """RESULTS.md's tables, targets and node profile for every size of `merged` (bench/measured.json)."""
+    entries = [merged[size] for size in sorted(merged, key=int)]
+    results = [entry["result"] for entry in entries]
+    incrementals = [entry["incremental"] for entry in entries if entry.get("incremental")]
+    text = table(results, incrementals) + "\n\n" + targets(results, incrementals)
+    text += (
+        "\n\nMeasured (each size's full build and incremental runs are measured together; the machine's 2 cores "
+        "are shared with other work, so the 1-minute load average at the start of each measured run is given):\n\n"
+    )
+    text += "\n".join(
+        f"- {int(size):,} figures: {entry['date']}, {entry['machine']}, load {min(entry['loads']):.1f} "
+        f"to {max(entry['loads']):.1f}"
+        for size, entry in sorted(merged.items(), key=lambda item: int(item[0]))
+    )
+    return text + "\n\n" + node_profile(results, incrementals)
+
+
+def write_results(text: str, path: Path = RESULTS) -> None:
+    """RESULTS.md: the introduction and `text`, then the notes its earlier text kept after NOTES_MARKER
+    (an earlier file without the marker is kept whole, under a heading of its own)."""
+    notes = ""
+    if path.exists():
+        earlier = path.read_text(encoding="utf-8")
+        notes = (
+            earlier.split(NOTES_MARKER, 1)[1].lstrip("\n")
+            if NOTES_MARKER in earlier
+            else ("## Earlier results (as written before)\n\n" + earlier)
+        )
+    path.write_text(
+        "# Benchmark\n\nMeasured by `make bench` ($BENCH_SIZES picks the sizes it measures; a size measured again "
+        "replaces its own rows, the other sizes' are kept, each with its date below). "
+        "Pipeline: `python -m pipeline build` (dbt build with every test, expectations, publish with exports). "
+        "Floor: `lab/sql/floor.sql` (the same parsing, normalisation and mart aggregation in plain DuckDB). "
+        "Peak memory: largest resident set of the run's processes. Corpus generation is not timed in either. "
+        f"From {int(os.environ.get('BENCH_ONE_THREAD_FROM', DEFAULT_ONE_THREAD_FROM)):,} figures on, the "
+        "full build runs one model at a time (`--threads 1`), so each large model has DuckDB's whole "
+        "memory limit; incremental builds run with the profile's threads at every size.\n\n"
+        + text
+        + "\n\n"
+        + NOTES_MARKER
+        + "\n\n"
+        + notes,
+        encoding="utf-8",
     )
 
 
 def main() -> int:
     sizes = [int(size) for size in os.environ.get("BENCH_SIZES", ",".join(map(str, DEFAULT_SIZES))).split(",")]
     WORK.mkdir(parents=True, exist_ok=True)
-    results, incrementals, warm = [], [], None
+    machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    results, incrementals, measured, warm = [], [], {}, None
     for size in sorted(sizes):
+        first_load = len(LOADS)
         results.append(run_size(size))
+        entry = {"date": time.strftime("%Y-%m-%d %H:%M"), "machine": machine, "result": kept(results[-1])}
         if size in ADD_ONE_MARGIN or size == max(sizes):
             warm = warm or warm_article_build()
             incrementals.append(incremental_runs(results[-1], warm))
-    load = os.getloadavg()
-    text = table(results, incrementals) + "\n\n" + targets(results, incrementals)
-    text += (
-        f"\n\nLoad average (1 min) at the start of each measured run: {min(LOADS):.1f} to {max(LOADS):.1f} "
-        f"(median {sorted(LOADS)[len(LOADS) // 2]:.1f}); at the end (1, 5, 15 min): "
-        f"{load[0]:.1f}, {load[1]:.1f}, {load[2]:.1f}. The machine's 2 cores are shared with other work."
-    )
-    text += "\n\n" + node_profile(results, incrementals)
+            entry["incremental"] = kept(incrementals[-1])
+        measured[size] = entry | {"loads": LOADS[first_load:]}
     # every node's seconds of every run, for a closer look than the table's largest nodes
     everything = {"results": results, "incrementals": incrementals}
     (WORK / "results.json").write_text(json.dumps(everything, default=str, indent=1), encoding="utf-8")
-    machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
-    RESULTS.write_text(
-        f"# Benchmark\n\nMeasured by `make bench` on {time.strftime('%Y-%m-%d')} ({machine}).\n"
-        "Pipeline: `python -m pipeline build` (dbt build with every test, expectations, publish with exports). "
-        "Floor: `lab/sql/floor.sql` (the same parsing, normalisation and mart aggregation in plain DuckDB). "
-        "Peak memory: largest resident set of the run's processes. Corpus generation is not timed in either. "
-        f"From {int(os.environ.get('BENCH_ONE_THREAD_FROM', DEFAULT_ONE_THREAD_FROM)):,} figures on, the "
-        "full build runs one model at a time (`--threads 1`), so each large model has DuckDB's whole "
-        "memory limit; incremental builds run with the profile's threads at every size.\n\n" + text + "\n",
-        encoding="utf-8",
-    )
+    text = results_text(merge_measured(measured))
+    write_results(text)
     print("\n" + text)
-    print(f"\nwritten to {RESULTS.relative_to(settings.ROOT)}")
+    print(f"\nwritten to {RESULTS.relative_to(settings.ROOT)} (and {MEASURED.relative_to(settings.ROOT)})")
     return 0
 
 
