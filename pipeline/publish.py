@@ -64,34 +64,31 @@ def fsync_path(path: Path) -> None:
         os.close(descriptor)
 
 
-def writer_holds(database: Path) -> bool:
-    """True when another process has `database` open read-write: DuckDB holds an exclusive fcntl
-    lock on the file for a read-write connection, a shared one for read-only ones. (Call it when
-    this process has no connection to the file: closing the probe drops this process's locks.)"""
-    if not database.exists():
-        return False
-    descriptor = os.open(database, os.O_RDONLY)
+def _lock_refused(database: Path, flags: int, operation: int) -> bool:
+    """True when this process cannot take the fcntl lock `operation` (without waiting) on `database`,
+    opened with `flags`: another process holds a lock that conflicts with it. The probe's descriptor
+    is closed at once, which drops every fcntl lock this process holds on the file: call it when this
+    process has no connection to the file."""
+    descriptor = os.open(database, flags)
     try:
-        fcntl.lockf(descriptor, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        fcntl.lockf(descriptor, operation | fcntl.LOCK_NB)
     except OSError:
         return True
     finally:
         os.close(descriptor)
     return False
+
+
+def writer_holds(database: Path) -> bool:
+    """True when another process has `database` open read-write: DuckDB holds an exclusive fcntl
+    lock on the file for a read-write connection, a shared one for read-only ones."""
+    return database.exists() and _lock_refused(database, os.O_RDONLY, fcntl.LOCK_SH)
 
 
 def anyone_holds(database: Path) -> bool:
     """True when another process has `database` open at all, read-only or read-write: the exclusive
-    fcntl lock DuckDB takes for a read-write connection cannot be had. Never waits, never writes.
-    (Call it when this process has no connection to the file, as `writer_holds`.)"""
-    descriptor = os.open(database, os.O_RDWR)
-    try:
-        fcntl.lockf(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        return True
-    finally:
-        os.close(descriptor)
-    return False
+    fcntl lock DuckDB takes for a read-write connection cannot be had. Never waits, never writes."""
+    return _lock_refused(database, os.O_RDWR, fcntl.LOCK_EX)
 
 
 def refuse_if_written(database: Path) -> None:
