@@ -68,8 +68,14 @@ def _one_line(error: BaseException) -> str:
     return " ".join(str(error).split()) or type(error).__name__
 
 
+# a value longer than this is shown in full under the table of a failed test's rows, not cut
+TABLE_VALUE_CHARS = 60
+
+
 def offending_rows(database: Path, compiled_sql: str, limit: int = 10) -> str:
-    """The first rows a failed test's query returns on `database`, as an indented table."""
+    """The first rows a failed test's query returns on `database`, as an indented table; a value
+    longer than TABLE_VALUE_CHARS (a quote, the list of files a key is found in) is cut there in the
+    table and written whole below it, under its row number and column."""
     import duckdb
 
     try:
@@ -77,7 +83,12 @@ def offending_rows(database: Path, compiled_sql: str, limit: int = 10) -> str:
             frame = connection.sql(f"select * from ({compiled_sql}) as failures limit {limit}").df()
     except duckdb.Error as error:
         return f"    (could not read the failing rows: {_one_line(error)})"
-    return "\n".join("    " + line for line in frame.to_string(index=False, max_colwidth=60).splitlines())
+    lines = frame.to_string(index=False, max_colwidth=TABLE_VALUE_CHARS).splitlines()
+    for number, row in enumerate(frame.itertuples(index=False), start=1):
+        for column, value in zip(frame.columns, row, strict=True):
+            if len(str(value)) > TABLE_VALUE_CHARS:
+                lines.append(f"row {number}, {column}: {value}")
+    return "\n".join("    " + line for line in lines)
 
 
 @contextlib.contextmanager
