@@ -118,20 +118,30 @@ def draft_sources(
     manifest: object = None,
 ) -> dict[str, tuple[list[dict[str, str]], list[dict[str, str]]]]:
     """The draft figure rows and claim rows of each of `source_ids`, from one dbt build of the draft
-    models into a scratch database under `work_dir` (removed afterwards). dbt parses the project once
-    for its seed and its run and writes no artifact; `manifest`, a parse of `project_dir` (`parse`),
-    spares that parse, for a caller that drafts in one project several times with only seed rows and
-    documents changed between (dbt reads a seed's file and a document when it runs, not when it parses)."""
+    models (with the seeds and models they read, no test) into a scratch database under `work_dir`
+    (removed afterwards). dbt parses the project once and writes no artifact; `manifest`, a parse of
+    `project_dir` (`parse`), spares that parse, for a caller that drafts in one project several
+    times with only seed rows and documents changed between (dbt reads a seed's file and a document
+    when it runs, not when it parses)."""
     work_dir.mkdir(parents=True, exist_ok=True)
     options = _options(project_dir, work_dir, quiet)
     database = options["database"]
     database.unlink(missing_ok=True)
     if manifest is None:
         manifest = parse(project_dir, work_dir, quiet)
-    for command in (["seed"], ["run", "--select", f"+{DRAFT_MODEL}", f"+{CLAIMS_MODEL}"]):
-        run = dbt.invoke([*command, "--no-write-json"], manifest=manifest, **options)
-        if not run.success:
-            raise DraftFailed(f"dbt {command[0]} failed:\n{run.describe(database)}")
+    # the draft models and the seeds and models they read, in one invocation, without their tests
+    command = [
+        "build",
+        "--select",
+        f"+{DRAFT_MODEL}",
+        f"+{CLAIMS_MODEL}",
+        "--exclude-resource-type",
+        "test",
+        "unit_test",
+    ]
+    run = dbt.invoke([*command, "--no-write-json"], manifest=manifest, **options)
+    if not run.success:
+        raise DraftFailed(f"dbt build of the draft models failed:\n{run.describe(database)}")
     figures = read_model(database, DRAFT_MODEL, source_ids, FIGURE_COLUMNS + GUESS_COLUMNS + ["mention_start"])
     claims = read_model(database, CLAIMS_MODEL, source_ids, CLAIM_COLUMNS + CLAIM_GUESS_COLUMNS)
     drafts = {}
