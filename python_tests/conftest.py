@@ -55,11 +55,14 @@ def dbt_build(
     target_dir: Path,
     project_dir: Path = settings.ROOT,
     variables: dict | None = None,
+    unit_tests: bool = True,
 ) -> dbt.DbtRun:
     """`dbt build` of every node (seeds, models, data and unit tests, the draft models too) of
-    `project_dir` into `database`, in process."""
+    `project_dir` into `database`, in process. A unit test reads the rows it is given, not the
+    project's data: `unit_tests=False` leaves them out of a build of the project's models on other
+    data (the session's build of the project runs them)."""
     return dbt.invoke(
-        ["build", "--select", "fqn:*"],
+        ["build", "--select", "fqn:*", *([] if unit_tests else ["--exclude-resource-type", "unit_test"])],
         database=database,
         project_dir=project_dir,
         target_path=target_dir,
