@@ -106,6 +106,15 @@ def steps(published, tmp_path_factory):
     landing = project / "landing"
     found: dict = {"project": project, "documents": documents}
 
+    def killed_at(point: str) -> str:
+        """The output of an incremental build of the landing folder killed when it reached `point`."""
+        paused = start(project, documents, "build", "--incremental", "--landing", str(landing), log_name=point,
+                       PIPELINE_PAUSE_AT=point)  # fmt: skip
+        reached = paused.wait_for(f"PAUSED at {point}")
+        paused.kill()
+        assert reached, paused.output()[-4000:]
+        return paused.output()
+
     def step(name: str, *arguments: str) -> str:
         done = build(project, documents, *arguments)
         assert done.returncode == 0, name + done.stdout[-4000:] + done.stderr[-3000:]
@@ -145,12 +154,7 @@ def steps(published, tmp_path_factory):
 
     # a build killed after it brought the spare up to date, before it published it
     land(landing, add_one(6))
-    paused = start(project, documents, "build", "--incremental", "--landing", str(landing), log_name="killed",
-                   PIPELINE_PAUSE_AT="exports-written")  # fmt: skip
-    reached = paused.wait_for("PAUSED at exports-written")
-    paused.kill()
-    assert reached, paused.output()[-4000:]
-    found["killed"] = {"stdout": paused.output(), "spare left": (project / SPARE).exists()}
+    found["killed"] = {"stdout": killed_at("exports-written"), "spare left": (project / SPARE).exists()}
     step("after kill", "--incremental")
 
     # a rollback, then two documents added: the first is written anew (the state is not the
@@ -174,11 +178,7 @@ def steps(published, tmp_path_factory):
     # `previous` and the spare: the rollback run next first finishes its publish from the journal
     files = {name: inode(project / name) for name in ("warehouse.duckdb", ".publish/previous/warehouse.duckdb")}
     land(landing, add_one(9))
-    paused = start(project, documents, "build", "--incremental", "--landing", str(landing), log_name="published",
-                   PIPELINE_PAUSE_AT="warehouse-published")  # fmt: skip
-    reached = paused.wait_for("PAUSED at warehouse-published")
-    paused.kill()
-    assert reached, paused.output()[-4000:]
+    killed_at("warehouse-published")
     killed_file = inode(project / "warehouse.duckdb")
     rolled = run(project, documents, "rollback")
     assert rolled.returncode == 0, rolled.stdout + rolled.stderr
