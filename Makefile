@@ -27,10 +27,13 @@ draft: $(INSTALLED)
 	$(VENV)/bin/python -m pipeline draft "$(DOC)"
 
 ## test: lint, then run the whole test suite (dbt build with data and unit tests, Python tests),
-## the Spark comparison of test-spark included. Two pytest-xdist workers, a test file at a time
-## each (a file's module fixtures stay on one worker), the slowest files first (python_tests/conftest.py)
+## the Spark comparison of test-spark included. Three pytest-xdist workers (TEST_WORKERS=N to change),
+## a test file at a time each (a file's module fixtures stay on one worker), the slowest files first
+## (python_tests/conftest.py). Three on a 2-core machine: a file's builds wait part of the time on
+## child processes (Spark's JVM, a paused build, the browser), and the third worker fills those gaps.
+TEST_WORKERS ?= 3
 test: lint browser spark
-	$(VENV)/bin/python -m pytest -n 2 --dist loadfile --no-loadscope-reorder
+	$(VENV)/bin/python -m pytest -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder
 
 ## test-spark: build the warehouse on Apache Spark and check every mart equals the DuckDB build
 test-spark: spark

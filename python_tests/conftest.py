@@ -255,12 +255,13 @@ def drafted_fixture_articles(tmp_path_factory) -> dict[str, list[dict[str, str]]
     return json.loads((folder / "drafted.json").read_text(encoding="utf-8"))
 
 
-# The files that take longest, first: `make test` runs the suite on two pytest-xdist workers, one
+# The files that take longest, first: `make test` runs the suite on pytest-xdist workers, one
 # file per worker at a time (--dist loadfile keeps a file's module fixtures on one worker), so the
 # longest files start at once and the short ones fill in around them. Any other file runs after
 # these, in the usual order; a serial run is only reordered.
 SLOW_FILES_FIRST = [
     "test_spark.py",
+    "test_spare_file.py",
     "test_faults.py",
     "test_landing_property.py",
     "test_incremental.py",
