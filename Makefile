@@ -27,11 +27,11 @@ draft: $(INSTALLED)
 	$(VENV)/bin/python -m pipeline draft "$(DOC)"
 
 ## test: lint, then run the whole test suite (dbt build with data and unit tests, Python tests),
-## the Spark comparison of test-spark included. Three pytest-xdist workers (TEST_WORKERS=N to change),
+## the Spark comparison of test-spark included. Two pytest-xdist workers (TEST_WORKERS=N to change),
 ## a test file at a time each (a file's module fixtures stay on one worker), the slowest files first
-## (python_tests/conftest.py). Three on a 2-core machine: a file's builds wait part of the time on
-## child processes (Spark's JVM, a paused build, the browser), and the third worker fills those gaps.
-TEST_WORKERS ?= 3
+## (python_tests/conftest.py). Two on a 2-core machine: a third took as long (20:47 against about
+## 20:30 expected with two), since the builds then share the cores three ways and each takes more CPU.
+TEST_WORKERS ?= 2
 test: lint browser spark
 	$(VENV)/bin/python -m pytest -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder
 
