@@ -29,8 +29,8 @@ draft: $(INSTALLED)
 ## test: lint, then run the whole test suite (dbt build with data and unit tests, Python tests),
 ## the Spark comparison of test-spark included. Two pytest-xdist workers (TEST_WORKERS=N to change),
 ## a test file at a time each (a file's module fixtures stay on one worker), the slowest files first
-## (python_tests/conftest.py). Two on a 2-core machine: a third took as long (20:47 against about
-## 20:30 expected with two), since the builds then share the cores three ways and each takes more CPU.
+## (python_tests/conftest.py). Two on a 2-core machine: with three the suite was no faster (20:47),
+## as the builds then share the cores three ways and each took 10-25% more CPU.
 TEST_WORKERS ?= 2
 test: lint browser spark
 	$(VENV)/bin/python -m pytest -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder
