@@ -87,30 +87,23 @@ def test_a_node_with_no_parent_runs():
     assert left_out([node("time_spine", code="select 1 as day")]) == set()
 
 
-def test_a_model_reading_files_through_a_dispatched_macro_runs():
-    documents = node("stg_paragraphs", parents=[SEED.unique_id], code="{{ document_lines(source_documents_dir) }}")
+@pytest.mark.parametrize(
+    ("called", "dispatcher", "implementation"),
+    [
+        # the macro dispatches its own name; the default implementation reads files
+        ("document_lines", "{{ return(adapter.dispatch('document_lines')(directory)) }}", "default__document_lines"),
+        # it dispatches another name than its own; that name's DuckDB implementation reads files
+        ("lines", "{{ return(adapter.dispatch('document_lines')(directory)) }}", "duckdb__document_lines"),
+        # the name it dispatches is not written out: each engine's implementation of the macro counts
+        ("document_lines", "{{ return(adapter.dispatch(this_macro_name)(directory)) }}", "default__document_lines"),
+    ],
+    ids=["its own name", "another name", "a name not written out"],
+)
+def test_a_model_reading_files_through_a_dispatched_macro_runs(called, dispatcher, implementation):
+    documents = node("stg_paragraphs", parents=[SEED.unique_id], code=f"{{{{ {called}(source_documents_dir) }}}}")
     macros = [
-        macro("document_lines", "{{ return(adapter.dispatch('document_lines')(directory)) }}"),
-        macro("default__document_lines", "select content from read_text({{ directory }})"),
-    ]
-    assert documents.unique_id not in left_out([SEED, documents], macros)
-
-
-def test_a_model_reading_files_through_a_macro_dispatched_under_another_name_runs():
-    documents = node("stg_paragraphs", parents=[SEED.unique_id], code="{{ lines(source_documents_dir) }}")
-    macros = [
-        macro("lines", "{{ return(adapter.dispatch('document_lines')(directory)) }}"),
-        macro("duckdb__document_lines", "select content from read_text({{ directory }})"),
-    ]
-    assert documents.unique_id not in left_out([SEED, documents], macros)
-
-
-def test_a_model_reading_files_through_an_engine_implementation_of_its_macro_runs():
-    # the name it dispatches is not written out: each engine's implementation of the macro counts
-    documents = node("stg_paragraphs", parents=[SEED.unique_id], code="{{ document_lines(source_documents_dir) }}")
-    macros = [
-        macro("document_lines", "{{ return(adapter.dispatch(this_macro_name)(directory)) }}"),
-        macro("default__document_lines", "select content from read_text({{ directory }})"),
+        macro(called, dispatcher),
+        macro(implementation, "select content from read_text({{ directory }})"),
     ]
     assert documents.unique_id not in left_out([SEED, documents], macros)
 
